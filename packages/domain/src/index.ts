@@ -1,0 +1,3 @@
+export * from './money/format-pence';
+export * from './schools/phase';
+export * from './tenancy/roles';
