@@ -1,0 +1,13 @@
+import { AuditEntry } from './audit-entry.entity';
+import { Invitation } from './invitation.entity';
+import { Membership } from './membership.entity';
+import { PasswordReset } from './password-reset.entity';
+import { School } from './school.entity';
+import { SchoolRole } from './school-role.entity';
+import { Session } from './session.entity';
+import { Tenant } from './tenant.entity';
+import { TenantRole } from './tenant-role.entity';
+import { User } from './user.entity';
+
+export { AuditEntry, Invitation, Membership, PasswordReset, School, SchoolRole, Session, Tenant, TenantRole, User };
+export const ENTITIES = [AuditEntry, Invitation, Membership, PasswordReset, School, SchoolRole, Session, Tenant, TenantRole, User];

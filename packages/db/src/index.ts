@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+export * from './app-role';
+export * from './data-source';
+export * from './database';
+export * from './database-urls';
+export * from './embedded-postgres';
+export * from './entities';
+export * from './password-hashing';
+export * from './seed/demo-data';
+export * from './seed/seed-demo';
+export * from './testing/fresh-database';

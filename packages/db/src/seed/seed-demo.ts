@@ -1,0 +1,72 @@
+import { hash } from '@node-rs/argon2';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, DEMO_TENANTS, demoAdminEmail, demoHeadEmail } from './demo-data';
+import { ARGON2_OPTIONS } from '../password-hashing';
+
+export class DemoSeedRefusedError extends Error {
+  constructor() {
+    super('Demo data (with a published demo password) is refused in production mode');
+  }
+}
+
+/**
+ * Seed the demo partnerships, schools and people. Idempotent: rows are matched by
+ * slug, e-mail and URN, so running it again changes nothing. Runs as the owner.
+ */
+export async function seedDemo(dataSource: DataSource, nodeEnv: string = process.env.NODE_ENV ?? 'development'): Promise<void> {
+  if (nodeEnv === 'production') throw new DemoSeedRefusedError();
+  const passwordHash = await hash(DEMO_PASSWORD, ARGON2_OPTIONS);
+  await dataSource.transaction(async (em) => {
+    await upsertUser(em, DEMO_OPERATOR_EMAIL, 'Pat Operator', passwordHash, true);
+    for (const tenant of DEMO_TENANTS) {
+      const [{ id: tenantId }] = await em.query(
+        `INSERT INTO tenants (slug, name) VALUES ($1, $2)
+         ON CONFLICT (slug) DO UPDATE SET name = tenants.name RETURNING id`,
+        [tenant.slug, tenant.name],
+      );
+      const adminId = await upsertUser(em, demoAdminEmail(tenant.slug), `${tenant.localAuthority} Admin`, passwordHash, false);
+      await grantTenantRole(em, tenantId, adminId, 'tenant-admin');
+      for (const person of tenant.staff) {
+        const userId = await upsertUser(em, person.email, person.name, passwordHash, false);
+        for (const role of person.roles) await grantTenantRole(em, tenantId, userId, role);
+      }
+      for (const school of tenant.schools) {
+        const [{ id: schoolId }] = await em.query(
+          `INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (urn) DO UPDATE SET urn = schools.urn RETURNING id`,
+          [school.urn, school.name, school.phase, school.type, tenant.localAuthority, school.pupils, school.postcode],
+        );
+        await em.query(
+          `INSERT INTO memberships (tenant_id, school_id, category, status, joined_on)
+           VALUES ($1, $2, $3, 'active', '2025-09-01') ON CONFLICT (tenant_id, school_id) DO NOTHING`,
+          [tenantId, schoolId, school.category],
+        );
+        const headId = await upsertUser(em, demoHeadEmail(school.urn), `Headteacher of ${school.name}`, passwordHash, false);
+        await em.query(
+          `INSERT INTO school_roles (school_id, user_id, role) VALUES ($1, $2, 'headteacher')
+           ON CONFLICT (school_id, user_id, role) DO NOTHING`,
+          [schoolId, headId],
+        );
+      }
+    }
+  });
+}
+
+async function upsertUser(em: EntityManager, email: string, name: string, passwordHash: string, operator: boolean): Promise<string> {
+  const [{ id }] = await em.query(
+    `INSERT INTO users (email, name, password_hash, is_platform_operator, email_verified_at)
+     VALUES ($1, $2, $3, $4, now())
+     ON CONFLICT (email) DO UPDATE SET email = users.email RETURNING id`,
+    [email, name, passwordHash, operator],
+  );
+  return id;
+}
+
+async function grantTenantRole(em: EntityManager, tenantId: string, userId: string, role: string): Promise<void> {
+  await em.query(
+    `INSERT INTO tenant_roles (tenant_id, user_id, role) VALUES ($1, $2, $3)
+     ON CONFLICT (tenant_id, user_id, role) DO NOTHING`,
+    [tenantId, userId, role],
+  );
+}
