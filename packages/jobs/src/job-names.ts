@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * Every job the platform runs, with its payload schema. One place, so the worker can
+ * refuse to start when a job has no handler, and payloads are validated on both sides.
+ * Jobs always carry the tenant id (when they touch tenant data) to rebuild the context.
+ */
+export enum JobName {
+  SendMail = 'mail.send',
+}
+
+const email = z.string().email();
+
+export const mailTemplateSchema = z.discriminatedUnion('template', [
+  z.object({
+    template: z.literal('invitation'),
+    to: email,
+    data: z.object({ partnershipName: z.string().min(1), role: z.string().min(1), link: z.string().url(), invitedBy: z.string().min(1) }),
+  }),
+  z.object({
+    template: z.literal('password-reset'),
+    to: email,
+    data: z.object({ name: z.string().min(1), link: z.string().url() }),
+  }),
+  z.object({
+    template: z.literal('verify-email'),
+    to: email,
+    data: z.object({ name: z.string().min(1), link: z.string().url() }),
+  }),
+]);
+
+export const JOB_PAYLOAD_SCHEMAS = {
+  [JobName.SendMail]: mailTemplateSchema.and(z.object({ tenantId: z.string().uuid().nullable().optional() })),
+} satisfies Record<JobName, z.ZodType>;
+
+export type JobPayloads = { [K in JobName]: z.infer<(typeof JOB_PAYLOAD_SCHEMAS)[K]> };
+export type JobHandler<K extends JobName> = (payload: JobPayloads[K], meta: { jobId: string; attempt: number }) => Promise<void>;
+export type JobHandlers = { [K in JobName]: JobHandler<K> };
+
+export class InvalidJobPayloadError extends Error {
+  constructor(name: JobName, issues: string[]) {
+    super(`Invalid payload for job ${name}: ${issues.join('; ')}`);
+  }
+}
+
+export function parseJobPayload<K extends JobName>(name: K, payload: unknown): JobPayloads[K] {
+  const result = JOB_PAYLOAD_SCHEMAS[name].safeParse(payload);
+  if (!result.success) throw new InvalidJobPayloadError(name, result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  return result.data as JobPayloads[K];
+}
+
+/** The worker refuses to start unless every job has exactly one handler. */
+export function assertHandlersComplete(handlers: Partial<Record<string, unknown>>): asserts handlers is JobHandlers {
+  const missing = Object.values(JobName).filter((name) => typeof handlers[name] !== 'function');
+  const unknown = Object.keys(handlers).filter((name) => !(Object.values(JobName) as string[]).includes(name));
+  if (missing.length || unknown.length) {
+    throw new Error(`Job handlers incomplete: missing [${missing.join(', ')}], unknown [${unknown.join(', ')}]`);
+  }
+}
