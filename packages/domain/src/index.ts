@@ -1,3 +1,4 @@
 export * from './money/format-pence';
 export * from './schools/phase';
 export * from './tenancy/roles';
+export * from './calendar';
