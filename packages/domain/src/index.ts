@@ -2,3 +2,4 @@ export * from './money/format-pence';
 export * from './schools/phase';
 export * from './tenancy/roles';
 export * from './calendar';
+export * from './fees';

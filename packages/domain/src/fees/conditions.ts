@@ -1,0 +1,21 @@
+import type { FeeCondition } from './fee-schedule';
+import type { SchoolForFees } from './quote-types';
+
+/**
+ * Does a component's `when` select this school? Every criterion given must
+ * hold; a list matches if it contains the school's value. A school with no
+ * category, type or tier never matches a condition that asks for one, so a
+ * missing fact can only ever leave a charge out, never pick a wrong one.
+ */
+export function matchesCondition(when: FeeCondition | undefined, school: SchoolForFees): boolean {
+  if (!when) return true;
+  if (when.phase && !when.phase.includes(school.phase)) return false;
+  if (when.category && (school.category === undefined || !when.category.includes(school.category))) return false;
+  if (when.schoolType && (school.schoolType === undefined || !when.schoolType.includes(school.schoolType))) return false;
+  if (when.tier && (school.tier === undefined || !when.tier.includes(school.tier))) return false;
+  if (when.pupils) {
+    if (when.pupils.min !== undefined && school.pupils < when.pupils.min) return false;
+    if (when.pupils.max !== undefined && school.pupils > when.pupils.max) return false;
+  }
+  return true;
+}

@@ -1,0 +1,55 @@
+/**
+ * The fee engine: schedules, quotes, validation, import/export and the
+ * scenario planner. Pure: no framework, no I/O. Exports are listed by name
+ * (not `export *`) so that internal helpers stay internal and no name can
+ * clash with other modules of the domain package.
+ */
+export {
+  COMPONENT_KINDS,
+  FEE_PERIOD_KINDS,
+  PAYMENT_KINDS,
+  PRO_RATA_METHODS,
+  ROUNDING_MODES,
+  ROUNDING_UNITS,
+  type BaseFeeComponent,
+  type DiscountComponent,
+  type FeeComponent,
+  type FeeComponentKind,
+  type FeeCondition,
+  type FeeDateRange,
+  type FeePeriod,
+  type FeePeriodKind,
+  type FeeRounding,
+  type FeeSchedule,
+  type FeeTier,
+  type FixedFeeComponent,
+  type FlatFeeComponent,
+  type InstalmentPart,
+  type LiabilityGuarantee,
+  type MaximumFeeComponent,
+  type MinimumFeeComponent,
+  type PaymentTerms,
+  type PerPupilComponent,
+  type ProRataMethod,
+  type ProRataRule,
+  type RoundingMode,
+  type RoundingUnit,
+  type SizeBand,
+  type SizeBandsComponent,
+  type TierPrice,
+  type TierPriceComponent,
+} from './fee-schedule';
+export type { FeeInstalment, FeeLine, FeeQuote, QuoteOptions, SchoolForFees } from './quote-types';
+export { quoteFee } from './quote-fee';
+export { validateFeeSchedule, type FeeScheduleError, type FeeScheduleValidation } from './validate-fee-schedule';
+export { exportFeeSchedule, importFeeSchedule } from './fee-schedule-json';
+export { solveForTarget, totalIncome, type SolveRequest, type SolveResult } from './solve-rate';
+export {
+  EALING_2018_19_SCENARIO_1,
+  EALING_2018_19_SCENARIO_2,
+  HARINGEY_CORE,
+  REDBRIDGE_SIZE_BANDED,
+  SERVICE_LEVELS_EXAMPLE,
+  THE_PARTNERSHIP_2016_17,
+  THE_PARTNERSHIP_2017_18,
+} from './examples';

@@ -1,0 +1,57 @@
+import { isIsoDate } from './calendar-dates';
+import { countDays, countWholeMonths, dayRangeOf, intersect, isWholeMonths, subtract, type DayRange } from './day-ranges';
+import type { FeeSchedule, ProRataRule } from './fee-schedule';
+import type { QuoteOptions } from './quote-types';
+import { scaleAndRound } from './rounding';
+
+/** Which days of the schedule's period are being paid for. */
+export interface PartOfPeriod {
+  period: DayRange;
+  /** The days asked for (options.from/to), within the period; null if none are. */
+  covered: DayRange | null;
+  /** The days of `covered` inside the introductory free period, if any. */
+  free: DayRange | null;
+  /** Days that are charged: `covered` less `free` (two ranges if the free period is in the middle). */
+  chargeable: DayRange[];
+  /** True when the whole period is charged, so no pro rata applies. */
+  whole: boolean;
+}
+
+export function partOfPeriod(schedule: FeeSchedule, options: QuoteOptions): PartOfPeriod {
+  for (const date of [options.from, options.to]) {
+    if (date !== undefined && !isIsoDate(date)) throw new RangeError(`Dates must be real dates written YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  }
+  const period = dayRangeOf({ from: schedule.period.start, to: schedule.period.end });
+  const asked = dayRangeOf({ from: options.from ?? schedule.period.start, to: options.to ?? schedule.period.end });
+  if (asked.first > asked.last) throw new RangeError(`The start date ${options.from} is after the end date ${options.to}`);
+  const covered = intersect(period, asked);
+  const free = covered && schedule.freePeriod ? intersect(covered, dayRangeOf(schedule.freePeriod)) : null;
+  const chargeable = !covered ? [] : free ? subtract(covered, free) : [covered];
+  const whole = chargeable.length === 1 && chargeable[0]!.first === period.first && chargeable[0]!.last === period.last;
+  return { period, covered, free, chargeable, whole };
+}
+
+export interface ProRata {
+  method: ProRataRule['method'];
+  units: number;
+  totalUnits: number;
+  /** True when 'month' pro rata left part months uncharged, so the line can say so. */
+  partMonthsLeftOut: boolean;
+  amountPence: number;
+}
+
+/**
+ * The share of the annual fee for the chargeable days. By month, only whole
+ * calendar months count (a part month is free); if the period itself is not
+ * whole months (only possible in an unvalidated schedule), days are used,
+ * because a month count would then be meaningless.
+ */
+export function proRata(annualPence: number, part: PartOfPeriod, rule: ProRataRule): ProRata {
+  const byMonth = rule.method === 'month' && isWholeMonths(part.period);
+  const measure = byMonth ? countWholeMonths : countDays;
+  const units = part.chargeable.reduce((total, range) => total + measure(range), 0);
+  const totalUnits = measure(part.period);
+  const partMonthsLeftOut = byMonth && part.chargeable.some((range) => !isWholeMonths(range));
+  const amountPence = scaleAndRound(annualPence, units, totalUnits, rule.rounding);
+  return { method: byMonth ? 'month' : 'day', units, totalUnits, partMonthsLeftOut, amountPence };
+}
