@@ -9,3 +9,4 @@ export * from './password-hashing';
 export * from './seed/demo-data';
 export * from './seed/seed-demo';
 export * from './testing/fresh-database';
+export type { DataSource, EntityManager } from 'typeorm';

@@ -9,3 +9,4 @@ export * from './mail/mail-templates';
 export * from './mail/mailer';
 export * from './redis-connection';
 export * from './testing/smtp-capture';
+export * from './runtime';

@@ -1,0 +1,25 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './common/access.guard';
+import { ProblemFilter } from './common/problem.filter';
+import { AuthModule } from './modules/auth/auth.module';
+import { MeModule } from './modules/me/me.module';
+import { PlatformModule } from './modules/platform/platform.module';
+import { SchoolPortalModule } from './modules/school-portal/school-portal.module';
+import { TenantsModule } from './modules/tenants/tenants.module';
+import type { Runtime } from '@partnerships/jobs';
+import { RuntimeModule } from './runtime/runtime.module';
+
+@Module({})
+export class AppModule {
+  static forRuntime(runtime: Runtime): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [RuntimeModule.forRuntime(runtime), AuthModule, MeModule, TenantsModule, SchoolPortalModule, PlatformModule],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

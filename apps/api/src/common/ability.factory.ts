@@ -1,0 +1,37 @@
+import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
+import type { SchoolRole, TenantRole } from '@partnerships/domain';
+
+export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
+export type SubjectType = 'Tenant' | 'Membership' | 'School' | 'Person' | 'Invitation' | 'AuditEntry' | 'Platform';
+export type AppAbility = MongoAbility<[Action, SubjectType | { __type: SubjectType } | 'all']>;
+
+export interface RoleGrants {
+  isPlatformOperator: boolean;
+  tenantRoles: { tenantId: string; role: TenantRole }[];
+  schoolRoles: { schoolId: string; role: SchoolRole }[];
+}
+
+/**
+ * Built once per request from the user's roles. Conditions carry tenantId/schoolId,
+ * so "a head reads her own school's memberships" is one rule.
+ */
+export function buildAbility(grants: RoleGrants): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  for (const { tenantId, role } of grants.tenantRoles) {
+    can('read', 'Tenant', { tenantId });
+    can('read', 'Membership', { tenantId });
+    if (role === 'tenant-admin') {
+      can('manage', ['Tenant', 'Membership', 'Person', 'Invitation', 'AuditEntry'], { tenantId });
+    }
+    if (role === 'officer' || role === 'finance') can('read', 'Person', { tenantId });
+  }
+  for (const { schoolId } of grants.schoolRoles) {
+    can('read', 'School', { schoolId });
+    can('read', 'Membership', { schoolId });
+  }
+  if (grants.isPlatformOperator) can('manage', 'Platform');
+  return build({ detectSubjectType: (object) => (object as { __type: SubjectType }).__type });
+}
+
+/** A plain object tagged with its CASL subject type, for condition checks. */
+export const subjectOf = <T extends object>(type: SubjectType, object: T) => ({ ...object, __type: type });

@@ -1,0 +1,70 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Database } from '@partnerships/db';
+import type { FastifyRequest } from 'fastify';
+import { SessionService } from '../modules/auth/session.service';
+import { CSRF_HEADER, SESSION_COOKIE, sameToken } from '../modules/auth/session-token';
+import { ACCESS_KEY, type AccessRule, PUBLIC_KEY } from './access.decorator';
+import { subjectOf } from './ability.factory';
+import { AppError, forbidden, notFound, unauthenticated } from './app-error';
+import type { RequestContext } from './request-context';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The first two walls of tenancy, on every route:
+ * 1. the session's user, and the tenant from the URL checked against the user's roles
+ *    (no role there: 404, whether or not the tenant exists);
+ * 2. the route's declared access checked against the user's CASL ability.
+ * Also: CSRF on cookie-authenticated writes.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+    private readonly db: Database,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest & { ctx: RequestContext }>();
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false;
+    const rule = this.reflector.getAllAndOverride<AccessRule | null | undefined>(ACCESS_KEY, targets);
+
+    const grants = await this.sessions.resolve(request.cookies?.[SESSION_COOKIE]);
+    const ctx = this.sessions.toContext(grants, String(request.id), request.ip);
+    request.ctx = ctx;
+    if (isPublic) return true;
+    if (!ctx.user) throw unauthenticated();
+
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers[CSRF_HEADER];
+      if (typeof header !== 'string' || !ctx.csrfToken || !sameToken(header, ctx.csrfToken)) {
+        throw new AppError('csrf_failed', 403, 'Your session could not be confirmed. Please reload the page and try again.');
+      }
+    }
+
+    const slug = (request.params as Record<string, string> | undefined)?.slug;
+    if (slug !== undefined) {
+      const userId = ctx.user.id;
+      const found = await this.db.asPlatform({ userId }, async (em) => {
+        const [tenant] = await em.query(`SELECT id, slug, name, status FROM tenants WHERE slug = $1`, [slug]);
+        if (!tenant) return null;
+        const roles: { role: string }[] = await em.query(`SELECT role FROM tenant_roles WHERE tenant_id = $1 AND user_id = $2 ORDER BY role`, [tenant.id, userId]);
+        return roles.length ? { ...tenant, roles: roles.map((r) => r.role) } : null;
+      });
+      if (!found) throw notFound('partnership');
+      if (found.status === 'suspended') throw new AppError('tenant_suspended', 403, 'This partnership is suspended. Please contact the platform team.');
+      ctx.tenant = found;
+    }
+
+    if (rule) {
+      const allowed = ctx.tenant
+        ? ctx.ability.can(rule.action, subjectOf(rule.subject, { tenantId: ctx.tenant.id }))
+        : ctx.ability.can(rule.action, rule.subject);
+      if (!allowed) throw forbidden();
+    }
+    return true;
+  }
+}

@@ -1,0 +1,43 @@
+import type { Database } from '@partnerships/db';
+import type { EntityManager } from 'typeorm';
+import type { TenantRole } from '@partnerships/domain';
+import type { AppAbility } from './ability.factory';
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  name: string;
+  isPlatformOperator: boolean;
+}
+
+export interface CurrentTenant {
+  id: string;
+  slug: string;
+  name: string;
+  status: string;
+  roles: TenantRole[];
+}
+
+/** What every service method receives first: who, in which tenant, allowed to do what. */
+export interface RequestContext {
+  requestId: string;
+  user: AuthUser | null;
+  sessionId: string | null;
+  csrfToken: string | null;
+  ability: AppAbility;
+  tenant: CurrentTenant | null;
+  ip: string;
+}
+
+export interface AuthedContext extends RequestContext {
+  user: AuthUser;
+}
+
+export interface TenantContext extends AuthedContext {
+  tenant: CurrentTenant;
+}
+
+/** Run work in the context's tenant, as its user: the only door to tenant rows. */
+export function inTenant<T>(db: Database, ctx: TenantContext, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  return db.inTenant(ctx.tenant.id, { userId: ctx.user.id }, work);
+}

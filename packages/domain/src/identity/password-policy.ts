@@ -1,0 +1,26 @@
+/**
+ * Password rules (NCSC / NIST 800-63B style): at least 8 characters, long passphrases
+ * welcome, no composition rules, but common and guessable passwords refused with a reason.
+ */
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 256;
+
+const COMMON = new Set([
+  'password', 'password1', 'password123', '12345678', '123456789', '1234567890', 'qwertyuiop', 'qwerty123', 'iloveyou',
+  'letmein1', 'welcome1', 'welcome123', 'football', 'baseball', 'sunshine', 'princess', 'trustno1', 'passw0rd',
+  'abc12345', 'admin123', 'changeme', 'p@ssw0rd', 'monkey123', 'dragon123', 'qwerty12', '11111111', '00000000',
+  'school123', 'teacher1', 'headteacher', 'partnership', 'partnerships', 'education',
+]);
+
+/** Returns why a password is refused, in plain words, or null when it is acceptable. */
+export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+  if (password.length > PASSWORD_MAX_LENGTH) return `Use no more than ${PASSWORD_MAX_LENGTH} characters.`;
+  const lower = password.toLowerCase();
+  if (COMMON.has(lower)) return 'This is one of the most common passwords, so it is easy to guess. Try three random words.';
+  if (/^(.)\1+$/.test(password)) return 'A password of one repeated character is easy to guess.';
+  if (/^(0123456789|1234567890|abcdefghij|qwertyuiop)/.test(lower) && new Set(lower).size < 9) return 'A run of keys or digits is easy to guess.';
+  const local = context.email?.split('@')[0]?.toLowerCase();
+  if (local && local.length >= 4 && lower.includes(local)) return 'Do not use your e-mail address in your password.';
+  return null;
+}

@@ -1,0 +1,79 @@
+import type { Env } from '@partnerships/config';
+import { dataDir } from '@partnerships/config';
+import {
+  createDataSource,
+  Database,
+  type EmbeddedPostgres,
+  migrate,
+  resolveDatabaseUrls,
+  seedDemo,
+  startEmbeddedPostgres,
+} from '@partnerships/db';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { DataSource } from '@partnerships/db';
+import { createJobQueue } from './create-job-queue';
+import { createJobHandlers } from './job-handlers';
+import type { JobHandlers } from './job-names';
+import type { JobQueue } from './job-queue';
+import { createMailer } from './mail/mailer';
+
+/**
+ * Everything a process (api or worker) needs besides HTTP: database, queue, mail.
+ * Built once, closed once. Lives here because both apps share it and it wires the job handlers.
+ */
+export interface Runtime {
+  env: Env;
+  mode: 'embedded' | 'full';
+  db: Database;
+  dataSource: DataSource;
+  queue: JobQueue;
+  handlers: JobHandlers;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export async function startRuntime(env: Env, logger: Logger, options: { seed?: boolean; migrate?: boolean } = {}): Promise<Runtime> {
+  let embedded: EmbeddedPostgres | undefined;
+  if (!env.DATABASE_URL) {
+    const port = env.EMBEDDED_PG_PORT ?? env.API_PORT + 2000;
+    embedded = await startEmbeddedPostgres({ dataDir: join(dataDir(env), 'pg'), port });
+    logger.info({ port }, 'embedded PostgreSQL (PGlite) started');
+  }
+  const urls = resolveDatabaseUrls(env, embedded?.url);
+  const ran = options.migrate === false ? [] : await migrate({ url: urls.owner, embedded: urls.embedded });
+  if (ran.length) logger.info({ migrations: ran }, 'migrations applied');
+
+  const shouldSeed = options.seed ?? env.SEED_DEMO ?? urls.embedded;
+  if (shouldSeed) {
+    const owner = createDataSource({ url: urls.owner, embedded: urls.embedded });
+    await owner.initialize();
+    try {
+      await seedDemo(owner, env.NODE_ENV);
+      logger.info('demo data in place');
+    } finally {
+      await owner.destroy();
+    }
+  }
+
+  const dataSource = createDataSource({ url: urls.app, embedded: urls.embedded, applicationName: 'partnerships-api' });
+  await dataSource.initialize();
+  const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, mailDir: join(dataDir(env), 'mail'), logger });
+  const handlers = createJobHandlers({ mailer });
+  const queue = createJobQueue({ redisUrl: env.REDIS_URL, handlers, logger });
+
+  return {
+    env,
+    mode: urls.embedded ? 'embedded' : 'full',
+    db: new Database(dataSource),
+    dataSource,
+    queue,
+    handlers,
+    logger,
+    async close() {
+      await queue.close();
+      await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}
