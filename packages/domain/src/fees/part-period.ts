@@ -1,4 +1,4 @@
-import { isIsoDate } from './calendar-dates';
+import { dayNumberOf, isIsoDate } from './calendar-dates';
 import { countDays, countWholeMonths, dayRangeOf, intersect, isWholeMonths, subtract, type DayRange } from './day-ranges';
 import type { FeeSchedule, ProRataRule } from './fee-schedule';
 import type { QuoteOptions } from './quote-types';
@@ -22,8 +22,14 @@ export function partOfPeriod(schedule: FeeSchedule, options: QuoteOptions): Part
     if (date !== undefined && !isIsoDate(date)) throw new RangeError(`Dates must be real dates written YYYY-MM-DD, got ${JSON.stringify(date)}`);
   }
   const period = dayRangeOf({ from: schedule.period.start, to: schedule.period.end });
-  const asked = dayRangeOf({ from: options.from ?? schedule.period.start, to: options.to ?? schedule.period.end });
-  if (asked.first > asked.last) throw new RangeError(`The start date ${options.from} is after the end date ${options.to}`);
+  if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
+    throw new RangeError(`The start date ${options.from} is after the end date ${options.to}`);
+  }
+  // A missing end is open, so a date given on its own past either end of the period simply misses it.
+  const asked = {
+    first: options.from === undefined ? -Infinity : dayNumberOf(options.from),
+    last: options.to === undefined ? Infinity : dayNumberOf(options.to),
+  };
   const covered = intersect(period, asked);
   const free = covered && schedule.freePeriod ? intersect(covered, dayRangeOf(schedule.freePeriod)) : null;
   const chargeable = !covered ? [] : free ? subtract(covered, free) : [covered];

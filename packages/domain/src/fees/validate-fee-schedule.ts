@@ -173,7 +173,7 @@ function readProRata(input: JsonObject, period: FeePeriod | undefined, problems:
 }
 
 function readPayment(input: JsonObject, problems: Problems): PaymentTerms | undefined {
-  const obj = readObject({ obj: input, key: 'payment', path: '', what: 'The payment terms', problems });
+  const obj = readObject({ obj: input, key: 'payment', path: '', what: 'The payment section', problems });
   if (!obj) return undefined;
   const kind = readChoice({ obj, key: 'kind', path: 'payment', what: 'The kind of payment', problems, choices: PAYMENT_KINDS });
   if (!kind) return undefined;
