@@ -6,6 +6,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Partnerships API')
     .setDescription('The API of the Partnerships platform for area-based education partnerships. Errors are application/problem+json.')
     .setVersion('1')
+    .setOpenAPIVersion('3.1.0')
     .addCookieAuth('ps_session', { type: 'apiKey', in: 'cookie', name: 'ps_session' }, 'session')
     .build();
   const document = SwaggerModule.createDocument(app, config);
