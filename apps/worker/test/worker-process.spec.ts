@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createFreshDatabase } from '@partnerships/db';
+import { BullMqQueue, JobName, startSmtpCapture } from '@partnerships/jobs';
+import { describe, expect, it } from 'vitest';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/7';
+const main = join(__dirname, '..', 'dist', 'main.js');
+
+function run(env: Record<string, string>) {
+  const child = spawn(process.execPath, [main], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+describe('worker process', () => {
+  it('refuses to start with a bad configuration, listing every problem', async () => {
+    const worker = run({ DATABASE_URL: 'mysql://nope', REDIS_URL: 'not-a-url', LOG_LEVEL: 'loud' });
+    expect(await worker.exited).toBe(1);
+    expect(worker.output()).toMatch(/DATABASE_URL/);
+    expect(worker.output()).toMatch(/REDIS_URL/);
+    expect(worker.output()).toMatch(/LOG_LEVEL/);
+  });
+
+  it('sends queued mail, then stops cleanly on SIGTERM', async () => {
+    const databaseUrl = await createFreshDatabase('partnerships_test_worker');
+    const smtp = await startSmtpCapture();
+    const worker = run({ DATABASE_URL: databaseUrl, REDIS_URL, SMTP_URL: smtp.url, LOG_LEVEL: 'info' });
+    const queue = new BullMqQueue(REDIS_URL);
+    try {
+      await queue.enqueue(JobName.SendMail, {
+        template: 'password-reset',
+        to: 'worker-test@school.test',
+        data: { name: 'Worker Test', link: 'http://localhost:3000/reset-password?token=abc' },
+      });
+      const mail = await smtp.waitFor((m) => m.to.includes('worker-test@school.test'), 20_000);
+      expect(mail.raw).toMatch(/Reset your password/);
+      worker.child.kill('SIGTERM');
+      expect(await worker.exited).toBe(0);
+      expect(worker.output()).toMatch(/"msg":"worker started"/);
+      expect(worker.output()).toMatch(/shutting down/);
+    } finally {
+      worker.child.kill('SIGKILL');
+      await queue.close();
+      await smtp.stop();
+    }
+  });
+});
