@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeeComponent, FeeSchedule } from './fee-schedule';
 import { quoteFee } from './quote-fee';
+import type { SchoolForFees } from './quote-types';
 
 /** A one-year schedule built around the components under test. */
 function schedule(components: FeeComponent[], extra: Partial<FeeSchedule> = {}): FeeSchedule {
@@ -15,8 +16,8 @@ function schedule(components: FeeComponent[], extra: Partial<FeeSchedule> = {}):
   };
 }
 
-const primary = { phase: 'primary' as const, pupils: 210 };
-const texts = (s: FeeSchedule, school = primary, options = {}) => quoteFee(s, school, options).lines.map((l) => l.text);
+const primary: SchoolForFees = { phase: 'primary', pupils: 210 };
+const texts = (s: FeeSchedule, school: SchoolForFees = primary, options = {}) => quoteFee(s, school, options).lines.map((l) => l.text);
 
 describe('combining components', () => {
   it('adds a base fee and a per-pupil charge', () => {
