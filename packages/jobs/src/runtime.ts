@@ -37,7 +37,9 @@ export async function startRuntime(env: Env, logger: Logger, options: { seed?: b
   let embedded: EmbeddedPostgres | undefined;
   if (!env.DATABASE_URL) {
     const port = env.EMBEDDED_PG_PORT ?? env.API_PORT + 2000;
-    embedded = await startEmbeddedPostgres({ dataDir: join(dataDir(env), 'pg'), port });
+    // One data folder per API port, so two copies can run side by side.
+    const pgDir = join(dataDir(env), env.API_PORT === 3001 ? 'pg' : `pg-${env.API_PORT}`);
+    embedded = await startEmbeddedPostgres({ dataDir: pgDir, port });
     logger.info({ port }, 'embedded PostgreSQL (PGlite) started');
   }
   const urls = resolveDatabaseUrls(env, embedded?.url);
