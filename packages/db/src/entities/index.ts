@@ -1,4 +1,5 @@
 import { AuditEntry } from './audit-entry.entity';
+import { FeeScheduleRecord } from './fee-schedule.entity';
 import { Invitation } from './invitation.entity';
 import { Membership } from './membership.entity';
 import { PasswordReset } from './password-reset.entity';
@@ -9,5 +10,5 @@ import { Tenant } from './tenant.entity';
 import { TenantRole } from './tenant-role.entity';
 import { User } from './user.entity';
 
-export { AuditEntry, Invitation, Membership, PasswordReset, School, SchoolRole, Session, Tenant, TenantRole, User };
-export const ENTITIES = [AuditEntry, Invitation, Membership, PasswordReset, School, SchoolRole, Session, Tenant, TenantRole, User];
+export { AuditEntry, FeeScheduleRecord, Invitation, Membership, PasswordReset, School, SchoolRole, Session, Tenant, TenantRole, User };
+export const ENTITIES = [AuditEntry, FeeScheduleRecord, Invitation, Membership, PasswordReset, School, SchoolRole, Session, Tenant, TenantRole, User];

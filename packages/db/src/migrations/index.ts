@@ -1,4 +1,5 @@
 import { PlatformFoundation1764000000000 } from './1764000000000-platform-foundation';
+import { FeeSchedules1764100000000 } from './1764100000000-fee-schedules';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
-export const MIGRATIONS = [PlatformFoundation1764000000000];
+export const MIGRATIONS = [PlatformFoundation1764000000000, FeeSchedules1764100000000];

@@ -2,6 +2,7 @@ import { hash } from '@node-rs/argon2';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, DEMO_TENANTS, demoAdminEmail, demoHeadEmail } from './demo-data';
 import { ARGON2_OPTIONS } from '../password-hashing';
+import { DEMO_FEE_SCHEDULES } from './demo-fee-schedules';
 
 export class DemoSeedRefusedError extends Error {
   constructor() {
@@ -47,6 +48,15 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string = process
           `INSERT INTO school_roles (school_id, user_id, role) VALUES ($1, $2, 'headteacher')
            ON CONFLICT (school_id, user_id, role) DO NOTHING`,
           [schoolId, headId],
+        );
+      }
+      for (const { document, status } of DEMO_FEE_SCHEDULES[tenant.slug] ?? []) {
+        await em.query(
+          `INSERT INTO fee_schedules (tenant_id, name, period_kind, period_start, period_end, period_label, version, status, document, published_at, created_by, published_by)
+           SELECT $1, $2, $3, $4, $5, $6, coalesce(max(version), 0) + 1, $7, $8, CASE WHEN $7 = 'published' THEN now() END, $9, CASE WHEN $7 = 'published' THEN $9::uuid END
+           FROM fee_schedules WHERE tenant_id = $1 AND period_start = $4 AND period_end = $5
+           HAVING NOT EXISTS (SELECT 1 FROM fee_schedules WHERE tenant_id = $1 AND name = $2 AND period_start = $4)`,
+          [tenantId, document.name, document.period.kind, document.period.start, document.period.end, document.period.label, status, JSON.stringify(document), adminId],
         );
       }
     }
