@@ -3,3 +3,4 @@ export * from './schools/phase';
 export * from './tenancy/roles';
 export * from './calendar';
 export * from './fees';
+export * from './membership';
