@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './common/access.guard';
 import { ProblemFilter } from './common/problem.filter';
 import { AuthModule } from './modules/auth/auth.module';
+import { FeeSchedulesModule } from './modules/fee-schedules/fee-schedules.module';
 import { MeModule } from './modules/me/me.module';
 import { PlatformModule } from './modules/platform/platform.module';
 import { SchoolPortalModule } from './modules/school-portal/school-portal.module';
@@ -15,7 +16,7 @@ export class AppModule {
   static forRuntime(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [RuntimeModule.forRuntime(runtime), AuthModule, MeModule, TenantsModule, SchoolPortalModule, PlatformModule],
+      imports: [RuntimeModule.forRuntime(runtime), AuthModule, MeModule, TenantsModule, SchoolPortalModule, PlatformModule, FeeSchedulesModule],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

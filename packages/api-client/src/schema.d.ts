@@ -140,6 +140,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/tenants/{slug}/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a school would pay and why, under the published schedule in force on the date */
+        get: operations["PublicQuoteController_quote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/school-portal/{urn}": {
         parameters: {
             query?: never;
@@ -185,6 +202,127 @@ export interface paths {
         get: operations["TenantsController_auditLog"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/fee-scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Scenario planner: fees and income for a set of schools; optionally solve for a rate that raises a target */
+        post: operations["FeeSchedulesController_scenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/fee-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of every fee schedule */
+        get: operations["FeeSchedulesController_list"];
+        put?: never;
+        /** Create a draft schedule, or import one exported from another partnership */
+        post: operations["FeeSchedulesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/fee-schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FeeSchedulesController_get"];
+        /** Change a draft (a published schedule answers 409) */
+        put: operations["FeeSchedulesController_update"];
+        post?: never;
+        /** Discard a draft (a published schedule answers 409) */
+        delete: operations["FeeSchedulesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/fee-schedules/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The schedule as a JSON file another partnership can import */
+        get: operations["FeeSchedulesController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/fee-schedules/{id}/new-version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a new draft version from this one */
+        post: operations["FeeSchedulesController_newVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/fee-schedules/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What each current member would pay, and the change from the previous period */
+        post: operations["FeeSchedulesController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/fee-schedules/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft for its period; the period’s previous version is superseded */
+        post: operations["FeeSchedulesController_publish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -281,6 +419,52 @@ export interface components {
             email: string;
             /** @enum {string} */
             role: "tenant-admin" | "finance" | "officer" | "board-member" | "body-chair" | "note-taker" | "reviewer";
+        };
+        FeeInstalmentDto: {
+            amountPence: number;
+            dueDate: string;
+            label: string;
+        };
+        FeeLineDto: {
+            amountPence: number;
+            text: string;
+        };
+        FeePeriodDto: {
+            /** @example 2019-08-31 */
+            end: string;
+            /** @enum {string} */
+            kind: "academic-year" | "financial-year" | "custom";
+            /** @example 2018–19 */
+            label: string;
+            /** @example 2018-09-01 */
+            start: string;
+        };
+        FeeScheduleDto: {
+            /** @description The fee schedule document (see packages/domain/src/fees/fee-schedule.ts) */
+            document: {
+                [key: string]: unknown;
+            };
+            id: string;
+            name: string;
+            period: components["schemas"]["FeePeriodDto"];
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "superseded";
+            updatedAt: string;
+            version: number;
+        };
+        FeeScheduleListDto: {
+            items: components["schemas"]["FeeScheduleSummaryDto"][];
+        };
+        FeeScheduleSummaryDto: {
+            id: string;
+            name: string;
+            period: components["schemas"]["FeePeriodDto"];
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "superseded";
+            updatedAt: string;
+            version: number;
         };
         HealthDto: {
             /** @enum {string} */
@@ -381,11 +565,61 @@ export interface components {
             slug: string;
             status: string;
         };
+        PreviewDto: {
+            previousSchedule: components["schemas"]["FeeScheduleSummaryDto"] | null;
+            previousTotalPence: number | null;
+            rows: components["schemas"]["PreviewRowDto"][];
+            totalPence: number;
+        };
+        PreviewFeeScheduleDto: {
+            /** @description An unsaved document to preview instead of the stored one */
+            document?: {
+                [key: string]: unknown;
+            };
+        };
+        PreviewRowDto: {
+            category: string;
+            changePence: number | null;
+            lines: components["schemas"]["FeeLineDto"][];
+            name: string;
+            phase: string;
+            /** @description Under the previous period’s published schedule */
+            previousPence: number | null;
+            pupils: number | null;
+            totalPence: number;
+            urn: string;
+        };
         QueueHealthDto: {
             /** @enum {string} */
             driver: "bullmq" | "in-process";
             /** @enum {string} */
             status: "up" | "down";
+        };
+        QuoteDto: {
+            explanation: string;
+            instalments: components["schemas"]["FeeInstalmentDto"][];
+            liabilityGuaranteePence?: number;
+            lines: components["schemas"]["FeeLineDto"][];
+            schedule: components["schemas"]["QuoteScheduleDto"];
+            /** @description What the quote was for */
+            school: components["schemas"]["QuoteSchoolDto"];
+            totalPence: number;
+        };
+        QuoteScheduleDto: {
+            /** @description True when the schedule covers the date asked about */
+            coversDate: boolean;
+            id: string;
+            name: string;
+            note?: string;
+            period: components["schemas"]["FeePeriodDto"];
+            version: number;
+        };
+        QuoteSchoolDto: {
+            category?: string;
+            name?: string;
+            phase: string;
+            pupils: number;
+            urn?: string;
         };
         RegisterSchoolDto: {
             localAuthority: string;
@@ -396,6 +630,65 @@ export interface components {
             status: string;
             type: string;
             urn: string;
+        };
+        SaveFeeScheduleDto: {
+            /** @description A fee schedule document, e.g. one exported from another partnership */
+            document: {
+                [key: string]: unknown;
+            };
+        };
+        ScenarioRequestDto: {
+            /** @description A schedule document; default: the stored schedule scheduleId */
+            document?: {
+                [key: string]: unknown;
+            };
+            scheduleId?: string;
+            schools: components["schemas"]["ScenarioSchoolDto"][];
+            solve?: components["schemas"]["ScenarioSolveDto"];
+        };
+        ScenarioResultDto: {
+            rows: components["schemas"]["ScenarioRowDto"][];
+            schools: number;
+            solution?: components["schemas"]["ScenarioSolutionDto"];
+            totalPence: number;
+        };
+        ScenarioRowDto: {
+            count: number;
+            feePence: number;
+            label: string;
+            phase: string;
+            pupils: number;
+            subtotalPence: number;
+        };
+        ScenarioSchoolDto: {
+            category?: string;
+            /**
+             * @description How many schools like this
+             * @default 1
+             */
+            count: number;
+            label?: string;
+            /** @enum {string} */
+            phase: "nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16";
+            pupils: number;
+            schoolType?: string;
+            tier?: string;
+        };
+        ScenarioSolutionDto: {
+            /** @description The schedule with the solved value, ready to save */
+            document: {
+                [key: string]: unknown;
+            };
+            totalPence: number;
+            /** @description The smallest whole-pence rate or fee that raises at least the target */
+            valuePence: number;
+        };
+        ScenarioSolveDto: {
+            /** @description Index of the component whose rate or fee is solved for */
+            componentIndex: number;
+            /** @enum {string} */
+            field: "ratePence" | "amountPence";
+            targetPence: number;
         };
         SchoolMembershipDto: {
             category: string;
@@ -602,6 +895,36 @@ export interface operations {
             };
         };
     };
+    PublicQuoteController_quote: {
+        parameters: {
+            query?: {
+                phase?: "nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16";
+                pupils?: number;
+                /** @description Pick the school from the register */
+                urn?: string;
+                category?: string;
+                tier?: string;
+                /** @description YYYY-MM-DD; default today */
+                date?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteDto"];
+                };
+            };
+        };
+    };
     SchoolPortalController_get: {
         parameters: {
             query?: never;
@@ -660,6 +983,222 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+        };
+    };
+    FeeSchedulesController_scenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScenarioRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioResultDto"];
+                };
+            };
+        };
+    };
+    FeeSchedulesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeScheduleListDto"];
+                };
+            };
+        };
+    };
+    FeeSchedulesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveFeeScheduleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeScheduleDto"];
+                };
+            };
+        };
+    };
+    FeeSchedulesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeScheduleDto"];
+                };
+            };
+        };
+    };
+    FeeSchedulesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveFeeScheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeScheduleDto"];
+                };
+            };
+        };
+    };
+    FeeSchedulesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FeeSchedulesController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FeeSchedulesController_newVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeScheduleDto"];
+                };
+            };
+        };
+    };
+    FeeSchedulesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewFeeScheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewDto"];
+                };
+            };
+        };
+    };
+    FeeSchedulesController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeScheduleDto"];
                 };
             };
         };

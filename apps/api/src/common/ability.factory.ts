@@ -2,7 +2,7 @@ import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/abi
 import type { SchoolRole, TenantRole } from '@partnerships/domain';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
-export type SubjectType = 'Tenant' | 'Membership' | 'School' | 'Person' | 'Invitation' | 'AuditEntry' | 'Platform';
+export type SubjectType = 'Tenant' | 'Membership' | 'School' | 'Person' | 'Invitation' | 'AuditEntry' | 'FeeSchedule' | 'Platform';
 export type AppAbility = MongoAbility<[Action, SubjectType | { __type: SubjectType } | 'all']>;
 
 export interface RoleGrants {
@@ -21,9 +21,10 @@ export function buildAbility(grants: RoleGrants): AppAbility {
     can('read', 'Tenant', { tenantId });
     can('read', 'Membership', { tenantId });
     if (role === 'tenant-admin') {
-      can('manage', ['Tenant', 'Membership', 'Person', 'Invitation', 'AuditEntry'], { tenantId });
+      can('manage', ['Tenant', 'Membership', 'Person', 'Invitation', 'AuditEntry', 'FeeSchedule'], { tenantId });
     }
-    if (role === 'officer' || role === 'finance') can('read', 'Person', { tenantId });
+    if (role === 'finance') can('manage', 'FeeSchedule', { tenantId });
+    if (role === 'officer' || role === 'finance') can(['read'], ['Person', 'FeeSchedule'], { tenantId });
   }
   for (const { schoolId } of grants.schoolRoles) {
     can('read', 'School', { schoolId });

@@ -1,0 +1,159 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { PHASES, type Phase } from '@partnerships/domain';
+
+export class FeePeriodDto {
+  @ApiProperty({ enum: ['academic-year', 'financial-year', 'custom'] }) kind: string;
+  @ApiProperty({ example: '2018-09-01' }) start: string;
+  @ApiProperty({ example: '2019-08-31' }) end: string;
+  @ApiProperty({ example: '2018–19' }) label: string;
+}
+
+export class FeeScheduleSummaryDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: FeePeriodDto }) period: FeePeriodDto;
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: ['draft', 'published', 'superseded'] }) status: string;
+  @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
+  @ApiProperty() updatedAt: string;
+}
+
+export class FeeScheduleDto extends FeeScheduleSummaryDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The fee schedule document (see packages/domain/src/fees/fee-schedule.ts)' })
+  document: Record<string, unknown>;
+}
+
+export class FeeScheduleListDto {
+  @ApiProperty({ type: [FeeScheduleSummaryDto] }) items: FeeScheduleSummaryDto[];
+}
+
+export class SaveFeeScheduleDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'A fee schedule document, e.g. one exported from another partnership' })
+  @IsObject({ message: 'document must be a fee schedule object' })
+  document: Record<string, unknown>;
+}
+
+export class PreviewFeeScheduleDto {
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'An unsaved document to preview instead of the stored one' })
+  @IsOptional() @IsObject({ message: 'document must be a fee schedule object' })
+  document?: Record<string, unknown>;
+}
+
+export class FeeLineDto {
+  @ApiProperty() text: string;
+  @ApiProperty() amountPence: number;
+}
+
+export class FeeInstalmentDto {
+  @ApiProperty() label: string;
+  @ApiProperty() dueDate: string;
+  @ApiProperty() amountPence: number;
+}
+
+export class PreviewRowDto {
+  @ApiProperty() urn: string;
+  @ApiProperty() name: string;
+  @ApiProperty() phase: string;
+  @ApiProperty({ nullable: true, type: Number }) pupils: number | null;
+  @ApiProperty() category: string;
+  @ApiProperty() totalPence: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Under the previous period’s published schedule' }) previousPence: number | null;
+  @ApiProperty({ nullable: true, type: Number }) changePence: number | null;
+  @ApiProperty({ type: [FeeLineDto] }) lines: FeeLineDto[];
+}
+
+export class PreviewDto {
+  @ApiProperty({ type: [PreviewRowDto] }) rows: PreviewRowDto[];
+  @ApiProperty() totalPence: number;
+  @ApiProperty({ nullable: true, type: Number }) previousTotalPence: number | null;
+  @ApiProperty({ nullable: true, type: FeeScheduleSummaryDto }) previousSchedule: FeeScheduleSummaryDto | null;
+}
+
+export class ScenarioSchoolDto {
+  @ApiProperty({ enum: PHASES }) @IsIn(PHASES as unknown as string[], { message: `phase must be one of ${PHASES.join(', ')}` }) phase: Phase;
+  @ApiProperty() @Type(() => Number) @IsInt({ message: 'pupils must be a whole number' }) @Min(0) @Max(10000) pupils: number;
+  @ApiProperty({ required: false, default: 1, description: 'How many schools like this' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) count?: number;
+  @ApiProperty({ required: false }) @IsOptional() @IsString() category?: string;
+  @ApiProperty({ required: false }) @IsOptional() @IsString() schoolType?: string;
+  @ApiProperty({ required: false }) @IsOptional() @IsString() tier?: string;
+  @ApiProperty({ required: false }) @IsOptional() @IsString() label?: string;
+}
+
+export class ScenarioSolveDto {
+  @ApiProperty({ description: 'Index of the component whose rate or fee is solved for' }) @IsInt() @Min(0) componentIndex: number;
+  @ApiProperty({ enum: ['ratePence', 'amountPence'] }) @IsIn(['ratePence', 'amountPence']) field: 'ratePence' | 'amountPence';
+  @ApiProperty() @IsInt({ message: 'targetPence must be whole pence' }) @Min(1) targetPence: number;
+}
+
+export class ScenarioRequestDto {
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'A schedule document; default: the stored schedule scheduleId' })
+  @IsOptional() @IsObject() document?: Record<string, unknown>;
+  @ApiProperty({ required: false }) @IsOptional() @IsUUID('all', { message: 'scheduleId must be a schedule id' }) scheduleId?: string;
+  @ApiProperty({ type: [ScenarioSchoolDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ScenarioSchoolDto) schools: ScenarioSchoolDto[];
+  @ApiProperty({ type: ScenarioSolveDto, required: false }) @IsOptional() @ValidateNested() @Type(() => ScenarioSolveDto) solve?: ScenarioSolveDto;
+}
+
+export class ScenarioRowDto {
+  @ApiProperty() label: string;
+  @ApiProperty() phase: string;
+  @ApiProperty() pupils: number;
+  @ApiProperty() count: number;
+  @ApiProperty() feePence: number;
+  @ApiProperty() subtotalPence: number;
+}
+
+export class ScenarioSolutionDto {
+  @ApiProperty({ description: 'The smallest whole-pence rate or fee that raises at least the target' }) valuePence: number;
+  @ApiProperty() totalPence: number;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The schedule with the solved value, ready to save' }) document: Record<string, unknown>;
+}
+
+export class ScenarioResultDto {
+  @ApiProperty({ type: [ScenarioRowDto] }) rows: ScenarioRowDto[];
+  @ApiProperty() schools: number;
+  @ApiProperty() totalPence: number;
+  @ApiProperty({ type: ScenarioSolutionDto, required: false }) solution?: ScenarioSolutionDto;
+}
+
+export class QuoteQueryDto {
+  @ApiProperty({ required: false, enum: PHASES })
+  @IsOptional() @IsIn(PHASES as unknown as string[], { message: `phase must be one of ${PHASES.join(', ')}` }) phase?: Phase;
+  @ApiProperty({ required: false })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'pupils must be a whole number' }) @Min(0, { message: 'pupils cannot be negative' }) @Max(10000, { message: 'pupils can be at most 10,000' }) pupils?: number;
+  @ApiProperty({ required: false, description: 'Pick the school from the register' })
+  @IsOptional() @Matches(/^\d{6}$/, { message: 'urn must be six digits' }) urn?: string;
+  @ApiProperty({ required: false }) @IsOptional() @IsString() category?: string;
+  @ApiProperty({ required: false }) @IsOptional() @IsString() tier?: string;
+  @ApiProperty({ required: false, description: 'YYYY-MM-DD; default today' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' }) date?: string;
+}
+
+export class QuoteScheduleDto {
+  @ApiProperty() id: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ type: FeePeriodDto }) period: FeePeriodDto;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'True when the schedule covers the date asked about' }) coversDate: boolean;
+  @ApiProperty({ required: false }) note?: string;
+}
+
+export class QuoteSchoolDto {
+  @ApiProperty() phase: string;
+  @ApiProperty() pupils: number;
+  @ApiProperty({ required: false }) urn?: string;
+  @ApiProperty({ required: false }) name?: string;
+  @ApiProperty({ required: false }) category?: string;
+}
+
+export class QuoteDto {
+  @ApiProperty() totalPence: number;
+  @ApiProperty({ type: [FeeLineDto] }) lines: FeeLineDto[];
+  @ApiProperty() explanation: string;
+  @ApiProperty({ type: [FeeInstalmentDto] }) instalments: FeeInstalmentDto[];
+  @ApiProperty({ required: false }) liabilityGuaranteePence?: number;
+  @ApiProperty({ type: QuoteScheduleDto }) schedule: QuoteScheduleDto;
+  @ApiProperty({ type: QuoteSchoolDto, description: 'What the quote was for' }) school: QuoteSchoolDto;
+}

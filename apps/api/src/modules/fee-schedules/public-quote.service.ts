@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '@partnerships/db';
+import { type FeeSchedule, type Phase, quoteFee } from '@partnerships/domain';
+import { AppError, invalid, notFound } from '../../common/app-error';
+import type { QuoteDto, QuoteQueryDto } from './fee-schedules.dto';
+
+/** Today as a calendar date in England. */
+export const todayInLondon = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+
+/** The public calculator: what a (prospective) school would pay, and why, under the schedule in force. */
+@Injectable()
+export class PublicQuoteService {
+  constructor(private readonly db: Database) {}
+
+  async quote(slug: string, query: QuoteQueryDto): Promise<QuoteDto> {
+    const missing = [];
+    if (!query.urn && !query.phase) missing.push({ field: 'phase', message: 'Choose a phase, or pick your school from the register (urn)' });
+    if (!query.urn && query.pupils === undefined) missing.push({ field: 'pupils', message: 'Enter the number of pupils on roll, or pick your school (urn)' });
+    if (missing.length) throw invalid(missing);
+
+    const found = await this.db.asPlatform({}, async (em) => {
+      const [tenant] = await em.query(`SELECT id, name FROM tenants WHERE slug = $1 AND status = 'active'`, [slug]);
+      const [school] = query.urn ? await em.query(`SELECT id, urn, name, phase, pupils, type FROM schools WHERE urn = $1`, [query.urn]) : [];
+      return { tenant, school };
+    });
+    if (!found.tenant) throw notFound('partnership');
+    if (query.urn && !found.school) throw invalid([{ field: 'urn', message: `There is no school with URN ${query.urn} in the register` }]);
+
+    const date = query.date ?? todayInLondon();
+    const { schedule, category } = await this.db.inTenant(found.tenant.id, {}, async (em) => {
+      const [covering] = await em.query(
+        `SELECT id, version, document FROM fee_schedules WHERE tenant_id = $1 AND status = 'published' AND period_start <= $2 AND period_end >= $2
+         ORDER BY version DESC LIMIT 1`,
+        [found.tenant.id, date],
+      );
+      const [latest] = covering
+        ? [covering]
+        : await em.query(`SELECT id, version, document FROM fee_schedules WHERE tenant_id = $1 AND status = 'published' ORDER BY period_end DESC, version DESC LIMIT 1`, [found.tenant.id]);
+      const [membership] = found.school ? await em.query(`SELECT category FROM memberships WHERE tenant_id = $1 AND school_id = $2`, [found.tenant.id, found.school.id]) : [];
+      return { schedule: latest ? { ...latest, coversDate: Boolean(covering) } : null, category: membership?.category as string | undefined };
+    });
+    if (!schedule) throw new AppError('no_published_schedule', 404, `${found.tenant.name} has not published its fees yet.`);
+
+    const document = schedule.document as FeeSchedule;
+    const phase = (query.phase ?? found.school?.phase) as Phase;
+    const pupils = query.pupils ?? found.school?.pupils ?? 0;
+    const school = { phase, pupils, category: query.category ?? category, tier: query.tier, schoolType: found.school?.type };
+    const quote = quoteFee(document, school);
+    return {
+      totalPence: quote.totalPence,
+      lines: quote.lines,
+      explanation: quote.explanation,
+      instalments: quote.instalments,
+      ...(quote.liabilityGuaranteePence !== undefined ? { liabilityGuaranteePence: quote.liabilityGuaranteePence } : {}),
+      schedule: {
+        id: schedule.id,
+        version: schedule.version,
+        name: document.name,
+        period: document.period,
+        coversDate: schedule.coversDate,
+        ...(schedule.coversDate ? {} : { note: `No published schedule covers ${date}; this quote uses the latest published one, for ${document.period.label}.` }),
+      },
+      school: { phase, pupils, ...(found.school ? { urn: found.school.urn, name: found.school.name } : {}), ...(school.category ? { category: school.category } : {}) },
+    };
+  }
+}

@@ -1,0 +1,161 @@
+import { EALING_2018_19_SCENARIO_1 } from '@partnerships/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './support/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp('fees');
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const quote = async (slug: string, query: string) => {
+  const res = await fetch(`${t.url}/api/v1/public/tenants/${slug}/quote?${query}`);
+  return { status: res.status, body: await res.json() };
+};
+
+describe('public quote', () => {
+  it.each([
+    [210, 470_600],
+    [420, 541_100],
+    [630, 611_700],
+    [840, 682_200],
+  ])('charges a %i-pupil primary in Ealing the published scenario 1 fee', async (pupils, pence) => {
+    const { status, body } = await quote('ealing', `phase=primary&pupils=${pupils}&date=2018-10-01`);
+    expect(status).toBe(200);
+    expect(body.totalPence).toBe(pence);
+    expect(body.schedule).toMatchObject({ version: 1, period: { start: '2018-09-01', end: '2019-08-31' }, coversDate: true });
+  });
+
+  it('explains a 1 FE primary’s fee line by line, as the school sees it', async () => {
+    const { body } = await quote('ealing', 'phase=primary&pupils=210&date=2018-10-01');
+    const texts = body.lines.map((l: { text: string }) => l.text);
+    expect(texts).toContain('Base fee for a primary school £4,000.00');
+    expect(texts).toContain('210 pupils × £3.36 = £705.60');
+    expect(texts.at(-1)).toBe('Total £4,705.60, rounded to £4,706');
+  });
+
+  it('charges secondary and special schools as published', async () => {
+    expect((await quote('ealing', 'phase=secondary&pupils=1000&date=2018-10-01')).body.totalPence).toBe(990_000);
+    expect((await quote('ealing', 'phase=special&pupils=90&date=2018-10-01')).body.totalPence).toBe(450_000);
+  });
+
+  it('uses the latest published schedule when none covers today, and says so', async () => {
+    const { body } = await quote('ealing', 'phase=primary&pupils=210');
+    expect(body.totalPence).toBe(470_600);
+    expect(body.schedule.coversDate).toBe(false);
+    expect(body.schedule.note).toMatch(/latest published one, for 2018–19/);
+  });
+
+  it('charges THE Partnership pro rata from 1 April 2017 and records the £25 guarantee', async () => {
+    const { body } = await quote('tower-hamlets', 'phase=primary&pupils=420&date=2017-05-01');
+    expect(body.totalPence).toBe(87_500); // £5 × 420 × 5/12
+    expect(body.liabilityGuaranteePence).toBe(2500);
+    expect((await quote('tower-hamlets', 'phase=primary&pupils=420&date=2017-10-01')).body.totalPence).toBe(210_000);
+  });
+
+  it('quotes a school picked from the register by URN, with its membership category', async () => {
+    const { body } = await quote('redbridge', 'urn=910005');
+    expect(body.school).toMatchObject({ urn: '910005', name: 'Wanstead Park High School', category: 'associate' });
+    expect(body.totalPence).toBe(100_000);
+  });
+
+  it.each([
+    ['phase=college&pupils=210', 'phase'],
+    ['phase=primary', 'pupils'],
+    ['pupils=210', 'phase'],
+    ['phase=primary&pupils=-3', 'pupils'],
+    ['phase=primary&pupils=210&date=yesterday', 'date'],
+    ['urn=12', 'urn'],
+    ['urn=999999', 'urn'],
+  ])('answers %s with 400 naming %s', async (query, field) => {
+    const { status, body } = await quote('ealing', query);
+    expect(status).toBe(400);
+    expect(body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('answers 404 for an unknown partnership', async () => {
+    expect((await quote('nowhere', 'phase=primary&pupils=210')).status).toBe(404);
+  });
+});
+
+describe('fee schedule versions', () => {
+  it('creates, validates, publishes and freezes a schedule; a new version supersedes it', async () => {
+    const admin = await t.signIn('admin@redbridge.demo.test');
+    const document = { ...EALING_2018_19_SCENARIO_1, name: 'Redbridge 2027–28', period: { kind: 'academic-year', start: '2027-09-01', end: '2028-08-31', label: '2027–28' } };
+
+    const bad = await admin.send('POST', '/api/v1/tenants/redbridge/fee-schedules', { document: { ...document, components: [{ kind: 'per-pupil', ratePence: -5 }] } });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors[0].field).toMatch(/^document\.components\[0\]/);
+
+    const created = await (await admin.send('POST', '/api/v1/tenants/redbridge/fee-schedules', { document })).json();
+    expect(created).toMatchObject({ version: 1, status: 'draft', period: { label: '2027–28' } });
+
+    const preview = await (await admin.send('POST', `/api/v1/tenants/redbridge/fee-schedules/${created.id}/preview`, {})).json();
+    expect(preview.rows).toHaveLength(6);
+    const aldborough = preview.rows.find((r: { urn: string }) => r.urn === '910001');
+    expect(aldborough.totalPence).toBe(470_600);
+    expect(preview.previousSchedule.period.label).toBe('2019–20');
+    expect(aldborough.previousPence).toBe(260_000);
+    expect(aldborough.changePence).toBe(210_600);
+
+    const published = await (await admin.send('POST', `/api/v1/tenants/redbridge/fee-schedules/${created.id}/publish`)).json();
+    expect(published.status).toBe('published');
+    expect((await admin.send('PUT', `/api/v1/tenants/redbridge/fee-schedules/${created.id}`, { document })).status).toBe(409);
+    expect((await admin.send('DELETE', `/api/v1/tenants/redbridge/fee-schedules/${created.id}`)).status).toBe(409);
+
+    const v2 = await (await admin.send('POST', `/api/v1/tenants/redbridge/fee-schedules/${created.id}/new-version`)).json();
+    expect(v2).toMatchObject({ version: 2, status: 'draft' });
+    const changed = { ...document, components: [{ kind: 'per-pupil', ratePence: 500 }] };
+    expect((await admin.send('PUT', `/api/v1/tenants/redbridge/fee-schedules/${v2.id}`, { document: changed })).status).toBe(200);
+    await admin.send('POST', `/api/v1/tenants/redbridge/fee-schedules/${v2.id}/publish`);
+    const list = await (await admin.get('/api/v1/tenants/redbridge/fee-schedules')).json();
+    const statuses = list.items.filter((s: { period: { label: string } }) => s.period.label === '2027–28').map((s: { version: number; status: string }) => [s.version, s.status]);
+    expect(statuses).toEqual([[2, 'published'], [1, 'superseded']]);
+    const q = await quote('redbridge', 'phase=primary&pupils=210&date=2027-10-01');
+    expect(q.body.totalPence).toBe(105_000);
+    expect(q.body.schedule.version).toBe(2);
+
+    const exported = await admin.get(`/api/v1/tenants/redbridge/fee-schedules/${v2.id}/export`);
+    expect(exported.headers.get('content-disposition')).toMatch(/attachment/);
+    const imported = await (await admin.send('POST', '/api/v1/tenants/redbridge/fee-schedules', { document: JSON.parse(await exported.text()) })).json();
+    expect(imported).toMatchObject({ version: 3, status: 'draft' });
+  });
+
+  it('keeps school users and other partnerships out', async () => {
+    const head = await t.signIn('head.910001@demo.test');
+    expect((await head.get('/api/v1/tenants/redbridge/fee-schedules')).status).toBe(404);
+  });
+});
+
+describe('scenario planner', () => {
+  const schools = [
+    { phase: 'primary', pupils: 210, count: 60 },
+    { phase: 'secondary', pupils: 1000, count: 14 },
+  ];
+
+  it('totals the income from 60 primaries and 14 high schools under scenario 1', async () => {
+    const admin = await t.signIn('admin@ealing.demo.test');
+    const res = await (await admin.send('POST', '/api/v1/tenants/ealing/fee-scenarios', { document: EALING_2018_19_SCENARIO_1, schools })).json();
+    expect(res.schools).toBe(74);
+    expect(res.totalPence).toBe(60 * 470_600 + 14 * 990_000);
+  });
+
+  it('solves for the primary per-pupil rate that raises a target', async () => {
+    const admin = await t.signIn('admin@ealing.demo.test');
+    const target = 60 * 470_600 + 14 * 990_000;
+    const res = await (await admin.send('POST', '/api/v1/tenants/ealing/fee-scenarios', { document: EALING_2018_19_SCENARIO_1, schools, solve: { componentIndex: 1, field: 'ratePence', targetPence: target } })).json();
+    expect(res.solution.totalPence).toBeGreaterThanOrEqual(target);
+    expect(res.solution.valuePence).toBeLessThanOrEqual(336);
+    expect(res.solution.valuePence).toBeGreaterThan(330);
+  });
+
+  it('names the field when the request is wrong', async () => {
+    const admin = await t.signIn('admin@ealing.demo.test');
+    const res = await admin.send('POST', '/api/v1/tenants/ealing/fee-scenarios', { document: EALING_2018_19_SCENARIO_1, schools: [{ phase: 'castle', pupils: 'many' }] });
+    expect(res.status).toBe(400);
+    const fields = (await res.json()).errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['schools.0.phase', 'schools.0.pupils']));
+  });
+});
