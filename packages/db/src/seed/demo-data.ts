@@ -18,6 +18,9 @@ export interface DemoTenant {
   slug: string;
   name: string;
   localAuthority: string;
+  description: string;
+  legalForm: 'company-limited-by-guarantee' | 'charity' | 'council-hosted' | 'informal';
+  brandColour: string;
   schools: DemoSchool[];
   /** Extra staff besides admin@<slug>.demo.test. */
   staff: { email: string; name: string; roles: TenantRole[] }[];
@@ -29,6 +32,9 @@ export const DEMO_TENANTS: DemoTenant[] = [
     slug: 'redbridge',
     name: 'Redbridge Education Partnership',
     localAuthority: 'Redbridge',
+    description: 'A membership association of Redbridge schools with an independent chair: school partnership groups, peer review, CPD and networks.',
+    legalForm: 'informal',
+    brandColour: '#5b2a86',
     staff: [{ email: 'finance@redbridge.demo.test', name: 'Farah Finance', roles: ['finance'] }],
     schools: [
       { urn: '910001', name: 'Aldborough Hatch Primary School', phase: 'primary', type: 'Community school', pupils: 210, postcode: 'IG2 7AA', category: 'full' },
@@ -43,6 +49,9 @@ export const DEMO_TENANTS: DemoTenant[] = [
     slug: 'ealing',
     name: 'Ealing Learning Partnership',
     localAuthority: 'Ealing',
+    description: 'A council-led partnership board of headteachers and officers, with six co-led committees and locality clusters.',
+    legalForm: 'council-hosted',
+    brandColour: '#00606b',
     staff: [{ email: 'officer@ealing.demo.test', name: 'Owen Officer', roles: ['officer'] }],
     schools: [
       { urn: '920001', name: 'Acton Vale Primary School', phase: 'primary', type: 'Community school', pupils: 210, postcode: 'W3 6AA', category: 'full' },
@@ -57,6 +66,9 @@ export const DEMO_TENANTS: DemoTenant[] = [
     slug: 'tower-hamlets',
     name: 'Tower Hamlets Education Partnership',
     localAuthority: 'Tower Hamlets',
+    description: 'A schools-owned company limited by guarantee and a charity: school improvement, networks and professional learning for Tower Hamlets schools.',
+    legalForm: 'company-limited-by-guarantee',
+    brandColour: '#b3261e',
     staff: [],
     schools: [
       { urn: '930001', name: 'Bow Locks Primary School', phase: 'primary', type: 'Community school', pupils: 420, postcode: 'E3 2AA', category: 'full' },

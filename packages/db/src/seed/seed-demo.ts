@@ -21,9 +21,10 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string = process
     await upsertUser(em, DEMO_OPERATOR_EMAIL, 'Pat Operator', passwordHash, true);
     for (const tenant of DEMO_TENANTS) {
       const [{ id: tenantId }] = await em.query(
-        `INSERT INTO tenants (slug, name) VALUES ($1, $2)
+        `INSERT INTO tenants (slug, name, description, areas, legal_form, contact_email, listed, brand_colour, setup_steps_done, setup_completed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, true, $7, '{details,calendar,categories,colleagues,plan}', now())
          ON CONFLICT (slug) DO UPDATE SET name = tenants.name RETURNING id`,
-        [tenant.slug, tenant.name],
+        [tenant.slug, tenant.name, tenant.description, [tenant.localAuthority], tenant.legalForm, `hello@${tenant.slug}.demo.test`, tenant.brandColour],
       );
       const adminId = await upsertUser(em, demoAdminEmail(tenant.slug), `${tenant.localAuthority} Admin`, passwordHash, false);
       await grantTenantRole(em, tenantId, adminId, 'tenant-admin');
@@ -37,6 +38,11 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string = process
            VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (urn) DO UPDATE SET urn = schools.urn RETURNING id`,
           [school.urn, school.name, school.phase, school.type, tenant.localAuthority, school.pupils, school.postcode],
+        );
+        await em.query(
+          `INSERT INTO membership_categories (tenant_id, code, name, voting_rights, fees_apply, position)
+           VALUES ($1, $2, $3, $4, true, $5) ON CONFLICT (tenant_id, code) DO NOTHING`,
+          [tenantId, school.category, school.category === 'full' ? 'Full member' : 'Associate member', school.category === 'full', school.category === 'full' ? 0 : 1],
         );
         await em.query(
           `INSERT INTO memberships (tenant_id, school_id, category, status, joined_on)
