@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createFreshDatabase } from '@partnerships/db';
+import { createFreshDatabase, dropDatabase } from '@partnerships/db';
 import { BullMqQueue, JobName, startSmtpCapture } from '@partnerships/jobs';
 import { describe, expect, it } from 'vitest';
 
@@ -46,6 +46,7 @@ describe('worker process', () => {
       worker.child.kill('SIGKILL');
       await queue.close();
       await smtp.stop();
+      await dropDatabase(databaseUrl);
     }
   });
 });

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createDataSource, createFreshDatabase, Database, resolveDatabaseUrls, seedDemo } from '../src';
+import { createDataSource, createFreshDatabase, Database, dropDatabase, resolveDatabaseUrls, seedDemo } from '../src';
 
 let owner: DataSource;
 let app: DataSource;
 let db: Database;
 let ealing: string;
+let url: string;
 
 beforeAll(async () => {
-  const url = await createFreshDatabase('partnerships_test_db_fees');
+  url = await createFreshDatabase('partnerships_test_db_fees');
   const urls = resolveDatabaseUrls({ DATABASE_URL: url });
   owner = createDataSource({ url: urls.owner, embedded: false });
   await owner.initialize();
@@ -23,6 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.destroy();
   await owner?.destroy();
+  if (url) await dropDatabase(url);
 });
 
 describe('fee schedules in the database', () => {

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createDataSource, createFreshDatabase, Database, MissingTenantError, resolveDatabaseUrls, seedDemo } from '../src';
+import { createDataSource, createFreshDatabase, Database, dropDatabase, MissingTenantError, resolveDatabaseUrls, seedDemo } from '../src';
 
 let owner: DataSource;
 let app: DataSource;
 let db: Database;
 let redbridge: string;
 let ealing: string;
+let url: string;
 
 beforeAll(async () => {
-  const url = await createFreshDatabase('partnerships_test_db');
+  url = await createFreshDatabase('partnerships_test_db');
   const urls = resolveDatabaseUrls({ DATABASE_URL: url });
   owner = createDataSource({ url: urls.owner, embedded: false });
   await owner.initialize();
@@ -24,6 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.destroy();
   await owner?.destroy();
+  if (url) await dropDatabase(url);
 });
 
 describe('row-level security', () => {

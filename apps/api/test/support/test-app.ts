@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parseEnv } from '@partnerships/config';
-import { createDataSource, createFreshDatabase, type DataSource, DEMO_PASSWORD, seedDemo } from '@partnerships/db';
+import { createDataSource, createFreshDatabase, type DataSource, DEMO_PASSWORD, dropDatabase, seedDemo } from '@partnerships/db';
 import { type Runtime, startBullMqWorker, startRuntime, startSmtpCapture } from '@partnerships/jobs';
 import pino from 'pino';
 import { createApp } from '../../src/app.factory';
@@ -63,6 +63,7 @@ export async function startTestApp(name: string): Promise<TestApp> {
       await runtime.close();
       await owner.destroy();
       await smtp.stop();
+      await dropDatabase(databaseUrl);
     },
   };
 }
