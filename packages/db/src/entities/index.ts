@@ -13,4 +13,4 @@ import { TenantRole } from './tenant-role.entity';
 import { User } from './user.entity';
 
 export { AuditEntry, FeeScheduleRecord, Invitation, Membership, MembershipCategory, PasswordReset, School, SchoolRole, Session, Tenant, TenantCalendar, TenantRole, User };
-export const ENTITIES = [AuditEntry, FeeScheduleRecord, Invitation, Membership, MembershipCategory, PasswordReset, School, SchoolRole, Session, Tenant, TenantRole, User];
+export const ENTITIES = [AuditEntry, FeeScheduleRecord, Invitation, Membership, MembershipCategory, PasswordReset, School, SchoolRole, Session, Tenant, TenantCalendar, TenantRole, User];
