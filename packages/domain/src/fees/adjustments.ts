@@ -1,9 +1,8 @@
-import { formatPence } from '../money/format-pence';
 import type { DiscountComponent, FeeComponent, MaximumFeeComponent, MinimumFeeComponent } from './fee-schedule';
 import { BASIS_POINTS_WHOLE } from './fee-schedule';
 import type { FeeLine, SchoolForFees } from './quote-types';
 import { scaleAndRound } from './rounding';
-import { percentText } from './wording';
+import { flat, money, percentText } from './wording';
 
 /** A fee after an adjustment, and the lines that explain it. */
 export interface Adjusted {
@@ -21,13 +20,13 @@ export function applyLimits(feePence: number, matching: FeeComponent[]): Adjuste
   let fee = feePence;
   const minimum = pickLimit(matching.filter((c): c is MinimumFeeComponent => c.kind === 'minimum-fee'), (a, b) => a.amountPence >= b.amountPence);
   if (minimum && fee < minimum.amountPence) {
-    const text = minimum.label ? `${minimum.label}: raised to ${formatPence(minimum.amountPence)}` : `Raised to the minimum fee of ${formatPence(minimum.amountPence)}`;
+    const text = minimum.label ? flat`${minimum.label}: raised to ${money(minimum.amountPence)}` : flat`Raised to the minimum fee of ${money(minimum.amountPence)}`;
     lines.push({ text, amountPence: minimum.amountPence - fee });
     fee = minimum.amountPence;
   }
   const maximum = pickLimit(matching.filter((c): c is MaximumFeeComponent => c.kind === 'maximum-fee'), (a, b) => a.amountPence <= b.amountPence);
   if (maximum && fee > maximum.amountPence) {
-    const text = maximum.label ? `${maximum.label}: capped at ${formatPence(maximum.amountPence)}` : `Capped at the maximum fee of ${formatPence(maximum.amountPence)}`;
+    const text = maximum.label ? flat`${maximum.label}: capped at ${money(maximum.amountPence)}` : flat`Capped at the maximum fee of ${money(maximum.amountPence)}`;
     lines.push({ text, amountPence: maximum.amountPence - fee });
     fee = maximum.amountPence;
   }
@@ -53,11 +52,11 @@ export function applyDiscounts(feePence: number, matching: FeeComponent[], schoo
     const heading = discount.label ?? `Discount for ${discount.reason}`;
     if (discount.basisPoints !== undefined) {
       const reduction = scaleAndRound(fee, discount.basisPoints, BASIS_POINTS_WHOLE, { unit: 'penny', mode: 'half-up' });
-      lines.push({ text: `${heading}: ${percentText(discount.basisPoints)} of ${formatPence(fee)} = ${formatPence(-reduction)}`, amountPence: -reduction });
+      lines.push({ text: flat`${heading}: ${percentText(discount.basisPoints)} of ${money(fee)} = ${money(-reduction)}`, amountPence: -reduction });
       fee -= reduction;
     } else {
       const reduction = Math.min(discount.amountPence ?? 0, fee);
-      lines.push({ text: `${heading} ${formatPence(-reduction)}`, amountPence: -reduction });
+      lines.push({ text: flat`${heading} ${money(-reduction)}`, amountPence: -reduction });
       fee -= reduction;
     }
   }

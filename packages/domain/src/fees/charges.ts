@@ -1,7 +1,6 @@
-import { formatPence } from '../money/format-pence';
 import type { FeeComponent, FeeSchedule } from './fee-schedule';
 import type { FeeLine, SchoolForFees } from './quote-types';
-import { bandText, PHASE_NOUNS, pupilsText } from './wording';
+import { bandText, flat, money, PHASE_NOUNS, pupilsText } from './wording';
 
 /**
  * The line a charging component adds for one school, or null when it adds
@@ -15,20 +14,20 @@ export function chargeLine(component: FeeComponent, school: SchoolForFees, sched
     case 'per-pupil': {
       const amount = school.pupils * component.ratePence;
       const prefix = component.label ? `${component.label}: ` : '';
-      return { text: `${prefix}${pupilsText(school.pupils)} × ${formatPence(component.ratePence)} = ${formatPence(amount)}`, amountPence: amount };
+      return { text: flat`${prefix}${pupilsText(school.pupils)} × ${money(component.ratePence)} = ${money(amount)}`, amountPence: amount };
     }
     case 'base-fee':
-      return { text: `${component.label ?? `Base fee for ${noun}`} ${formatPence(component.amountPence)}`, amountPence: component.amountPence };
+      return { text: flat`${component.label ?? `Base fee for ${noun}`} ${money(component.amountPence)}`, amountPence: component.amountPence };
     case 'flat-fee':
-      return { text: `${component.label ?? `Flat fee for ${noun}`} ${formatPence(component.amountPence)}`, amountPence: component.amountPence };
+      return { text: flat`${component.label ?? `Flat fee for ${noun}`} ${money(component.amountPence)}`, amountPence: component.amountPence };
     case 'fixed-fee':
-      return { text: `${component.label ?? `Fixed fee for ${noun}`} ${formatPence(component.amountPence)}`, amountPence: component.amountPence };
+      return { text: flat`${component.label ?? `Fixed fee for ${noun}`} ${money(component.amountPence)}`, amountPence: component.amountPence };
     case 'size-bands': {
       const band = component.bands.find((b) => school.pupils >= b.minPupils && (b.maxPupils === undefined || school.pupils <= b.maxPupils));
       if (!band) return null;
       const text = component.label
-        ? `${component.label}, ${bandText(band.minPupils, band.maxPupils)} ${formatPence(band.amountPence)}`
-        : `Size band ${bandText(band.minPupils, band.maxPupils)} ${formatPence(band.amountPence)}`;
+        ? flat`${component.label}, ${bandText(band.minPupils, band.maxPupils)} ${money(band.amountPence)}`
+        : flat`Size band ${bandText(band.minPupils, band.maxPupils)} ${money(band.amountPence)}`;
       return { text, amountPence: band.amountPence };
     }
     case 'tier-price': {
@@ -36,7 +35,7 @@ export function chargeLine(component: FeeComponent, school: SchoolForFees, sched
       const price = component.prices.find((p) => p.tier === school.tier);
       if (!price) return null;
       const tierName = schedule.tiers?.find((t) => t.code === school.tier)?.name ?? school.tier;
-      return { text: `${component.label ?? `${tierName} service level`} ${formatPence(price.amountPence)}`, amountPence: price.amountPence };
+      return { text: flat`${component.label ?? `${tierName} service level`} ${money(price.amountPence)}`, amountPence: price.amountPence };
     }
     default:
       return null;

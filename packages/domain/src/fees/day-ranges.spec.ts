@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumberOf, formatLongDate, isIsoDate } from './calendar-dates';
+import { dayNumberOf, formatLongDate, isIsoDate, isoDateOf } from './calendar-dates';
 import { countDays, countWholeMonths, dayRangeOf, describeDayRange, splitAtYearStarts, subtract } from './day-ranges';
 
 const range = (from: string, to: string) => dayRangeOf({ from, to });
@@ -44,5 +44,15 @@ describe('day ranges', () => {
     ]);
     expect(splitAtYearStarts(range('2018-09-01', '2019-08-31'), 9)).toHaveLength(1);
     expect(splitAtYearStarts(range('2018-09-01', '2021-08-31'), 1)).toHaveLength(4);
+  });
+});
+
+describe('day numbers', () => {
+  it('agree with the JavaScript calendar for every day from 1900 to 2999', () => {
+    const MS_PER_DAY = 86_400_000;
+    for (let n = Date.UTC(1900, 0, 1) / MS_PER_DAY; n <= Date.UTC(2999, 11, 31) / MS_PER_DAY; n++) {
+      const date = new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+      if (isoDateOf(n) !== date || dayNumberOf(date) !== n) throw new Error(`${n} should be ${date}`);
+    }
   });
 });

@@ -79,6 +79,6 @@ export function describeDayRange(range: DayRange): string {
   return `${formatLongDate(range.first)} to ${formatLongDate(range.last)}`;
 }
 
-export function describeDayRanges(ranges: DayRange[]): string {
+export function describeDayRanges(ranges: readonly DayRange[]): string {
   return ranges.map(describeDayRange).join(' and ');
 }

@@ -1,6 +1,7 @@
 import { calendarDateOf, dayNumberOf, dayNumberOfParts, formatLongDate, isoDateOf } from './calendar-dates';
 import { countDays, countWholeMonths, describeDayRanges, isWholeMonths, splitAtYearStarts, type DayRange } from './day-ranges';
-import type { FeeSchedule } from './fee-schedule';
+import type { FeeSchedule, IsoDate } from './fee-schedule';
+import { boundedMemo } from './memo';
 import type { PartOfPeriod } from './part-period';
 import type { FeeInstalment, SchoolForFees } from './quote-types';
 import { scaleDown } from './rounding';
@@ -28,17 +29,33 @@ export function planInstalments(schedule: FeeSchedule, school: SchoolForFees, to
   const firstDay = part.chargeable[0]!.first;
   const payment = schedule.payment;
   switch (payment.kind) {
-    case 'in-advance':
-      return [{ label: `In advance for ${describeDayRanges(part.chargeable)}`, dueDate: isoDateOf(firstDay), amountPence: totalPence }];
+    case 'in-advance': {
+      const label = IN_ADVANCE_LABELS(part.key, () => `In advance for ${describeDayRanges(part.chargeable)}`);
+      return [{ label, dueDate: isoDateOf(firstDay), amountPence: totalPence }];
+    }
     case 'instalments': {
       const amounts = allocate(totalPence, payment.parts.map((p) => p.shareBasisPoints));
       // A school that joins part way through cannot owe an instalment before it joined: those fall due on its first day.
       return payment.parts.map((p, i) => ({ label: p.label, dueDate: isoDateOf(Math.max(dayNumberOf(p.dueDate), firstDay)), amountPence: amounts[i]! }));
     }
-    case 'split-by-school-financial-year':
-      return splitByFinancialYear(totalPence, part.chargeable, school.financialYearStartMonth ?? DEFAULT_FINANCIAL_YEAR_START_MONTH);
+    case 'split-by-school-financial-year': {
+      const startMonth = school.financialYearStartMonth ?? DEFAULT_FINANCIAL_YEAR_START_MONTH;
+      const plan = YEAR_SPLITS(`${part.key}|${startMonth}`, () => splitByFinancialYear(part.chargeable, startMonth));
+      const amounts = allocate(totalPence, plan.weights);
+      return plan.weights.map((_, i) => ({ label: plan.labels[i]!, dueDate: plan.dueDates[i]!, amountPence: amounts[i]! }));
+    }
   }
 }
+
+/** How a fee splits across a school's financial years: the same for every school with the same days and year start. */
+interface YearSplit {
+  weights: number[];
+  labels: string[];
+  dueDates: IsoDate[];
+}
+
+const IN_ADVANCE_LABELS = boundedMemo<string>(1000);
+const YEAR_SPLITS = boundedMemo<YearSplit>(1000);
 
 /**
  * One invoice per school financial year the chargeable days touch, each in
@@ -46,24 +63,27 @@ export function planInstalments(schedule: FeeSchedule, school: SchoolForFees, to
  * is whole months (so an academic year splits 7/12 and 5/12 for a
  * maintained school, as budgets are set by month), otherwise days.
  */
-function splitByFinancialYear(totalPence: number, chargeable: DayRange[], startMonth: number): FeeInstalment[] {
-  const years = new Map<number, DayRange[]>();
-  for (const piece of chargeable.flatMap((range) => splitAtYearStarts(range, startMonth))) {
-    const year = financialYearOf(piece.first, startMonth);
-    years.set(year, [...(years.get(year) ?? []), piece]);
+function splitByFinancialYear(chargeable: readonly DayRange[], startMonth: number): YearSplit {
+  // Pieces of the chargeable days, grouped by the school financial year they fall in (they arrive in date order).
+  const groups: { year: number; pieces: DayRange[] }[] = [];
+  for (const range of chargeable) {
+    for (const piece of splitAtYearStarts(range, startMonth)) {
+      const year = financialYearOf(piece.first, startMonth);
+      const last = groups[groups.length - 1];
+      if (last?.year === year) last.pieces.push(piece);
+      else groups.push({ year, pieces: [piece] });
+    }
   }
-  const groups = [...years.entries()];
-  const byMonth = groups.every(([, pieces]) => pieces.every(isWholeMonths));
+  const byMonth = groups.every((group) => group.pieces.every(isWholeMonths));
   const measure = byMonth ? countWholeMonths : countDays;
-  const weights = groups.map(([, pieces]) => pieces.reduce((t, piece) => t + measure(piece), 0));
+  const weights = groups.map((group) => group.pieces.reduce((t, piece) => t + measure(piece), 0));
   const whole = weights.reduce((a, b) => a + b, 0);
-  const amounts = allocate(totalPence, weights);
   const unit = byMonth ? 'months' : 'days';
-  return groups.map(([year, pieces], i) => ({
-    label: `Your financial year starting ${formatLongDate(dayNumberOfParts(year, startMonth, 1))}: ${describeDayRanges(pieces)}, ${weights[i]} of ${whole} ${unit}`,
-    dueDate: isoDateOf(pieces[0]!.first),
-    amountPence: amounts[i]!,
-  }));
+  return {
+    weights,
+    labels: groups.map((group, i) => `Your financial year starting ${formatLongDate(dayNumberOfParts(group.year, startMonth, 1))}: ${describeDayRanges(group.pieces)}, ${weights[i]} of ${whole} ${unit}`),
+    dueDates: groups.map((group) => isoDateOf(group.pieces[0]!.first)),
+  };
 }
 
 /** The calendar year in which the school financial year containing this day began. */

@@ -2,22 +2,36 @@ import { dayNumberOf, isIsoDate } from './calendar-dates';
 import { countDays, countWholeMonths, dayRangeOf, intersect, isWholeMonths, subtract, type DayRange } from './day-ranges';
 import type { FeeSchedule, ProRataRule } from './fee-schedule';
 import type { QuoteOptions } from './quote-types';
+import { boundedMemo } from './memo';
 import { scaleAndRound } from './rounding';
 
-/** Which days of the schedule's period are being paid for. */
+/**
+ * Which days of the schedule's period are being paid for. Shared between
+ * quotes (see memo.ts), so it is read-only.
+ */
 export interface PartOfPeriod {
-  period: DayRange;
+  /** Identifies these days, for caches of what is derived from them. */
+  readonly key: string;
+  readonly period: DayRange;
   /** The days asked for (options.from/to), within the period; null if none are. */
-  covered: DayRange | null;
+  readonly covered: DayRange | null;
   /** The days of `covered` inside the introductory free period, if any. */
-  free: DayRange | null;
+  readonly free: DayRange | null;
   /** Days that are charged: `covered` less `free` (two ranges if the free period is in the middle). */
-  chargeable: DayRange[];
+  readonly chargeable: readonly DayRange[];
   /** True when the whole period is charged, so no pro rata applies. */
-  whole: boolean;
+  readonly whole: boolean;
 }
 
+const PARTS = boundedMemo<PartOfPeriod>(1000);
+
 export function partOfPeriod(schedule: FeeSchedule, options: QuoteOptions): PartOfPeriod {
+  const { period, freePeriod } = schedule;
+  const key = `${period.start}|${period.end}|${freePeriod?.from}|${freePeriod?.to}|${options.from}|${options.to}`;
+  return PARTS(key, () => workOutPart(key, schedule, options));
+}
+
+function workOutPart(key: string, schedule: FeeSchedule, options: QuoteOptions): PartOfPeriod {
   for (const date of [options.from, options.to]) {
     if (date !== undefined && !isIsoDate(date)) throw new RangeError(`Dates must be real dates written YYYY-MM-DD, got ${JSON.stringify(date)}`);
   }
@@ -34,7 +48,7 @@ export function partOfPeriod(schedule: FeeSchedule, options: QuoteOptions): Part
   const free = covered && schedule.freePeriod ? intersect(covered, dayRangeOf(schedule.freePeriod)) : null;
   const chargeable = !covered ? [] : free ? subtract(covered, free) : [covered];
   const whole = chargeable.length === 1 && chargeable[0]!.first === period.first && chargeable[0]!.last === period.last;
-  return { period, covered, free, chargeable, whole };
+  return { key, period, covered, free, chargeable, whole };
 }
 
 export interface ProRata {

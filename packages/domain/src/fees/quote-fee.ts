@@ -2,12 +2,12 @@ import { formatPence } from '../money/format-pence';
 import { isPhase } from '../schools/phase';
 import { computeAnnualFee, type AnnualFee } from './annual-fee';
 import { describeDayRange, describeDayRanges } from './day-ranges';
-import { MAX_PUPILS, type FeeSchedule, type ProRataRule } from './fee-schedule';
+import { MAX_PUPILS, type FeeSchedule, type LiabilityGuarantee, type ProRataRule } from './fee-schedule';
 import { planInstalments } from './instalments';
 import { partOfPeriod, proRata, type PartOfPeriod } from './part-period';
 import type { FeeLine, FeeQuote, QuoteOptions, SchoolForFees } from './quote-types';
 import { describeRounding, roundedToWords } from './rounding';
-import { money, PHASE_NOUNS, pupilsText } from './wording';
+import { flat, money, PHASE_NOUNS, pupilsText } from './wording';
 
 /**
  * What a school pays under a schedule, with every step written out in plain
@@ -25,8 +25,10 @@ export function quoteFee(schedule: FeeSchedule, school: SchoolForFees, options: 
   const { lines, totalPence } = part.whole || !part.covered ? wholeOrNothing(schedule, annual, part) : partPeriod(schedule, annual, part);
   const instalments = planInstalments(schedule, school, totalPence, part);
   const guarantee = schedule.liabilityGuarantee;
-  const explanation = explain(schedule, school, lines, guarantee?.amountPence, guarantee?.note);
-  return guarantee ? { totalPence, lines, explanation, instalments, liabilityGuaranteePence: guarantee.amountPence } : { totalPence, lines, explanation, instalments };
+  const explanation = explain(schedule, school, lines, guarantee);
+  const quote: FeeQuote = { totalPence, lines, explanation, instalments };
+  if (guarantee) quote.liabilityGuaranteePence = guarantee.amountPence;
+  return quote;
 }
 
 function assertSchool(school: SchoolForFees): void {
@@ -48,7 +50,7 @@ interface Priced {
 /** The whole period, or dates that miss the period entirely. */
 function wholeOrNothing(schedule: FeeSchedule, annual: AnnualFee, part: PartOfPeriod): Priced {
   if (!part.covered) {
-    const text = `No fee: the dates asked for fall outside ${describeDayRange(part.period)} (${schedule.period.label})`;
+    const text = flat`No fee: the dates asked for fall outside ${describeDayRange(part.period)} (${schedule.period.label})`;
     return { lines: [{ text, amountPence: 0 }], totalPence: 0 };
   }
   const lines = withChargesOrNote(annual);
@@ -60,14 +62,14 @@ function wholeOrNothing(schedule: FeeSchedule, annual: AnnualFee, part: PartOfPe
 function partPeriod(schedule: FeeSchedule, annual: AnnualFee, part: PartOfPeriod): Priced {
   const lines = withChargesOrNote(annual);
   if (!schedule.proRata && !part.free) {
-    lines.push({ text: `This schedule has no pro rata, so the full annual fee applies to ${describeDayRanges(part.chargeable)}`, amountPence: 0 });
+    lines.push({ text: flat`This schedule has no pro rata, so the full annual fee applies to ${describeDayRanges(part.chargeable)}`, amountPence: 0 });
     lines.push(totalLine('Total', annual, schedule));
     return { lines, totalPence: annual.annualPence };
   }
   lines.push(totalLine('Annual fee', annual, schedule));
-  if (part.free) lines.push({ text: `No fee for ${describeDayRange(part.free)} (introductory free period)`, amountPence: 0 });
+  if (part.free) lines.push({ text: flat`No fee for ${describeDayRange(part.free)} (introductory free period)`, amountPence: 0 });
   if (part.chargeable.length === 0) {
-    lines.push({ text: `Total ${money(0)}`, amountPence: 0 });
+    lines.push({ text: flat`Total ${money(0)}`, amountPence: 0 });
     return { lines, totalPence: 0 };
   }
   // A free period needs a pro rata rule (the validator insists); days and the schedule's rounding are the safe fallback.
@@ -76,10 +78,10 @@ function partPeriod(schedule: FeeSchedule, annual: AnnualFee, part: PartOfPeriod
   const unit = share.method === 'month' ? 'months' : 'days';
   const partMonths = share.partMonthsLeftOut ? ' (part months are not charged)' : '';
   lines.push({
-    text: `Pro rata for ${describeDayRanges(part.chargeable)}: ${share.units} of ${share.totalUnits} ${unit}${partMonths} of ${money(annual.annualPence, schedule.rounding)} = ${money(share.amountPence, rule.rounding)} (${describeRounding(rule.rounding)})`,
+    text: flat`Pro rata for ${describeDayRanges(part.chargeable)}: ${share.units} of ${share.totalUnits} ${unit}${partMonths} of ${money(annual.annualPence, schedule.rounding)} = ${money(share.amountPence, rule.rounding)} (${describeRounding(rule.rounding)})`,
     amountPence: share.amountPence,
   });
-  lines.push({ text: `Total ${money(share.amountPence, rule.rounding)}`, amountPence: share.amountPence });
+  lines.push({ text: flat`Total ${money(share.amountPence, rule.rounding)}`, amountPence: share.amountPence });
   return { lines, totalPence: share.amountPence };
 }
 
@@ -92,14 +94,18 @@ function withChargesOrNote(annual: AnnualFee): FeeLine[] {
 function totalLine(heading: string, annual: AnnualFee, schedule: FeeSchedule): FeeLine {
   const rounded = money(annual.annualPence, schedule.rounding);
   const text = annual.beforeRoundingPence === annual.annualPence
-    ? `${heading} ${rounded}`
-    : `${heading} ${formatPence(annual.beforeRoundingPence)}, ${roundedToWords(schedule.rounding)} ${rounded}`;
+    ? flat`${heading} ${rounded}`
+    : flat`${heading} ${money(annual.beforeRoundingPence)}, ${roundedToWords(schedule.rounding)} ${rounded}`;
   return { text, amountPence: annual.annualPence };
 }
 
-function explain(schedule: FeeSchedule, school: SchoolForFees, lines: FeeLine[], guaranteePence?: number, guaranteeNote?: string): string {
-  const heading = `${schedule.name} (${schedule.period.label}) for ${PHASE_NOUNS[school.phase]} with ${pupilsText(school.pupils)}:`;
-  const body = lines.map((line) => `  ${line.text}`);
-  const guarantee = guaranteePence === undefined ? [] : [`Liability guarantee of ${formatPence(guaranteePence)}, not charged: ${guaranteeNote}`];
-  return [heading, ...body, ...guarantee].join('\n');
+/**
+ * Built with join, which writes one flat string: a chain of `+=` would keep
+ * every piece alive as a rope, roughly doubling the memory a held quote takes.
+ */
+function explain(schedule: FeeSchedule, school: SchoolForFees, lines: FeeLine[], guarantee: LiabilityGuarantee | undefined): string {
+  const parts = [`${schedule.name} (${schedule.period.label}) for ${PHASE_NOUNS[school.phase]} with ${pupilsText(school.pupils)}:`];
+  for (const line of lines) parts.push(`  ${line.text}`);
+  if (guarantee) parts.push(`Liability guarantee of ${formatPence(guarantee.amountPence)}, not charged: ${guarantee.note}`);
+  return parts.join('\n');
 }
