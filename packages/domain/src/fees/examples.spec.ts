@@ -34,20 +34,20 @@ describe('the example schedules', () => {
 
 describe('Ealing Learning Partnership 2018–19', () => {
   it.each([
-    ['1 FE', 210, 470_600],
-    ['2 FE', 420, 541_100],
-    ['3 FE', 630, 611_700],
-    ['4 FE', 840, 682_200],
-  ])('charges a %s primary (%i pupils) the published scenario 1 fee', (_fe, pupils, pence) => {
+    ['1 FE', 210, '£4,706', 470_600],
+    ['2 FE', 420, '£5,411', 541_100],
+    ['3 FE', 630, '£6,117', 611_700],
+    ['4 FE', 840, '£6,822', 682_200],
+  ])('charges a %s primary (%i pupils) %s under Ealing scenario 1', (_fe, pupils, _text, pence) => {
     expect(quoteFee(EALING_2018_19_SCENARIO_1, { phase: 'primary', pupils }).totalPence).toBe(pence);
   });
 
   it.each([
-    ['1 FE', 210, 528_300],
-    ['2 FE', 420, 656_600],
-    ['3 FE', 630, 784_900],
-    ['4 FE', 840, 913_200],
-  ])('charges a %s primary (%i pupils) the published scenario 2 fee', (_fe, pupils, pence) => {
+    ['1 FE', 210, '£5,283', 528_300],
+    ['2 FE', 420, '£6,566', 656_600],
+    ['3 FE', 630, '£7,849', 784_900],
+    ['4 FE', 840, '£9,132', 913_200],
+  ])('charges a %s primary (%i pupils) %s under Ealing scenario 2', (_fe, pupils, _text, pence) => {
     expect(quoteFee(EALING_2018_19_SCENARIO_2, { phase: 'primary', pupils }).totalPence).toBe(pence);
   });
 
@@ -70,11 +70,11 @@ describe('Ealing Learning Partnership 2018–19', () => {
   });
 
   it.each([
-    [EALING_2018_19_SCENARIO_1, 1_000, 990_000],
-    [EALING_2018_19_SCENARIO_2, 1_000, 990_000],
-    [EALING_2018_19_SCENARIO_1, 1_100, 1_024_000],
-    [EALING_2018_19_SCENARIO_1, 1_487, 1_155_600],
-  ])('charges a secondary £6,500 + £3.40 per pupil (%#)', (schedule, pupils, pence) => {
+    ['1', 1_000, '£9,900', EALING_2018_19_SCENARIO_1, 990_000],
+    ['2', 1_000, '£9,900', EALING_2018_19_SCENARIO_2, 990_000],
+    ['1', 1_100, '£10,240', EALING_2018_19_SCENARIO_1, 1_024_000],
+    ['2', 1_487, '£11,556', EALING_2018_19_SCENARIO_2, 1_155_600],
+  ])('charges a secondary £6,500 + £3.40 per pupil under scenario %s: %i pupils pay %s', (_scenario, pupils, _text, schedule, pence) => {
     expect(quoteFee(schedule, { phase: 'secondary', pupils }).totalPence).toBe(pence);
   });
 
@@ -187,15 +187,15 @@ describe('Haringey Education Partnership', () => {
 
 describe('Redbridge-style subscription by school size', () => {
   it.each([
-    [0, 180_000],
-    [209, 180_000],
-    [210, 260_000],
-    [419, 260_000],
-    [420, 340_000],
-    [629, 340_000],
-    [630, 420_000],
-    [1_400, 420_000],
-  ])('charges a %i-pupil primary its band fee', (pupils, pence) => {
+    [0, '£1,800', 180_000],
+    [209, '£1,800', 180_000],
+    [210, '£2,600', 260_000],
+    [419, '£2,600', 260_000],
+    [420, '£3,400', 340_000],
+    [629, '£3,400', 340_000],
+    [630, '£4,200', 420_000],
+    [1_400, '£4,200', 420_000],
+  ])('charges a %i-pupil primary the %s band fee', (pupils, _text, pence) => {
     expect(quoteFee(REDBRIDGE_SIZE_BANDED, { phase: 'primary', pupils }).totalPence).toBe(pence);
   });
 
@@ -246,5 +246,18 @@ describe('service levels (tiers)', () => {
       'Total £3,884.85, rounded to £3,885',
     ]);
     expect(quote.totalPence).toBe(388_500);
+  });
+});
+
+describe('the explanation', () => {
+  it('sets out the working under a heading naming the school and the schedule', () => {
+    expect(quoteFee(EALING_2018_19_SCENARIO_1, { phase: 'primary', pupils: 210 }).explanation).toBe(
+      [
+        'Fee for a primary school with 210 pupils under Ealing Learning Partnership, scenario 1 (60 primary and 14 high schools), 2018–19:',
+        '  Base fee for a primary school £4,000.00',
+        '  210 pupils × £3.36 = £705.60',
+        '  Total £4,705.60, rounded to £4,706',
+      ].join('\n'),
+    );
   });
 });

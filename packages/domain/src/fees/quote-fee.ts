@@ -104,7 +104,7 @@ function totalLine(heading: string, annual: AnnualFee, schedule: FeeSchedule): F
  * every piece alive as a rope, roughly doubling the memory a held quote takes.
  */
 function explain(schedule: FeeSchedule, school: SchoolForFees, lines: FeeLine[], guarantee: LiabilityGuarantee | undefined): string {
-  const parts = [`${schedule.name} (${schedule.period.label}) for ${PHASE_NOUNS[school.phase]} with ${pupilsText(school.pupils)}:`];
+  const parts = [`Fee for ${PHASE_NOUNS[school.phase]} with ${pupilsText(school.pupils)} under ${schedule.name}, ${schedule.period.label}:`];
   for (const line of lines) parts.push(`  ${line.text}`);
   if (guarantee) parts.push(`Liability guarantee of ${formatPence(guarantee.amountPence)}, not charged: ${guarantee.note}`);
   return parts.join('\n');
