@@ -5,7 +5,11 @@ import type { Customer } from '../resources/customers.js';
 import type { Price } from '../resources/prices.js';
 import type { Subscription } from './subscriptions.model.js';
 
-export type Invoice = Wire<Stripe.Invoice>;
+/**
+ * Stripe's invoice. `subscription` is no longer part of the SDK's type (the current API puts it under
+ * `parent.subscription_details`), but Stripe's published example still carries it, so it is kept, as null.
+ */
+export type Invoice = Wire<Stripe.Invoice> & { subscription: string | null };
 export type InvoiceLine = Wire<Stripe.InvoiceLineItem>;
 
 export interface LineInput {
@@ -133,6 +137,7 @@ export function buildInvoice(input: InvoiceInput): Invoice {
     statement_descriptor: null,
     status: 'draft',
     status_transitions: { finalized_at: null, marked_uncollectible_at: null, paid_at: null, voided_at: null },
+    subscription: null,
     subtotal: total,
     subtotal_excluding_tax: total,
     test_clock: null,
