@@ -4,3 +4,4 @@ export * from './tenancy/roles';
 export * from './calendar';
 export * from './fees';
 export * from './membership';
+export * from './onboarding';
