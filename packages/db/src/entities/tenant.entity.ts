@@ -26,5 +26,8 @@ export class Tenant {
   @Column({ name: 'setup_completed_at', type: 'timestamptz', nullable: true }) setupCompletedAt: Date | null;
   @Column({ name: 'budget_year', type: 'text', default: 'academic-year' }) budgetYear: 'academic-year' | 'financial-year';
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  @Column({ name: 'notice_rule', type: 'jsonb', nullable: true }) noticeRule: Record<string, unknown> | null;
+  @Column({ name: 'suspended_at', type: 'timestamptz', nullable: true }) suspendedAt: Date | null;
+  @Column({ name: 'suspended_reason', type: 'text', nullable: true }) suspendedReason: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
