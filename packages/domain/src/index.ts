@@ -5,3 +5,4 @@ export * from './calendar';
 export * from './fees';
 export * from './membership';
 export * from './onboarding';
+export * from './schools';
