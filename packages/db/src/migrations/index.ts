@@ -2,6 +2,7 @@ import { PlatformFoundation1764000000000 } from './1764000000000-platform-founda
 import { FeeSchedules1764100000000 } from './1764100000000-fee-schedules';
 import { TenantProfileAndCategories1764150000000 } from './1764150000000-tenant-profile-and-categories';
 import { SelfServiceOnboarding1764400000000 } from './1764400000000-self-service-onboarding';
+import { SchoolsAndMemberships1764500000000 } from './1764500000000-schools-and-memberships';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
 export const MIGRATIONS = [
@@ -9,5 +10,6 @@ export const MIGRATIONS = [
   FeeSchedules1764100000000,
   TenantProfileAndCategories1764150000000,
   SelfServiceOnboarding1764400000000,
+  SchoolsAndMemberships1764500000000,
   // append new migrations here, one line each
 ];
