@@ -10,3 +10,4 @@ export * from './mail/mailer';
 export * from './redis-connection';
 export * from './testing/smtp-capture';
 export * from './runtime';
+export * from './schools/school-import.job';

@@ -7,6 +7,7 @@ import { z } from 'zod';
  */
 export enum JobName {
   SendMail = 'mail.send',
+  ImportSchools = 'schools.import',
 }
 
 const email = z.string().email();
@@ -27,10 +28,26 @@ export const mailTemplateSchema = z.discriminatedUnion('template', [
     to: email,
     data: z.object({ name: z.string().min(1), link: z.string().url() }),
   }),
+  z.object({
+    template: z.literal('school-invitation'),
+    to: email,
+    data: z.object({ schoolName: z.string().min(1), role: z.string().min(1), invitedBy: z.string().min(1), link: z.string().url(), partnershipName: z.string().min(1).optional() }),
+  }),
+  z.object({
+    template: z.literal('membership-invitation'),
+    to: email,
+    data: z.object({ partnershipName: z.string().min(1), schoolName: z.string().min(1), invitedBy: z.string().min(1), link: z.string().url() }),
+  }),
+  z.object({
+    template: z.literal('membership-update'),
+    to: email,
+    data: z.object({ partnershipName: z.string().min(1), schoolName: z.string().min(1), headline: z.string().min(1), details: z.array(z.string()), link: z.string().url() }),
+  }),
 ]);
 
 export const JOB_PAYLOAD_SCHEMAS = {
   [JobName.SendMail]: mailTemplateSchema.and(z.object({ tenantId: z.string().uuid().nullable().optional() })),
+  [JobName.ImportSchools]: z.object({ tenantId: z.string().uuid(), importId: z.string().uuid() }),
 } satisfies Record<JobName, z.ZodType>;
 
 export type JobPayloads = { [K in JobName]: z.infer<(typeof JOB_PAYLOAD_SCHEMAS)[K]> };

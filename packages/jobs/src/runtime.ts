@@ -61,13 +61,14 @@ export async function startRuntime(env: Env, logger: Logger, options: { seed?: b
   const dataSource = createDataSource({ url: urls.app, embedded: urls.embedded, applicationName: 'partnerships-api' });
   await dataSource.initialize();
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, mailDir: join(dataDir(env), 'mail'), logger });
-  const handlers = createJobHandlers({ mailer });
+  const db = new Database(dataSource);
+  const handlers = createJobHandlers({ mailer, db, logger });
   const queue = createJobQueue({ redisUrl: env.REDIS_URL, handlers, logger });
 
   return {
     env,
     mode: urls.embedded ? 'embedded' : 'full',
-    db: new Database(dataSource),
+    db,
     dataSource,
     queue,
     handlers,

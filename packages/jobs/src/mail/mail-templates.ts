@@ -38,5 +38,22 @@ export function renderMail(request: MailRequest): RenderedMail {
       const lines = [`Hello ${name},`, 'Please confirm your e-mail address by following the link below.'];
       return { to: request.to, subject: 'Confirm your e-mail address', text: `${lines.join('\n\n')}\n\n${link}\n`, html: layout(lines, { href: link, label: 'Confirm my e-mail address' }) };
     }
+    case 'school-invitation': {
+      const { schoolName, role, invitedBy, link, partnershipName } = request.data;
+      const lines = partnershipName
+        ? [`${invitedBy} of ${partnershipName} has invited ${schoolName} to become a member, and asks you to act for the school as ${role}.`, 'Use the link below to set up your account; you can then see what membership includes and apply. The link works for 14 days.']
+        : [`${invitedBy} has invited you to act for ${schoolName} as ${role}.`, 'Use the link below to accept. It works for 14 days.'];
+      return { to: request.to, subject: `You are invited to act for ${schoolName}`, text: `${lines.join('\n\n')}\n\n${link}\n`, html: layout(lines, { href: link, label: 'Accept the invitation' }) };
+    }
+    case 'membership-invitation': {
+      const { partnershipName, schoolName, invitedBy, link } = request.data;
+      const lines = [`${invitedBy} of ${partnershipName} has invited ${schoolName} to become a member.`, 'Follow the link to see what membership includes and to apply for your school.'];
+      return { to: request.to, subject: `${partnershipName} invites ${schoolName} to join`, text: `${lines.join('\n\n')}\n\n${link}\n`, html: layout(lines, { href: link, label: 'See the invitation' }) };
+    }
+    case 'membership-update': {
+      const { partnershipName, schoolName, headline, details, link } = request.data;
+      const lines = [headline, ...details];
+      return { to: request.to, subject: `${schoolName} and ${partnershipName}: ${headline}`, text: `${lines.join('\n\n')}\n\n${link}\n`, html: layout(lines, { href: link, label: 'See the membership' }) };
+    }
   }
 }
