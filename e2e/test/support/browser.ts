@@ -1,0 +1,74 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { ARTIFACTS, CHROMIUM_PATH } from './paths';
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium, headless, with a throwaway profile. */
+export async function openBrowser(): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'partnerships-e2e-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    throw new Error(`Could not start Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH to use another): ${(error as Error).message}`);
+  }
+  context.setDefaultTimeout(20_000);
+  context.setDefaultNavigationTimeout(30_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The app marks <html data-hydrated> once Svelte has taken over the server-rendered page;
+ * a click before that can be lost (STACK-NOTES pitfall 8).
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-hydrated="true"]', { state: 'attached' });
+}
+
+export async function visit(page: Page, url: string): Promise<number | null> {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  await hydrated(page);
+  return response?.status() ?? null;
+}
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Every page a test visits goes through here: axe must find no WCAG 2.2 AA violation,
+ * and a full-page screenshot is kept under e2e/artifacts/ for people to look at.
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await hydrated(page);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  if (results.violations.length) {
+    const report = results.violations
+      .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`)
+      .join('\n');
+    throw new Error(`Accessibility violations on "${name}" (${page.url()}):\n${report}`);
+  }
+}
