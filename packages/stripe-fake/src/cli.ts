@@ -1,27 +1,13 @@
 #!/usr/bin/env node
+import { optionsFromEnv } from './cliConfig.js';
 import { startStripeFake } from './index.js';
 
-/**
- * `stripe-fake` — runs the fake until interrupted.
- * Env: PORT (default 12111), HOST (127.0.0.1), STRIPE_FAKE_STATE (state file), STRIPE_WEBHOOK_URL and
- * STRIPE_WEBHOOK_SECRET (webhook endpoint), STRIPE_FAKE_PUBLIC_URL, STRIPE_FAKE_BACS_DELAY_DAYS,
- * STRIPE_FAKE_AUTO_SETTLE_MS (settle Bacs payments after this much real time, for demos).
- */
+/** `stripe-fake`: runs the fake until SIGINT/SIGTERM. Configuration comes from the environment (see cliConfig.ts). */
 async function main(): Promise<void> {
-  const env = process.env;
-  const webhookUrl = env['STRIPE_WEBHOOK_URL'];
-  const webhookSecret = env['STRIPE_WEBHOOK_SECRET'];
-  if (webhookUrl && !webhookSecret) throw new Error('STRIPE_WEBHOOK_URL is set but STRIPE_WEBHOOK_SECRET is not; webhooks must be signed.');
-  const fake = await startStripeFake({
-    port: env['PORT'] !== undefined ? Number(env['PORT']) : 12111,
-    host: env['HOST'] ?? '127.0.0.1',
-    stateFile: env['STRIPE_FAKE_STATE'] || undefined,
-    webhookEndpoints: webhookUrl ? [{ url: webhookUrl, secret: webhookSecret! }] : [],
-    publicUrl: env['STRIPE_FAKE_PUBLIC_URL'] || undefined,
-    bacsDelayDays: env['STRIPE_FAKE_BACS_DELAY_DAYS'] ? Number(env['STRIPE_FAKE_BACS_DELAY_DAYS']) : undefined,
-    autoSettleMs: env['STRIPE_FAKE_AUTO_SETTLE_MS'] ? Number(env['STRIPE_FAKE_AUTO_SETTLE_MS']) : undefined,
-  });
-  console.log(`stripe-fake listening on ${fake.url}${webhookUrl ? `, sending webhooks to ${webhookUrl}` : ''}`);
+  const options = optionsFromEnv(process.env);
+  const fake = await startStripeFake(options);
+  const webhooks = options.webhookEndpoints?.map((e) => e.url).join(', ');
+  console.log(`stripe-fake listening on ${fake.url}${webhooks ? `, sending webhooks to ${webhooks}` : ''}${options.stateFile ? `, state in ${options.stateFile}` : ''}`);
   const shutdown = () => {
     fake.stop().then(
       () => process.exit(0),
@@ -33,6 +19,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`stripe-fake: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -37,7 +37,7 @@ describe('Checkout Sessions — payment mode', () => {
     const session = await stripe.checkout.sessions.create(
       {
         mode: 'payment',
-        payment_method_types: ['card', 'bacs_debit'],
+        allowed_payment_method_types: ['card', 'bacs_debit'],
         line_items: lineItems,
         client_reference_id: 'booking_42',
         metadata: { booking: '42' },
@@ -95,7 +95,7 @@ describe('Checkout Sessions — payment mode', () => {
   });
 
   it('Bacs: mandate created, payment processing until the multi-day delay passes, then succeeds', async () => {
-    const session = await stripe.checkout.sessions.create({ mode: 'payment', payment_method_types: ['bacs_debit'], line_items: lineItems, success_url: 'https://app.example/ok' });
+    const session = await stripe.checkout.sessions.create({ mode: 'payment', allowed_payment_method_types: ['bacs_debit'], line_items: lineItems, success_url: 'https://app.example/ok' });
     const res = await submitForm(session.url!, { method: 'bacs_debit', name: 'Pat Parent', email: 'pat@example.org', sort_code: '10-88-00', account_number: '00012345' });
     expect(res.status).toBe(303);
 
@@ -124,7 +124,7 @@ describe('Checkout Sessions — payment mode', () => {
   });
 
   it('Bacs with the failing test account number fails after the delay (async_payment_failed, mandate revoked)', async () => {
-    const session = await stripe.checkout.sessions.create({ mode: 'payment', payment_method_types: ['bacs_debit'], line_items: lineItems, success_url: 'https://app.example/ok' });
+    const session = await stripe.checkout.sessions.create({ mode: 'payment', allowed_payment_method_types: ['bacs_debit'], line_items: lineItems, success_url: 'https://app.example/ok' });
     fake.completeCheckout(session.id, { method: 'bacs_debit', sortCode: '108800', accountNumber: '33333335', name: 'Pat' });
     fake.settlePending();
     const done = await stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent.latest_charge'] });
@@ -146,7 +146,7 @@ describe('Checkout Sessions — payment mode', () => {
     const expanded = await stripe.checkout.sessions.retrieve(session.id, { expand: ['line_items'] });
     expect(expanded.line_items?.data).toHaveLength(1);
     await expect(stripe.checkout.sessions.create({ mode: 'payment', success_url: 'https://x' })).rejects.toThrow(/line_items/);
-    await expect(stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price_data: { currency: 'usd', unit_amount: 100, product_data: { name: 'x' } }, quantity: 1 }], payment_method_types: ['bacs_debit'] })).rejects.toThrow(/gbp/);
+    await expect(stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price_data: { currency: 'usd', unit_amount: 100, product_data: { name: 'x' } }, quantity: 1 }], allowed_payment_method_types: ['bacs_debit'] })).rejects.toThrow(/gbp/);
     await expect(stripe.checkout.sessions.create({ mode: 'subscription', line_items: lineItems })).rejects.toThrow(/recurring price/);
   });
 
@@ -163,7 +163,7 @@ describe('Checkout Sessions — payment mode', () => {
 
 describe('Checkout Sessions — setup and subscription modes', () => {
   it('setup mode with Bacs saves a payment method with a mandate and a customer', async () => {
-    const session = await stripe.checkout.sessions.create({ mode: 'setup', currency: 'gbp', payment_method_types: ['bacs_debit'], success_url: 'https://app.example/ok' });
+    const session = await stripe.checkout.sessions.create({ mode: 'setup', currency: 'gbp', allowed_payment_method_types: ['bacs_debit'], success_url: 'https://app.example/ok' });
     expect(session.payment_status).toBe('no_payment_required');
     const res = await submitForm(session.url!, { method: 'bacs_debit', name: 'Pat', email: 'pat@example.org', sort_code: '108800', account_number: '00012345' });
     expect(res.status).toBe(303);

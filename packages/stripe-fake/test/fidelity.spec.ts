@@ -100,7 +100,7 @@ describe.skipIf(!haveFixtures)('fidelity with Stripe’s example objects (fixtur
 
     const session = await stripe.checkout.sessions.create({
       mode: 'payment',
-      payment_method_types: ['card'],
+      allowed_payment_method_types: ['card'],
       line_items: [{ price_data: { currency: 'gbp', unit_amount: 1500, product_data: { name: 'Trip' } }, quantity: 1 }],
       success_url: 'https://example.org/ok',
       cancel_url: 'https://example.org/cancel',
@@ -119,7 +119,7 @@ describe.skipIf(!haveFixtures)('fidelity with Stripe’s example objects (fixtur
     const bacsIntent = await stripe.paymentIntents.create({
       amount: 5000,
       currency: 'gbp',
-      payment_method_types: ['bacs_debit'],
+      allowed_payment_method_types: ['bacs_debit'],
       payment_method: bacs.id,
       confirm: true,
       mandate_data: { customer_acceptance: { type: 'online', online: { ip_address: '127.0.0.1', user_agent: 'test' } } },
@@ -127,7 +127,7 @@ describe.skipIf(!haveFixtures)('fidelity with Stripe’s example objects (fixtur
     const bacsCharge = await stripe.charges.retrieve(String(bacsIntent.latest_charge));
     objects['mandate'] = await stripe.mandates.retrieve(String(bacsCharge.payment_method_details?.bacs_debit?.mandate));
 
-    objects['setup_intent'] = await stripe.setupIntents.create({ customer: customer.id, payment_method: 'pm_card_visa', confirm: true, payment_method_types: ['card'] });
+    objects['setup_intent'] = await stripe.setupIntents.create({ customer: customer.id, payment_method: 'pm_card_visa', confirm: true, allowed_payment_method_types: ['card'] });
 
     const card = await stripe.paymentMethods.create({ type: 'card', card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' } } as Stripe.PaymentMethodCreateParams);
     await stripe.paymentMethods.attach(card.id, { customer: customer.id });

@@ -80,7 +80,7 @@ describe('payment intents', () => {
 
   it('Bacs via the API needs mandate_data, then settles when time advances', async () => {
     const pm = await stripe.paymentMethods.create({ type: 'bacs_debit', bacs_debit: { sort_code: '108800', account_number: '00012345' }, billing_details: { name: 'Pat', email: 'pat@example.org' } });
-    const pi = await stripe.paymentIntents.create({ amount: 3000, currency: 'gbp', payment_method_types: ['bacs_debit'], payment_method: pm.id });
+    const pi = await stripe.paymentIntents.create({ amount: 3000, currency: 'gbp', allowed_payment_method_types: ['bacs_debit'], payment_method: pm.id });
     await expect(stripe.paymentIntents.confirm(pi.id)).rejects.toThrow(/requires a mandate/);
     const processing = await stripe.paymentIntents.confirm(pi.id, { mandate_data: { customer_acceptance: { type: 'online', online: { ip_address: '127.0.0.1', user_agent: 'test' } } } });
     expect(processing.status).toBe('processing');

@@ -78,7 +78,7 @@ function collect(fake: Fake, record: StoredObject<Invoice>, sub: Subscription, a
   const customer = fake.store.get<Customer>('customer', String(invoice.customer), record.scope)?.data;
   const pmId = (typeof sub.default_payment_method === 'string' ? sub.default_payment_method : null) ?? (customer?.invoice_settings.default_payment_method as string | null | undefined) ?? null;
   const pi = buildPaymentIntent(
-    new Params({ amount: String(invoice.amount_due), currency: invoice.currency, customer: String(invoice.customer), description: `Subscription ${invoice.billing_reason === 'subscription_create' ? 'creation' : 'update'}`, payment_method_types: ['card', 'bacs_debit'] }),
+    new Params({ amount: String(invoice.amount_due), currency: invoice.currency, customer: String(invoice.customer), description: `Subscription ${invoice.billing_reason === 'subscription_create' ? 'creation' : 'update'}` }),
     fake.now(),
   );
   const intent = fake.store.insert('payment_intent', record.scope, pi, { invoice: invoice.id });

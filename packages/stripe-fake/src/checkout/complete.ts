@@ -87,7 +87,7 @@ function payInPaymentMode(fake: Fake, record: StoredObject<Session>, pm: StoredP
       ...(internal.paymentIntentData ?? {}),
       amount: String(session.amount_total),
       currency: session.currency ?? 'gbp',
-      payment_method_types: session.payment_method_types,
+      allowed_payment_method_types: session.payment_method_types,
       ...(customer ? { customer } : {}),
     };
     const pi = buildPaymentIntent(new Params(raw), fake.now());
@@ -152,7 +152,7 @@ export function completeCheckoutSession(fake: Fake, record: StoredObject<Session
   try {
     if (session.mode === 'payment') payInPaymentMode(fake, record, pm, customer?.id ?? null);
     else if (session.mode === 'setup') {
-      const si = createSetupIntent(fake, record.scope, new Params({ ...(record.internal as CheckoutInternal).setupIntentData, ...(customer ? { customer: customer.id } : {}), payment_method_types: session.payment_method_types }));
+      const si = createSetupIntent(fake, record.scope, new Params({ ...(record.internal as CheckoutInternal).setupIntentData, ...(customer ? { customer: customer.id } : {}), allowed_payment_method_types: session.payment_method_types }));
       confirmSetupIntent(fake, si, pm, ACCEPTANCE);
       session.setup_intent = si.id;
     } else {

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { invalidRequest, parameterMissing } from '../http/errors.js';
 import type { Params } from '../http/params.js';
-import { SUPPORTED_METHOD_TYPES } from '../resources/paymentIntents.model.js';
+import { resolveMethodTypes } from '../payments/methodTypes.js';
 import { DAY } from '../util/clock.js';
 import { randomToken } from '../util/ids.js';
 import type { Wire } from '../util/wire.js';
@@ -9,19 +9,6 @@ import type { LineItem } from './lineItems.js';
 
 export type Session = Wire<Stripe.Checkout.Session>;
 export type Mode = Stripe.Checkout.Session.Mode;
-
-function methodTypes(params: Params, currency: string | null): string[] {
-  const types = params.strList('payment_method_types') ?? ['card'];
-  for (const type of types) {
-    if (!SUPPORTED_METHOD_TYPES.includes(type)) {
-      throw invalidRequest(`Invalid payment_method_types[]: stripe-fake supports ${SUPPORTED_METHOD_TYPES.join(' and ')}, not ${type}.`, { param: 'payment_method_types' });
-    }
-  }
-  if (types.includes('bacs_debit') && currency && currency !== 'gbp') {
-    throw invalidRequest(`The currency provided (${currency}) is invalid for one or more payment method types on this Checkout Session: bacs_debit only supports gbp.`, { param: 'payment_method_types' });
-  }
-  return types;
-}
 
 function sessionCurrency(params: Params, items: LineItem[]): string | null {
   const currencies = new Set(items.map((item) => item.currency));
@@ -38,7 +25,7 @@ export function buildSession(params: Params, mode: Mode, items: LineItem[], now:
     throw invalidRequest('You must provide at least one recurring price in `subscription` mode when using prices.', { param: 'line_items' });
   }
   if (mode === 'payment' && items.some((item) => item.price?.recurring)) {
-    throw invalidRequest('You must provide at least one recurring price in `subscription` mode when using prices. You specified `payment` mode but passed a recurring price.', { param: 'line_items' });
+    throw invalidRequest('You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.', { param: 'line_items' });
   }
   const customer = params.str('customer') ?? null;
   const customerEmail = params.str('customer_email') ?? null;
@@ -51,14 +38,16 @@ export function buildSession(params: Params, mode: Mode, items: LineItem[], now:
   }
   const amount = items.reduce((sum, item) => sum + item.amount_total, 0);
   const trial = mode === 'subscription' && params.obj('subscription_data')?.has('trial_period_days');
-  const types = methodTypes(params, currency);
+  if (mode === 'setup' && !currency && !params.has('allowed_payment_method_types') && !params.has('payment_method_types')) throw parameterMissing('currency');
+  const methods = resolveMethodTypes(params, currency);
+  const types = methods.types;
   return {
     id,
     object: 'checkout.session',
     adaptive_pricing: { enabled: false },
     after_expiration: null,
     allow_promotion_codes: params.bool('allow_promotion_codes') ?? null,
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: methods.allowed,
     amount_subtotal: mode === 'setup' ? null : amount,
     amount_total: mode === 'setup' ? null : trial ? 0 : amount,
     automatic_tax: { enabled: false, liability: null, provider: null, status: null },

@@ -1,5 +1,6 @@
-import { parameterInvalid, parameterMissing, parameterUnknown } from './errors.js';
+import { invalidRequest, parameterInvalid, parameterMissing, parameterUnknown } from './errors.js';
 import type { ParamObject, ParamValue } from './form.js';
+import { NOT_IMPLEMENTED, SDK_PARAMS, type Endpoint } from './sdkParams.js';
 
 /**
  * Typed, validating access to decoded request parameters. Error messages and codes follow Stripe's
@@ -15,6 +16,13 @@ export class Params {
     return this.prefix ? `${this.prefix}[${key}]` : key;
   }
 
+  /** A copy without the given keys. */
+  without(...keys: string[]): Params {
+    const raw = { ...this.raw };
+    for (const key of keys) delete raw[key];
+    return new Params(raw, this.prefix);
+  }
+
   has(key: string): boolean {
     return this.raw[key] !== undefined;
   }
@@ -27,6 +35,18 @@ export class Params {
   allowOnly(allowed: readonly string[]): this {
     for (const key of this.keys()) {
       if (key !== 'expand' && !allowed.includes(key)) throw parameterUnknown(this.name(key));
+    }
+    return this;
+  }
+
+  /**
+   * Accepts exactly the parameters the SDK can send to `endpoint` (see sdkParams.ts); rejects unknown ones
+   * like Stripe, and ones the fake does not model with an explicit error.
+   */
+  forEndpoint(endpoint: Endpoint): this {
+    this.allowOnly(SDK_PARAMS[endpoint]);
+    for (const key of NOT_IMPLEMENTED[endpoint] ?? []) {
+      if (this.has(key)) throw invalidRequest(`stripe-fake does not implement \`${this.name(key)}\` on this endpoint.`, { param: this.name(key), code: 'parameter_unknown' });
     }
     return this;
   }

@@ -31,7 +31,7 @@ export function confirmPaymentIntent(fake: Fake, record: StoredObject<PaymentInt
     throw unexpectedState(`You cannot confirm this PaymentIntent because ${why}.`);
   }
   const pm = input.paymentMethod;
-  const allowed = pi.automatic_payment_methods?.enabled ? ['card', 'bacs_debit'] : pi.payment_method_types;
+  const allowed = pi.payment_method_types;
   if (!allowed.includes(pm.data.type)) {
     throw invalidRequest(
       `The PaymentMethod provided (${pm.data.type}) is not allowed for this PaymentIntent. Please attach a PaymentMethod of one of the following types: ${allowed.join(', ')}.`,

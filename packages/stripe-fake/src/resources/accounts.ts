@@ -1,6 +1,6 @@
 import type { Fake } from '../fake.js';
 import { invalidRequest, resourceMissing } from '../http/errors.js';
-import { listParams, paginate } from '../http/list.js';
+import { paginate } from '../http/list.js';
 import type { ApiRequest, Router } from '../http/router.js';
 import { PLATFORM } from '../store/state.js';
 import { newId, randomToken } from '../util/ids.js';
@@ -16,8 +16,6 @@ export interface AccountLinkToken {
   expires_at: number;
   used: boolean;
 }
-
-const CREATE_PARAMS = ['type', 'country', 'email', 'business_type', 'business_profile', 'capabilities', 'controller', 'metadata', 'default_currency', 'settings', 'company', 'individual', 'tos_acceptance', 'external_account'];
 
 function requireAccount(req: ApiRequest, id: string) {
   const record = req.fake.store.get<Account>('account', id, PLATFORM);
@@ -50,7 +48,7 @@ export function finishOnboarding(fake: Fake, accountId: string, verified = true)
 
 export function registerAccounts(router: Router): void {
   router.post('/v1/accounts', (req) => {
-    req.params.allowOnly(CREATE_PARAMS);
+    req.params.forEndpoint('accounts.create');
     if (req.scope !== PLATFORM) throw invalidRequest('Connected accounts cannot create other accounts.', { status: 400 });
     const account = buildAccount(req.params, req.fake.now());
     req.fake.store.insert('account', PLATFORM, account);
@@ -58,7 +56,7 @@ export function registerAccounts(router: Router): void {
   });
 
   router.get('/v1/accounts', (req) => {
-    req.params.allowOnly(listParams());
+    req.params.forEndpoint('accounts.list');
     const accounts = req.fake.store.list<Account>('account', PLATFORM, (r) => !r.internal['platformSelf']).map((r) => r.data);
     return paginate(accounts, req.params, '/v1/accounts');
   });
@@ -68,7 +66,7 @@ export function registerAccounts(router: Router): void {
   router.get('/v1/accounts/:id', (req) => requireAccount(req, req.pathParams['id']!).data);
 
   router.post('/v1/accounts/:id', (req) => {
-    req.params.allowOnly(CREATE_PARAMS.filter((p) => p !== 'type' && p !== 'country' && p !== 'controller'));
+    req.params.forEndpoint('accounts.update');
     const record = requireAccount(req, req.pathParams['id']!);
     const previous = applyAccountUpdate(record.data, req.params);
     req.fake.store.touch();
@@ -83,7 +81,7 @@ export function registerAccounts(router: Router): void {
   });
 
   router.post('/v1/account_links', (req) => {
-    req.params.allowOnly(['account', 'type', 'refresh_url', 'return_url', 'collect', 'collection_options']);
+    req.params.forEndpoint('accountLinks.create');
     const accountId = req.params.reqStr('account');
     const type = req.params.reqStr('type');
     if (type !== 'account_onboarding' && type !== 'account_update') {

@@ -4,7 +4,7 @@ import type { Charge } from './charges.model.js';
 
 export function registerCharges(router: Router): void {
   router.get('/v1/charges', (req) => {
-    req.params.allowOnly(listParams('customer', 'payment_intent', 'transfer_group'));
+    req.params.forEndpoint('charges.list');
     const customer = req.params.str('customer');
     const intent = req.params.str('payment_intent');
     const items = req.fake.store

@@ -10,15 +10,6 @@ import type { ApiRequest, Router } from '../http/router.js';
 import type { StoredObject } from '../store/state.js';
 import { assertCanCharge } from './connect.js';
 
-const CREATE_PARAMS = [
-  'mode', 'line_items', 'payment_method_types', 'customer', 'customer_email', 'customer_creation', 'client_reference_id', 'success_url', 'cancel_url', 'return_url',
-  'metadata', 'payment_intent_data', 'subscription_data', 'setup_intent_data', 'currency', 'expires_at', 'locale', 'ui_mode', 'submit_type', 'billing_address_collection',
-  'allow_promotion_codes', 'consent_collection', 'phone_number_collection', 'automatic_tax', 'tax_id_collection', 'payment_method_collection', 'custom_text',
-  'custom_fields', 'discounts', 'invoice_creation', 'payment_method_options', 'shipping_address_collection', 'saved_payment_method_options', 'customer_update',
-];
-const PAYMENT_INTENT_DATA = ['application_fee_amount', 'metadata', 'description', 'transfer_data', 'on_behalf_of', 'setup_future_usage', 'receipt_email', 'capture_method', 'statement_descriptor', 'statement_descriptor_suffix', 'transfer_group', 'shipping'];
-const SUBSCRIPTION_DATA = ['trial_period_days', 'trial_end', 'metadata', 'description', 'application_fee_percent', 'transfer_data', 'on_behalf_of', 'default_tax_rates', 'trial_settings', 'billing_cycle_anchor', 'proration_behavior', 'invoice_settings', 'billing_mode'];
-
 function requireSession(req: ApiRequest): StoredObject<Session> {
   const record = req.fake.store.require<Session>('checkout.session', req.pathParams['id']!, req.scope, 'session', 'checkout.session');
   refreshExpiry(req.fake, record);
@@ -26,17 +17,17 @@ function requireSession(req: ApiRequest): StoredObject<Session> {
 }
 
 function create(req: ApiRequest): Session {
-  const p = req.params.allowOnly(CREATE_PARAMS);
+  const p = req.params.forEndpoint('checkout.sessions.create');
   const mode = p.oneOf('mode', ['payment', 'setup', 'subscription'] as const);
   if (!mode) throw invalidRequest('Missing required param: mode.', { param: 'mode', code: 'parameter_missing' });
   const uiMode = p.str('ui_mode');
   if (uiMode && uiMode !== 'hosted' && uiMode !== 'hosted_page') throw invalidRequest(`stripe-fake only serves hosted Checkout (ui_mode=${uiMode} is not supported).`, { param: 'ui_mode' });
   const intentData = p.obj('payment_intent_data');
   if (intentData && mode !== 'payment') throw invalidRequest(`You can not pass \`payment_intent_data\` in \`${mode}\` mode.`, { param: 'payment_intent_data' });
-  intentData?.allowOnly(PAYMENT_INTENT_DATA);
+  intentData?.forEndpoint('checkout.sessions.create.payment_intent_data');
   const subscriptionData = p.obj('subscription_data');
   if (subscriptionData && mode !== 'subscription') throw invalidRequest(`You can not pass \`subscription_data\` in \`${mode}\` mode.`, { param: 'subscription_data' });
-  subscriptionData?.allowOnly(SUBSCRIPTION_DATA);
+  subscriptionData?.forEndpoint('checkout.sessions.create.subscription_data');
   if (mode !== 'setup') assertCanCharge(req.fake, req.scope, intentData ?? subscriptionData, 'payment_intent_data[application_fee_amount]');
   const customer = p.str('customer');
   if (customer) req.fake.store.require('customer', customer, req.scope, 'customer');
@@ -73,7 +64,7 @@ export function registerCheckoutSessions(router: Router): void {
   router.post('/v1/checkout/sessions', create);
 
   router.get('/v1/checkout/sessions', (req) => {
-    req.params.allowOnly(listParams('payment_intent', 'customer', 'subscription', 'status', 'customer_details', 'payment_link'));
+    req.params.forEndpoint('checkout.sessions.list');
     const intent = req.params.str('payment_intent');
     const customer = req.params.str('customer');
     const subscription = req.params.str('subscription');
@@ -91,7 +82,7 @@ export function registerCheckoutSessions(router: Router): void {
   router.get('/v1/checkout/sessions/:id', (req) => requireSession(req).data);
 
   router.post('/v1/checkout/sessions/:id', (req) => {
-    req.params.allowOnly(['metadata', 'collected_information', 'shipping_options']);
+    req.params.forEndpoint('checkout.sessions.update');
     const record = requireSession(req);
     if (req.params.has('metadata')) record.data.metadata = req.params.metadata(record.data.metadata ?? {});
     req.fake.store.touch();

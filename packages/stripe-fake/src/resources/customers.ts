@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import type { Fake } from '../fake.js';
-import { listParams, paginate } from '../http/list.js';
+import { paginate } from '../http/list.js';
 import type { Params } from '../http/params.js';
 import type { Router } from '../http/router.js';
 import type { Scope } from '../store/state.js';
@@ -9,8 +9,6 @@ import { newId, randomToken } from '../util/ids.js';
 import type { Wire } from '../util/wire.js';
 
 export type Customer = Wire<Stripe.Customer>;
-
-const FIELDS = ['address', 'description', 'email', 'metadata', 'name', 'phone', 'preferred_locales', 'shipping', 'invoice_settings', 'payment_method', 'tax_exempt', 'invoice_prefix', 'balance', 'test_clock', 'source', 'tax', 'tax_id_data', 'next_invoice_sequence', 'cash_balance', 'coupon', 'promotion_code', 'validate'];
 
 function shippingFrom(params: Params | undefined): Customer['shipping'] {
   if (!params) return null;
@@ -61,7 +59,7 @@ export function createCustomer(fake: Fake, scope: Scope, params: Params): Custom
 
 export function registerCustomers(router: Router): void {
   router.post('/v1/customers', (req) => {
-    req.params.allowOnly(FIELDS);
+    req.params.forEndpoint('customers.create');
     const customer = createCustomer(req.fake, req.scope, req.params);
     const paymentMethod = req.params.str('payment_method');
     if (paymentMethod) attachForCustomer(req.fake, req.scope, paymentMethod, customer);
@@ -69,7 +67,7 @@ export function registerCustomers(router: Router): void {
   });
 
   router.get('/v1/customers', (req) => {
-    req.params.allowOnly(listParams('email', 'test_clock'));
+    req.params.forEndpoint('customers.list');
     const email = req.params.str('email');
     const customers = req.fake.store.list<Customer>('customer', req.scope, (r) => !email || r.data.email === email).map((r) => r.data);
     return paginate(customers, req.params, '/v1/customers');
@@ -78,7 +76,7 @@ export function registerCustomers(router: Router): void {
   router.get('/v1/customers/:id', (req) => req.fake.store.require<Customer>('customer', req.pathParams['id']!, req.scope, 'id').data);
 
   router.post('/v1/customers/:id', (req) => {
-    req.params.allowOnly(FIELDS.filter((f) => f !== 'payment_method'));
+    req.params.forEndpoint('customers.update');
     const record = req.fake.store.require<Customer>('customer', req.pathParams['id']!, req.scope, 'id');
     const c = record.data;
     const p = req.params;

@@ -1,10 +1,10 @@
 import type { StripeEvent } from '../events.js';
-import { listParams, paginate } from '../http/list.js';
+import { paginate } from '../http/list.js';
 import type { Router } from '../http/router.js';
 
 export function registerEvents(router: Router): void {
   router.get('/v1/events', (req) => {
-    req.params.allowOnly(listParams('type', 'types', 'delivery_success'));
+    req.params.forEndpoint('events.list');
     const type = req.params.str('type');
     const types = req.params.strList('types');
     const matches = (eventType: string) => {

@@ -6,7 +6,7 @@ import type { Router } from '../http/router.js';
 
 export function registerInvoices(router: Router): void {
   router.get('/v1/invoices', (req) => {
-    req.params.allowOnly(listParams('customer', 'subscription', 'status', 'collection_method', 'due_date'));
+    req.params.forEndpoint('invoices.list');
     const customer = req.params.str('customer');
     const subscription = req.params.str('subscription');
     const status = req.params.str('status');
@@ -30,7 +30,7 @@ export function registerInvoices(router: Router): void {
 
   /** Only `paid_out_of_band=true` is supported (marks an open invoice paid). */
   router.post('/v1/invoices/:id/pay', (req) => {
-    req.params.allowOnly(['paid_out_of_band', 'payment_method', 'off_session', 'forgive', 'mandate', 'source']);
+    req.params.forEndpoint('invoices.pay');
     const invoice = req.fake.store.require<Invoice>('invoice', req.pathParams['id']!, req.scope, 'invoice');
     if (invoice.data.status === 'paid') throw invalidRequest('Invoice is already paid');
     if (invoice.data.status !== 'open') throw invalidRequest(`You can only pay an open invoice; this one is ${invoice.data.status}.`, { code: 'invoice_not_editable' });

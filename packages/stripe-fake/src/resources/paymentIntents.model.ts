@@ -1,12 +1,11 @@
 import type Stripe from 'stripe';
 import { invalidRequest, parameterMissing } from '../http/errors.js';
 import type { Params } from '../http/params.js';
+import { resolveMethodTypes } from '../payments/methodTypes.js';
 import { newId, randomToken } from '../util/ids.js';
 import type { Wire } from '../util/wire.js';
 
 export type PaymentIntent = Wire<Stripe.PaymentIntent>;
-
-export const SUPPORTED_METHOD_TYPES = ['card', 'bacs_debit'];
 
 export function paymentMethodOptions(types: string[]): PaymentIntent['payment_method_options'] {
   const options: NonNullable<PaymentIntent['payment_method_options']> = {};
@@ -21,27 +20,22 @@ export function buildPaymentIntent(params: Params, now: number): PaymentIntent {
   if (amount === undefined) throw parameterMissing('amount');
   if (amount < 1) throw invalidRequest('This value must be greater than or equal to 1.', { param: 'amount', code: 'parameter_invalid_integer' });
   const currency = params.reqStr('currency').toLowerCase();
-  const explicitTypes = params.strList('payment_method_types');
-  for (const type of explicitTypes ?? []) {
-    if (!SUPPORTED_METHOD_TYPES.includes(type)) {
-      throw invalidRequest(`The payment method type provided: ${type} is invalid. stripe-fake supports: ${SUPPORTED_METHOD_TYPES.join(', ')}.`, { param: 'payment_method_types', code: 'payment_method_invalid_parameter' });
-    }
-  }
-  const types = explicitTypes ?? ['card'];
+  const methods = resolveMethodTypes(params, currency);
+  const automatic = params.obj('automatic_payment_methods');
   const transfer = params.obj('transfer_data');
   const id = newId('pi');
   const captureMethod = params.oneOf('capture_method', ['automatic', 'automatic_async', 'manual'] as const) ?? 'automatic_async';
   return {
     id,
     object: 'payment_intent',
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: methods.allowed as PaymentIntent['allowed_payment_method_types'],
     amount,
     amount_capturable: 0,
     amount_details: { tip: {} },
     amount_received: 0,
     application: null,
     application_fee_amount: params.int('application_fee_amount') ?? null,
-    automatic_payment_methods: explicitTypes ? null : { allow_redirects: 'always', enabled: true },
+    automatic_payment_methods: { allow_redirects: 'always', enabled: automatic?.bool('enabled') ?? true },
     canceled_at: null,
     cancellation_reason: null,
     capture_method: captureMethod,
@@ -52,7 +46,7 @@ export function buildPaymentIntent(params: Params, now: number): PaymentIntent {
     customer: params.str('customer') ?? null,
     customer_account: null,
     description: params.str('description') ?? null,
-    excluded_payment_method_types: null,
+    excluded_payment_method_types: methods.excluded as PaymentIntent['excluded_payment_method_types'],
     last_payment_error: null,
     latest_charge: null,
     livemode: false,
@@ -61,9 +55,9 @@ export function buildPaymentIntent(params: Params, now: number): PaymentIntent {
     next_action: null,
     on_behalf_of: params.str('on_behalf_of') ?? null,
     payment_method: null,
-    payment_method_configuration_details: explicitTypes ? null : { id: 'pmc_stripe_fake_default', parent: null },
-    payment_method_options: paymentMethodOptions(types),
-    payment_method_types: types,
+    payment_method_configuration_details: { id: 'pmc_stripe_fake_default', parent: null },
+    payment_method_options: paymentMethodOptions(methods.types),
+    payment_method_types: methods.types,
     payment_record: null,
     processing: null,
     receipt_email: params.str('receipt_email') ?? null,

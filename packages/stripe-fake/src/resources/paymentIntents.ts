@@ -1,22 +1,17 @@
 import type { Fake } from '../fake.js';
 import { invalidRequest, unexpectedState } from '../http/errors.js';
-import { listParams, paginate } from '../http/list.js';
+import { paginate } from '../http/list.js';
 import type { Params } from '../http/params.js';
 import type { ApiRequest, Router } from '../http/router.js';
 import { confirmPaymentIntent, succeed } from '../payments/engine.js';
+import { resolveMethodTypes } from '../payments/methodTypes.js';
 import type { Scope, StoredObject } from '../store/state.js';
 import type { Charge } from './charges.model.js';
-import { acceptanceFrom } from './mandates.js';
-import { buildPaymentIntent, type PaymentIntent } from './paymentIntents.model.js';
-import { resolvePaymentMethod } from './paymentMethods.js';
 import { assertCanCharge } from './connect.js';
+import { acceptanceFrom } from './mandates.js';
+import { buildPaymentIntent, paymentMethodOptions, type PaymentIntent } from './paymentIntents.model.js';
+import { paymentMethodFromParams, resolvePaymentMethod } from './paymentMethods.js';
 
-const CONFIRM_PARAMS = ['payment_method', 'mandate_data', 'mandate', 'off_session', 'return_url', 'receipt_email', 'setup_future_usage', 'payment_method_types', 'error_on_requires_action', 'use_stripe_sdk', 'capture_method', 'payment_method_options', 'shipping'];
-const CREATE_PARAMS = [
-  'amount', 'currency', 'customer', 'description', 'metadata', 'payment_method_types', 'automatic_payment_methods', 'application_fee_amount', 'transfer_data',
-  'on_behalf_of', 'transfer_group', 'statement_descriptor', 'statement_descriptor_suffix', 'capture_method', 'confirmation_method', 'confirm', 'setup_future_usage',
-  ...CONFIRM_PARAMS,
-];
 const CANCELABLE = ['requires_payment_method', 'requires_capture', 'requires_confirmation', 'requires_action', 'processing'];
 
 function requireIntent(req: ApiRequest): StoredObject<PaymentIntent> {
@@ -25,13 +20,13 @@ function requireIntent(req: ApiRequest): StoredObject<PaymentIntent> {
 
 /** Confirms with the request's `payment_method` (or the one already set) and `mandate_data`. */
 function confirmFromParams(fake: Fake, scope: Scope, record: StoredObject<PaymentIntent>, params: Params): void {
-  const pmId = params.str('payment_method') ?? (typeof record.data.payment_method === 'string' ? record.data.payment_method : undefined);
-  if (!pmId) {
+  const current = typeof record.data.payment_method === 'string' ? record.data.payment_method : undefined;
+  const paymentMethod = paymentMethodFromParams(fake, scope, params) ?? (current ? resolvePaymentMethod(fake, scope, current) : undefined);
+  if (!paymentMethod) {
     throw unexpectedState(
       "You cannot confirm this PaymentIntent because it's missing a payment method. To confirm the PaymentIntent with a payment method, please pass a value for `payment_method`.",
     );
   }
-  const paymentMethod = resolvePaymentMethod(fake, scope, pmId);
   confirmPaymentIntent(fake, record, { paymentMethod, acceptance: acceptanceFrom(params.obj('mandate_data')) });
 }
 
@@ -42,24 +37,24 @@ export function createPaymentIntent(fake: Fake, scope: Scope, params: Params): S
   if (customer) fake.store.require('customer', customer, scope, 'customer');
   const pi = buildPaymentIntent(params, fake.now());
   const record = fake.store.insert('payment_intent', scope, pi);
-  const pmId = params.str('payment_method');
-  if (pmId) {
-    pi.payment_method = resolvePaymentMethod(fake, scope, pmId).id;
+  const pm = paymentMethodFromParams(fake, scope, params);
+  if (pm) {
+    pi.payment_method = pm.id;
     pi.status = 'requires_confirmation';
   }
   fake.events.emit('payment_intent.created', pi, scope);
-  if (params.bool('confirm')) confirmFromParams(fake, scope, record, params);
+  if (params.bool('confirm')) confirmFromParams(fake, scope, record, params.has('payment_method_data') ? params.without('payment_method_data') : params);
   return record;
 }
 
 export function registerPaymentIntents(router: Router): void {
   router.post('/v1/payment_intents', (req) => {
-    req.params.allowOnly(CREATE_PARAMS);
+    req.params.forEndpoint('paymentIntents.create');
     return createPaymentIntent(req.fake, req.scope, req.params).data;
   });
 
   router.get('/v1/payment_intents', (req) => {
-    req.params.allowOnly(listParams('customer'));
+    req.params.forEndpoint('paymentIntents.list');
     const customer = req.params.str('customer');
     const items = req.fake.store.list<PaymentIntent>('payment_intent', req.scope, (r) => !customer || r.data.customer === customer).map((r) => r.data);
     return paginate(items, req.params, '/v1/payment_intents');
@@ -68,7 +63,7 @@ export function registerPaymentIntents(router: Router): void {
   router.get('/v1/payment_intents/:id', (req) => requireIntent(req).data);
 
   router.post('/v1/payment_intents/:id', (req) => {
-    req.params.allowOnly(['amount', 'currency', 'customer', 'description', 'metadata', 'payment_method', 'receipt_email', 'setup_future_usage', 'application_fee_amount', 'statement_descriptor', 'statement_descriptor_suffix', 'transfer_group', 'payment_method_types', 'shipping']);
+    req.params.forEndpoint('paymentIntents.update');
     const record = requireIntent(req);
     const pi = record.data;
     if (!['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(pi.status) && req.params.keys().some((k) => k !== 'metadata' && k !== 'description')) {
@@ -82,9 +77,16 @@ export function registerPaymentIntents(router: Router): void {
     if (p.has('receipt_email')) pi.receipt_email = p.emptyable('receipt_email') ?? null;
     if (p.has('application_fee_amount')) pi.application_fee_amount = p.int('application_fee_amount') ?? null;
     if (p.has('metadata')) pi.metadata = p.metadata(pi.metadata);
-    if (p.has('payment_method_types')) pi.payment_method_types = p.strList('payment_method_types') ?? pi.payment_method_types;
-    if (p.has('payment_method')) {
-      pi.payment_method = resolvePaymentMethod(req.fake, req.scope, p.reqStr('payment_method')).id;
+    if (p.has('allowed_payment_method_types') || p.has('payment_method_types') || p.has('excluded_payment_method_types')) {
+      const methods = resolveMethodTypes(p, pi.currency);
+      pi.payment_method_types = methods.types;
+      pi.allowed_payment_method_types = methods.allowed as typeof pi.allowed_payment_method_types;
+      pi.excluded_payment_method_types = methods.excluded as typeof pi.excluded_payment_method_types;
+      pi.payment_method_options = paymentMethodOptions(methods.types);
+    }
+    const pm = paymentMethodFromParams(req.fake, req.scope, p);
+    if (pm) {
+      pi.payment_method = pm.id;
       pi.status = 'requires_confirmation';
     }
     req.fake.store.touch();
@@ -92,14 +94,14 @@ export function registerPaymentIntents(router: Router): void {
   });
 
   router.post('/v1/payment_intents/:id/confirm', (req) => {
-    req.params.allowOnly(CONFIRM_PARAMS);
+    req.params.forEndpoint('paymentIntents.confirm');
     const record = requireIntent(req);
     confirmFromParams(req.fake, req.scope, record, req.params);
     return record.data;
   });
 
   router.post('/v1/payment_intents/:id/capture', (req) => {
-    req.params.allowOnly(['amount_to_capture', 'application_fee_amount', 'metadata', 'statement_descriptor', 'final_capture']);
+    req.params.forEndpoint('paymentIntents.capture');
     const record = requireIntent(req);
     const pi = record.data;
     if (pi.status !== 'requires_capture') throw unexpectedState(`This PaymentIntent could not be captured because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be captured: requires_capture.`);
@@ -117,7 +119,7 @@ export function registerPaymentIntents(router: Router): void {
   });
 
   router.post('/v1/payment_intents/:id/cancel', (req) => {
-    req.params.allowOnly(['cancellation_reason']);
+    req.params.forEndpoint('paymentIntents.cancel');
     const record = requireIntent(req);
     const pi = record.data;
     if (!CANCELABLE.includes(pi.status)) {

@@ -1,6 +1,6 @@
 import type { Fake } from '../fake.js';
 import { invalidRequest } from '../http/errors.js';
-import { listParams, paginate } from '../http/list.js';
+import { paginate } from '../http/list.js';
 import { Params } from '../http/params.js';
 import type { Router } from '../http/router.js';
 import { MAGIC_PAYMENT_METHODS } from '../payments/testCards.js';
@@ -24,6 +24,14 @@ export function resolvePaymentMethod(fake: Fake, scope: Scope, id: string, param
   return fake.store.require<PaymentMethod>('payment_method', id, scope, param) as StoredPaymentMethod;
 }
 
+/** The payment method a create/confirm request names: `payment_method` (an id or test id) or `payment_method_data` (creates one). */
+export function paymentMethodFromParams(fake: Fake, scope: Scope, params: Params): StoredPaymentMethod | undefined {
+  const id = params.str('payment_method');
+  if (id) return resolvePaymentMethod(fake, scope, id);
+  const data = params.obj('payment_method_data');
+  return data ? storePaymentMethod(fake, scope, buildPaymentMethod(data, fake.now())) : undefined;
+}
+
 /** Attaches to a customer (`payment_method.attached`); no-op when already attached to it. */
 export function attachPaymentMethod(fake: Fake, scope: Scope, pm: StoredPaymentMethod, customerId: string): void {
   fake.store.require('customer', customerId, scope, 'customer');
@@ -44,7 +52,7 @@ function listFor(fake: Fake, scope: Scope, params: Params, customer: string | un
 
 export function registerPaymentMethods(router: Router): void {
   router.post('/v1/payment_methods', (req) => {
-    req.params.allowOnly(['type', 'card', 'bacs_debit', 'billing_details', 'metadata', 'allow_redisplay', 'customer', 'payment_method']);
+    req.params.forEndpoint('paymentMethods.create');
     const built = buildPaymentMethod(req.params, req.fake.now());
     const stored = storePaymentMethod(req.fake, req.scope, built);
     const customer = req.params.str('customer');
@@ -53,14 +61,14 @@ export function registerPaymentMethods(router: Router): void {
   });
 
   router.get('/v1/payment_methods', (req) => {
-    req.params.allowOnly(listParams('customer', 'type'));
+    req.params.forEndpoint('paymentMethods.list');
     return listFor(req.fake, req.scope, req.params, req.params.str('customer'), '/v1/payment_methods');
   });
 
   router.get('/v1/payment_methods/:id', (req) => req.fake.store.require<PaymentMethod>('payment_method', req.pathParams['id']!, req.scope, 'payment_method').data);
 
   router.post('/v1/payment_methods/:id', (req) => {
-    req.params.allowOnly(['billing_details', 'metadata', 'allow_redisplay', 'card']);
+    req.params.forEndpoint('paymentMethods.update');
     const pm = req.fake.store.require<PaymentMethod>('payment_method', req.pathParams['id']!, req.scope, 'payment_method');
     const billing = req.params.obj('billing_details');
     if (billing) {
@@ -80,7 +88,7 @@ export function registerPaymentMethods(router: Router): void {
   });
 
   router.post('/v1/payment_methods/:id/attach', (req) => {
-    req.params.allowOnly(['customer', 'customer_account']);
+    req.params.forEndpoint('paymentMethods.attach');
     const pm = resolvePaymentMethod(req.fake, req.scope, req.pathParams['id']!);
     attachPaymentMethod(req.fake, req.scope, pm, req.params.reqStr('customer'));
     return pm.data;
@@ -96,7 +104,7 @@ export function registerPaymentMethods(router: Router): void {
   });
 
   router.get('/v1/customers/:customer/payment_methods', (req) => {
-    req.params.allowOnly(listParams('type', 'allow_redisplay'));
+    req.params.forEndpoint('customers.listPaymentMethods');
     const customer = req.fake.store.require('customer', req.pathParams['customer']!, req.scope, 'customer');
     return listFor(req.fake, req.scope, req.params, customer.id, `/v1/customers/${customer.id}/payment_methods`);
   });

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import type { Fake } from '../fake.js';
 import { invalidRequest, parameterMissing } from '../http/errors.js';
-import { listParams, paginate } from '../http/list.js';
+import { paginate } from '../http/list.js';
 import type { Params } from '../http/params.js';
 import type { Router } from '../http/router.js';
 import type { Scope } from '../store/state.js';
@@ -12,7 +12,6 @@ import { createProduct } from './products.js';
 export type Price = Wire<Stripe.Price>;
 export type Plan = Wire<Stripe.Plan>;
 
-const FIELDS = ['currency', 'unit_amount', 'unit_amount_decimal', 'product', 'product_data', 'recurring', 'nickname', 'lookup_key', 'transfer_lookup_key', 'metadata', 'active', 'tax_behavior', 'billing_scheme', 'custom_unit_amount', 'currency_options', 'tiers', 'tiers_mode', 'transform_quantity'];
 const INTERVALS = ['day', 'week', 'month', 'year'] as const;
 
 function recurringFrom(params: Params | undefined): Price['recurring'] {
@@ -103,12 +102,12 @@ export function planFromPrice(price: Price): Plan {
 
 export function registerPrices(router: Router): void {
   router.post('/v1/prices', (req) => {
-    req.params.allowOnly(FIELDS);
+    req.params.forEndpoint('prices.create');
     return createPrice(req.fake, req.scope, req.params);
   });
 
   router.get('/v1/prices', (req) => {
-    req.params.allowOnly(listParams('product', 'active', 'type', 'currency', 'lookup_keys', 'recurring'));
+    req.params.forEndpoint('prices.list');
     const product = req.params.str('product');
     const active = req.params.bool('active');
     const type = req.params.str('type');
@@ -129,7 +128,7 @@ export function registerPrices(router: Router): void {
   router.get('/v1/prices/:id', (req) => req.fake.store.require<Price>('price', req.pathParams['id']!, req.scope, 'price').data);
 
   router.post('/v1/prices/:id', (req) => {
-    req.params.allowOnly(['active', 'metadata', 'nickname', 'lookup_key', 'transfer_lookup_key', 'tax_behavior', 'currency_options']);
+    req.params.forEndpoint('prices.update');
     const record = req.fake.store.require<Price>('price', req.pathParams['id']!, req.scope, 'price');
     const p = req.params;
     const price = record.data;

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import type { Fake } from '../fake.js';
 import { invalidRequest } from '../http/errors.js';
-import { listParams, paginate } from '../http/list.js';
+import { paginate } from '../http/list.js';
 import type { Params } from '../http/params.js';
 import type { Router } from '../http/router.js';
 import type { Scope } from '../store/state.js';
@@ -10,8 +10,6 @@ import type { Wire } from '../util/wire.js';
 import { createPrice } from './prices.js';
 
 export type Product = Wire<Stripe.Product>;
-
-const FIELDS = ['name', 'id', 'description', 'metadata', 'active', 'images', 'url', 'statement_descriptor', 'unit_label', 'tax_code', 'shippable', 'marketing_features', 'default_price_data', 'package_dimensions', 'type'];
 
 export function buildProduct(params: Params, now: number): Product {
   return {
@@ -54,12 +52,12 @@ export function createProduct(fake: Fake, scope: Scope, params: Params): Product
 
 export function registerProducts(router: Router): void {
   router.post('/v1/products', (req) => {
-    req.params.allowOnly(FIELDS);
+    req.params.forEndpoint('products.create');
     return createProduct(req.fake, req.scope, req.params);
   });
 
   router.get('/v1/products', (req) => {
-    req.params.allowOnly(listParams('active', 'ids', 'shippable', 'url'));
+    req.params.forEndpoint('products.list');
     const active = req.params.bool('active');
     const ids = req.params.strList('ids');
     const items = req.fake.store
@@ -71,7 +69,7 @@ export function registerProducts(router: Router): void {
   router.get('/v1/products/:id', (req) => req.fake.store.require<Product>('product', req.pathParams['id']!, req.scope, 'id').data);
 
   router.post('/v1/products/:id', (req) => {
-    req.params.allowOnly(FIELDS.filter((f) => f !== 'id' && f !== 'default_price_data').concat('default_price'));
+    req.params.forEndpoint('products.update');
     const record = req.fake.store.require<Product>('product', req.pathParams['id']!, req.scope, 'id');
     const p = req.params;
     const product = record.data;

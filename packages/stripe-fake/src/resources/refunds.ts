@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import type { Fake } from '../fake.js';
 import { invalidRequest } from '../http/errors.js';
-import { listParams, paginate } from '../http/list.js';
+import { paginate } from '../http/list.js';
 import type { Router } from '../http/router.js';
 import { registerJobHandler } from '../payments/scheduler.js';
 import type { PendingJob, StoredObject } from '../store/state.js';
@@ -50,7 +50,7 @@ export function registerRefundJobs(): void {
 
 export function registerRefunds(router: Router): void {
   router.post('/v1/refunds', (req) => {
-    req.params.allowOnly(['charge', 'payment_intent', 'amount', 'reason', 'metadata', 'refund_application_fee', 'reverse_transfer', 'instructions_email', 'origin']);
+    req.params.forEndpoint('refunds.create');
     const charge = chargeFor(req, req.params.str('charge'), req.params.str('payment_intent'));
     const c = charge.data;
     if (c.status !== 'succeeded' || !c.captured) throw invalidRequest(`Charge ${c.id} has not been captured or has not succeeded, so it cannot be refunded.`, { code: 'charge_not_refundable' });
@@ -98,7 +98,7 @@ export function registerRefunds(router: Router): void {
   });
 
   router.get('/v1/refunds', (req) => {
-    req.params.allowOnly(listParams('charge', 'payment_intent'));
+    req.params.forEndpoint('refunds.list');
     const chargeId = req.params.str('charge');
     const intent = req.params.str('payment_intent');
     const items = req.fake.store

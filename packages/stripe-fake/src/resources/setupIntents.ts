@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import type { Fake } from '../fake.js';
 import { cardError, invalidRequest, unexpectedState } from '../http/errors.js';
-import { listParams, paginate } from '../http/list.js';
+import { paginate } from '../http/list.js';
 import type { Params } from '../http/params.js';
 import type { ApiRequest, Router } from '../http/router.js';
 import { lookupCard } from '../payments/testCards.js';
@@ -10,32 +10,28 @@ import { newId, randomToken } from '../util/ids.js';
 import { clone } from '../util/json.js';
 import type { Wire } from '../util/wire.js';
 import { acceptanceFrom, createBacsMandate, usableMandate, type Acceptance } from './mandates.js';
-import { paymentMethodOptions, SUPPORTED_METHOD_TYPES } from './paymentIntents.model.js';
-import { attachPaymentMethod, resolvePaymentMethod, type StoredPaymentMethod } from './paymentMethods.js';
+import { resolveMethodTypes } from '../payments/methodTypes.js';
+import { paymentMethodOptions } from './paymentIntents.model.js';
+import { attachPaymentMethod, paymentMethodFromParams, resolvePaymentMethod, type StoredPaymentMethod } from './paymentMethods.js';
 
 export type SetupIntent = Wire<Stripe.SetupIntent>;
 
-const CONFIRM_PARAMS = ['payment_method', 'mandate_data', 'return_url', 'use_stripe_sdk', 'payment_method_options'];
-
 export function buildSetupIntent(params: Params, now: number): SetupIntent {
   const id = newId('seti');
-  const types = params.strList('payment_method_types');
-  for (const type of types ?? []) {
-    if (!SUPPORTED_METHOD_TYPES.includes(type)) throw invalidRequest(`The payment method type provided: ${type} is invalid.`, { param: 'payment_method_types' });
-  }
+  const methods = resolveMethodTypes(params, null);
   return {
     id,
     object: 'setup_intent',
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: methods.allowed as SetupIntent['allowed_payment_method_types'],
     application: null,
-    automatic_payment_methods: types ? null : { allow_redirects: 'always', enabled: true },
+    automatic_payment_methods: { allow_redirects: 'always', enabled: params.obj('automatic_payment_methods')?.bool('enabled') ?? true },
     cancellation_reason: null,
     client_secret: `${id}_secret_${randomToken(25)}`,
     created: now,
     customer: params.str('customer') ?? null,
     customer_account: null,
     description: params.str('description') ?? null,
-    excluded_payment_method_types: null,
+    excluded_payment_method_types: methods.excluded as SetupIntent['excluded_payment_method_types'],
     flow_directions: null,
     last_setup_error: null,
     latest_attempt: null,
@@ -45,9 +41,9 @@ export function buildSetupIntent(params: Params, now: number): SetupIntent {
     next_action: null,
     on_behalf_of: params.str('on_behalf_of') ?? null,
     payment_method: null,
-    payment_method_configuration_details: types ? null : { id: 'pmc_stripe_fake_default', parent: null },
-    payment_method_options: paymentMethodOptions(types ?? ['card']) as SetupIntent['payment_method_options'],
-    payment_method_types: types ?? ['card'],
+    payment_method_configuration_details: { id: 'pmc_stripe_fake_default', parent: null },
+    payment_method_options: paymentMethodOptions(methods.types) as SetupIntent['payment_method_options'],
+    payment_method_types: methods.types,
     single_use_mandate: null,
     status: 'requires_payment_method',
     usage: params.oneOf('usage', ['off_session', 'on_session'] as const) ?? 'off_session',
@@ -89,11 +85,11 @@ export function createSetupIntent(fake: Fake, scope: Scope, params: Params): Sto
   const si = buildSetupIntent(params, fake.now());
   const record = fake.store.insert('setup_intent', scope, si);
   fake.events.emit('setup_intent.created', si, scope);
-  const pmId = params.str('payment_method');
-  if (pmId) {
-    si.payment_method = resolvePaymentMethod(fake, scope, pmId).id;
+  const pm = paymentMethodFromParams(fake, scope, params);
+  if (pm) {
+    si.payment_method = pm.id;
     si.status = 'requires_confirmation';
-    if (params.bool('confirm')) confirmSetupIntent(fake, record, resolvePaymentMethod(fake, scope, si.payment_method), acceptanceFrom(params.obj('mandate_data')));
+    if (params.bool('confirm')) confirmSetupIntent(fake, record, pm, acceptanceFrom(params.obj('mandate_data')));
   }
   return record;
 }
@@ -104,12 +100,12 @@ function requireSetupIntent(req: ApiRequest): StoredObject<SetupIntent> {
 
 export function registerSetupIntents(router: Router): void {
   router.post('/v1/setup_intents', (req) => {
-    req.params.allowOnly(['customer', 'payment_method_types', 'payment_method', 'usage', 'metadata', 'confirm', 'description', 'on_behalf_of', 'automatic_payment_methods', ...CONFIRM_PARAMS]);
+    req.params.forEndpoint('setupIntents.create');
     return createSetupIntent(req.fake, req.scope, req.params).data;
   });
 
   router.get('/v1/setup_intents', (req) => {
-    req.params.allowOnly(listParams('customer', 'payment_method'));
+    req.params.forEndpoint('setupIntents.list');
     const customer = req.params.str('customer');
     const items = req.fake.store.list<SetupIntent>('setup_intent', req.scope, (r) => !customer || r.data.customer === customer).map((r) => r.data);
     return paginate(items, req.params, '/v1/setup_intents');
@@ -118,11 +114,12 @@ export function registerSetupIntents(router: Router): void {
   router.get('/v1/setup_intents/:id', (req) => requireSetupIntent(req).data);
 
   router.post('/v1/setup_intents/:id/confirm', (req) => {
-    req.params.allowOnly(CONFIRM_PARAMS);
+    req.params.forEndpoint('setupIntents.confirm');
     const record = requireSetupIntent(req);
-    const pmId = req.params.str('payment_method') ?? (typeof record.data.payment_method === 'string' ? record.data.payment_method : undefined);
-    if (!pmId) throw unexpectedState("You cannot confirm this SetupIntent because it's missing a payment method.", 'setup_intent_unexpected_state');
-    confirmSetupIntent(req.fake, record, resolvePaymentMethod(req.fake, req.scope, pmId), acceptanceFrom(req.params.obj('mandate_data')));
+    const current = typeof record.data.payment_method === 'string' ? record.data.payment_method : undefined;
+    const pm = paymentMethodFromParams(req.fake, req.scope, req.params) ?? (current ? resolvePaymentMethod(req.fake, req.scope, current) : undefined);
+    if (!pm) throw unexpectedState("You cannot confirm this SetupIntent because it's missing a payment method.", 'setup_intent_unexpected_state');
+    confirmSetupIntent(req.fake, record, pm, acceptanceFrom(req.params.obj('mandate_data')));
     return record.data;
   });
 

@@ -13,12 +13,6 @@ import { clone } from '../util/json.js';
 import type { PaymentMethod } from './paymentMethods.model.js';
 import type { Price } from './prices.js';
 
-const CREATE_PARAMS = [
-  'customer', 'items', 'trial_period_days', 'trial_end', 'trial_from_plan', 'default_payment_method', 'collection_method', 'days_until_due', 'metadata', 'description',
-  'cancel_at_period_end', 'cancel_at', 'payment_behavior', 'application_fee_percent', 'transfer_data', 'on_behalf_of', 'currency', 'off_session', 'proration_behavior',
-  'trial_settings', 'payment_settings', 'automatic_tax', 'billing_cycle_anchor', 'default_tax_rates', 'discounts', 'add_invoice_items', 'billing_mode',
-];
-
 function requireSubscription(req: ApiRequest): StoredObject<Subscription> {
   return req.fake.store.require<Subscription>('subscription', req.pathParams['id']!, req.scope, 'id', 'subscription');
 }
@@ -69,7 +63,7 @@ function applyItems(fake: Fake, scope: Scope, sub: Subscription, items: Params[]
 
 export function registerSubscriptions(router: Router): void {
   router.post('/v1/subscriptions', (req) => {
-    const p = req.params.allowOnly(CREATE_PARAMS);
+    const p = req.params.forEndpoint('subscriptions.create');
     const customer = p.reqStr('customer');
     checkPaymentMethod(req.fake, req.scope, p.str('default_payment_method'), customer);
     const trialEnd = trialEndFrom(p);
@@ -94,7 +88,7 @@ export function registerSubscriptions(router: Router): void {
   });
 
   router.get('/v1/subscriptions', (req) => {
-    req.params.allowOnly(listParams('customer', 'status', 'price', 'collection_method', 'current_period_end', 'current_period_start', 'test_clock', 'automatic_tax'));
+    req.params.forEndpoint('subscriptions.list');
     const customer = req.params.str('customer');
     const status = req.params.str('status');
     const price = req.params.str('price');
@@ -111,7 +105,7 @@ export function registerSubscriptions(router: Router): void {
   router.get('/v1/subscriptions/:id', (req) => requireSubscription(req).data);
 
   router.post('/v1/subscriptions/:id', (req) => {
-    const p = req.params.allowOnly(['items', 'metadata', 'cancel_at_period_end', 'cancel_at', 'default_payment_method', 'description', 'trial_end', 'proration_behavior', 'payment_behavior', 'collection_method', 'days_until_due', 'cancellation_details', 'off_session', 'billing_cycle_anchor', 'proration_date', 'pause_collection', 'application_fee_percent']);
+    const p = req.params.forEndpoint('subscriptions.update');
     const record = requireSubscription(req);
     const sub = record.data;
     if (sub.status === 'canceled') throw invalidRequest('A canceled subscription can only update its cancellation_details and metadata.', { code: 'resource_missing' });
@@ -156,7 +150,7 @@ export function registerSubscriptions(router: Router): void {
   });
 
   router.delete('/v1/subscriptions/:id', (req) => {
-    req.params.allowOnly(['invoice_now', 'prorate', 'cancellation_details']);
+    req.params.forEndpoint('subscriptions.cancel');
     const record = requireSubscription(req);
     if (record.data.status === 'canceled') throw invalidRequest(`No such subscription: '${record.id}'`, { code: 'resource_missing', status: 404 });
     cancelSubscription(req.fake, record, req.fake.now());

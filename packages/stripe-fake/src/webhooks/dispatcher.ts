@@ -154,8 +154,8 @@ export class WebhookDispatcher {
     return !enabled || enabled.length === 0 || enabled.includes('*') || enabled.includes(eventType);
   }
 
-  private route(job: Job): void {
-    if (this.mode.paused) {
+  private route(job: Job, hold = true): void {
+    if (hold && this.mode.paused) {
       job.record.state = 'held';
       this.held.push(job);
       return;
@@ -178,7 +178,7 @@ export class WebhookDispatcher {
     this.held = [];
     for (const job of jobs) {
       job.record.state = 'pending';
-      this.route(job);
+      this.route(job, false);
     }
   }
 
