@@ -150,6 +150,21 @@ describe('Checkout Sessions — payment mode', () => {
     await expect(stripe.checkout.sessions.create({ mode: 'subscription', line_items: lineItems })).rejects.toThrow(/recurring price/);
   });
 
+  it('offers card and Bacs for GBP by default, card only for other currencies; accepts the older payment_method_types name', async () => {
+    const gbp = await stripe.checkout.sessions.create({ mode: 'payment', line_items: lineItems });
+    expect(gbp).toMatchObject({ payment_method_types: ['card', 'bacs_debit'], allowed_payment_method_types: null });
+    const usd = await stripe.checkout.sessions.create({ mode: 'payment', line_items: [{ price_data: { currency: 'usd', unit_amount: 100, product_data: { name: 'x' } }, quantity: 1 }] });
+    expect(usd.payment_method_types).toEqual(['card']);
+    const page = await (await fetch(usd.url!)).text();
+    expect(page).toContain('Pay by card');
+    expect(page).not.toContain('Pay by Bacs Direct Debit');
+    const legacy = await stripe.checkout.sessions.create({ mode: 'payment', line_items: lineItems, payment_method_types: ['bacs_debit'] } as Stripe.Checkout.SessionCreateParams);
+    expect(legacy.payment_method_types).toEqual(['bacs_debit']);
+    const excluded = await stripe.checkout.sessions.create({ mode: 'payment', line_items: lineItems, excluded_payment_method_types: ['bacs_debit'] });
+    expect(excluded.payment_method_types).toEqual(['card']);
+    await expect(stripe.checkout.sessions.create({ mode: 'payment', line_items: lineItems, allowed_payment_method_types: ['sepa_debit'] })).rejects.toThrow(/not supported by stripe-fake/);
+  });
+
   it('expires on request and after 24 hours of fake time', async () => {
     const a = await stripe.checkout.sessions.create({ mode: 'payment', line_items: lineItems });
     expect((await stripe.checkout.sessions.expire(a.id)).status).toBe('expired');
@@ -174,6 +189,25 @@ describe('Checkout Sessions — setup and subscription modes', () => {
     expect(String(si.mandate)).toMatch(/^mandate_/);
     const pms = await stripe.customers.listPaymentMethods(String(done.customer));
     expect(pms.data[0]?.type).toBe('bacs_debit');
+  });
+
+  it('subscription mode with Bacs: incomplete until the first payment clears, then active with a paid invoice', async () => {
+    const product = await stripe.products.create({ name: 'Annual membership' });
+    const price = await stripe.prices.create({ product: product.id, currency: 'gbp', unit_amount: 60000, recurring: { interval: 'year' } });
+    const session = await stripe.checkout.sessions.create({ mode: 'subscription', allowed_payment_method_types: ['bacs_debit'], line_items: [{ price: price.id, quantity: 1 }], success_url: 'https://app.example/ok' });
+    const res = await submitForm(session.url!, { method: 'bacs_debit', name: 'Finance Office', email: 'finance@example.org', sort_code: '108800', account_number: '00012345' });
+    expect(res.status).toBe(303);
+    const done = await stripe.checkout.sessions.retrieve(session.id);
+    expect(done).toMatchObject({ status: 'complete', payment_status: 'unpaid' });
+    expect((await stripe.subscriptions.retrieve(String(done.subscription))).status).toBe('incomplete');
+    expect((await stripe.invoices.retrieve(String(done.invoice))).status).toBe('open');
+
+    fake.advanceTime(3);
+    expect((await stripe.subscriptions.retrieve(String(done.subscription))).status).toBe('active');
+    expect((await stripe.invoices.retrieve(String(done.invoice))).status).toBe('paid');
+    expect((await stripe.checkout.sessions.retrieve(session.id)).payment_status).toBe('paid');
+    await fake.waitForDeliveries();
+    expect(hooks.types()).toEqual(expect.arrayContaining(['invoice.paid', 'customer.subscription.updated', 'checkout.session.async_payment_succeeded']));
   });
 
   it('subscription mode with a trial creates a trialing subscription and a paid £0 invoice', async () => {

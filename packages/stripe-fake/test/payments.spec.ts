@@ -65,6 +65,18 @@ describe('payment intents', () => {
     expect(hooks.received.some((d) => d.event.type === 'payment_intent.payment_failed' && d.event.data.object['id'] === pi.id)).toBe(true);
   });
 
+  it('payment_method_data creates the payment method inline; unmodelled parameters are refused clearly', async () => {
+    const pi = await stripe.paymentIntents.create({
+      amount: 1800,
+      currency: 'gbp',
+      payment_method_data: { type: 'card', card: { number: '4242424242424242', exp_month: 10, exp_year: 2033 } } as unknown as Stripe.PaymentIntentCreateParams.PaymentMethodData,
+      confirm: true,
+    });
+    expect(pi.status).toBe('succeeded');
+    expect((await stripe.paymentMethods.retrieve(String(pi.payment_method))).card?.last4).toBe('4242');
+    await expect(stripe.paymentIntents.create({ amount: 100, currency: 'gbp', confirmation_token: 'ctoken_x' })).rejects.toThrow(/does not implement `confirmation_token`/);
+  });
+
   it('cancel and manual capture', async () => {
     const pi = await stripe.paymentIntents.create({ amount: 900, currency: 'gbp' });
     const canceled = await stripe.paymentIntents.cancel(pi.id, { cancellation_reason: 'requested_by_customer' });

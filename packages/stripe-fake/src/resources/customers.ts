@@ -113,7 +113,7 @@ export function registerCustomers(router: Router): void {
   });
 }
 
-/** `payment_method` on customer create: attach and make it the default for invoices. */
+/** `payment_method` on customer create attaches it to the new customer (as Stripe does; it does not become the default). */
 function attachForCustomer(fake: Fake, scope: Scope, paymentMethodId: string, customer: Customer): void {
   const pm = fake.store.require<{ customer: string | null }>('payment_method', paymentMethodId, scope, 'payment_method');
   pm.data.customer = customer.id;
