@@ -13,6 +13,10 @@ const OUT = 'build';
  * a random port in the browser tests, https behind a proxy in production), so the built
  * server reads ORIGIN when it starts, as adapter-node used to. Without ORIGIN it falls back
  * to the adapter's own rule (PROTOCOL_HEADER/HOST_HEADER, or https + Host).
+ *
+ * It also raises the default BODY_SIZE_LIMIT from 512K to the API's own limit (1M), since
+ * every /api request passes through this server; BODY_SIZE_LIMIT still overrides it.
+ * (This module is evaluated before the adapter's handler reads its settings.)
  */
 function nodeAdapter(): Adapter {
   const base = adapter({ out: OUT });
@@ -29,6 +33,7 @@ function nodeAdapter(): Adapter {
         source.replace(
           line,
           (_, built: string) =>
+            `process.env.BODY_SIZE_LIMIT ??= '1M';\n` +
             `const built_origin = ${built};\n` +
             `function runtime_origin() {\n` +
             `  const value = process.env.ORIGIN;\n` +

@@ -38,17 +38,11 @@ export async function proxyToApi(event: RequestEvent): Promise<Response> {
       // A streamed request body needs half-duplex in Node's fetch.
       ...(hasBody ? { duplex: 'half' } : {}),
     } as RequestInit);
-  } catch {
-    return Response.json(
-      {
-        type: 'about:blank',
-        title: 'Bad gateway',
-        status: 502,
-        code: 'api_unavailable',
-        detail: 'The service is not available just now. Please try again in a few minutes.',
-      },
-      { status: 502, headers: { 'content-type': 'application/problem+json' } },
-    );
+  } catch (error) {
+    // The adapter stops a body over BODY_SIZE_LIMIT while we stream it: that is the sender's problem.
+    const cause = (error as { cause?: { status?: number } }).cause;
+    if (cause?.status === 413) return problem(413, 'payload_too_large', 'Payload too large', 'The file or data sent is too large.');
+    return problem(502, 'api_unavailable', 'Bad gateway', 'The service is not available just now. Please try again in a few minutes.');
   }
 
   const out = new Headers();
@@ -61,4 +55,11 @@ export async function proxyToApi(event: RequestEvent): Promise<Response> {
   }
   for (const cookie of answer.headers.getSetCookie()) out.append('set-cookie', cookie);
   return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers: out });
+}
+
+function problem(status: number, code: string, title: string, detail: string): Response {
+  return new Response(JSON.stringify({ type: 'about:blank', title, status, code, detail }), {
+    status,
+    headers: { 'content-type': 'application/problem+json' },
+  });
 }
