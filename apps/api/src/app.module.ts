@@ -8,6 +8,10 @@ import { MeModule } from './modules/me/me.module';
 import { PlatformModule } from './modules/platform/platform.module';
 import { SchoolPortalModule } from './modules/school-portal/school-portal.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
+import { SignupModule } from './modules/signup/signup.module';
+import { OnboardingModule } from './modules/onboarding/onboarding.module';
+import { PartnershipSettingsModule } from './modules/partnership-settings/partnership-settings.module';
+import { DirectoryModule } from './modules/directory/directory.module';
 import type { Runtime } from '@partnerships/jobs';
 import { RuntimeModule } from './runtime/runtime.module';
 
@@ -16,7 +20,7 @@ export class AppModule {
   static forRuntime(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [RuntimeModule.forRuntime(runtime), AuthModule, MeModule, TenantsModule, SchoolPortalModule, PlatformModule, FeeSchedulesModule],
+      imports: [RuntimeModule.forRuntime(runtime), AuthModule, MeModule, TenantsModule, SchoolPortalModule, PlatformModule, FeeSchedulesModule, SignupModule, OnboardingModule, PartnershipSettingsModule, DirectoryModule],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

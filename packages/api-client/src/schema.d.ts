@@ -130,8 +130,127 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every partnership on the platform (platform operators only) */
+        /** Every partnership on the platform with status, plan, setup progress and member count (platform operators only) */
         get: operations["PlatformController_tenants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/tenants/{tenantSlug}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reinstate a suspended partnership (operators only) */
+        post: operations["PlatformController_reinstate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/tenants/{tenantSlug}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a partnership (operators only): its people get 403 and it leaves the directory */
+        post: operations["PlatformController_suspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/slug-availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a web address can be taken, and why not (as you type) */
+        get: operations["OnboardingController_slugAvailability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The templates a new partnership can start from */
+        get: operations["OnboardingController_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The directory: partnerships that chose to be listed (and are not suspended) */
+        get: operations["DirectoryController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/tenants/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partnership's public page (404 when unlisted or suspended) */
+        get: operations["DirectoryController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/tenants/{slug}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A listed partnership's logo as an image */
+        get: operations["DirectoryController_logo"];
         put?: never;
         post?: never;
         delete?: never;
@@ -174,6 +293,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an account; a confirmation link is e-mailed (the same answer whether or not the address already has an account) */
+        post: operations["SignupController_signup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signup/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the e-mail address from the link; signs in (sets the session cookie) */
+        post: operations["SignupController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a partnership from a template (verified users); you become its admin. Taken slug: 409; reserved or badly formed: 400 */
+        post: operations["OnboardingController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}": {
         parameters: {
             query?: never;
@@ -201,6 +371,41 @@ export interface paths {
         /** Every write in the partnership: who, what, when */
         get: operations["TenantsController_auditLog"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Term dates for the current and next academic years (typical dates until saved) and any other saved year */
+        get: operations["PartnershipSettingsController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/calendar/{academicYearStart}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Half-term dates of one academic year, e.g. 2026 for 2026-27 */
+        get: operations["PartnershipSettingsController_calendarYear"];
+        /** Save the six half terms of one academic year (checked for order, overlaps and the year’s bounds) */
+        put: operations["PartnershipSettingsController_saveCalendarYear"];
         post?: never;
         delete?: never;
         options?: never;
@@ -364,6 +569,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform plan, trial days left and the plans available for the member count */
+        get: operations["PartnershipSettingsController_plan"];
+        /** Choose a platform plan (payment arrives with billing) */
+        put: operations["PartnershipSettingsController_choosePlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/schools": {
         parameters: {
             query?: never;
@@ -375,6 +598,58 @@ export interface paths {
         get: operations["TenantsController_schools"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partnership's details, branding, listing and notice rule */
+        get: operations["PartnershipSettingsController_get"];
+        /** Change settings (admins). Fields left out keep their value; null clears an optional one. Every change is audited */
+        put: operations["PartnershipSettingsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Setup wizard progress: each step, whether it is done, what is missing, and where to resume */
+        get: operations["OnboardingController_setup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/setup/{step}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a setup step done (details, calendar, categories, colleagues, plan); 400 explains what is missing */
+        post: operations["OnboardingController_complete"];
         delete?: never;
         options?: never;
         head?: never;
@@ -415,10 +690,108 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        CalendarDto: {
+            /** @enum {string} */
+            budgetYear: "academic-year" | "financial-year";
+            /** @description The current and next academic years, and any other saved year */
+            years: components["schemas"]["CalendarYearDto"][];
+        };
+        CalendarYearDto: {
+            /**
+             * @description The calendar year the academic year starts in
+             * @example 2026
+             */
+            academicYearStart: number;
+            /** @example 2027-08-31 */
+            end: string;
+            halfTerms: components["schemas"]["HalfTermDto"][];
+            /** @example 2026-27 */
+            label: string;
+            /** @description False: not saved yet; these are typical English dates to start from */
+            saved: boolean;
+            /** @example 2026-09-01 */
+            start: string;
+            updatedAt: string | null;
+        };
+        ChoosePlanDto: {
+            /** @enum {string} */
+            plan: "trial" | "small" | "medium" | "large";
+        };
         CreateInvitationDto: {
             email: string;
             /** @enum {string} */
             role: "tenant-admin" | "finance" | "officer" | "board-member" | "body-chair" | "note-taker" | "reviewer";
+        };
+        CreateTenantDto: {
+            /**
+             * @description Local authority areas it serves
+             * @example [
+             *       "Newham"
+             *     ]
+             */
+            areas: string[];
+            /**
+             * @description Where schools can write to the partnership
+             * @example hello@newham-partnership.org.uk
+             */
+            contactEmail: string;
+            /** @example 020 8123 4567 */
+            contactPhone?: string | null;
+            /** @description Whether the partnership belongs to the national association (AEPA) */
+            inNationalAssociation: boolean;
+            /** @enum {string} */
+            legalForm: "company-limited-by-guarantee" | "charity" | "council-hosted" | "informal";
+            /** @example Newham Schools Partnership */
+            name: string;
+            /**
+             * @description The web address: 3–40 lower-case letters, digits and single hyphens; not a reserved word
+             * @example newham
+             */
+            slug: string;
+            /**
+             * @description Pre-fills categories, notice rule, a draft fee schedule and the calendar
+             * @enum {string}
+             */
+            template: "schools-led-company" | "council-led-board" | "membership-association";
+            /** @example https://newham-partnership.org.uk */
+            website?: string | null;
+        };
+        CreatedTenantDto: {
+            id: string;
+            name: string;
+            /** @example trial */
+            plan: string;
+            /**
+             * @example [
+             *       "tenant-admin"
+             *     ]
+             */
+            roles: string[];
+            setup: components["schemas"]["SetupDto"];
+            slug: string;
+            /** @enum {string} */
+            template: "schools-led-company" | "council-led-board" | "membership-association";
+            /**
+             * @description Last day of the free trial
+             * @example 2026-12-25
+             */
+            trialEndsAt: string;
+        };
+        DirectoryEntryDto: {
+            areas: string[];
+            brandColour: string | null;
+            description: string | null;
+            inNationalAssociation: boolean;
+            /** @description Image address of the logo, when there is one */
+            logoUrl: string | null;
+            name: string;
+            slug: string;
+        };
+        DirectoryPageDto: {
+            items: components["schemas"]["DirectoryEntryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         FeeInstalmentDto: {
             amountPence: number;
@@ -465,6 +838,20 @@ export interface components {
             status: "draft" | "published" | "superseded";
             updatedAt: string;
             version: number;
+        };
+        HalfTermDto: {
+            /**
+             * @description Last day, YYYY-MM-DD
+             * @example 2026-10-23
+             */
+            end: string;
+            /** @enum {string} */
+            name: "Autumn 1" | "Autumn 2" | "Spring 1" | "Spring 2" | "Summer 1" | "Summer 2";
+            /**
+             * @description First day, YYYY-MM-DD
+             * @example 2026-09-02
+             */
+            start: string;
         };
         HealthDto: {
             /** @enum {string} */
@@ -558,12 +945,59 @@ export interface components {
             count: number;
             phase: string;
         };
+        PlanDto: {
+            memberSchools: number;
+            /** @description Payment is taken once billing is available; until then the choice is recorded */
+            paymentRequired: boolean;
+            /** @enum {string} */
+            plan: "trial" | "small" | "medium" | "large";
+            planName: string;
+            plans: components["schemas"]["PlanOptionDto"][];
+            /**
+             * @description The paid plan that fits the member schools
+             * @enum {string}
+             */
+            recommended: "trial" | "small" | "medium" | "large";
+            /** @description Days left in the trial, counting today; null when not on the trial */
+            trialDaysLeft: number | null;
+            trialEndsAt: string | null;
+        };
+        PlanOptionDto: {
+            /** @description Per year, pence, before VAT */
+            annualPricePence: number;
+            available: boolean;
+            /** @enum {string} */
+            code: "trial" | "small" | "medium" | "large";
+            description: string;
+            maxMemberSchools: number | null;
+            name: string;
+            /** @description Why it cannot be chosen now */
+            reason: string | null;
+        };
         PlatformTenantDto: {
             createdAt: string;
+            /** @description Who created it */
+            createdByEmail: string | null;
             id: string;
+            listed: boolean;
+            /** @description Member schools (not prospects, not left) */
+            memberCount: number;
             name: string;
+            /** @enum {string} */
+            plan: "trial" | "small" | "medium" | "large";
+            setupCompletedAt: string | null;
+            /** @description Setup steps done out of the total */
+            setupDoneCount: number;
+            /** @description Setup steps done */
+            setupStepsDone: ("details" | "calendar" | "categories" | "colleagues" | "plan")[];
+            setupTotalSteps: number;
             slug: string;
-            status: string;
+            /** @enum {string} */
+            status: "active" | "suspended";
+            suspendedAt: string | null;
+            suspendedReason: string | null;
+            template: string | null;
+            trialEndsAt: string | null;
         };
         PreviewDto: {
             previousSchedule: components["schemas"]["FeeScheduleSummaryDto"] | null;
@@ -588,6 +1022,33 @@ export interface components {
             pupils: number | null;
             totalPence: number;
             urn: string;
+        };
+        PublicCategoryDto: {
+            code: string;
+            description: string | null;
+            /** @description What membership includes */
+            includes: string[];
+            name: string;
+            votingRights: boolean;
+        };
+        PublicTenantDto: {
+            areas: string[];
+            brandColour: string | null;
+            categories: components["schemas"]["PublicCategoryDto"][];
+            contactEmail: string | null;
+            contactPhone: string | null;
+            description: string | null;
+            /** @description Whether a fee schedule is published (then GET /api/v1/public/tenants/{slug}/quote works) */
+            feesPublished: boolean;
+            inNationalAssociation: boolean;
+            /** @enum {string|null} */
+            legalForm: "company-limited-by-guarantee" | "charity" | "council-hosted" | "informal" | null;
+            /** @description The logo as a data URL */
+            logoDataUrl: string | null;
+            logoUrl: string | null;
+            name: string;
+            slug: string;
+            website: string | null;
         };
         QueueHealthDto: {
             /** @enum {string} */
@@ -630,6 +1091,10 @@ export interface components {
             status: string;
             type: string;
             urn: string;
+        };
+        SaveCalendarDto: {
+            /** @description The six half terms, Autumn 1 to Summer 2 */
+            halfTerms: components["schemas"]["HalfTermDto"][];
         };
         SaveFeeScheduleDto: {
             /** @description A fee schedule document, e.g. one exported from another partnership */
@@ -703,6 +1168,113 @@ export interface components {
             roles: string[];
             school: components["schemas"]["RegisterSchoolDto"];
         };
+        SettingsDto: {
+            areas: string[];
+            /** @example #1d4f91 */
+            brandColour: string | null;
+            /** @enum {string} */
+            budgetYear: "academic-year" | "financial-year";
+            contactEmail: string | null;
+            contactPhone: string | null;
+            description: string | null;
+            inNationalAssociation: boolean;
+            /** @enum {string|null} */
+            legalForm: "company-limited-by-guarantee" | "charity" | "council-hosted" | "informal" | null;
+            /** @description Shown in the public directory and at /p/{slug} */
+            listed: boolean;
+            /** @description data:image/png;base64,... */
+            logoDataUrl: string | null;
+            name: string;
+            /** @description When a school that gives notice leaves (see the membership notice rules) */
+            noticeRule: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The notice rule in plain English */
+            noticeRuleText: string | null;
+            slug: string;
+            /** @enum {string} */
+            status: "active" | "suspended";
+            template: string | null;
+            website: string | null;
+        };
+        SetupDto: {
+            complete: boolean;
+            completedAt: string | null;
+            doneCount: number;
+            /** @enum {string|null} */
+            next: "details" | "calendar" | "categories" | "colleagues" | "plan" | null;
+            steps: components["schemas"]["SetupStepDto"][];
+            /** @enum {string|null} */
+            template: "schools-led-company" | "council-led-board" | "membership-association" | null;
+            totalSteps: number;
+        };
+        SetupStepDto: {
+            done: boolean;
+            /** @description The first step not yet done: where the wizard resumes */
+            next: boolean;
+            /** @description What is still missing; empty when the step can be completed now */
+            problems: components["schemas"]["StepProblemDto"][];
+            /** @enum {string} */
+            step: "details" | "calendar" | "categories" | "colleagues" | "plan";
+            title: string;
+        };
+        SignupAcceptedDto: {
+            /** @description Where the link was sent */
+            email: string;
+            /** @example Check your e-mail: we have sent you a link to confirm your address. It works for 24 hours. */
+            message: string;
+        };
+        SignupDto: {
+            /** @example sam.patel@newham-partnership.org.uk */
+            email: string;
+            /**
+             * @description Your name, as colleagues and schools will see it
+             * @example Sam Patel
+             */
+            name: string;
+            /** @description At least 8 characters; long passphrases welcome; common passwords are refused with a reason */
+            password: string;
+        };
+        SlugAvailabilityDto: {
+            available: boolean;
+            /** @description Why it cannot be used (reserved, badly formed or taken) */
+            reason: string | null;
+            slug: string;
+            /** @description A free address close to it, when it is taken */
+            suggestion: string | null;
+        };
+        StepProblemDto: {
+            field: string;
+            message: string;
+        };
+        SuspendTenantDto: {
+            /**
+             * @description Recorded in the audit log and shown to the operator
+             * @example Payment for the platform is three months overdue
+             */
+            reason: string;
+        };
+        TemplateCategoryDto: {
+            code: string;
+            description: string;
+            name: string;
+            votingRights: boolean;
+        };
+        TemplateDto: {
+            categories: components["schemas"]["TemplateCategoryDto"][];
+            /** @enum {string} */
+            code: "schools-led-company" | "council-led-board" | "membership-association";
+            modelledOn: string;
+            name: string;
+            /** @description The notice rule in plain English */
+            noticeRule: string;
+            /** @enum {string} */
+            suggestedLegalForm: "company-limited-by-guarantee" | "charity" | "council-hosted" | "informal";
+            summary: string;
+        };
+        TemplateListDto: {
+            items: components["schemas"]["TemplateDto"][];
+        };
         TenantDto: {
             id: string;
             memberCount: number;
@@ -718,11 +1290,40 @@ export interface components {
             name: string;
             slug: string;
         };
+        UpdateSettingsDto: {
+            areas?: string[];
+            /**
+             * @description #rrggbb, dark enough for white text
+             * @example #1d4f91
+             */
+            brandColour?: string | null;
+            /** @enum {string} */
+            budgetYear?: "academic-year" | "financial-year";
+            contactEmail?: string;
+            contactPhone?: string | null;
+            /** @description A few sentences for schools: what the partnership does and for whom */
+            description?: string | null;
+            inNationalAssociation?: boolean;
+            /** @enum {string} */
+            legalForm?: "company-limited-by-guarantee" | "charity" | "council-hosted" | "informal";
+            listed?: boolean;
+            /** @description A PNG, JPEG or SVG data URL of at most 200 KB; null removes the logo */
+            logoDataUrl?: string | null;
+            name?: string;
+            noticeRule?: {
+                [key: string]: unknown;
+            } | null;
+            website?: string | null;
+        };
         UserDto: {
             email: string;
             id: string;
             isPlatformOperator: boolean;
             name: string;
+        };
+        VerifyEmailDto: {
+            /** @description The token from the e-mailed link */
+            token: string;
         };
     };
     responses: never;
@@ -895,6 +1496,159 @@ export interface operations {
             };
         };
     };
+    PlatformController_reinstate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformTenantDto"];
+                };
+            };
+        };
+    };
+    PlatformController_suspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuspendTenantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformTenantDto"];
+                };
+            };
+        };
+    };
+    OnboardingController_slugAvailability: {
+        parameters: {
+            query: {
+                slug: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlugAvailabilityDto"];
+                };
+            };
+        };
+    };
+    OnboardingController_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateListDto"];
+                };
+            };
+        };
+    };
+    DirectoryController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description The directory only ever shows partnerships that chose to be listed */
+                listed?: "true";
+                /** @description Part of a name or an area */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryPageDto"];
+                };
+            };
+        };
+    };
+    DirectoryController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicTenantDto"];
+                };
+            };
+        };
+    };
+    DirectoryController_logo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PublicQuoteController_quote: {
         parameters: {
             query?: {
@@ -946,6 +1700,75 @@ export interface operations {
             };
         };
     };
+    SignupController_signup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignupDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignupAcceptedDto"];
+                };
+            };
+        };
+    };
+    SignupController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+        };
+    };
+    OnboardingController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTenantDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedTenantDto"];
+                };
+            };
+        };
+    };
     TenantsController_get: {
         parameters: {
             query?: never;
@@ -983,6 +1806,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+        };
+    };
+    PartnershipSettingsController_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDto"];
+                };
+            };
+        };
+    };
+    PartnershipSettingsController_calendarYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                academicYearStart: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearDto"];
+                };
+            };
+        };
+    };
+    PartnershipSettingsController_saveCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                academicYearStart: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveCalendarDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearDto"];
                 };
             };
         };
@@ -1270,6 +2158,48 @@ export interface operations {
             };
         };
     };
+    PartnershipSettingsController_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+        };
+    };
+    PartnershipSettingsController_choosePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChoosePlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+        };
+    };
     TenantsController_schools: {
         parameters: {
             query?: {
@@ -1290,6 +2220,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MemberSchoolPageDto"];
+                };
+            };
+        };
+    };
+    PartnershipSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsDto"];
+                };
+            };
+        };
+    };
+    PartnershipSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsDto"];
+                };
+            };
+        };
+    };
+    OnboardingController_setup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupDto"];
+                };
+            };
+        };
+    };
+    OnboardingController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                step: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupDto"];
                 };
             };
         };

@@ -29,6 +29,11 @@ export const mailTemplateSchema = z.discriminatedUnion('template', [
     data: z.object({ name: z.string().min(1), link: z.string().url() }),
   }),
   z.object({
+    template: z.literal('account-exists'),
+    to: email,
+    data: z.object({ name: z.string().min(1), signInLink: z.string().url(), resetLink: z.string().url() }),
+  }),
+  z.object({
     template: z.literal('school-invitation'),
     to: email,
     data: z.object({ schoolName: z.string().min(1), role: z.string().min(1), invitedBy: z.string().min(1), link: z.string().url(), partnershipName: z.string().min(1).optional() }),

@@ -1,4 +1,4 @@
-import { academicYearOf, academicYearStarting, HALF_TERM_NAMES, type HalfTerm, type IsoDateString, termDateProblems, yearLabel } from '../calendar';
+import { academicYearOf, academicYearStarting, HALF_TERM_NAMES, type HalfTerm, isValidIsoDate, type IsoDateString, termDateProblems, yearLabel } from '../calendar';
 import { isLegalForm } from './legal-forms';
 import { planProblem } from './platform-plans';
 
@@ -40,13 +40,13 @@ export interface StepProblem {
 export function academicCalendarProblems(academicYearStart: number, halfTerms: readonly HalfTerm[]): string[] {
   const year = academicYearStarting(academicYearStart);
   const problems = termDateProblems(halfTerms);
-  const outside = halfTerms.filter((t) => typeof t.start === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(t.start) && academicYearOf(t.start).startYear !== academicYearStart);
+  const outside = halfTerms.filter((t) => isValidIsoDate(t.start) && academicYearOf(t.start).startYear !== academicYearStart);
   for (const term of outside) problems.push(`${term.name} (${term.start}) is not in the ${year.label} academic year (${year.start} to ${year.end}).`);
   const missing = HALF_TERM_NAMES.filter((name) => !halfTerms.some((t) => t.name === name));
   if (missing.length) problems.push(`Give dates for every half term: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing.`);
   if (halfTerms.length > HALF_TERM_NAMES.length) problems.push(`An academic year has ${HALF_TERM_NAMES.length} half terms; ${halfTerms.length} were given.`);
   const order = HALF_TERM_NAMES.filter((name) => halfTerms.some((t) => t.name === name));
-  const byStart = [...halfTerms].filter((t) => typeof t.start === 'string').sort((a, b) => a.start.localeCompare(b.start)).map((t) => t.name);
+  const byStart = [...halfTerms].filter((t) => isValidIsoDate(t.start)).sort((a, b) => a.start.localeCompare(b.start)).map((t) => t.name);
   if (!problems.length && order.join() !== byStart.join()) problems.push(`The half terms must come in order: ${HALF_TERM_NAMES.join(', ')}.`);
   return problems;
 }

@@ -55,5 +55,14 @@ export function renderMail(request: MailRequest): RenderedMail {
       const lines = [headline, ...details];
       return { to: request.to, subject: `${schoolName} and ${partnershipName}: ${headline}`, text: `${lines.join('\n\n')}\n\n${link}\n`, html: layout(lines, { href: link, label: 'See the membership' }) };
     }
+    case 'account-exists': {
+      const { name, signInLink, resetLink } = request.data;
+      const lines = [
+        `Hello ${name},`,
+        'Someone (we hope you) tried to sign up with this e-mail address, but you already have an account, so nothing has changed.',
+        `Sign in at ${signInLink}. If you have forgotten your password, choose a new one with the link below.`,
+      ];
+      return { to: request.to, subject: 'You already have an account', text: `${lines.join('\n\n')}\n\n${resetLink}\n`, html: layout(lines, { href: resetLink, label: 'Choose a new password' }) };
+    }
   }
 }
