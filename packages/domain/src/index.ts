@@ -1,6 +1,7 @@
 export * from './money/format-pence';
 export * from './schools/phase';
 export * from './tenancy/roles';
+export * from './identity/password-policy';
 export * from './calendar';
 export * from './fees';
 export * from './membership';
