@@ -61,8 +61,11 @@ describe('webhook delivery', () => {
   });
 
   it('shuffled (out-of-order) mode delivers every event, not in creation order', async () => {
-    fake.setDeliveryMode('shuffled', { windowMs: 200 });
+    // A long window so all six land in one batch however slow the machine; flushDeliveries() ends it now.
+    fake.setDeliveryMode('shuffled', { windowMs: 10_000 });
     const ids = await createCustomers(6);
+    await new Promise((resolve) => setImmediate(resolve));
+    fake.flushDeliveries();
     await fake.waitForDeliveries();
     const delivered = hooks.received.map((d) => String(d.event.data.object['id']));
     expect([...delivered].sort()).toEqual([...ids].sort());
@@ -70,14 +73,14 @@ describe('webhook delivery', () => {
   });
 
   it('delayed mode holds each delivery for the given time', async () => {
-    fake.setDeliveryMode('delayed', { delayMs: 300 });
+    fake.setDeliveryMode('delayed', { delayMs: 800 });
     const started = Date.now();
     await createCustomers(1);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(hooks.received).toHaveLength(0);
     await fake.waitForDeliveries();
     expect(hooks.received).toHaveLength(1);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(790);
   });
 
   it('paused mode holds deliveries until flushed', async () => {
@@ -99,8 +102,10 @@ describe('webhook delivery', () => {
     const record = fake.deliveries().find((d) => d.eventType === 'customer.created')!;
     expect(record.state).toBe('succeeded');
     expect(record.attempts.map((a) => a.status)).toEqual([500, 500, 200]);
+    // Backoff doubles from baseDelayMs (20 ms): at least ~20 ms before the 2nd attempt, ~40 ms before the 3rd.
     const gaps = record.attempts.slice(1).map((a, i) => a.at - record.attempts[i]!.at);
-    expect(gaps[1]!).toBeGreaterThanOrEqual(gaps[0]!);
+    expect(gaps[0]!).toBeGreaterThanOrEqual(18);
+    expect(gaps[1]!).toBeGreaterThanOrEqual(38);
 
     hooks.status = () => 503;
     await createCustomers(1);
