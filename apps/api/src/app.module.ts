@@ -8,6 +8,8 @@ import { MeModule } from './modules/me/me.module';
 import { PlatformModule } from './modules/platform/platform.module';
 import { SchoolPortalModule } from './modules/school-portal/school-portal.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
+import { MembershipsModule } from './modules/memberships/memberships.module';
+import { SchoolRegisterModule } from './modules/school-register/school-register.module';
 import { SignupModule } from './modules/signup/signup.module';
 import { OnboardingModule } from './modules/onboarding/onboarding.module';
 import { PartnershipSettingsModule } from './modules/partnership-settings/partnership-settings.module';
@@ -20,7 +22,7 @@ export class AppModule {
   static forRuntime(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [RuntimeModule.forRuntime(runtime), AuthModule, MeModule, TenantsModule, SchoolPortalModule, PlatformModule, FeeSchedulesModule, SignupModule, OnboardingModule, PartnershipSettingsModule, DirectoryModule],
+      imports: [RuntimeModule.forRuntime(runtime), AuthModule, MeModule, TenantsModule, SchoolPortalModule, PlatformModule, FeeSchedulesModule, SignupModule, OnboardingModule, PartnershipSettingsModule, DirectoryModule, SchoolRegisterModule, MembershipsModule],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -276,6 +276,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/school-invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation to act for a school; signs in */
+        post: operations["SchoolInvitationsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-invitations/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an invitation link is for (school, role, e-mail), so the page can greet the person */
+        post: operations["SchoolInvitationsController_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every school the signed-in person acts for, with all their memberships in all partnerships */
+        get: operations["SchoolMembershipController_mySchools"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/school-portal/{urn}": {
         parameters: {
             query?: never;
@@ -285,6 +336,161 @@ export interface paths {
         };
         /** A school's home for its own people (404 for anyone else) */
         get: operations["SchoolPortalController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/memberships/{tenantSlug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school’s membership of one partnership: status, category and what it includes, notice and renewal dates, contacts, documents */
+        get: operations["SchoolMembershipController_membership"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/memberships/{tenantSlug}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply (headteacher or business manager): named contact, pupil number, terms and any liability guarantee, recorded with who and when */
+        post: operations["SchoolMembershipController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/memberships/{tenantSlug}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Notice to leave: the leaving date is worked out and shown first (confirm: false), then given (confirm: true) */
+        post: operations["SchoolMembershipController_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/memberships/{tenantSlug}/withdraw-application": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw the school’s application */
+        post: operations["SchoolMembershipController_withdrawApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school’s people and their roles, with invitations sent */
+        get: operations["SchoolMembershipController_listPeople"];
+        put?: never;
+        /** Invite someone to act for the school (headteacher only); the invitation is e-mailed */
+        post: operations["SchoolMembershipController_invitePerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/people/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a person’s roles at the school (headteacher only; no roles removes them) */
+        put: operations["SchoolMembershipController_setRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/pupil-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school’s pupil numbers: the register’s, and each partnership’s figures and corrections */
+        get: operations["SchoolMembershipController_pupilCounts"];
+        put?: never;
+        /** Submit a correction to a partnership’s pupil number for a census; the partnership approves it */
+        post: operations["SchoolMembershipController_submitPupilCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find schools in the platform-wide register by URN, name/postcode (q) or local authority */
+        get: operations["SchoolRegisterController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/local-authorities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Local authorities in the register, with their number of open schools (for choosing prospects) */
+        get: operations["SchoolRegisterController_localAuthorities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -407,6 +613,41 @@ export interface paths {
         /** Save the six half terms of one academic year (checked for order, overlaps and the year’s bounds) */
         put: operations["PartnershipSettingsController_saveCalendarYear"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Documents shared with member schools (archived ones last) */
+        get: operations["MembershipsController_documents"];
+        put?: never;
+        /** Share a document (a link or some text) with member schools */
+        post: operations["MembershipsController_createDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/documents/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop sharing a document (it is kept, not deleted) */
+        post: operations["MembershipsController_archiveDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -552,6 +793,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/membership-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Membership categories (archived ones only with includeArchived=true) */
+        get: operations["MembershipCategoriesController_list"];
+        put?: never;
+        /** Add a category: who is eligible, voting rights, whether fees apply, what is included */
+        post: operations["MembershipCategoriesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/membership-categories/from-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a category from a template: full, associate or procurement-associate */
+        post: operations["MembershipCategoriesController_fromTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/membership-categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a category (its code stays) */
+        put: operations["MembershipCategoriesController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/membership-categories/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a category (no delete: schools holding it keep it) */
+        post: operations["MembershipCategoriesController_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/membership-categories/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offer an archived category again */
+        post: operations["MembershipCategoriesController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/membership-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notice rule in force, the census that drives fees and the liability guarantee */
+        get: operations["MembershipsController_settings"];
+        /** Choose which school census (October, January or May) drives fees */
+        put: operations["MembershipsController_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partnership’s schools in every state, with filters (phase, category, status, localAuthority, q) and pages */
+        get: operations["MembershipsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/memberships.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member list as a CSV file (same filters as the list, every page) */
+        get: operations["MembershipsController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/memberships/bulk-invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite many schools; each school’s headteacher and business manager (or the address given) is e-mailed */
+        post: operations["MembershipsController_bulkInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/memberships/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts by status at the end of each month, for the chart of membership over time */
+        get: operations["MembershipsController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/memberships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member page: school, category, application, notice, possible actions and the full timeline */
+        get: operations["MembershipsController_detail"];
+        /** Change a school’s membership category (eligibility is checked) */
+        put: operations["MembershipsController_changeCategory"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/memberships/{id}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Notice on the school’s behalf: the effective leaving date under the partnership’s rule; given only with confirm: true */
+        post: operations["MembershipsController_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/memberships/{id}/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A lifecycle step (illegal in the current state: 409 with the reason, and nothing changes) */
+        post: operations["MembershipsController_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/people": {
         parameters: {
             query?: never;
@@ -580,6 +1045,110 @@ export interface paths {
         get: operations["PartnershipSettingsController_plan"];
         /** Choose a platform plan (payment arrives with billing) */
         put: operations["PartnershipSettingsController_choosePlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/prospects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put register schools on the partnership’s list as prospects, by local authority, phase, status or URN (idempotent) */
+        post: operations["SchoolImportsController_addProspects"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/pupil-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pupil numbers per school per census, with schools’ corrections (filter status=pending to approve them) */
+        get: operations["MembershipsController_pupilCounts"];
+        put?: never;
+        /** Record a pupil number for a school on the list (approved at once) */
+        post: operations["MembershipsController_recordPupilCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/pupil-counts/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a school’s correction */
+        post: operations["MembershipsController_approvePupilCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/pupil-counts/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn down a school’s correction, saying why */
+        post: operations["MembershipsController_rejectPupilCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/school-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Imports so far, newest first (problems are on each import’s own page) */
+        get: operations["SchoolImportsController_listImports"];
+        put?: never;
+        /** Upload a GIAS establishment export (multipart field "file", or a text/csv body, up to 100 MB); the import runs as a job */
+        post: operations["SchoolImportsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/school-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import’s status, counts, progress and per-row problems (poll while queued or running) */
+        get: operations["SchoolImportsController_getImport"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -673,6 +1242,66 @@ export interface components {
             tenant: components["schemas"]["TenantRefDto"];
             user: components["schemas"]["UserDto"];
         };
+        AcceptSchoolInvitationDto: {
+            /** @description Your name, when you are new to the platform */
+            name?: string;
+            /** @description A new password, or your existing one if you already have an account */
+            password: string;
+            token: string;
+        };
+        AcceptSchoolInvitationResponseDto: {
+            csrfToken: string;
+            schoolName: string;
+            schoolUrn: string;
+            user: components["schemas"]["UserDto"];
+        };
+        ActorDto: {
+            id: string | null;
+            name: string;
+        };
+        AddProspectsDto: {
+            /** @description Category code for every new prospect; otherwise each gets the first category it is eligible for */
+            category?: string;
+            /** @description Count what would be added without adding anything */
+            dryRun?: boolean;
+            /** @description Local authority names (any case) */
+            localAuthorities?: string[];
+            phases?: ("nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16")[];
+            /** @description Default: open and open-but-proposed-to-close schools */
+            statuses?: ("open" | "closed" | "proposed-to-close" | "proposed-to-open")[];
+            /** @description Particular schools by URN */
+            urns?: string[];
+        };
+        AddProspectsResultDto: {
+            /** @description Matching schools already on the partnership’s list */
+            alreadyListed: number;
+            /** @description New prospects added (or that would be, on a dry run) */
+            created: number;
+            dryRun: boolean;
+            /** @description Schools in the register matching the filters */
+            matched: number;
+            /** @description Matching schools no category is open to */
+            notEligible: number;
+        };
+        ApplyContactDto: {
+            email: string;
+            /** @description The named person applying for the school */
+            name: string;
+            phone?: string;
+            /** @description Their job title */
+            role?: string;
+        };
+        ApplyDto: {
+            /** @description The liability guarantee is accepted, where the partnership has one (recorded with who, when and how much) */
+            acceptLiabilityGuarantee?: boolean;
+            /** @description The partnership's membership terms are accepted (recorded with who and when) */
+            acceptTerms: boolean;
+            contact: components["schemas"]["ApplyContactDto"];
+            /** @description The contact details are correct */
+            contactDetailsConfirmed: boolean;
+            /** @description Pupils on roll */
+            pupilNumber: number;
+        };
         AuditEntryDto: {
             action: string;
             actorEmail: string | null;
@@ -689,6 +1318,24 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        BulkContactDto: {
+            email: string;
+            id: string;
+        };
+        BulkInviteDto: {
+            /** @description E-mail addresses for schools nobody acts for yet */
+            contacts?: components["schemas"]["BulkContactDto"][];
+            /** @description Membership ids (up to 500) */
+            ids: string[];
+        };
+        BulkInviteResultDto: {
+            invited: string[];
+            skipped: components["schemas"]["BulkSkippedDto"][];
+        };
+        BulkSkippedDto: {
+            id: string;
+            reason: string;
         };
         CalendarDto: {
             /** @enum {string} */
@@ -713,9 +1360,69 @@ export interface components {
             start: string;
             updatedAt: string | null;
         };
+        CategoryDto: {
+            archivedAt: string | null;
+            code: string;
+            description: string | null;
+            eligibleLocalAuthorities: string[];
+            eligiblePhases: string[];
+            eligibleTypes: string[];
+            feesApply: boolean;
+            id: string;
+            includes: string[];
+            name: string;
+            position: number;
+            /** @description Schools on the list with this category (any status) */
+            schools: number;
+            votingRights: boolean;
+        };
+        CategoryListDto: {
+            items: components["schemas"]["CategoryDto"][];
+        };
+        CategorySummaryDto: {
+            code: string;
+            description: string | null;
+            feesApply: boolean;
+            includes: string[];
+            name: string;
+            votingRights: boolean;
+        };
+        ChangeCategoryDto: {
+            /** @description Category code */
+            category: string;
+        };
         ChoosePlanDto: {
             /** @enum {string} */
             plan: "trial" | "small" | "medium" | "large";
+        };
+        ContactPersonDto: {
+            email: string;
+            name: string;
+            roles: string[];
+        };
+        CreateCategoryDto: {
+            /** @description Short code: lower-case letters, digits and hyphens (cannot be changed later) */
+            code: string;
+            description?: string | null;
+            /** @description Local authorities; empty: anywhere */
+            eligibleLocalAuthorities?: string[];
+            /** @description Empty: every phase */
+            eligiblePhases?: ("nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16")[];
+            /** @description GIAS establishment types; empty: every type */
+            eligibleTypes?: string[];
+            feesApply?: boolean;
+            /** @description What membership includes, one item each */
+            includes?: string[];
+            name: string;
+            /** @description Order in lists (lower first) */
+            position?: number;
+            votingRights?: boolean;
+        };
+        CreateDocumentDto: {
+            /** @description Text shown to members, when there is no link */
+            body?: string;
+            title: string;
+            url?: string;
         };
         CreateInvitationDto: {
             email: string;
@@ -777,6 +1484,10 @@ export interface components {
              */
             trialEndsAt: string;
         };
+        DecisionDto: {
+            /** @description Needed to reject */
+            note?: string;
+        };
         DirectoryEntryDto: {
             areas: string[];
             brandColour: string | null;
@@ -792,6 +1503,17 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        DocumentDto: {
+            archivedAt: string | null;
+            body: string | null;
+            createdAt: string;
+            id: string;
+            title: string;
+            url: string | null;
+        };
+        DocumentListDto: {
+            items: components["schemas"]["DocumentDto"][];
         };
         FeeInstalmentDto: {
             amountPence: number;
@@ -839,6 +1561,10 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        FromTemplateDto: {
+            /** @enum {string} */
+            template: "full" | "associate" | "procurement-associate";
+        };
         HalfTermDto: {
             /**
              * @description Last day, YYYY-MM-DD
@@ -862,6 +1588,30 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "degraded";
         };
+        ImportCountsDto: {
+            created: number;
+            /** @description Data rows read (the header is not counted) */
+            rows: number;
+            /** @description Rows not used: problems, repeated URNs, and closed schools the register never held */
+            skipped: number;
+            unchanged: number;
+            updated: number;
+        };
+        ImportCreatedDto: {
+            id: string;
+        };
+        ImportProblemDto: {
+            message: string;
+            /** @description The row as a spreadsheet numbers it (the header is row 1) */
+            row: number;
+            urn: string | null;
+        };
+        ImportProgressDto: {
+            byteSize: number;
+            bytesRead: number;
+            /** @description 0 to 100 */
+            percent: number;
+        };
         InvitationDto: {
             acceptedAt: string | null;
             createdAt: string;
@@ -875,6 +1625,19 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        InviteSchoolPersonDto: {
+            email: string;
+            /** @enum {string} */
+            role: "headteacher" | "business-manager" | "staff";
+        };
+        LocalAuthorityDto: {
+            name: string;
+            /** @description Open schools in the register */
+            schools: number;
+        };
+        LocalAuthorityListDto: {
+            items: components["schemas"]["LocalAuthorityDto"][];
         };
         LoginDto: {
             /** @example admin@redbridge.demo.test */
@@ -912,15 +1675,157 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        MembershipActionDto: {
+            /** @description The day it happened, YYYY-MM-DD (default today; not in the future) */
+            date?: string;
+            /** @description Invite/rejoin: the e-mail of the school’s headteacher or business manager, needed when nobody acts for the school yet */
+            email?: string;
+            /** @description A reason or remark for the timeline (needed to reject or suspend) */
+            note?: string;
+        };
+        MembershipDetailDto: {
+            /** @description What the school sent when it applied, with who accepted the terms and guarantee, and when */
+            application: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Category code */
+            category: string;
+            categoryDetail: components["schemas"]["CategorySummaryDto"] | null;
+            categoryName: string | null;
+            id: string;
+            joinedOn: string | null;
+            /** @description Set once notice is given */
+            leavingOn: string | null;
+            leftOn: string | null;
+            notice: components["schemas"]["NoticeDto"] | null;
+            /** @description Actions that could be taken now (POST .../{action}; give-notice is POST .../notice) */
+            possibleActions: string[];
+            pupilNumber: components["schemas"]["PupilFigureDto"];
+            school: components["schemas"]["MembershipSchoolDto"];
+            /** @description People who act for the school */
+            schoolPeople: components["schemas"]["ContactPersonDto"][];
+            /** @description The day the current status began */
+            since: string | null;
+            /** @enum {string} */
+            status: "prospect" | "invited" | "applied" | "approved" | "active" | "notice-given" | "left" | "suspended" | "rejected" | "withdrawn";
+            statusLabel: string;
+            /** @enum {string|null} */
+            suspendedFrom: "active" | "notice-given" | null;
+            timeline: components["schemas"]["TimelineEntryDto"][];
+            updatedAt: string;
+        };
+        MembershipListItemDto: {
+            /** @description Category code */
+            category: string;
+            categoryName: string | null;
+            id: string;
+            joinedOn: string | null;
+            /** @description Set once notice is given */
+            leavingOn: string | null;
+            school: components["schemas"]["MembershipSchoolDto"];
+            /** @description The day the current status began */
+            since: string | null;
+            /** @enum {string} */
+            status: "prospect" | "invited" | "applied" | "approved" | "active" | "notice-given" | "left" | "suspended" | "rejected" | "withdrawn";
+            statusLabel: string;
+            updatedAt: string;
+        };
+        MembershipPageDto: {
+            items: components["schemas"]["MembershipListItemDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        MembershipSchoolDto: {
+            localAuthority: string;
+            name: string;
+            /** @enum {string} */
+            phase: "nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16";
+            postcode: string | null;
+            pupils: number | null;
+            registerStatus: string;
+            type: string;
+            urn: string;
+        };
+        MembershipSettingsDto: {
+            /**
+             * @description Which school census the fees use
+             * @enum {string}
+             */
+            feeCensus: "october" | "january" | "may";
+            /** @description From the published fee schedule */
+            liabilityGuaranteePence: number | null;
+            /** @description The notice rule in force (edited in the partnership settings) */
+            noticeRule: {
+                [key: string]: unknown;
+            };
+            noticeRuleDescription: string;
+            /** @description True when the partnership has not chosen one and one year’s notice applies */
+            noticeRuleIsDefault: boolean;
+        };
+        MembershipStatsDto: {
+            current: components["schemas"]["StatusCountsDto"];
+            months: components["schemas"]["MonthCountsDto"][];
+        };
+        MonthCountsDto: {
+            counts: components["schemas"]["StatusCountsDto"];
+            /** @description Active, under notice or suspended: the members */
+            members: number;
+            /** @description YYYY-MM; counts are as at the end of the month (today for this month) */
+            month: string;
+        };
         MySchoolDto: {
             name: string;
             roles: string[];
             urn: string;
         };
+        MySchoolsDto: {
+            /** @description Every school the signed-in person acts for, with its memberships in every partnership */
+            schools: components["schemas"]["MySchoolDto"][];
+        };
         MyTenantDto: {
             name: string;
             roles: string[];
             slug: string;
+        };
+        NoticeDto: {
+            explanation: string;
+            givenBy: components["schemas"]["ActorDto"];
+            givenOn: string;
+            leavingOn: string;
+        };
+        NoticeRequestDto: {
+            /** @description false: only work out the leaving date; true: give notice */
+            confirm: boolean;
+            /** @description The day notice is given, YYYY-MM-DD (default today; not in the future) */
+            date?: string;
+            note?: string;
+        };
+        NoticeResultDto: {
+            /** @description Whether notice has now been given */
+            confirmed: boolean;
+            /** @description Why, in plain English: show it before the school confirms */
+            explanation: string;
+            givenOn: string;
+            /** @description The last day of membership */
+            leavingOn: string;
+            /** @description The partnership's notice rule in words */
+            noticeRule: string;
+            /** @enum {string} */
+            status: "prospect" | "invited" | "applied" | "approved" | "active" | "notice-given" | "left" | "suspended" | "rejected" | "withdrawn";
+        };
+        PartnershipContactDto: {
+            email: string;
+            name: string;
+        };
+        PartnershipSummaryDto: {
+            contactEmail: string | null;
+            contactPhone: string | null;
+            /** @description The partnership’s admins */
+            contacts: components["schemas"]["PartnershipContactDto"][];
+            name: string;
+            slug: string;
+            website: string | null;
         };
         PasswordResetConfirmDto: {
             password: string;
@@ -1050,6 +1955,42 @@ export interface components {
             slug: string;
             website: string | null;
         };
+        PupilCountDto: {
+            census: string;
+            decidedAt: string | null;
+            decidedBy: string | null;
+            decisionNote: string | null;
+            id: string;
+            note: string | null;
+            pupils: number;
+            schoolName: string;
+            /** @enum {string} */
+            source: "school" | "partnership";
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            submittedAt: string;
+            submittedBy: string | null;
+            urn: string;
+        };
+        PupilCountPageDto: {
+            items: components["schemas"]["PupilCountDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PupilFigureDto: {
+            /** @description The census, e.g. '2025-10' for October 2025 */
+            census: string | null;
+            /** @description Corrections waiting for the partnership to approve */
+            pendingCorrections: number;
+            /** @description The number the partnership’s fees use */
+            pupils: number | null;
+            /**
+             * @description An approved figure for the chosen census, or else the register’s
+             * @enum {string}
+             */
+            source: "partnership" | "register";
+        };
         QueueHealthDto: {
             /** @enum {string} */
             driver: "bullmq" | "in-process";
@@ -1081,6 +2022,33 @@ export interface components {
             phase: string;
             pupils: number;
             urn?: string;
+        };
+        RecordPupilCountDto: {
+            /** @example 2025-10 */
+            census: string;
+            note?: string;
+            pupils: number;
+            urn: string;
+        };
+        RegisterEntryDto: {
+            localAuthority: string;
+            name: string;
+            /** @enum {string} */
+            phase: "nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16";
+            postcode: string | null;
+            pupils: number | null;
+            /** @enum {string} */
+            status: "open" | "closed" | "proposed-to-close" | "proposed-to-open";
+            statutoryHighAge: number | null;
+            statutoryLowAge: number | null;
+            type: string;
+            urn: string;
+        };
+        RegisterPageDto: {
+            items: components["schemas"]["RegisterEntryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         RegisterSchoolDto: {
             localAuthority: string;
@@ -1155,18 +2123,143 @@ export interface components {
             field: "ratePence" | "amountPence";
             targetPence: number;
         };
+        SchoolImportDto: {
+            counts: components["schemas"]["ImportCountsDto"];
+            createdAt: string;
+            /** @enum {string|null} */
+            encoding: "utf-8" | "windows-1252" | null;
+            /** @description Why a failed import stopped */
+            error: string | null;
+            fileName: string | null;
+            finishedAt: string | null;
+            id: string;
+            /** @description How many problems there were in all */
+            problemCount: number;
+            /** @description The first 1,000 problems, in file order */
+            problems: components["schemas"]["ImportProblemDto"][];
+            progress: components["schemas"]["ImportProgressDto"];
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+        };
+        SchoolImportPageDto: {
+            items: components["schemas"]["SchoolImportDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        SchoolInvitationDto: {
+            acceptedAt: string | null;
+            createdAt: string;
+            email: string;
+            expiresAt: string;
+            id: string;
+            /** @enum {string} */
+            role: "headteacher" | "business-manager" | "staff";
+        };
+        SchoolInvitationLookupDto: {
+            email: string;
+            /** @description Whether the address already has an account (then its password confirms acceptance) */
+            hasAccount: boolean;
+            /** @enum {string} */
+            role: "headteacher" | "business-manager" | "staff";
+            schoolName: string;
+            schoolUrn: string;
+        };
+        SchoolInvitationTokenDto: {
+            token: string;
+        };
+        SchoolMembershipDetailDto: {
+            application: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The category, with what it includes */
+            category: components["schemas"]["CategorySummaryDto"] | null;
+            /** @description Documents the partnership shares with members (once approved) */
+            documents: components["schemas"]["DocumentDto"][];
+            joinedOn: string | null;
+            leftOn: string | null;
+            liabilityGuaranteePence: number | null;
+            membershipId: string;
+            notice: components["schemas"]["NoticeDto"] | null;
+            /** @description The last day to give notice to leave at the end of this academic year, where the rule has one */
+            noticeDeadline: string | null;
+            /** @description The partnership's notice rule in words */
+            noticeRule: string;
+            partnership: components["schemas"]["PartnershipSummaryDto"];
+            /** @description What the school can do now: apply, give-notice, withdraw-application */
+            possibleActions: string[];
+            pupilNumber: components["schemas"]["PupilFigureDto"];
+            /** @description When membership next rolls over (1 September), unless notice has been given */
+            renewsOn: string | null;
+            since: string | null;
+            /** @enum {string} */
+            status: "prospect" | "invited" | "applied" | "approved" | "active" | "notice-given" | "left" | "suspended" | "rejected" | "withdrawn";
+            statusLabel: string;
+            timeline: components["schemas"]["TimelineEntryDto"][];
+        };
         SchoolMembershipDto: {
             category: string;
             joinedOn: string | null;
+            /** @description Set once notice is given */
+            leavingOn: string | null;
+            membershipId: string;
             status: string;
+            statusLabel: string;
             tenantName: string;
             tenantSlug: string;
+        };
+        SchoolNoteDto: {
+            note?: string;
+        };
+        SchoolNoticeDto: {
+            /** @description false: only show the leaving date; true: give notice */
+            confirm: boolean;
+            note?: string;
+        };
+        SchoolPeopleDto: {
+            invitations: components["schemas"]["SchoolInvitationDto"][];
+            people: components["schemas"]["SchoolPersonDto"][];
+        };
+        SchoolPersonDto: {
+            email: string;
+            name: string;
+            roles: ("headteacher" | "business-manager" | "staff")[];
+            userId: string;
         };
         SchoolPortalDto: {
             memberships: components["schemas"]["SchoolMembershipDto"][];
             /** @description The signed-in user's roles at this school */
             roles: string[];
             school: components["schemas"]["RegisterSchoolDto"];
+        };
+        SchoolPupilCountDto: {
+            census: string;
+            decidedAt: string | null;
+            decidedBy: string | null;
+            decisionNote: string | null;
+            id: string;
+            note: string | null;
+            pupils: number;
+            schoolName: string;
+            /** @enum {string} */
+            source: "school" | "partnership";
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            submittedAt: string;
+            submittedBy: string | null;
+            tenantName: string;
+            tenantSlug: string;
+            urn: string;
+        };
+        SchoolPupilCountsDto: {
+            /** @description Every figure and correction, in every partnership, newest first */
+            items: components["schemas"]["SchoolPupilCountDto"][];
+            /** @description The register's number (from GIAS) */
+            registerPupils: number | null;
+        };
+        SetSchoolRolesDto: {
+            /** @description The person’s roles at the school; none removes them from the school */
+            roles: ("headteacher" | "business-manager" | "staff")[];
         };
         SettingsDto: {
             areas: string[];
@@ -1243,9 +2336,30 @@ export interface components {
             /** @description A free address close to it, when it is taken */
             suggestion: string | null;
         };
+        StatusCountsDto: {
+            active: number;
+            applied: number;
+            approved: number;
+            invited: number;
+            left: number;
+            "notice-given": number;
+            prospect: number;
+            rejected: number;
+            suspended: number;
+            withdrawn: number;
+        };
         StepProblemDto: {
             field: string;
             message: string;
+        };
+        SubmitPupilCountDto: {
+            /** @example 2025-10 */
+            census: string;
+            /** @description Why the figure should change */
+            note?: string;
+            pupils: number;
+            /** @description The partnership the correction is for */
+            tenantSlug: string;
         };
         SuspendTenantDto: {
             /**
@@ -1289,6 +2403,42 @@ export interface components {
         TenantRefDto: {
             name: string;
             slug: string;
+        };
+        TimelineEntryDto: {
+            by: components["schemas"]["ActorDto"];
+            data: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The lifecycle event ('add' when the school was put on the list) */
+            event: string;
+            from: string | null;
+            id: string;
+            note: string | null;
+            /** @description The day it happened */
+            on: string;
+            /** @description When it was recorded */
+            recordedAt: string;
+            to: string;
+        };
+        UpdateCategoryDto: {
+            description?: string | null;
+            /** @description Local authorities; empty: anywhere */
+            eligibleLocalAuthorities?: string[];
+            /** @description Empty: every phase */
+            eligiblePhases?: ("nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16")[];
+            /** @description GIAS establishment types; empty: every type */
+            eligibleTypes?: string[];
+            feesApply?: boolean;
+            /** @description What membership includes, one item each */
+            includes?: string[];
+            name: string;
+            /** @description Order in lists (lower first) */
+            position?: number;
+            votingRights?: boolean;
+        };
+        UpdateMembershipSettingsDto: {
+            /** @enum {string} */
+            feeCensus: "october" | "january" | "may";
         };
         UpdateSettingsDto: {
             areas?: string[];
@@ -1679,6 +2829,71 @@ export interface operations {
             };
         };
     };
+    SchoolInvitationsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptSchoolInvitationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptSchoolInvitationResponseDto"];
+                };
+            };
+        };
+    };
+    SchoolInvitationsController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchoolInvitationTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolInvitationLookupDto"];
+                };
+            };
+        };
+    };
+    SchoolMembershipController_mySchools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySchoolsDto"];
+                };
+            };
+        };
+    };
     SchoolPortalController_get: {
         parameters: {
             query?: never;
@@ -1696,6 +2911,273 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolPortalDto"];
+                };
+            };
+        };
+    };
+    SchoolMembershipController_membership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                tenantSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolMembershipDetailDto"];
+                };
+            };
+        };
+    };
+    SchoolMembershipController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                tenantSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolMembershipDetailDto"];
+                };
+            };
+        };
+    };
+    SchoolMembershipController_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                tenantSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchoolNoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeResultDto"];
+                };
+            };
+        };
+    };
+    SchoolMembershipController_withdrawApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                tenantSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchoolNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolMembershipDetailDto"];
+                };
+            };
+        };
+    };
+    SchoolMembershipController_listPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolPeopleDto"];
+                };
+            };
+        };
+    };
+    SchoolMembershipController_invitePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteSchoolPersonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolInvitationDto"];
+                };
+            };
+        };
+    };
+    SchoolMembershipController_setRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetSchoolRolesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolPeopleDto"];
+                };
+            };
+        };
+    };
+    SchoolMembershipController_pupilCounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolPupilCountsDto"];
+                };
+            };
+        };
+    };
+    SchoolMembershipController_submitPupilCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitPupilCountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolPupilCountDto"];
+                };
+            };
+        };
+    };
+    SchoolRegisterController_search: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description A six-digit URN */
+                urn?: string;
+                /** @description Part of a school name, postcode or URN (at least 2 characters) */
+                q?: string;
+                /** @description A local authority (exact name, any case) */
+                localAuthority?: string;
+                phase?: "nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16";
+                status?: "open" | "closed" | "proposed-to-close" | "proposed-to-open";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterPageDto"];
+                };
+            };
+        };
+    };
+    SchoolRegisterController_localAuthorities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocalAuthorityListDto"];
                 };
             };
         };
@@ -1871,6 +3353,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarYearDto"];
+                };
+            };
+        };
+    };
+    MembershipsController_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentListDto"];
+                };
+            };
+        };
+    };
+    MembershipsController_createDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDocumentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDto"];
+                };
+            };
+        };
+    };
+    MembershipsController_archiveDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDto"];
                 };
             };
         };
@@ -2136,6 +3681,390 @@ export interface operations {
             };
         };
     };
+    MembershipCategoriesController_list: {
+        parameters: {
+            query?: {
+                /** @description Include archived categories */
+                includeArchived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryListDto"];
+                };
+            };
+        };
+    };
+    MembershipCategoriesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCategoryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+        };
+    };
+    MembershipCategoriesController_fromTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FromTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+        };
+    };
+    MembershipCategoriesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCategoryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+        };
+    };
+    MembershipCategoriesController_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+        };
+    };
+    MembershipCategoriesController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+        };
+    };
+    MembershipsController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipSettingsDto"];
+                };
+            };
+        };
+    };
+    MembershipsController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMembershipSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipSettingsDto"];
+                };
+            };
+        };
+    };
+    MembershipsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Phases, comma-separated */
+                phase?: "nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16";
+                /** @description Category codes, comma-separated */
+                category?: string[];
+                /** @description Statuses, comma-separated */
+                status?: "prospect" | "invited" | "applied" | "approved" | "active" | "notice-given" | "left" | "suspended" | "rejected" | "withdrawn";
+                /** @description Local authorities, comma-separated (any case) */
+                localAuthority?: string[];
+                /** @description Part of a school name, URN or postcode */
+                q?: string;
+                sort?: "name" | "status" | "updated";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipPageDto"];
+                };
+            };
+        };
+    };
+    MembershipsController_csv: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Phases, comma-separated */
+                phase?: "nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16";
+                /** @description Category codes, comma-separated */
+                category?: string[];
+                /** @description Statuses, comma-separated */
+                status?: "prospect" | "invited" | "applied" | "approved" | "active" | "notice-given" | "left" | "suspended" | "rejected" | "withdrawn";
+                /** @description Local authorities, comma-separated (any case) */
+                localAuthority?: string[];
+                /** @description Part of a school name, URN or postcode */
+                q?: string;
+                sort?: "name" | "status" | "updated";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MembershipsController_bulkInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkInviteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkInviteResultDto"];
+                };
+            };
+        };
+    };
+    MembershipsController_stats: {
+        parameters: {
+            query?: {
+                /** @description How many months back, including this one */
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipStatsDto"];
+                };
+            };
+        };
+    };
+    MembershipsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipDetailDto"];
+                };
+            };
+        };
+    };
+    MembershipsController_changeCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeCategoryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipDetailDto"];
+                };
+            };
+        };
+    };
+    MembershipsController_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeResultDto"];
+                };
+            };
+        };
+    };
+    MembershipsController_act: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                action: "invite" | "approve" | "reject" | "withdraw-application" | "activate" | "withdraw-notice" | "suspend" | "reinstate" | "leave" | "rejoin";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembershipActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipDetailDto"];
+                };
+            };
+        };
+    };
     TenantsController_people: {
         parameters: {
             query?: {
@@ -2196,6 +4125,199 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+        };
+    };
+    SchoolImportsController_addProspects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddProspectsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddProspectsResultDto"];
+                };
+            };
+        };
+    };
+    MembershipsController_pupilCounts: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "approved" | "rejected";
+                urn?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PupilCountPageDto"];
+                };
+            };
+        };
+    };
+    MembershipsController_recordPupilCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPupilCountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PupilCountDto"];
+                };
+            };
+        };
+    };
+    MembershipsController_approvePupilCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PupilCountDto"];
+                };
+            };
+        };
+    };
+    MembershipsController_rejectPupilCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PupilCountDto"];
+                };
+            };
+        };
+    };
+    SchoolImportsController_listImports: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolImportPageDto"];
+                };
+            };
+        };
+    };
+    SchoolImportsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+                "text/csv": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportCreatedDto"];
+                };
+            };
+        };
+    };
+    SchoolImportsController_getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolImportDto"];
                 };
             };
         };

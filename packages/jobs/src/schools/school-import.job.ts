@@ -46,7 +46,8 @@ interface Pending {
  */
 export async function runSchoolImport(db: Database, payload: { tenantId: string; importId: string }, logger?: Logger): Promise<void> {
   const { tenantId, importId } = payload;
-  const [job] = await db.inTenant(tenantId, {}, (em) =>
+  // TypeORM answers an UPDATE with [rows, count].
+  const [[job]] = await db.inTenant(tenantId, {}, (em) =>
     em.query(
       `UPDATE school_imports SET status = 'running', started_at = now(), bytes_read = 0, row_count = 0, created = 0, updated = 0,
          unchanged = 0, skipped = 0, problems = '[]', problem_count = 0, error = NULL

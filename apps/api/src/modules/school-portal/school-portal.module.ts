@@ -1,6 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { MembershipsModule } from '../memberships/memberships.module';
+import { SchoolInvitationsController, SchoolMembershipController } from './school-membership.controller';
+import { SchoolMembershipService } from './school-membership.service';
+import { SchoolPeopleService } from './school-people.service';
 import { SchoolPortalController } from './school-portal.controller';
 import { SchoolPortalService } from './school-portal.service';
 
-@Module({ controllers: [SchoolPortalController], providers: [SchoolPortalService] })
+@Module({
+  imports: [AuthModule, MembershipsModule],
+  controllers: [SchoolMembershipController, SchoolPortalController, SchoolInvitationsController],
+  providers: [SchoolPortalService, SchoolMembershipService, SchoolPeopleService],
+})
 export class SchoolPortalModule {}

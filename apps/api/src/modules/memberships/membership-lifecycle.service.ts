@@ -1,0 +1,335 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Env } from '@partnerships/config';
+import { Database, type EntityManager } from '@partnerships/db';
+import {
+  applicationProblems,
+  describeNoticeRule,
+  type HalfTerm,
+  isValidIsoDate,
+  MEMBERSHIP_STATE_LABELS,
+  type Membership,
+  type MembershipEffect,
+  type MembershipEvent,
+  type MembershipState,
+  type NoticeRule,
+  noticeRuleProblems,
+  ROLE_LABELS,
+  type TransitionContext,
+  type TransitionError,
+  transition,
+} from '@partnerships/domain';
+import { JobName, type JobQueue } from '@partnerships/jobs';
+import { AppError, conflict, invalid, notFound } from '../../common/app-error';
+import { ENV, JOB_QUEUE } from '../../runtime/runtime.module';
+import { hashToken, newToken } from '../auth/session-token';
+import { isUuid } from '../school-register/school-register.util';
+
+/** When a partnership has not chosen a notice rule: one year's notice, ending when it runs out. */
+export const DEFAULT_NOTICE_RULE: NoticeRule = { kind: 'period', months: 12, leaveAt: 'period-end' };
+export const SCHOOL_INVITATION_DAYS = 14;
+
+export interface TenantRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+/** A membership row with its school, read for a transition. */
+export interface MembershipRow {
+  id: string;
+  status: MembershipState;
+  since: string | null;
+  suspended_from: 'active' | 'notice-given' | null;
+  application: Membership['application'] | null;
+  notice: Membership['notice'] | null;
+  joined_on: string | null;
+  left_on: string | null;
+  category: string;
+  school_id: string;
+  urn: string;
+  school_name: string;
+}
+
+export interface TransitionOutcome {
+  membershipId: string;
+  eventId: string | null;
+  membership: Membership;
+  effects: MembershipEffect[];
+  row: MembershipRow;
+  note?: string;
+  context: TransitionContext & { noticeRule: NoticeRule; noticeRuleIsDefault: boolean };
+}
+
+const MEMBERSHIP_SELECT = `SELECT m.id, m.status, to_char(m.since, 'YYYY-MM-DD') AS since, m.suspended_from, m.application, m.notice,
+  to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on, to_char(m.left_on, 'YYYY-MM-DD') AS left_on, m.category,
+  s.id AS school_id, s.urn, s.name AS school_name
+  FROM memberships m JOIN schools s ON s.id = m.school_id`;
+
+/** The stored columns as the domain's plain value. */
+export function toDomain(row: MembershipRow): Membership {
+  return {
+    state: row.status,
+    ...(row.since ? { since: row.since } : {}),
+    ...(row.suspended_from ? { suspendedFrom: row.suspended_from } : {}),
+    ...(row.application ? { application: row.application } : {}),
+    ...(row.joined_on ? { startedOn: row.joined_on } : {}),
+    ...(row.notice ? { notice: row.notice } : {}),
+    ...(row.left_on ? { leftOn: row.left_on } : {}),
+  };
+}
+
+/** A problem from the domain as an HTTP problem: bad input is 400 naming fields, a refused move is 409. */
+export function transitionProblem(error: TransitionError, event?: MembershipEvent, context?: TransitionContext): AppError {
+  switch (error.code) {
+    case 'application-incomplete': {
+      const application = event && 'application' in event ? event.application : undefined;
+      const problems = applicationProblems(application, context?.liabilityGuaranteePence);
+      const fields = problems.length
+        ? problems.map((p) => ({ field: APPLICATION_FIELDS[p.field] ?? p.field, message: `Still needed: ${p.needs}.` }))
+        : [{ field: 'application', message: error.message }];
+      return invalid(fields);
+    }
+    case 'reason-needed':
+      return invalid([{ field: 'note', message: error.message }]);
+    case 'invalid-event':
+    case 'dated-before-current-state':
+      return invalid([{ field: 'date', message: error.message }]);
+    default:
+      return new AppError('transition_refused', 409, error.message);
+  }
+}
+
+/** The domain's application fields, as the school's apply form names them. */
+const APPLICATION_FIELDS: Record<string, string> = {
+  termsAccepted: 'acceptTerms',
+  liabilityGuaranteeAccepted: 'acceptLiabilityGuarantee',
+};
+
+/**
+ * The one way a membership changes state: read it (locked), ask the domain's `transition()`,
+ * store the new state and a `membership_events` row in the same transaction, and afterwards
+ * e-mail the people concerned. An illegal move changes nothing and answers with the domain's
+ * own plain message.
+ */
+@Injectable()
+export class MembershipLifecycleService {
+  constructor(
+    private readonly db: Database,
+    @Inject(ENV) private readonly env: Env,
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+  ) {}
+
+  publicUrl(): string {
+    return (this.env.PUBLIC_URL ?? `http://localhost:${this.env.PORT}`).replace(/\/$/, '');
+  }
+
+  async load(em: EntityManager, tenantId: string, membershipId: string, lock = false): Promise<MembershipRow> {
+    if (!isUuid(membershipId)) throw notFound('membership');
+    const [row] = await em.query(`${MEMBERSHIP_SELECT} WHERE m.tenant_id = $1 AND m.id = $2 ${lock ? 'FOR UPDATE OF m' : ''}`, [tenantId, membershipId]);
+    if (!row) throw notFound('membership');
+    return row;
+  }
+
+  async loadBySchool(em: EntityManager, tenantId: string, schoolId: string, lock = false): Promise<MembershipRow | null> {
+    const [row] = await em.query(`${MEMBERSHIP_SELECT} WHERE m.tenant_id = $1 AND m.school_id = $2 ${lock ? 'FOR UPDATE OF m' : ''}`, [tenantId, schoolId]);
+    return row ?? null;
+  }
+
+  /** The partnership's settings that transitions depend on. */
+  async context(em: EntityManager, tenantId: string, today: string): Promise<TransitionContext & { noticeRule: NoticeRule; noticeRuleIsDefault: boolean }> {
+    const [tenant] = await em.query(`SELECT notice_rule FROM tenants WHERE id = $1`, [tenantId]);
+    const stored = tenant?.notice_rule as NoticeRule | null;
+    const usable = stored && noticeRuleProblems(stored).length === 0 ? stored : null;
+    const calendars: { half_terms: unknown }[] = await em.query(`SELECT half_terms FROM tenant_calendars WHERE tenant_id = $1`, [tenantId]);
+    const terms = calendars.flatMap((c) => (Array.isArray(c.half_terms) ? c.half_terms : [])).filter(isHalfTerm);
+    const [fees] = await em.query(
+      `SELECT (document -> 'liabilityGuarantee' ->> 'amountPence')::int AS pence FROM fee_schedules
+       WHERE tenant_id = $1 AND status = 'published' ORDER BY (period_start <= $2 AND period_end >= $2) DESC, period_end DESC, version DESC LIMIT 1`,
+      [tenantId, today],
+    );
+    return {
+      noticeRule: usable ?? DEFAULT_NOTICE_RULE,
+      noticeRuleIsDefault: !usable,
+      terms,
+      ...(fees?.pence > 0 ? { liabilityGuaranteePence: fees.pence as number } : {}),
+    };
+  }
+
+  /**
+   * Runs one event on a membership inside the caller's transaction. With `persist: false`
+   * it only works out the result (a notice preview). Throws a problem when the domain refuses.
+   */
+  async apply(
+    em: EntityManager,
+    tenantId: string,
+    row: MembershipRow,
+    event: MembershipEvent,
+    options: { persist: boolean; today: string; data?: Record<string, unknown> },
+  ): Promise<TransitionOutcome> {
+    const context = await this.context(em, tenantId, options.today);
+    const result = transition(toDomain(row), event, context);
+    if (!result.ok) throw transitionProblem(result.error, event, context);
+    if (!options.persist) return { membershipId: row.id, eventId: null, membership: result.membership, effects: result.effects, row, context };
+    const next = result.membership;
+    await em.query(
+      `UPDATE memberships SET status = $2, since = $3, suspended_from = $4, application = $5, notice = $6, left_on = $7, joined_on = $8, updated_at = now()
+       WHERE id = $1`,
+      [row.id, next.state, next.since ?? null, next.suspendedFrom ?? null, next.application ? JSON.stringify(next.application) : null,
+        next.notice ? JSON.stringify(next.notice) : null, next.leftOn ?? null, next.startedOn ?? null],
+    );
+    const entry = result.historyEntry;
+    const data: Record<string, unknown> = { ...(options.data ?? {}) };
+    if (event.type === 'apply' || (event.type === 'rejoin' && event.to === 'applied')) data.application = next.application;
+    if (next.notice && event.type === 'give-notice') data.notice = next.notice;
+    const guarantee = result.effects.find((e) => e.type === 'record-liability-guarantee');
+    if (guarantee) data.liabilityGuarantee = guarantee;
+    const [{ id: eventId }] = await em.query(
+      `INSERT INTO membership_events (tenant_id, membership_id, event, from_status, to_status, on_date, actor_user_id, actor_name, note, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [tenantId, row.id, entry.event, entry.from, entry.to, entry.at, entry.by.id, entry.by.name, entry.note ?? null, Object.keys(data).length ? JSON.stringify(data) : null],
+    );
+    return { membershipId: row.id, eventId, membership: next, effects: result.effects, row, context, ...(entry.note ? { note: entry.note } : {}) };
+  }
+
+  /** The school's people who act for it with the partnership: headteachers and business managers. */
+  async schoolContacts(em: EntityManager, schoolId: string): Promise<{ email: string; name: string }[]> {
+    return em.query(
+      `SELECT DISTINCT u.email, u.name FROM school_roles r JOIN users u ON u.id = r.user_id
+       WHERE r.school_id = $1 AND r.role IN ('headteacher', 'business-manager') ORDER BY u.email`,
+      [schoolId],
+    );
+  }
+
+  /**
+   * For an invitation: a school with nobody on the platform needs an address to invite. Called
+   * before the transition is stored, so a missing address changes nothing.
+   */
+  async prepareInvitation(em: EntityManager, tenant: TenantRef, row: MembershipRow, inviter: Actor, email: string | undefined): Promise<PreparedInvitation> {
+    const contacts = await this.schoolContacts(em, row.school_id);
+    const extra = email?.trim().toLowerCase();
+    if (contacts.length === 0 && !extra) {
+      throw invalid([{ field: 'email', message: `Nobody acts for ${row.school_name} on the platform yet: give the e-mail address of its headteacher or business manager.` }]);
+    }
+    let token: string | null = null;
+    let invitationId: string | null = null;
+    if (extra && !contacts.some((c) => c.email === extra)) {
+      token = newToken();
+      const [invitation] = await em.query(
+        `INSERT INTO school_invitations (school_id, email, role, token_hash, invited_by, invited_for_tenant, expires_at)
+         VALUES ($1, $2, 'headteacher', $3, $4, $5, now() + make_interval(days => $6)) RETURNING id`,
+        [row.school_id, extra, hashToken(token), inviter.id, tenant.id, SCHOOL_INVITATION_DAYS],
+      );
+      invitationId = invitation.id;
+    }
+    return { contacts, newPerson: token && extra && invitationId ? { email: extra, token, invitationId } : null };
+  }
+
+  /** E-mails that follow a stored transition: queued after the transaction has committed. */
+  async notify(tenant: TenantRef, outcome: TransitionOutcome, actor: Actor, invitation?: PreparedInvitation): Promise<void> {
+    const { row } = outcome;
+    const schoolLink = `${this.publicUrl()}/s/${row.urn}/partnerships/${tenant.slug}`;
+    const adminLink = `${this.publicUrl()}/p/${tenant.slug}/members/${row.id}`;
+    const jobKey = outcome.eventId ?? row.id;
+    let n = 0;
+    const mail = (payload: Parameters<JobQueue['enqueue']>[1]) => this.queue.enqueue(JobName.SendMail, payload as never, { jobId: `membership-mail-${jobKey}-${n++}` });
+
+    for (const effect of outcome.effects) {
+      if (effect.type === 'send-invitation' && invitation) {
+        for (const contact of invitation.contacts) {
+          await mail({ template: 'membership-invitation', to: contact.email, tenantId: tenant.id, data: { partnershipName: tenant.name, schoolName: row.school_name, invitedBy: actor.name, link: schoolLink } });
+        }
+        if (invitation.newPerson) {
+          await mail({
+            template: 'school-invitation',
+            to: invitation.newPerson.email,
+            tenantId: tenant.id,
+            data: {
+              schoolName: row.school_name,
+              role: ROLE_LABELS.headteacher.toLowerCase(),
+              invitedBy: actor.name,
+              partnershipName: tenant.name,
+              link: `${this.publicUrl()}/school-invitations/accept?token=${invitation.newPerson.token}`,
+            },
+          });
+        }
+      }
+      if (effect.type === 'notify') {
+        const headline = headlineFor(effect.about, row.school_name, tenant.name);
+        const details = detailsFor(outcome);
+        const recipients =
+          effect.audience === 'school'
+            ? await this.db.asPlatform({}, (em) => this.schoolContacts(em, row.school_id))
+            : await this.db.inTenant(tenant.id, {}, (em) =>
+                em.query(`SELECT DISTINCT u.email, u.name FROM tenant_roles r JOIN users u ON u.id = r.user_id WHERE r.tenant_id = $1 AND r.role = 'tenant-admin' ORDER BY u.email`, [tenant.id]),
+              );
+        for (const recipient of recipients as { email: string }[]) {
+          await mail({
+            template: 'membership-update',
+            to: recipient.email,
+            tenantId: tenant.id,
+            data: { partnershipName: tenant.name, schoolName: row.school_name, headline, details, link: effect.audience === 'school' ? schoolLink : adminLink },
+          });
+        }
+      }
+    }
+  }
+}
+
+export interface PreparedInvitation {
+  contacts: { email: string; name: string }[];
+  newPerson: { email: string; token: string; invitationId: string } | null;
+}
+
+function headlineFor(about: MembershipEvent['type'], school: string, partnership: string): string {
+  switch (about) {
+    case 'apply':
+    case 'rejoin':
+      return `${school} has applied to join ${partnership}.`;
+    case 'approve':
+      return `The application from ${school} to join ${partnership} has been approved.`;
+    case 'reject':
+      return `The application from ${school} to join ${partnership} has been turned down.`;
+    case 'withdraw-application':
+      return `${school} has withdrawn its application to join ${partnership}.`;
+    case 'activate':
+      return `${school} is now an active member of ${partnership}.`;
+    case 'give-notice':
+      return `${school} has given notice to leave ${partnership}.`;
+    case 'withdraw-notice':
+      return `${school} has withdrawn its notice and stays a member of ${partnership}.`;
+    case 'suspend':
+      return `The membership of ${school} in ${partnership} has been suspended.`;
+    case 'reinstate':
+      return `The membership of ${school} in ${partnership} has been reinstated.`;
+    case 'leave':
+      return `${school} has left ${partnership}.`;
+    default:
+      return `The membership of ${school} in ${partnership} is now: ${MEMBERSHIP_STATE_LABELS.prospect}.`;
+  }
+}
+
+function detailsFor(outcome: TransitionOutcome): string[] {
+  const details: string[] = [`Status: ${MEMBERSHIP_STATE_LABELS[outcome.membership.state]}.`];
+  if (outcome.note) details.push(`Note: ${outcome.note}`);
+  if (outcome.membership.notice && outcome.membership.state === 'notice-given') details.push(outcome.membership.notice.explanation);
+  const leaving = outcome.effects.find((e) => e.type === 'end-access');
+  if (leaving && leaving.type === 'end-access') details.push(`Membership ended after ${leaving.after}.`);
+  return details;
+}
+
+function isHalfTerm(value: unknown): value is HalfTerm {
+  const term = value as HalfTerm;
+  return typeof term === 'object' && term !== null && typeof term.name === 'string' && isValidIsoDate(term.start) && isValidIsoDate(term.end);
+}
+
+/** The rule, and how it reads, for screens. */
+export function noticeRuleView(rule: NoticeRule, isDefault: boolean) {
+  return { rule, description: describeNoticeRule(rule), isDefault };
+}
+
+export const refusedWithoutChange = (message: string) => conflict(message);

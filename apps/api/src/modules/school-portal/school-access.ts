@@ -1,0 +1,53 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Database, type EntityManager } from '@partnerships/db';
+import type { SchoolRole } from '@partnerships/domain';
+import { AppError, notFound, unauthenticated } from '../../common/app-error';
+import type { AuthedContext } from '../../common/request-context';
+
+export interface SchoolAccess {
+  id: string;
+  urn: string;
+  name: string;
+  pupils: number | null;
+  roles: SchoolRole[];
+}
+
+/**
+ * The school at `urn`, if the signed-in person acts for it; 404 for anyone else (so nothing
+ * is said about other schools). With `needs`, one of those roles is also required.
+ */
+export async function schoolFor(em: EntityManager, ctx: AuthedContext, urn: string, needs?: readonly SchoolRole[], doing = 'do that'): Promise<SchoolAccess> {
+  if (!/^\d{6}$/.test(urn)) throw notFound('school');
+  const [school] = await em.query(`SELECT id, urn, name, pupils FROM schools WHERE urn = $1`, [urn]);
+  if (!school) throw notFound('school');
+  const roles: SchoolRole[] = (await em.query(`SELECT role FROM school_roles WHERE school_id = $1 AND user_id = $2 ORDER BY role`, [school.id, ctx.user.id])).map(
+    (r: { role: SchoolRole }) => r.role,
+  );
+  if (roles.length === 0) throw notFound('school');
+  if (needs && !roles.some((role) => needs.includes(role))) {
+    const who = needs.map((role) => role.replace('-', ' ')).join(' or the ');
+    throw new AppError('forbidden', 403, `Only the ${who} can ${doing} for ${school.name}.`);
+  }
+  return { ...school, roles };
+}
+
+export const ACTS_FOR_SCHOOL: readonly SchoolRole[] = ['headteacher', 'business-manager'];
+
+/**
+ * Route guard for `/school-portal/{urn}/...`: runs before the body is validated, so someone who
+ * does not act for the school gets the same 404 whatever they send.
+ */
+@Injectable()
+export class SchoolPeopleGuard implements CanActivate {
+  constructor(private readonly db: Database) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<{ params?: Record<string, string>; ctx?: AuthedContext }>();
+    const urn = request.params?.urn;
+    if (urn === undefined) return true;
+    const ctx = request.ctx;
+    if (!ctx?.user) throw unauthenticated();
+    await this.db.asPlatform({ userId: ctx.user.id }, (em) => schoolFor(em, ctx, urn));
+    return true;
+  }
+}
