@@ -77,7 +77,8 @@ describe('invitations', () => {
     await page.getByLabel('Your full name').fill('Somebody Else');
     await page.getByLabel('Password', { exact: true }).fill('another long password');
     await page.getByRole('button', { name: 'Accept and continue' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/expired or has already been used|not valid/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('This invitation cannot be used');
+    expect(await page.getByRole('status').textContent()).toContain('has already been used');
     await checkPage(page, '14-invitation-used');
   });
 

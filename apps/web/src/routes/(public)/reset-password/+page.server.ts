@@ -13,13 +13,13 @@ export const actions: Actions = {
     const errors: Record<string, string> = {};
     if (!password) errors.password = 'Enter a new password';
     else if (password !== confirm) errors.confirm = 'The two passwords do not match';
-    if (Object.keys(errors).length) return fail(400, { errors, message: null as string | null });
+    if (Object.keys(errors).length) return fail(400, { errors, message: null as string | null, linkProblem: null as string | null });
 
     const result = await submit(apiFor(event, null).POST('/api/v1/auth/password-reset/confirm', { body: { token, password } }));
     if (!result.ok) {
-      const { token: tokenProblem, ...fields } = result.problem.fields;
-      // A bad or used link is not something the person can fix in a field: say so plainly.
-      return fail(result.problem.status, { errors: fields, message: tokenProblem ?? (Object.keys(fields).length ? null : result.problem.message) });
+      // A bad or used link is not something a field can fix: the page says so instead of the form.
+      const { token: linkProblem = null, ...fields } = result.problem.fields;
+      return fail(result.problem.status, { errors: fields, message: Object.keys(fields).length || linkProblem ? null : result.problem.message, linkProblem });
     }
     redirect(303, '/login?reset=done');
   },
