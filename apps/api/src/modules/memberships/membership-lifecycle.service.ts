@@ -74,7 +74,8 @@ const MEMBERSHIP_SELECT = `SELECT m.id, m.status, to_char(m.since, 'YYYY-MM-DD')
 export function toDomain(row: MembershipRow): Membership {
   return {
     state: row.status,
-    ...(row.since ? { since: row.since } : {}),
+    // Memberships from before the lifecycle was recorded have no `since`; their joining day bounds it.
+    ...(row.since || row.joined_on ? { since: (row.since ?? row.joined_on)! } : {}),
     ...(row.suspended_from ? { suspendedFrom: row.suspended_from } : {}),
     ...(row.application ? { application: row.application } : {}),
     ...(row.joined_on ? { startedOn: row.joined_on } : {}),

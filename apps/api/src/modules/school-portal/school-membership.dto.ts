@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MEMBERSHIP_STATES, SCHOOL_ROLES } from '@partnerships/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { UserDto } from '../auth/auth.dto';
 import { CategorySummaryDto, CENSUS_MESSAGE, CENSUS_PATTERN, DocumentDto, NoticeDto, PupilCountDto, PupilFigureDto, TimelineEntryDto } from '../memberships/membership.dto';
 
@@ -72,7 +72,7 @@ export class ApplyContactDto {
 }
 
 export class ApplyDto {
-  @ApiProperty({ type: ApplyContactDto }) @ValidateNested() @Type(() => ApplyContactDto) contact: ApplyContactDto;
+  @ApiProperty({ type: ApplyContactDto }) @IsDefined({ message: 'Give the name and e-mail address of the person applying' }) @ValidateNested() @Type(() => ApplyContactDto) contact: ApplyContactDto;
   @ApiProperty({ description: 'The contact details are correct' }) @IsBoolean({ message: 'Confirm the contact details are correct' }) contactDetailsConfirmed: boolean;
   @ApiProperty({ description: 'Pupils on roll' }) @IsInt({ message: 'Enter the number of pupils as a whole number' }) @Min(0) @Max(100000) pupilNumber: number;
   @ApiProperty({ description: "The partnership's membership terms are accepted (recorded with who and when)" }) @IsBoolean({ message: 'Say whether you accept the terms' }) acceptTerms: boolean;

@@ -1,0 +1,348 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, startTestApp, type TestApp, tokenFrom } from './support/test-app';
+
+let t: TestApp;
+let admin: Session;
+
+beforeAll(async () => {
+  t = await startTestApp('memberships');
+  admin = await t.signIn('admin@redbridge.demo.test');
+  // Two schools in the register that no partnership lists yet: one with nobody on the platform.
+  await t.owner.query(`INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode) VALUES
+    ('800001', 'Newbury Park Primary School', 'primary', 'Community school', 'Redbridge', 300, 'IG2 7RR'),
+    ('800002', 'Goodmayes Vale Primary School', 'primary', 'Academy converter', 'Redbridge', 410, 'IG3 9SS')`);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const json = async (res: Response) => ({ status: res.status, body: await res.json() });
+const base = '/api/v1/tenants/redbridge';
+const membershipOf = async (urn: string) => {
+  const list = await (await admin.get(`${base}/memberships?q=${urn}`)).json();
+  return list.items[0] as { id: string; status: string };
+};
+const timelineLength = async (id: string) => (await (await admin.get(`${base}/memberships/${id}`)).json()).timeline.length;
+
+describe('membership categories', () => {
+  it('lists the partnership’s categories and adds one from a template', async () => {
+    const list = await json(await admin.get(`${base}/membership-categories`));
+    expect(list.body.items.map((c: { code: string }) => c.code)).toEqual(['full', 'associate']);
+    const added = await json(await admin.send('POST', `${base}/membership-categories/from-template`, { template: 'procurement-associate' }));
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ code: 'procurement-associate', votingRights: false, feesApply: false, schools: 0, archivedAt: null });
+    expect((await admin.send('POST', `${base}/membership-categories/from-template`, { template: 'procurement-associate' })).status).toBe(409);
+  });
+
+  it('names each field that needs correcting, and adds nothing', async () => {
+    const res = await json(await admin.send('POST', `${base}/membership-categories`, { code: 'Bad Code', name: '', eligiblePhases: ['college'] }));
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['code', 'eligiblePhases', 'name']);
+    expect((await (await admin.get(`${base}/membership-categories`)).json()).items).toHaveLength(3);
+  });
+
+  it('creates, changes and archives a category (archived ones are hidden unless asked for)', async () => {
+    const created = await json(
+      await admin.send('POST', `${base}/membership-categories`, { code: 'secondary-associate', name: 'Secondary associate', eligiblePhases: ['secondary'], includes: ['Networks'] }),
+    );
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const changed = await json(await admin.send('PUT', `${base}/membership-categories/${id}`, { name: 'Secondary associate member', votingRights: true }));
+    expect(changed.body).toMatchObject({ code: 'secondary-associate', name: 'Secondary associate member', votingRights: true, eligiblePhases: ['secondary'] });
+    expect((await json(await admin.send('POST', `${base}/membership-categories/${id}/archive`))).body.archivedAt).not.toBeNull();
+    expect((await (await admin.get(`${base}/membership-categories`)).json()).items.map((c: { code: string }) => c.code)).not.toContain('secondary-associate');
+    expect((await (await admin.get(`${base}/membership-categories?includeArchived=true`)).json()).items.map((c: { code: string }) => c.code)).toContain('secondary-associate');
+    expect((await admin.send('PUT', `${base}/membership-categories/00000000-0000-0000-0000-000000000000`, { name: 'x' })).status).toBe(404);
+  });
+});
+
+describe('member list', () => {
+  it('lists memberships with their school, category and status, filtered and paged', async () => {
+    const all = await json(await admin.get(`${base}/memberships`));
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBe(6);
+    expect(all.body.items[0]).toMatchObject({ school: { urn: expect.any(String), name: expect.any(String), phase: expect.any(String) }, category: expect.any(String), status: 'active', statusLabel: 'Active' });
+    const primaries = await (await admin.get(`${base}/memberships?phase=primary&category=full`)).json();
+    expect(primaries.items.map((m: { school: { urn: string } }) => m.school.urn).sort()).toEqual(['910001', '910002', '910003']);
+    const page = await (await admin.get(`${base}/memberships?pageSize=2&page=2`)).json();
+    expect(page).toMatchObject({ page: 2, pageSize: 2, total: 6 });
+    expect(page.items).toHaveLength(2);
+    expect((await (await admin.get(`${base}/memberships?q=wanstead`)).json()).items[0].school.urn).toBe('910005');
+    expect((await (await admin.get(`${base}/memberships?localAuthority=redbridge&status=active,prospect`)).json()).total).toBe(6);
+    const bad = await json(await admin.get(`${base}/memberships?status=member`));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('status');
+  });
+
+  it('exports the list as CSV', async () => {
+    const res = await admin.get(`${base}/memberships.csv?category=full`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="redbridge-members-/);
+    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('URN,School,Phase,Type,Local authority,Pupils,Postcode,Category,Status,Status since,Joined,Leaving on');
+    expect(lines).toHaveLength(5);
+    expect(lines.some((l) => l.startsWith('910004,Fairlop Vale Special School,special'))).toBe(true);
+  });
+
+  it('is readable by the partnership’s other staff but changed only by its admins', async () => {
+    const finance = await t.signIn('finance@redbridge.demo.test');
+    expect((await finance.get(`${base}/memberships`)).status).toBe(200);
+    const { id } = await membershipOf('910001');
+    expect((await finance.send('POST', `${base}/memberships/${id}/suspend`, { note: 'x' })).status).toBe(403);
+  });
+});
+
+describe('the lifecycle, from prospect to notice', () => {
+  let id: string;
+  let head: Session;
+
+  it('adds a prospect and refuses to invite a school nobody acts for without an address', async () => {
+    expect((await json(await admin.send('POST', `${base}/prospects`, { urns: ['800001'] }))).body.created).toBe(1);
+    id = (await membershipOf('800001')).id;
+    const res = await json(await admin.send('POST', `${base}/memberships/${id}/invite`, {}));
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('email');
+    expect((await membershipOf('800001')).status).toBe('prospect');
+  });
+
+  it('invites the school by e-mail; the head accepts and sees the invitation in the portal', async () => {
+    const res = await json(await admin.send('POST', `${base}/memberships/${id}/invite`, { email: 'Head@NewburyPark.sch.uk' }));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'invited', possibleActions: expect.arrayContaining(['withdraw-application']) === undefined ? [] : expect.any(Array) });
+    const mail = await t.smtp.waitFor((m) => m.to.includes('head@newburypark.sch.uk'));
+    const token = tokenFrom(mail.raw);
+    const lookup = await json(await fetch(`${t.url}/api/v1/school-invitations/lookup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) }));
+    expect(lookup.body).toMatchObject({ schoolUrn: '800001', role: 'headteacher', email: 'head@newburypark.sch.uk', hasAccount: false });
+    const accepted = await fetch(`${t.url}/api/v1/school-invitations/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token, name: 'Nadia Newbury', password: 'a long and unusual passphrase 42' }),
+    });
+    expect(accepted.status).toBe(200);
+    head = await t.signIn('head@newburypark.sch.uk', 'a long and unusual passphrase 42');
+    const mine = await (await head.get('/api/v1/school-portal')).json();
+    expect(mine.schools).toEqual([expect.objectContaining({ urn: '800001', roles: ['headteacher'], memberships: [expect.objectContaining({ tenantSlug: 'redbridge', status: 'invited' })] })]);
+    const detail = await (await head.get('/api/v1/school-portal/800001/memberships/redbridge')).json();
+    expect(detail).toMatchObject({ status: 'invited', possibleActions: ['apply'], category: { code: 'full', votingRights: true }, partnership: { slug: 'redbridge' } });
+  });
+
+  it('refuses an incomplete application, naming the fields, and changes nothing', async () => {
+    const before = await timelineLength(id);
+    const res = await json(
+      await head.send('POST', '/api/v1/school-portal/800001/memberships/redbridge/apply', {
+        contact: { name: 'Nadia Newbury', email: 'head@newburypark.sch.uk' },
+        contactDetailsConfirmed: false,
+        pupilNumber: 300,
+        acceptTerms: false,
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['contactDetailsConfirmed', 'acceptTerms']);
+    const missing = await json(await head.send('POST', '/api/v1/school-portal/800001/memberships/redbridge/apply', { contactDetailsConfirmed: true }));
+    expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['contact', 'pupilNumber', 'acceptTerms']));
+    expect((await membershipOf('800001')).status).toBe('invited');
+    expect(await timelineLength(id)).toBe(before);
+  });
+
+  it('records the application with who accepted the terms and when, and tells the partnership', async () => {
+    const res = await json(
+      await head.send('POST', '/api/v1/school-portal/800001/memberships/redbridge/apply', {
+        contact: { name: 'Nadia Newbury', role: 'Headteacher', email: 'head@newburypark.sch.uk', phone: '020 8000 0000' },
+        contactDetailsConfirmed: true,
+        pupilNumber: 305,
+        acceptTerms: true,
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('applied');
+    expect(res.body.application).toMatchObject({ pupilNumber: 305, termsAccepted: { by: { name: 'Nadia Newbury' }, at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+    await t.smtp.waitFor((m) => m.to.includes('admin@redbridge.demo.test') && /applied/.test(m.raw));
+  });
+
+  it('answers an illegal step with 409 and the domain’s reason, changing nothing', async () => {
+    const before = await timelineLength(id);
+    const res = await json(await admin.send('POST', `${base}/memberships/${id}/activate`, {}));
+    expect(res.status).toBe(409);
+    expect(res.body.detail).toBe(
+      "The membership cannot be made active because the school's application is waiting for a decision. Only an approved application can be made active.",
+    );
+    expect((await membershipOf('800001')).status).toBe('applied');
+    expect(await timelineLength(id)).toBe(before);
+    expect((await admin.send('POST', `${base}/memberships/${id}/teleport`, {})).status).toBe(404);
+  });
+
+  it('approves and activates, e-mailing the school each time', async () => {
+    expect((await json(await admin.send('POST', `${base}/memberships/${id}/approve`, {}))).body.status).toBe('approved');
+    await t.smtp.waitFor((m) => m.to.includes('head@newburypark.sch.uk') && /approved/.test(m.raw));
+    const active = await json(await admin.send('POST', `${base}/memberships/${id}/activate`, {}));
+    expect(active.body).toMatchObject({ status: 'active', joinedOn: expect.any(String), possibleActions: expect.arrayContaining(['give-notice', 'suspend']) });
+  });
+
+  it('shows the school its leaving date before it gives notice, then records the notice', async () => {
+    const preview = await json(await head.send('POST', '/api/v1/school-portal/800001/memberships/redbridge/notice', { confirm: false }));
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ confirmed: false, status: 'active', noticeRule: "One year's notice; membership ends when the notice runs out." });
+    expect(preview.body.explanation).toMatch(/^One year's notice given on/);
+    expect((await membershipOf('800001')).status).toBe('active');
+    const given = await json(await head.send('POST', '/api/v1/school-portal/800001/memberships/redbridge/notice', { confirm: true }));
+    expect(given.body).toMatchObject({ confirmed: true, status: 'notice-given', leavingOn: preview.body.leavingOn });
+    const detail = await (await head.get('/api/v1/school-portal/800001/memberships/redbridge')).json();
+    expect(detail).toMatchObject({ status: 'notice-given', notice: { leavingOn: preview.body.leavingOn, givenBy: { name: 'Nadia Newbury' } } });
+    const leave = await json(await admin.send('POST', `${base}/memberships/${id}/leave`, {}));
+    expect(leave.status).toBe(409);
+    expect(leave.body.detail).toMatch(/its notice runs until/);
+  });
+
+  it('keeps the full timeline on the member page, in order', async () => {
+    const detail = await (await admin.get(`${base}/memberships/${id}`)).json();
+    expect(detail.timeline.map((e: { event: string; to: string }) => `${e.event}:${e.to}`)).toEqual([
+      'add:prospect',
+      'invite:invited',
+      'apply:applied',
+      'approve:approved',
+      'activate:active',
+      'give-notice:notice-given',
+    ]);
+    expect(detail.timeline[1].data).toEqual({ invited: ['head@newburypark.sch.uk'] });
+    expect(detail.timeline[0].by.name).toBe('Redbridge Admin');
+    expect(detail.schoolPeople).toEqual([{ name: 'Nadia Newbury', email: 'head@newburypark.sch.uk', roles: ['headteacher'] }]);
+    const audit = await t.owner.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_table = 'memberships' AND entity_id = $1`, [id]);
+    expect(audit[0].n).toBeGreaterThanOrEqual(6);
+  });
+
+  it('records leaving once the leaving date has come (notice given in the past)', async () => {
+    const { id: other } = await membershipOf('910003');
+    const notice = await json(await admin.send('POST', `${base}/memberships/${other}/notice`, { confirm: true, date: '2020-01-15' }));
+    expect(notice.status).toBe(400); // before the membership began on 1 September 2025
+    expect(notice.body.errors[0].field).toBe('date');
+    const ok = await json(await admin.send('POST', `${base}/memberships/${other}/notice`, { confirm: true, date: '2025-09-01' }));
+    expect(ok.body).toMatchObject({ status: 'notice-given', leavingOn: '2026-08-31' });
+    const future = await json(await admin.send('POST', `${base}/memberships/${other}/leave`, { date: '2999-01-01' }));
+    expect(future.body.errors[0].field).toBe('date');
+  });
+
+  it('asks for a reason to suspend, then suspends and reinstates', async () => {
+    const { id: other } = await membershipOf('910002');
+    const bare = await json(await admin.send('POST', `${base}/memberships/${other}/suspend`, {}));
+    expect(bare.status).toBe(400);
+    expect(bare.body.errors[0].field).toBe('note');
+    expect((await json(await admin.send('POST', `${base}/memberships/${other}/suspend`, { note: 'Unpaid invoice' }))).body.status).toBe('suspended');
+    expect((await json(await admin.send('POST', `${base}/memberships/${other}/reinstate`, {}))).body.status).toBe('active');
+  });
+
+  it('counts memberships by month and status for the chart', async () => {
+    const stats = await json(await admin.get(`${base}/memberships/stats?months=3`));
+    expect(stats.status).toBe(200);
+    expect(stats.body.months).toHaveLength(3);
+    const now = stats.body.months[2];
+    expect(now.counts['notice-given']).toBe(2);
+    expect(now.members).toBe(stats.body.current.active + stats.body.current['notice-given'] + stats.body.current.suspended);
+    expect(stats.body.current.prospect).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('bulk invitations', () => {
+  it('invites schools whose people are known, and says why others were skipped', async () => {
+    // 920001 belongs to Ealing and has a headteacher on the platform; 800002 has nobody yet.
+    await admin.send('POST', `${base}/prospects`, { urns: ['920001', '800002'] });
+    const a = await membershipOf('920001');
+    const b = await membershipOf('800002');
+    const active = await membershipOf('910004');
+    const res = await json(await admin.send('POST', `${base}/memberships/bulk-invite`, { ids: [a.id, b.id, active.id] }));
+    expect(res.body.invited).toEqual([a.id]);
+    expect(res.body.skipped.map((s: { id: string }) => s.id)).toEqual([b.id, active.id]);
+    expect(res.body.skipped[0].reason).toMatch(/Nobody acts for Goodmayes Vale Primary School/);
+    expect(res.body.skipped[1].reason).toMatch(/cannot be invited/);
+    await t.smtp.waitFor((m) => m.to.includes('head.920001@demo.test') && /Redbridge Education Partnership/.test(m.raw));
+    const withContact = await json(await admin.send('POST', `${base}/memberships/bulk-invite`, { ids: [b.id], contacts: [{ id: b.id, email: 'office@goodmayes.sch.uk' }] }));
+    expect(withContact.body.invited).toEqual([b.id]);
+    const bad = await json(await admin.send('POST', `${base}/memberships/bulk-invite`, { ids: [] }));
+    expect(bad.body.errors[0].field).toBe('ids');
+  });
+
+  it('lets a head acting for schools in two partnerships see them all in one place', async () => {
+    const head = await t.signIn('head.920001@demo.test');
+    const mine = await (await head.get('/api/v1/school-portal')).json();
+    expect(mine.schools[0].memberships.map((m: { tenantSlug: string; status: string }) => `${m.tenantSlug}:${m.status}`).sort()).toEqual(['ealing:active', 'redbridge:invited']);
+  });
+});
+
+describe('the school’s own view', () => {
+  it('shows a head only their own school’s membership details', async () => {
+    const head = await t.signIn('head.910002@demo.test');
+    expect((await head.get('/api/v1/school-portal/910002/memberships/redbridge')).status).toBe(200);
+    expect((await head.get('/api/v1/school-portal/910001/memberships/redbridge')).status).toBe(404);
+    expect((await head.send('POST', '/api/v1/school-portal/910001/memberships/redbridge/notice', { confirm: false })).status).toBe(404);
+    const { id } = await membershipOf('910001');
+    expect((await head.get(`${base}/memberships/${id}`)).status).toBe(404);
+    expect((await head.get('/api/v1/school-portal/910002/memberships/ealing')).status).toBe(404);
+  });
+
+  it('shows what membership includes, the notice rule, renewal date and shared documents', async () => {
+    const doc = await json(await admin.send('POST', `${base}/documents`, { title: 'Membership terms 2025-26', url: 'https://redbridge.example/terms.pdf' }));
+    expect(doc.status).toBe(201);
+    const bad = await json(await admin.send('POST', `${base}/documents`, { title: 'Nothing' }));
+    expect(bad.body.errors[0].field).toBe('url');
+    const head = await t.signIn('head.910001@demo.test');
+    const detail = await (await head.get('/api/v1/school-portal/910001/memberships/redbridge')).json();
+    expect(detail).toMatchObject({
+      status: 'active',
+      category: { code: 'full', name: 'Full member' },
+      noticeRule: "One year's notice; membership ends when the notice runs out.",
+      renewsOn: expect.stringMatching(/-09-01$/),
+      possibleActions: ['give-notice'],
+      documents: [expect.objectContaining({ title: 'Membership terms 2025-26' })],
+      partnership: { contacts: [{ name: 'Redbridge Admin', email: 'admin@redbridge.demo.test' }] },
+    });
+    const staffless = await json(await head.send('POST', '/api/v1/school-portal/910001/memberships/redbridge/apply', {}));
+    expect(staffless.status).toBe(400);
+  });
+
+  it('takes a pupil number correction that the partnership approves, keeping the history', async () => {
+    const head = await t.signIn('head.910001@demo.test');
+    const bad = await json(await head.send('POST', '/api/v1/school-portal/910001/pupil-counts', { tenantSlug: 'redbridge', census: '2025-11', pupils: -1 }));
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['census', 'pupils']);
+    const sent = await json(await head.send('POST', '/api/v1/school-portal/910001/pupil-counts', { tenantSlug: 'redbridge', census: '2025-10', pupils: 214, note: 'Four more joined in September' }));
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ status: 'pending', pupils: 214, tenantSlug: 'redbridge', source: 'school' });
+    const pending = await (await admin.get(`${base}/pupil-counts?status=pending`)).json();
+    expect(pending.items.map((p: { id: string }) => p.id)).toEqual([sent.body.id]);
+    const { id } = await membershipOf('910001');
+    expect((await (await admin.get(`${base}/memberships/${id}`)).json()).pupilNumber).toMatchObject({ pupils: 210, source: 'register', pendingCorrections: 1 });
+    expect((await json(await admin.send('POST', `${base}/pupil-counts/${sent.body.id}/reject`, {}))).body.errors[0].field).toBe('note');
+    const approved = await json(await admin.send('POST', `${base}/pupil-counts/${sent.body.id}/approve`, {}));
+    expect(approved.body).toMatchObject({ status: 'approved', decidedBy: 'Redbridge Admin' });
+    expect((await admin.send('POST', `${base}/pupil-counts/${sent.body.id}/approve`, {})).status).toBe(409);
+    expect((await (await admin.get(`${base}/memberships/${id}`)).json()).pupilNumber).toMatchObject({ pupils: 214, source: 'partnership', census: '2025-10' });
+    const history = await (await head.get('/api/v1/school-portal/910001/pupil-counts')).json();
+    expect(history).toMatchObject({ registerPupils: 210, items: [expect.objectContaining({ status: 'approved', tenantName: 'Redbridge Education Partnership' })] });
+    const settings = await json(await admin.send('PUT', `${base}/membership-settings`, { feeCensus: 'january' }));
+    expect(settings.body).toMatchObject({ feeCensus: 'january', noticeRuleIsDefault: true });
+    expect((await (await admin.get(`${base}/memberships/${id}`)).json()).pupilNumber.source).toBe('register');
+  });
+
+  it('lets a headteacher invite a business manager, who can then act for the school', async () => {
+    const head = await t.signIn('head.910006@demo.test');
+    const invited = await json(await head.send('POST', '/api/v1/school-portal/910006/people', { email: 'sbm@sevenkings.sch.uk', role: 'business-manager' }));
+    expect(invited.status).toBe(201);
+    const mail = await t.smtp.waitFor((m) => m.to.includes('sbm@sevenkings.sch.uk'));
+    await fetch(`${t.url}/api/v1/school-invitations/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: tokenFrom(mail.raw), name: 'Sam Business', password: 'another long passphrase 77' }),
+    });
+    const sbm = await t.signIn('sbm@sevenkings.sch.uk', 'another long passphrase 77');
+    expect((await sbm.send('POST', '/api/v1/school-portal/910006/memberships/redbridge/notice', { confirm: false })).status).toBe(200);
+    expect((await sbm.send('POST', '/api/v1/school-portal/910006/people', { email: 'x@sevenkings.sch.uk', role: 'staff' })).status).toBe(403);
+    const people = await (await head.get('/api/v1/school-portal/910006/people')).json();
+    const sam = people.people.find((p: { email: string }) => p.email === 'sbm@sevenkings.sch.uk');
+    expect(sam.roles).toEqual(['business-manager']);
+    const staff = await json(await head.send('PUT', `/api/v1/school-portal/910006/people/${sam.userId}`, { roles: ['staff'] }));
+    expect(staff.body.people.find((p: { email: string }) => p.email === 'sbm@sevenkings.sch.uk').roles).toEqual(['staff']);
+    const refused = await json(await sbm.send('POST', '/api/v1/school-portal/910006/memberships/redbridge/notice', { confirm: false }));
+    expect(refused.status).toBe(403);
+    const headId = people.people.find((p: { roles: string[] }) => p.roles.includes('headteacher')).userId;
+    expect((await head.send('PUT', `/api/v1/school-portal/910006/people/${headId}`, { roles: ['staff'] })).status).toBe(409);
+  });
+});
