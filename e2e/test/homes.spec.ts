@@ -66,6 +66,7 @@ describe('partnership and school homes', () => {
 
     await signOut(page);
     expect(await page.getByRole('status').first().textContent()).toContain('You have signed out.');
+    await checkPage(page, '06b-signed-out');
     const after = await visit(page, `${stack.webUrl}/p/redbridge`);
     expect(after).toBe(200);
     expect(new URL(page.url()).pathname).toBe('/login');
@@ -87,7 +88,9 @@ describe('partnership and school homes', () => {
     await checkPage(page, '07-school-home');
 
     expect(await visit(page, `${stack.webUrl}/s/920001`)).toBe(404);
+    await checkPage(page, '07b-other-school-not-found');
     expect(await visit(page, `${stack.webUrl}/p/redbridge`)).toBe(404);
+    await checkPage(page, '07c-partnership-not-found-for-head');
     await signOut(page);
   });
 

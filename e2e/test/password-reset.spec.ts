@@ -54,5 +54,6 @@ describe('password reset', () => {
     await signIn(page, stack.webUrl, 'finance@redbridge.demo.test', 'a brand new passphrase');
     expect(new URL(page.url()).pathname).toBe('/p/redbridge');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Redbridge Education Partnership');
+    await checkPage(page, '25-finance-home');
   });
 });
