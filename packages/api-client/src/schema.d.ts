@@ -2200,11 +2200,7 @@ export interface components {
         SchoolMembershipDto: {
             category: string;
             joinedOn: string | null;
-            /** @description Set once notice is given */
-            leavingOn: string | null;
-            membershipId: string;
             status: string;
-            statusLabel: string;
             tenantName: string;
             tenantSlug: string;
         };

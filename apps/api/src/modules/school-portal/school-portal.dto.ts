@@ -12,14 +12,11 @@ export class RegisterSchoolDto {
 }
 
 export class SchoolMembershipDto {
-  @ApiProperty() membershipId: string;
   @ApiProperty() tenantSlug: string;
   @ApiProperty() tenantName: string;
   @ApiProperty() category: string;
   @ApiProperty() status: string;
-  @ApiProperty() statusLabel: string;
   @ApiProperty({ nullable: true, type: String }) joinedOn: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Set once notice is given' }) leavingOn: string | null;
 }
 
 export class SchoolPortalDto {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@partnerships/db';
-import { MEMBERSHIP_STATE_LABELS, type MembershipState } from '@partnerships/domain';
 import { subjectOf } from '../../common/ability.factory';
 import { notFound } from '../../common/app-error';
 import type { AuthedContext } from '../../common/request-context';
@@ -21,14 +20,12 @@ export class SchoolPortalService {
       const roles: { role: string }[] = await em.query(`SELECT role FROM school_roles WHERE school_id = $1 AND user_id = $2 ORDER BY role`, [school.id, ctx.user.id]);
       // Row-level security lets a school's own people read its memberships in every partnership.
       const memberships = await em.query(
-        `SELECT m.id AS "membershipId", t.slug AS "tenantSlug", t.name AS "tenantName", m.category, m.status, to_char(m.joined_on, 'YYYY-MM-DD') AS "joinedOn",
-                m.notice ->> 'leavingOn' AS "leavingOn"
+        `SELECT t.slug AS "tenantSlug", t.name AS "tenantName", m.category, m.status, to_char(m.joined_on, 'YYYY-MM-DD') AS "joinedOn"
          FROM memberships m JOIN tenants t ON t.id = m.tenant_id WHERE m.school_id = $1 ORDER BY t.name`,
         [school.id],
       );
       const { id: _id, ...register } = school;
-      const labelled = memberships.map((m: { status: MembershipState }) => ({ ...m, statusLabel: MEMBERSHIP_STATE_LABELS[m.status] ?? m.status }));
-      return { school: register, roles: roles.map((r) => r.role), memberships: labelled };
+      return { school: register, roles: roles.map((r) => r.role), memberships };
     });
   }
 }
