@@ -1,6 +1,23 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
+const PROBLEM_SCHEMA = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'code', 'detail'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    code: { type: 'string', description: 'Stable machine-readable code, e.g. validation_failed, not_found' },
+    detail: { type: 'string', description: 'A message for people, in plain UK English' },
+    errors: {
+      type: 'array',
+      items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+    },
+    requestId: { type: 'string' },
+  },
+};
+
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Partnerships API')
@@ -10,7 +27,34 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addCookieAuth('ps_session', { type: 'apiKey', in: 'cookie', name: 'ps_session' }, 'session')
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  return sortKeys(document) as OpenAPIObject;
+  return sortKeys(completeOperations(document)) as OpenAPIObject;
+}
+
+/**
+ * Every operation declares its path parameters (the tenant slug is read by the access guard,
+ * not by a handler, so Nest cannot see it) and the problem+json answer of every error.
+ */
+function completeOperations(document: OpenAPIObject): OpenAPIObject {
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA as never } };
+  for (const [path, item] of Object.entries(document.paths)) {
+    const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (!operation) continue;
+      const parameters = (operation.parameters ?? []) as { name: string; in: string }[];
+      for (const name of names) {
+        if (!parameters.some((p) => p.in === 'path' && p.name === name)) {
+          parameters.push({ name, in: 'path', required: true, schema: { type: 'string' }, ...(name === 'slug' ? { description: "The partnership's URL name" } : {}) } as never);
+        }
+      }
+      operation.parameters = parameters as never;
+      operation.responses = {
+        ...operation.responses,
+        default: { description: 'An error, as application/problem+json', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+      };
+    }
+  }
+  return document;
 }
 
 /** Stable key order, so the committed document only changes when the API does. */

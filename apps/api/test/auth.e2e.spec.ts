@@ -182,3 +182,21 @@ describe('invitations and password reset by e-mail', () => {
     expect((await post('/api/v1/auth/password-reset/confirm', { token, password: 'another new passphrase' })).status).toBe(400);
   });
 });
+
+describe('invitation preview and friendly field messages', () => {
+  it('says what an invitation is for, and 404 once it is used', async () => {
+    const admin = await t.signIn('admin@ealing.demo.test');
+    await admin.send('POST', '/api/v1/tenants/ealing/invitations', { email: 'preview@school.test', role: 'finance' });
+    const token = tokenFrom((await t.smtp.waitFor((m) => m.to.includes('preview@school.test'))).raw);
+    const preview = await (await fetch(`${t.url}/api/v1/invitations/${token}`)).json();
+    expect(preview).toEqual({ tenant: { slug: 'ealing', name: 'Ealing Learning Partnership' }, email: 'preview@school.test', role: 'finance', accountExists: false });
+    await post('/api/v1/invitations/accept', { token, name: 'Pria Finance', password: 'a long enough passphrase' });
+    expect((await fetch(`${t.url}/api/v1/invitations/${token}`)).status).toBe(404);
+    expect((await fetch(`${t.url}/api/v1/invitations/not-a-token`)).status).toBe(404);
+  });
+
+  it('asks for a missing e-mail address in words', async () => {
+    const res = await post('/api/v1/auth/login', { email: '', password: 'x' });
+    expect((await res.json()).errors).toEqual([{ field: 'email', message: 'Enter your e-mail address' }]);
+  });
+});

@@ -106,6 +106,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invitation link is for (404 when unknown, used or expired) */
+        get: operations["AuthController_previewInvitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1626,6 +1643,13 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        InvitationPreviewDto: {
+            /** @description Whether the address already has an account (then only its password is asked for) */
+            accountExists: boolean;
+            email: string;
+            role: string;
+            tenant: components["schemas"]["TenantRefDto"];
+        };
         InviteSchoolPersonDto: {
             email: string;
             /** @enum {string} */
@@ -1927,6 +1951,20 @@ export interface components {
             pupils: number | null;
             totalPence: number;
             urn: string;
+        };
+        Problem: {
+            /** @description Stable machine-readable code, e.g. validation_failed, not_found */
+            code: string;
+            /** @description A message for people, in plain UK English */
+            detail: string;
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+            requestId?: string;
+            status: number;
+            title: string;
+            type: string;
         };
         PublicCategoryDto: {
             code: string;
@@ -2497,6 +2535,15 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AuthController_login: {
@@ -2520,6 +2567,15 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AuthController_logout: {
@@ -2536,6 +2592,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2558,6 +2623,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AuthController_confirmReset: {
@@ -2578,6 +2652,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2602,6 +2685,45 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptInvitationResponseDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_previewInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreviewDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MeController_get: {
@@ -2619,6 +2741,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2640,6 +2771,15 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformTenantDto"][];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PlatformController_reinstate: {
@@ -2659,6 +2799,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlatformTenantDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2686,6 +2835,15 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformTenantDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OnboardingController_slugAvailability: {
@@ -2707,6 +2865,15 @@ export interface operations {
                     "application/json": components["schemas"]["SlugAvailabilityDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OnboardingController_templates: {
@@ -2724,6 +2891,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2752,6 +2928,15 @@ export interface operations {
                     "application/json": components["schemas"]["DirectoryPageDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DirectoryController_page: {
@@ -2773,6 +2958,15 @@ export interface operations {
                     "application/json": components["schemas"]["PublicTenantDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     DirectoryController_logo: {
@@ -2792,6 +2986,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2823,6 +3026,15 @@ export interface operations {
                     "application/json": components["schemas"]["QuoteDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SchoolInvitationsController_accept: {
@@ -2844,6 +3056,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AcceptSchoolInvitationResponseDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2869,6 +3090,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchoolInvitationLookupDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SchoolMembershipController_mySchools: {
@@ -2886,6 +3116,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MySchoolsDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2909,6 +3148,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchoolPortalDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SchoolMembershipController_membership: {
@@ -2929,6 +3177,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolMembershipDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2957,6 +3214,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchoolMembershipDetailDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SchoolMembershipController_notice: {
@@ -2981,6 +3247,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NoticeResultDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3009,6 +3284,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchoolMembershipDetailDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SchoolMembershipController_listPeople: {
@@ -3028,6 +3312,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolPeopleDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3053,6 +3346,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolInvitationDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3081,6 +3383,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchoolPeopleDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SchoolMembershipController_pupilCounts: {
@@ -3100,6 +3411,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolPupilCountsDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3125,6 +3445,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolPupilCountDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3157,6 +3486,15 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterPageDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SchoolRegisterController_localAuthorities: {
@@ -3174,6 +3512,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LocalAuthorityListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3199,6 +3546,15 @@ export interface operations {
                     "application/json": components["schemas"]["SignupAcceptedDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SignupController_verify: {
@@ -3220,6 +3576,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3245,13 +3610,25 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedTenantDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     TenantsController_get: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3264,6 +3641,15 @@ export interface operations {
                     "application/json": components["schemas"]["TenantDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     TenantsController_auditLog: {
@@ -3273,7 +3659,10 @@ export interface operations {
                 pageSize?: number;
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3286,13 +3675,25 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PartnershipSettingsController_calendar: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3305,6 +3706,15 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PartnershipSettingsController_calendarYear: {
@@ -3313,6 +3723,8 @@ export interface operations {
             header?: never;
             path: {
                 academicYearStart: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -3326,6 +3738,15 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarYearDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PartnershipSettingsController_saveCalendarYear: {
@@ -3334,6 +3755,8 @@ export interface operations {
             header?: never;
             path: {
                 academicYearStart: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -3351,13 +3774,25 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarYearDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipsController_documents: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3370,13 +3805,25 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentListDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipsController_createDocument: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -3393,6 +3840,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipsController_archiveDocument: {
@@ -3401,6 +3857,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -3414,13 +3872,25 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FeeSchedulesController_scenario: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -3437,13 +3907,25 @@ export interface operations {
                     "application/json": components["schemas"]["ScenarioResultDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FeeSchedulesController_list: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3456,13 +3938,25 @@ export interface operations {
                     "application/json": components["schemas"]["FeeScheduleListDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FeeSchedulesController_create: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -3479,6 +3973,15 @@ export interface operations {
                     "application/json": components["schemas"]["FeeScheduleDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FeeSchedulesController_get: {
@@ -3487,6 +3990,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -3500,6 +4005,15 @@ export interface operations {
                     "application/json": components["schemas"]["FeeScheduleDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FeeSchedulesController_update: {
@@ -3508,6 +4022,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -3525,6 +4041,15 @@ export interface operations {
                     "application/json": components["schemas"]["FeeScheduleDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FeeSchedulesController_remove: {
@@ -3533,6 +4058,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -3544,6 +4071,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FeeSchedulesController_export: {
@@ -3552,6 +4088,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -3563,6 +4101,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FeeSchedulesController_newVersion: {
@@ -3571,6 +4118,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -3584,6 +4133,15 @@ export interface operations {
                     "application/json": components["schemas"]["FeeScheduleDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FeeSchedulesController_preview: {
@@ -3592,6 +4150,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -3609,6 +4169,15 @@ export interface operations {
                     "application/json": components["schemas"]["PreviewDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FeeSchedulesController_publish: {
@@ -3617,6 +4186,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -3630,6 +4201,15 @@ export interface operations {
                     "application/json": components["schemas"]["FeeScheduleDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     TenantsController_invitations: {
@@ -3639,7 +4219,10 @@ export interface operations {
                 pageSize?: number;
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3652,13 +4235,25 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationPageDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     TenantsController_invite: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -3675,6 +4270,15 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipCategoriesController_list: {
@@ -3684,7 +4288,10 @@ export interface operations {
                 includeArchived?: boolean;
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3697,13 +4304,25 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryListDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipCategoriesController_create: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -3720,13 +4339,25 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipCategoriesController_fromTemplate: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -3743,6 +4374,15 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipCategoriesController_update: {
@@ -3751,6 +4391,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -3768,6 +4410,15 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipCategoriesController_archive: {
@@ -3776,6 +4427,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -3787,6 +4440,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3797,6 +4459,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -3810,13 +4474,25 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipsController_settings: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3829,13 +4505,25 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipSettingsDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipsController_updateSettings: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -3850,6 +4538,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MembershipSettingsDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3872,7 +4569,10 @@ export interface operations {
                 sort?: "name" | "status" | "updated";
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3883,6 +4583,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MembershipPageDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3905,7 +4614,10 @@ export interface operations {
                 sort?: "name" | "status" | "updated";
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3917,13 +4629,25 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipsController_bulkInvite: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -3940,6 +4664,15 @@ export interface operations {
                     "application/json": components["schemas"]["BulkInviteResultDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipsController_stats: {
@@ -3949,7 +4682,10 @@ export interface operations {
                 months?: number;
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3962,6 +4698,15 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipStatsDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipsController_detail: {
@@ -3970,6 +4715,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -3983,6 +4730,15 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipDetailDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipsController_changeCategory: {
@@ -3991,6 +4747,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -4008,6 +4766,15 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipDetailDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipsController_notice: {
@@ -4016,6 +4783,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -4033,6 +4802,15 @@ export interface operations {
                     "application/json": components["schemas"]["NoticeResultDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipsController_act: {
@@ -4042,6 +4820,8 @@ export interface operations {
             path: {
                 id: string;
                 action: "invite" | "approve" | "reject" | "withdraw-application" | "activate" | "withdraw-notice" | "suspend" | "reinstate" | "leave" | "rejoin";
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -4059,6 +4839,15 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipDetailDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     TenantsController_people: {
@@ -4068,7 +4857,10 @@ export interface operations {
                 pageSize?: number;
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -4081,13 +4873,25 @@ export interface operations {
                     "application/json": components["schemas"]["PersonPageDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PartnershipSettingsController_plan: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -4100,13 +4904,25 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PartnershipSettingsController_choosePlan: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -4123,13 +4939,25 @@ export interface operations {
                     "application/json": components["schemas"]["PlanDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SchoolImportsController_addProspects: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -4146,6 +4974,15 @@ export interface operations {
                     "application/json": components["schemas"]["AddProspectsResultDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipsController_pupilCounts: {
@@ -4157,7 +4994,10 @@ export interface operations {
                 urn?: string;
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -4170,13 +5010,25 @@ export interface operations {
                     "application/json": components["schemas"]["PupilCountPageDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipsController_recordPupilCount: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -4193,6 +5045,15 @@ export interface operations {
                     "application/json": components["schemas"]["PupilCountDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MembershipsController_approvePupilCount: {
@@ -4201,6 +5062,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -4216,6 +5079,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PupilCountDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4226,6 +5098,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -4241,6 +5115,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PupilCountDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4252,7 +5135,10 @@ export interface operations {
                 pageSize?: number;
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -4265,13 +5151,25 @@ export interface operations {
                     "application/json": components["schemas"]["SchoolImportPageDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SchoolImportsController_upload: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -4295,6 +5193,15 @@ export interface operations {
                     "application/json": components["schemas"]["ImportCreatedDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SchoolImportsController_getImport: {
@@ -4303,6 +5210,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -4316,6 +5225,15 @@ export interface operations {
                     "application/json": components["schemas"]["SchoolImportDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     TenantsController_schools: {
@@ -4327,7 +5245,10 @@ export interface operations {
                 q?: string;
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -4340,13 +5261,25 @@ export interface operations {
                     "application/json": components["schemas"]["MemberSchoolPageDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PartnershipSettingsController_get: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -4359,13 +5292,25 @@ export interface operations {
                     "application/json": components["schemas"]["SettingsDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PartnershipSettingsController_update: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -4382,13 +5327,25 @@ export interface operations {
                     "application/json": components["schemas"]["SettingsDto"];
                 };
             };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OnboardingController_setup: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -4399,6 +5356,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SetupDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4409,6 +5375,8 @@ export interface operations {
             header?: never;
             path: {
                 step: string;
+                /** @description The partnership's URL name */
+                slug: string;
             };
             cookie?: never;
         };
@@ -4420,6 +5388,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SetupDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

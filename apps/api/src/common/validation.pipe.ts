@@ -1,10 +1,14 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { invalid } from './app-error';
 
+const FIRST = new Set(['isDefined', 'isNotEmpty', 'whitelistValidation']);
+
 function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    // "Enter your e-mail address" says more than "not an e-mail address" about an empty field.
+    const constraints = Object.entries(e.constraints ?? {}).sort(([a], [b]) => Number(!FIRST.has(a)) - Number(!FIRST.has(b)));
+    const own = constraints.map(([, message]) => ({ field, message }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Env } from '@partnerships/config';
 import type { FastifyReply } from 'fastify';
 import { Ctx, Public, SignedIn } from '../../common/access.decorator';
 import type { AuthedContext, RequestContext } from '../../common/request-context';
 import { ENV } from '../../runtime/runtime.module';
-import { AcceptInvitationDto, AcceptInvitationResponseDto, LoginDto, LoginResponseDto, PasswordResetConfirmDto, PasswordResetRequestDto } from './auth.dto';
+import { AcceptInvitationDto, AcceptInvitationResponseDto, InvitationPreviewDto, LoginDto, LoginResponseDto, PasswordResetConfirmDto, PasswordResetRequestDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
@@ -62,6 +62,14 @@ export class AuthController {
     const session = await this.auth.acceptInvitation(dto);
     setSessionCookie(reply, session.token, session.expiresAt, this.secure());
     return { user: session.user, csrfToken: session.csrfToken, tenant: session.tenant };
+  }
+
+  @Public()
+  @Get('invitations/:token')
+  @ApiOperation({ summary: 'What an invitation link is for (404 when unknown, used or expired)' })
+  @ApiResponse({ status: 200, type: InvitationPreviewDto })
+  previewInvitation(@Param('token') token: string): Promise<InvitationPreviewDto> {
+    return this.auth.previewInvitation(token);
   }
 
   private secure(): boolean {

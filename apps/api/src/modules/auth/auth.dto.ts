@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@redbridge.demo.test' })
+  @IsNotEmpty({ message: 'Enter your e-mail address' })
   @IsEmail({}, { message: 'Enter an e-mail address in the right format, like name@school.org.uk' })
-  @MaxLength(254)
+  @MaxLength(254, { message: 'An e-mail address can be at most 254 characters' })
   email: string;
 
   @ApiProperty({ example: 'partnerships-demo' })
@@ -15,8 +16,9 @@ export class LoginDto {
 
 export class PasswordResetRequestDto {
   @ApiProperty()
+  @IsNotEmpty({ message: 'Enter your e-mail address' })
   @IsEmail({}, { message: 'Enter an e-mail address in the right format, like name@school.org.uk' })
-  @MaxLength(254)
+  @MaxLength(254, { message: 'An e-mail address can be at most 254 characters' })
   email: string;
 }
 
@@ -52,4 +54,11 @@ export class TenantRefDto {
 
 export class AcceptInvitationResponseDto extends LoginResponseDto {
   @ApiProperty({ type: TenantRefDto }) tenant: TenantRefDto;
+}
+
+export class InvitationPreviewDto {
+  @ApiProperty({ type: TenantRefDto }) tenant: TenantRefDto;
+  @ApiProperty() email: string;
+  @ApiProperty() role: string;
+  @ApiProperty({ description: 'Whether the address already has an account (then only its password is asked for)' }) accountExists: boolean;
 }

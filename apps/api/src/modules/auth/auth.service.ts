@@ -4,7 +4,7 @@ import { Database, DEMO_PASSWORD, hashPassword, verifyPassword } from '@partners
 import { passwordProblem } from '@partnerships/domain';
 import { JobName, type JobQueue } from '@partnerships/jobs';
 import type { EntityManager } from 'typeorm';
-import { AppError, invalid } from '../../common/app-error';
+import { AppError, invalid, notFound } from '../../common/app-error';
 import type { AuthedContext, RequestContext } from '../../common/request-context';
 import { ENV, JOB_QUEUE } from '../../runtime/runtime.module';
 import type { AcceptInvitationDto, LoginDto, PasswordResetConfirmDto } from './auth.dto';
@@ -134,6 +134,23 @@ export class AuthService {
       return { user, tenant };
     });
     return { ...(await this.issue(result.user)), tenant: result.tenant };
+  }
+
+  /** What an invitation link is for, so the page can say "Join Redbridge as officer". Unknown, used or expired: 404. */
+  async previewInvitation(token: string): Promise<{ tenant: { slug: string; name: string }; email: string; role: string; accountExists: boolean }> {
+    const tokenHash = hashToken(token);
+    const [{ tenant_id: tenantId }] = await this.db.asPlatform({}, (em) => em.query(`SELECT invitation_tenant_by_token($1) AS tenant_id`, [tokenHash]));
+    if (!tenantId) throw notFound('invitation');
+    return this.db.inTenant(tenantId, {}, async (em) => {
+      const [row] = await em.query(
+        `SELECT i.email, i.role, t.slug, t.name, EXISTS (SELECT 1 FROM users u WHERE u.email = i.email) AS account_exists
+         FROM invitations i JOIN tenants t ON t.id = i.tenant_id
+         WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.expires_at > now()`,
+        [tokenHash],
+      );
+      if (!row) throw notFound('invitation');
+      return { tenant: { slug: row.slug, name: row.name }, email: row.email, role: row.role, accountExists: row.account_exists };
+    });
   }
 
   private async issue(user: { id: string; email: string; name: string; isPlatformOperator: boolean }): Promise<IssuedSession> {
