@@ -50,6 +50,17 @@ describe('CsvReader', () => {
     }
     expect(whole).toHaveLength(4);
   });
+
+  it('can keep only the columns wanted, reading the others as blank', () => {
+    const reader = new CsvReader();
+    const [header] = reader.push('a,b,c\n');
+    expect(header!.fields).toEqual(['a', 'b', 'c']);
+    reader.keepOnly([0, 2]);
+    expect([...reader.push('1,"two, ""quoted""",3\n4,5'), ...reader.end()].map((r) => r.fields)).toEqual([
+      ['1', '', '3'],
+      ['4', ''],
+    ]);
+  });
 });
 
 describe('csvField', () => {

@@ -20,7 +20,12 @@ export const GIAS_SAMPLE_HEADER: readonly string[] = [
   'UKPRN', 'FEHEIdentifier', 'FurtherEducationType (name)', 'OfstedLastInsp', 'LastChangedDate', 'Street', 'Locality', 'Address3', 'Town',
   'County (name)', 'Postcode', 'SchoolWebsite', 'TelephoneNum', 'HeadTitle (name)', 'HeadFirstName', 'HeadLastName', 'HeadPreferredJobTitle',
   'GOR (name)', 'DistrictAdministrative (name)', 'AdministrativeWard (name)', 'ParliamentaryConstituency (name)', 'UrbanRural (name)',
-  'Easting', 'Northing', 'MSOA (name)', 'LSOA (name)', 'SENPRU (name)', 'Inspectorate (name)', 'PropsName', 'Country (name)',
+  'Easting', 'Northing', 'MSOA (name)', 'LSOA (name)', 'SENPRU (name)', 'Inspectorate (name)', 'PropsName', 'Country (name)', 'SiteName',
+  'TeenMoth (name)', 'TeenMothPlaces', 'CCF (name)', 'EBD (name)', 'PlacesPRU', 'FTProv (name)', 'EdByOther (name)', 'Section41Approved (name)',
+  'SEN1 (name)', 'SEN2 (name)', 'SEN3 (name)', 'SEN4 (name)', 'SEN5 (name)', 'TypeOfResourcedProvision (name)', 'ResourcedProvisionOnRoll',
+  'ResourcedProvisionCapacity', 'SenUnitOnRoll', 'SenUnitCapacity', 'GSSLACode (name)', 'CensusAreaStatisticWard (name)',
+  'RSCRegion (name)', 'QABName (name)', 'EstablishmentAccredited (name)', 'MSOA (code)', 'LSOA (code)', 'FSM', 'BoardingEstablishment (name)',
+  'PreviousLA (name)', 'PreviousEstablishmentNumber', 'OfstedRating (name)', 'LastChangedBy', 'UPRN',
 ];
 
 /** One school as the sample file writes it, in GIAS's own words (phase and status names, not the register's). */
@@ -103,6 +108,25 @@ function filler(header: string, school: GiasSampleSchool, n: number): string {
       return '03-02-2025';
     case 'Inspectorate (name)':
       return 'Ofsted';
+    case 'DistrictAdministrative (name)':
+    case 'GSSLACode (name)':
+    case 'PreviousLA (name)':
+      return school.localAuthority;
+    case 'AdministrativeWard (name)':
+    case 'CensusAreaStatisticWard (name)':
+      return `${school.localAuthority} Ward ${n % 21}`;
+    case 'MSOA (name)':
+    case 'LSOA (name)':
+      return `${school.localAuthority} ${String(n % 40).padStart(3, '0')}${header.startsWith('L') ? 'A' : ''}`;
+    case 'MSOA (code)':
+    case 'LSOA (code)':
+      return `E0${header.startsWith('L') ? '1' : '2'}${String(1000000 + n).slice(-6)}`;
+    case 'UPRN':
+      return String(100000000000 + n * 7);
+    case 'RSCRegion (name)':
+      return 'North-West London and South-Central England';
+    case 'LastChangedBy':
+      return 'Get Information about Schools data load';
     default:
       return header.endsWith('(code)') ? String(n % 10) : header.endsWith('(name)') ? 'Not applicable' : '';
   }

@@ -95,6 +95,7 @@ export async function runSchoolImport(db: Database, payload: { tenantId: string;
             return;
           }
           file.columns = found.columns;
+          reader.keepOnly(Object.values(found.columns));
           continue;
         }
         counts.rows++;
