@@ -268,6 +268,26 @@ describe('bulk invitations', () => {
   });
 });
 
+describe('a partnership with a liability guarantee', () => {
+  it('needs the school to accept THE Partnership’s £25 guarantee, and records it', async () => {
+    const th = await t.signIn('admin@tower-hamlets.demo.test');
+    await th.send('POST', '/api/v1/tenants/tower-hamlets/prospects', { urns: ['920002'] });
+    const list = await (await th.get('/api/v1/tenants/tower-hamlets/memberships?q=920002')).json();
+    expect((await th.send('POST', `/api/v1/tenants/tower-hamlets/memberships/${list.items[0].id}/invite`, {})).status).toBe(200);
+    const head = await t.signIn('head.920002@demo.test');
+    const detail = await (await head.get('/api/v1/school-portal/920002/memberships/tower-hamlets')).json();
+    expect(detail).toMatchObject({ status: 'invited', liabilityGuaranteePence: 2500 });
+    const application = { contact: { name: 'Bea Brentside', email: 'head.920002@demo.test' }, contactDetailsConfirmed: true, pupilNumber: 420, acceptTerms: true };
+    const refused = await json(await head.send('POST', '/api/v1/school-portal/920002/memberships/tower-hamlets/apply', application));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ field: 'acceptLiabilityGuarantee', message: expect.stringMatching(/£25 liability guarantee/) }]);
+    const applied = await json(await head.send('POST', '/api/v1/school-portal/920002/memberships/tower-hamlets/apply', { ...application, acceptLiabilityGuarantee: true }));
+    expect(applied.body.application.liabilityGuaranteeAccepted).toMatchObject({ amountPence: 2500, by: { name: 'Headteacher of Brentside Green Primary School' } });
+    const timeline = (await (await th.get(`/api/v1/tenants/tower-hamlets/memberships/${list.items[0].id}`)).json()).timeline;
+    expect(timeline.at(-1).data.liabilityGuarantee).toMatchObject({ type: 'record-liability-guarantee', amountPence: 2500 });
+  });
+});
+
 describe('the school’s own view', () => {
   it('shows a head only their own school’s membership details', async () => {
     const head = await t.signIn('head.910002@demo.test');
