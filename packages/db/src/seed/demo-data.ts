@@ -1,4 +1,5 @@
-import type { Phase, TenantRole } from '@partnerships/domain';
+import type { NoticeRule, Phase, TenantRole } from '@partnerships/domain';
+import { THE_PARTNERSHIP_NOTICE_RULE } from '@partnerships/domain';
 
 /** Demo only: refused in production. Listed in the README. */
 export const DEMO_PASSWORD = 'partnerships-demo';
@@ -21,6 +22,8 @@ export interface DemoTenant {
   description: string;
   legalForm: 'company-limited-by-guarantee' | 'charity' | 'council-hosted' | 'informal';
   brandColour: string;
+  /** The published notice rule, where the demo has one (otherwise one year's notice applies). */
+  noticeRule?: NoticeRule;
   schools: DemoSchool[];
   /** Extra staff besides admin@<slug>.demo.test. */
   staff: { email: string; name: string; roles: TenantRole[] }[];
@@ -70,6 +73,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     legalForm: 'company-limited-by-guarantee',
     brandColour: '#b3261e',
     staff: [],
+    noticeRule: THE_PARTNERSHIP_NOTICE_RULE,
     schools: [
       { urn: '930001', name: 'Bow Locks Primary School', phase: 'primary', type: 'Community school', pupils: 420, postcode: 'E3 2AA', category: 'full' },
       { urn: '930002', name: 'Limehouse Basin Primary School', phase: 'primary', type: 'Voluntary aided school', pupils: 210, postcode: 'E14 7AB', category: 'full' },

@@ -26,6 +26,7 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string = process
          ON CONFLICT (slug) DO UPDATE SET name = tenants.name RETURNING id`,
         [tenant.slug, tenant.name, tenant.description, [tenant.localAuthority], tenant.legalForm, `hello@${tenant.slug}.demo.test`, tenant.brandColour],
       );
+      if (tenant.noticeRule) await em.query(`UPDATE tenants SET notice_rule = $2 WHERE id = $1 AND notice_rule IS NULL`, [tenantId, JSON.stringify(tenant.noticeRule)]);
       const adminId = await upsertUser(em, demoAdminEmail(tenant.slug), `${tenant.localAuthority} Admin`, passwordHash, false);
       await grantTenantRole(em, tenantId, adminId, 'tenant-admin');
       for (const person of tenant.staff) {
