@@ -53,6 +53,12 @@ describe('reading a GIAS export', () => {
     expect(columns.pupils).toBe(-1);
   });
 
+  it('ignores a byte-order mark, even one read as Windows-1252', () => {
+    const rest = ['EstablishmentName', 'LA (name)', 'TypeOfEstablishment (name)', 'PhaseOfEducation (name)', 'EstablishmentStatus (name)'];
+    expect(giasColumns(['\uFEFFURN', ...rest]).missing).toEqual([]);
+    expect(giasColumns(['ï»¿URN', ...rest]).missing).toEqual([]);
+  });
+
   it('names the missing columns when the file is not a GIAS export', () => {
     const { missing } = giasColumns(['URN', 'Name']);
     expect(missing).toContain('EstablishmentName');

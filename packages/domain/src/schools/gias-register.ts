@@ -52,7 +52,8 @@ export type GiasRow =
 export function giasColumns(header: readonly string[]): { columns: GiasColumnIndex; missing: string[] } {
   const positions = new Map<string, number>();
   header.forEach((name, index) => {
-    const key = name.replace(/^\uFEFF/, '').trim().toLowerCase();
+    // A UTF-8 byte-order mark read as Windows-1252 shows as "ï»¿".
+    const key = name.replace(/^(\uFEFF|ï»¿)/, '').trim().toLowerCase();
     if (!positions.has(key)) positions.set(key, index);
   });
   const columns = Object.fromEntries(
