@@ -55,7 +55,12 @@ export async function runSchoolImport(db: Database, payload: { tenantId: string;
       [importId],
     ),
   );
-  if (!job) return; // finished already (a repeated job) or unknown
+  if (!job) {
+    const [known] = await db.inTenant(tenantId, {}, (em) => em.query(`SELECT status FROM school_imports WHERE id = $1`, [importId]));
+    if (known) return; // finished already: a repeated job changes nothing
+    // Unknown here: another deployment sharing the queue took it, or it is not committed yet. Failing lets it be retried.
+    throw new Error(`School import ${importId} was not found in this database`);
+  }
   const scope = { userId: (job.created_by as string | null) ?? null };
   const counts: Counts = { rows: 0, created: 0, updated: 0, unchanged: 0, skipped: 0 };
   const problems: ImportProblem[] = [];
