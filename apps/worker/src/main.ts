@@ -14,7 +14,7 @@ async function main() {
     process.exit(1);
   }
   const runtime = await startRuntime(env, logger, { migrate: false, seed: false });
-  const worker = startBullMqWorker(env.REDIS_URL, runtime.handlers, logger);
+  const worker = startBullMqWorker(env.REDIS_URL, runtime.handlers, logger, { queueName: env.QUEUE_NAME });
   logger.info('worker started');
 
   let stopping = false;

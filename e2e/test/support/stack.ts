@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { createServer } from 'node:net';
 import { createDataSource, createFreshDatabase, seedDemo } from '@partnerships/db';
 import { startSmtpCapture } from '@partnerships/jobs';
 import { API_MAIN, E2E_REDIS_URL, WEB_MAIN, WORKER_MAIN } from './paths';
@@ -38,22 +38,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Empty the Redis database the browser tests own, so no job from an earlier run is picked up. */
-async function flushRedis(redisUrl: string): Promise<void> {
-  const url = new URL(redisUrl);
-  const db = url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0;
-  await new Promise<void>((resolve, reject) => {
-    const socket = connect({ host: url.hostname, port: Number(url.port || 6379) });
-    let answer = '';
-    socket.setTimeout(5000);
-    socket.on('data', (chunk) => (answer += chunk.toString('utf8')));
-    socket.once('timeout', () => (socket.destroy(), reject(new Error('Redis did not answer FLUSHDB in time'))));
-    socket.once('error', reject);
-    socket.once('close', () => (answer.includes('-ERR') ? reject(new Error(`Redis refused FLUSHDB: ${answer.trim()}`)) : resolve()));
-    const auth = url.password ? `AUTH ${url.username ? `${decodeURIComponent(url.username)} ` : ''}${decodeURIComponent(url.password)}\r\n` : '';
-    socket.write(`${auth}SELECT ${db}\r\nFLUSHDB\r\nQUIT\r\n`);
-  });
-}
 
 async function waitForHealth(url: string, procs: Proc[], logs: () => string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -96,7 +80,6 @@ export async function startStack(): Promise<Stack> {
   } finally {
     await owner.destroy();
   }
-  await flushRedis(E2E_REDIS_URL);
   const mail = await startSmtpCapture();
 
   const [apiPort, webPort] = [await freePort(), await freePort()];
@@ -108,6 +91,8 @@ export async function startStack(): Promise<Stack> {
     DATABASE_URL: databaseUrl,
     // Without a worker the API runs jobs itself (no REDIS_URL), so e-mail still goes out.
     ...(withWorker ? { REDIS_URL: E2E_REDIS_URL } : {}),
+    // A queue of its own, so two runs on one machine never take each other's jobs.
+    QUEUE_NAME: `e2e-${process.pid}`,
     SMTP_URL: mail.url,
     API_PORT: String(apiPort),
     SEED_DEMO: 'false',

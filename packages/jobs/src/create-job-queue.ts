@@ -5,6 +5,6 @@ import type { JobHandlers } from './job-names';
 import type { JobQueue } from './job-queue';
 
 /** With REDIS_URL: BullMQ (a separate worker process runs the handlers); without: in-process. */
-export function createJobQueue(options: { redisUrl?: string; handlers: JobHandlers; logger: Logger }): JobQueue {
-  return options.redisUrl ? new BullMqQueue(options.redisUrl) : new InProcessQueue(options.handlers, options.logger);
+export function createJobQueue(options: { redisUrl?: string; queueName?: string; handlers: JobHandlers; logger: Logger }): JobQueue {
+  return options.redisUrl ? new BullMqQueue(options.redisUrl, options.queueName) : new InProcessQueue(options.handlers, options.logger);
 }

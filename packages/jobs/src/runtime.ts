@@ -63,7 +63,7 @@ export async function startRuntime(env: Env, logger: Logger, options: { seed?: b
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, mailDir: join(dataDir(env), 'mail'), logger });
   const db = new Database(dataSource);
   const handlers = createJobHandlers({ mailer, db, logger });
-  const queue = createJobQueue({ redisUrl: env.REDIS_URL, handlers, logger });
+  const queue = createJobQueue({ redisUrl: env.REDIS_URL, queueName: env.QUEUE_NAME, handlers, logger });
 
   return {
     env,

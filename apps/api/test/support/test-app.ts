@@ -33,10 +33,10 @@ export async function startTestApp(name: string): Promise<TestApp> {
   await owner.initialize();
   await seedDemo(owner, 'test');
   const smtp = await startSmtpCapture();
-  const env = parseEnv({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, REDIS_URL: TEST_REDIS_URL, SMTP_URL: smtp.url, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000' });
+  const env = parseEnv({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, REDIS_URL: TEST_REDIS_URL, SMTP_URL: smtp.url, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', QUEUE_NAME: `test-${name}-${process.pid}` });
   const logger = pino({ level: 'silent' });
   const runtime = await startRuntime(env, logger, { seed: false });
-  const worker = startBullMqWorker(TEST_REDIS_URL, runtime.handlers, logger);
+  const worker = startBullMqWorker(TEST_REDIS_URL, runtime.handlers, logger, { queueName: env.QUEUE_NAME });
   const app = await createApp(runtime);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
