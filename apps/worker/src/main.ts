@@ -1,5 +1,5 @@
 import { loadEnvOrExit } from '@partnerships/config';
-import { startBullMqWorker, startRuntime } from '@partnerships/jobs';
+import { runMain, startBullMqWorker, startRuntime, stopGracefully } from '@partnerships/jobs';
 import pino from 'pino';
 
 /**
@@ -17,22 +17,7 @@ async function main() {
   const worker = startBullMqWorker(env.REDIS_URL, runtime.handlers, logger, { queueName: env.QUEUE_NAME });
   logger.info('worker started');
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing active jobs');
-    const force = setTimeout(() => process.exit(1), 30_000).unref();
-    await worker.close();
-    await runtime.close();
-    clearTimeout(force);
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  stopGracefully(logger, 'finishing active jobs', [() => worker.close(), () => runtime.close()], 30_000);
 }
 
-main().catch((error) => {
-  process.stderr.write(`Worker failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain('Worker', main);

@@ -11,3 +11,4 @@ export * from './redis-connection';
 export * from './testing/smtp-capture';
 export * from './runtime';
 export * from './schools/school-import.job';
+export * from './process-lifecycle';
