@@ -2424,12 +2424,21 @@ export interface components {
             items: components["schemas"]["TemplateDto"][];
         };
         TenantDto: {
+            /**
+             * @description The brand colour for its pages (dark enough for white text)
+             * @example #1d4f91
+             */
+            brandColour: string | null;
+            /** @description Whether it has a logo (see GET /api/v1/tenants/{slug}/settings) */
+            hasLogo: boolean;
             id: string;
             memberCount: number;
             membersByPhase: components["schemas"]["PhaseCountDto"][];
             name: string;
             /** @description The signed-in user's roles here */
             roles: string[];
+            /** @description Whether every setup wizard step is done */
+            setupComplete: boolean;
             slug: string;
             /** @enum {string} */
             status: "active" | "suspended";

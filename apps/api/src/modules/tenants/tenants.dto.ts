@@ -16,6 +16,9 @@ export class TenantDto {
   @ApiProperty({ type: [String], description: "The signed-in user's roles here" }) roles: string[];
   @ApiProperty() memberCount: number;
   @ApiProperty({ type: [PhaseCountDto] }) membersByPhase: PhaseCountDto[];
+  @ApiProperty({ nullable: true, type: String, example: '#1d4f91', description: 'The brand colour for its pages (dark enough for white text)' }) brandColour: string | null;
+  @ApiProperty({ description: 'Whether it has a logo (see GET /api/v1/tenants/{slug}/settings)' }) hasLogo: boolean;
+  @ApiProperty({ description: 'Whether every setup wizard step is done' }) setupComplete: boolean;
 }
 
 export class MemberSchoolsQueryDto extends PageQueryDto {

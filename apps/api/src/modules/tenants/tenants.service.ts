@@ -20,15 +20,22 @@ export class TenantsService {
   ) {}
 
   async get(ctx: TenantContext): Promise<TenantDto> {
-    const byPhase: { phase: string; count: number }[] = await inTenant(this.db, ctx, (em) =>
-      em.query(
+    const { byPhase, look } = await inTenant(this.db, ctx, async (em) => {
+      const byPhase: { phase: string; count: number }[] = await em.query(
         `SELECT s.phase, count(*)::int AS count FROM memberships m JOIN schools s ON s.id = m.school_id
          WHERE m.tenant_id = $1 AND m.status NOT IN ('left', 'prospect') GROUP BY s.phase ORDER BY s.phase`,
         [ctx.tenant.id],
-      ),
-    );
+      );
+      // What its pages need on every visit: the colour, whether there is a logo, whether setup is finished.
+      const [look]: { brandColour: string | null; hasLogo: boolean; setupComplete: boolean }[] = await em.query(
+        `SELECT brand_colour AS "brandColour", logo_data_url IS NOT NULL AS "hasLogo", setup_completed_at IS NOT NULL AS "setupComplete"
+         FROM tenants WHERE id = $1`,
+        [ctx.tenant.id],
+      );
+      return { byPhase, look: look! };
+    });
     const { id, slug, name, status, roles } = ctx.tenant;
-    return { id, slug, name, status, roles, memberCount: byPhase.reduce((n, p) => n + p.count, 0), membersByPhase: byPhase };
+    return { id, slug, name, status, roles, memberCount: byPhase.reduce((n, p) => n + p.count, 0), membersByPhase: byPhase, ...look };
   }
 
   async memberSchools(ctx: TenantContext, query: MemberSchoolsQueryDto) {
