@@ -7,3 +7,4 @@ export * from './fees';
 export * from './membership';
 export * from './onboarding';
 export * from './schools';
+export * from './billing';
