@@ -3,6 +3,7 @@ import { FeeSchedules1764100000000 } from './1764100000000-fee-schedules';
 import { TenantProfileAndCategories1764150000000 } from './1764150000000-tenant-profile-and-categories';
 import { SelfServiceOnboarding1764400000000 } from './1764400000000-self-service-onboarding';
 import { SchoolsAndMemberships1764500000000 } from './1764500000000-schools-and-memberships';
+import { Billing1764600000000 } from './1764600000000-billing';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
 export const MIGRATIONS = [
@@ -11,5 +12,6 @@ export const MIGRATIONS = [
   TenantProfileAndCategories1764150000000,
   SelfServiceOnboarding1764400000000,
   SchoolsAndMemberships1764500000000,
+  Billing1764600000000,
   // append new migrations here, one line each
 ];
