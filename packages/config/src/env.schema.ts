@@ -29,6 +29,10 @@ export const ENV_DOCS: Record<string, VariableDoc> = {
   SESSION_TTL_HOURS: { description: 'How long a session lasts (default 12)' },
   LOGIN_RATE_LIMIT: { description: 'Login attempts per IP per 15 minutes (default 10)' },
   STRIPE_SECRET_KEY: { description: 'Stripe secret key. Absent: the local Stripe fake', sensitive: true },
+  STRIPE_WEBHOOK_SECRET: { description: 'Signing secret of the Stripe webhook endpoint /api/v1/webhooks/stripe (whsec_...). Absent: webhooks are refused', sensitive: true },
+  STRIPE_API_HOST: { description: 'Send Stripe API calls to this host instead of api.stripe.com (the local Stripe fake in embedded mode and tests)' },
+  STRIPE_API_PORT: { description: 'Port for STRIPE_API_HOST (default 443; the embedded fake listens on 12111)' },
+  STRIPE_API_PROTOCOL: { description: 'http or https for STRIPE_API_HOST (default https)' },
 };
 
 const bool = z
@@ -63,6 +67,10 @@ export const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
   STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  STRIPE_API_HOST: z.string().min(1).optional(),
+  STRIPE_API_PORT: port.optional(),
+  STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
