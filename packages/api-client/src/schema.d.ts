@@ -1805,7 +1805,7 @@ export interface components {
         };
         MySchoolsDto: {
             /** @description Every school the signed-in person acts for, with its memberships in every partnership */
-            schools: components["schemas"]["MySchoolDto"][];
+            schools: components["schemas"]["PortalSchoolDto"][];
         };
         MyTenantDto: {
             name: string;
@@ -1927,6 +1927,26 @@ export interface components {
             suspendedReason: string | null;
             template: string | null;
             trialEndsAt: string | null;
+        };
+        PortalMembershipSummaryDto: {
+            /** @description Category code */
+            category: string;
+            joinedOn: string | null;
+            leavingOn: string | null;
+            membershipId: string;
+            /** @enum {string} */
+            status: "prospect" | "invited" | "applied" | "approved" | "active" | "notice-given" | "left" | "suspended" | "rejected" | "withdrawn";
+            statusLabel: string;
+            tenantName: string;
+            tenantSlug: string;
+        };
+        PortalSchoolDto: {
+            localAuthority: string;
+            memberships: components["schemas"]["PortalMembershipSummaryDto"][];
+            name: string;
+            phase: string;
+            roles: string[];
+            urn: string;
         };
         PreviewDto: {
             previousSchedule: components["schemas"]["FeeScheduleSummaryDto"] | null;

@@ -16,7 +16,8 @@ export class PortalMembershipSummaryDto {
   @ApiProperty({ nullable: true, type: String }) leavingOn: string | null;
 }
 
-export class MySchoolDto {
+/** One school in "my schools" (named apart from the /me answer's MySchoolDto: OpenAPI schemas are named by class). */
+export class PortalSchoolDto {
   @ApiProperty() urn: string;
   @ApiProperty() name: string;
   @ApiProperty() phase: string;
@@ -26,7 +27,7 @@ export class MySchoolDto {
 }
 
 export class MySchoolsDto {
-  @ApiProperty({ type: [MySchoolDto], description: 'Every school the signed-in person acts for, with its memberships in every partnership' }) schools: MySchoolDto[];
+  @ApiProperty({ type: [PortalSchoolDto], description: 'Every school the signed-in person acts for, with its memberships in every partnership' }) schools: PortalSchoolDto[];
 }
 
 export class PartnershipContactDto {
