@@ -8,6 +8,10 @@ import { z } from 'zod';
 export enum JobName {
   SendMail = 'mail.send',
   ImportSchools = 'schools.import',
+  RunBilling = 'billing.run',
+  SendInvoice = 'billing.invoice-mail',
+  BillingSweep = 'billing.sweep',
+  ProcessStripeEvent = 'stripe.event',
 }
 
 const email = z.string().email();
@@ -53,6 +57,10 @@ export const mailTemplateSchema = z.discriminatedUnion('template', [
 export const JOB_PAYLOAD_SCHEMAS = {
   [JobName.SendMail]: mailTemplateSchema.and(z.object({ tenantId: z.string().uuid().nullable().optional() })),
   [JobName.ImportSchools]: z.object({ tenantId: z.string().uuid(), importId: z.string().uuid() }),
+  [JobName.RunBilling]: z.object({ tenantId: z.string().uuid(), runId: z.string().uuid() }),
+  [JobName.SendInvoice]: z.object({ tenantId: z.string().uuid(), invoiceId: z.string().uuid(), kind: z.enum(['invoice', 'reminder']), to: z.array(email).max(20).optional(), reminderKey: z.string().max(20).optional() }),
+  [JobName.BillingSweep]: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  [JobName.ProcessStripeEvent]: z.object({ eventId: z.string().min(1).max(255) }),
 } satisfies Record<JobName, z.ZodType>;
 
 export type JobPayloads = { [K in JobName]: z.infer<(typeof JOB_PAYLOAD_SCHEMAS)[K]> };

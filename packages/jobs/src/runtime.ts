@@ -17,6 +17,9 @@ import { createJobHandlers } from './job-handlers';
 import type { JobHandlers } from './job-names';
 import type { JobQueue } from './job-queue';
 import { createMailer } from './mail/mailer';
+import { createStripeClient, type Stripe } from './billing/stripe-client';
+import { startBillingScheduler } from './billing/billing-sweep.job';
+import { JobName } from './job-names';
 
 /**
  * Everything a process (api or worker) needs besides HTTP: database, queue, mail.
@@ -30,10 +33,12 @@ export interface Runtime {
   queue: JobQueue;
   handlers: JobHandlers;
   logger: Logger;
+  /** The Stripe client (real Stripe, or the local fake when STRIPE_API_HOST points at it); null when online payments are off. */
+  stripe: Stripe | null;
   close(): Promise<void>;
 }
 
-export async function startRuntime(env: Env, logger: Logger, options: { seed?: boolean; migrate?: boolean } = {}): Promise<Runtime> {
+export async function startRuntime(env: Env, logger: Logger, options: { seed?: boolean; migrate?: boolean; scheduler?: boolean } = {}): Promise<Runtime> {
   let embedded: EmbeddedPostgres | undefined;
   if (!env.DATABASE_URL) {
     const port = env.EMBEDDED_PG_PORT ?? env.API_PORT + 2000;
@@ -62,8 +67,15 @@ export async function startRuntime(env: Env, logger: Logger, options: { seed?: b
   await dataSource.initialize();
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, mailDir: join(dataDir(env), 'mail'), logger });
   const db = new Database(dataSource);
-  const handlers = createJobHandlers({ mailer, db, logger });
-  const queue = createJobQueue({ redisUrl: env.REDIS_URL, queueName: env.QUEUE_NAME, handlers, logger });
+  const stripe = createStripeClient(env);
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  // Handlers that queue follow-up jobs reach the queue through a getter: it is built from the handlers.
+  let queue: JobQueue;
+  const handlers = createJobHandlers({ mailer, db, logger, stripe, publicUrl, queue: () => queue });
+  queue = createJobQueue({ redisUrl: env.REDIS_URL, queueName: env.QUEUE_NAME, handlers, logger });
+  // The hourly billing sweep (reminders, unprocessed Stripe events) runs where jobs run: here in embedded mode, in the worker in full mode.
+  const runScheduler = options.scheduler ?? (queue.driver === 'in-process' && env.NODE_ENV !== 'test');
+  const stopScheduler = runScheduler ? startBillingScheduler((date, jobId) => queue.enqueue(JobName.BillingSweep, { date }, { jobId }), logger) : () => {};
 
   return {
     env,
@@ -73,7 +85,9 @@ export async function startRuntime(env: Env, logger: Logger, options: { seed?: b
     queue,
     handlers,
     logger,
+    stripe,
     async close() {
+      stopScheduler();
       await queue.close();
       await dataSource.destroy();
       await embedded?.stop();

@@ -4,6 +4,7 @@ import { TenantProfileAndCategories1764150000000 } from './1764150000000-tenant-
 import { SelfServiceOnboarding1764400000000 } from './1764400000000-self-service-onboarding';
 import { SchoolsAndMemberships1764500000000 } from './1764500000000-schools-and-memberships';
 import { Billing1764600000000 } from './1764600000000-billing';
+import { BillingPayments1764600000001 } from './1764600000001-billing-payments';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
 export const MIGRATIONS = [
@@ -13,5 +14,6 @@ export const MIGRATIONS = [
   SelfServiceOnboarding1764400000000,
   SchoolsAndMemberships1764500000000,
   Billing1764600000000,
+  BillingPayments1764600000001,
   // append new migrations here, one line each
 ];

@@ -1,0 +1,260 @@
+import type { Database, EntityManager } from '@partnerships/db';
+import { outstandingPence, PAYMENT_METHODS, type PaymentMethod, settledStatus, type InvoiceStatus } from '@partnerships/domain';
+import type { Logger } from 'pino';
+import type Stripe from 'stripe';
+
+export interface StripeEventDeps {
+  db: Database;
+  stripe: Stripe | null;
+  logger?: Logger;
+}
+
+interface StoredEvent {
+  id: string;
+  type: string;
+  account: string | null;
+  created: number;
+  payload: Stripe.Event;
+  processed_at: Date | null;
+}
+
+/** The day a Stripe event happened, in England. */
+const londonDate = (unixSeconds: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(unixSeconds * 1000));
+
+/**
+ * Processes one stored Stripe event (the webhook stored it by id and queued this). Safe to run
+ * twice and in any order with other events:
+ * - a payment is recorded once per payment intent (unique index), under the invoice's row lock;
+ * - an invoice turns paid only from money actually received (Checkout completed and paid, an
+ *   asynchronous payment succeeded, a payment intent succeeded) and is never reopened: a late
+ *   "processing" or "failed" event only clears the pending marker it set itself;
+ * - state that Stripe owns (a connected account, a subscription) is re-read from Stripe, so an
+ *   old event arriving last cannot roll it back.
+ */
+export async function processStripeEvent(deps: StripeEventDeps, payload: { eventId: string }): Promise<void> {
+  const { db } = deps;
+  const [event]: StoredEvent[] = await db.asPlatform({}, (em) =>
+    em.query(`SELECT id, type, account, extract(epoch FROM created_at_stripe)::bigint AS created, payload, processed_at FROM stripe_events WHERE id = $1`, [payload.eventId]),
+  );
+  if (!event) throw new Error(`Stripe event ${payload.eventId} is not stored`);
+  if (event.processed_at) return;
+  await db.asPlatform({}, (em) => em.query(`UPDATE stripe_events SET attempts = attempts + 1 WHERE id = $1`, [event.id]));
+  let outcome: string;
+  try {
+    outcome = event.account ? await connectedAccountEvent(deps, event) : await platformEvent(deps, event);
+  } catch (error) {
+    await db.asPlatform({}, (em) => em.query(`UPDATE stripe_events SET last_error = $2 WHERE id = $1`, [event.id, error instanceof Error ? error.message : String(error)]));
+    throw error;
+  }
+  await db.asPlatform({}, (em) => em.query(`UPDATE stripe_events SET processed_at = now(), outcome = $2, last_error = NULL WHERE id = $1 AND processed_at IS NULL`, [event.id, outcome]));
+  deps.logger?.info({ eventId: event.id, type: event.type, outcome }, 'stripe event processed');
+}
+
+// ---------------------------------------------------------------- a partnership's connected account
+
+async function connectedAccountEvent(deps: StripeEventDeps, event: StoredEvent): Promise<string> {
+  const { db } = deps;
+  const [{ tenant_id: tenantId }] = await db.asPlatform({}, (em) => em.query(`SELECT stripe_account_tenant($1) AS tenant_id`, [event.account]));
+  if (!tenantId) return 'ignored: unknown connected account';
+  const object = event.payload.data.object as unknown as Record<string, unknown>;
+  const metadata = (object.metadata ?? {}) as Record<string, string>;
+  if (event.type === 'account.updated') return db.inTenant(tenantId, {}, (em) => refreshAccount(em, deps.stripe, tenantId, object as unknown as Stripe.Account));
+  if (metadata.kind !== 'invoice' || !metadata.invoiceId) return 'ignored: not one of our invoices';
+  if (metadata.tenantId !== tenantId) return 'ignored: the invoice belongs to another partnership';
+  const invoiceId = metadata.invoiceId;
+  const method = (PAYMENT_METHODS as readonly string[]).includes(metadata.method ?? '') ? (metadata.method as PaymentMethod) : 'card';
+  const paidOn = londonDate(event.created);
+  const fee = metadata.applicationFeePence ? Number(metadata.applicationFeePence) : null;
+  return db.inTenant(tenantId, {}, async (em) => {
+    switch (event.type) {
+      case 'checkout.session.completed':
+      case 'checkout.session.async_payment_succeeded': {
+        const session = object as unknown as Stripe.Checkout.Session;
+        const intent = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
+        if (!intent) return 'ignored: no payment intent';
+        if (session.payment_status === 'paid') {
+          return recordPayment(em, tenantId, invoiceId, { intent, amountPence: session.amount_total ?? 0, method, paidOn, sessionId: session.id, account: event.account!, fee });
+        }
+        return markPending(em, invoiceId, intent, method);
+      }
+      case 'payment_intent.succeeded': {
+        const intent = object as unknown as Stripe.PaymentIntent;
+        return recordPayment(em, tenantId, invoiceId, { intent: intent.id, amountPence: intent.amount_received, method, paidOn, sessionId: null, account: event.account!, fee });
+      }
+      case 'payment_intent.processing': {
+        const intent = object as unknown as Stripe.PaymentIntent;
+        return markPending(em, invoiceId, intent.id, method);
+      }
+      case 'checkout.session.async_payment_failed':
+      case 'checkout.session.expired': {
+        const session = object as unknown as Stripe.Checkout.Session;
+        const intent = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
+        return intent ? clearPending(em, invoiceId, intent) : 'nothing to do';
+      }
+      case 'payment_intent.payment_failed':
+      case 'payment_intent.canceled':
+        return clearPending(em, invoiceId, (object as unknown as Stripe.PaymentIntent).id);
+      default:
+        return `ignored: ${event.type}`;
+    }
+  });
+}
+
+interface StripePayment {
+  intent: string;
+  amountPence: number;
+  method: PaymentMethod;
+  paidOn: string;
+  sessionId: string | null;
+  account: string;
+  fee: number | null;
+}
+
+/** Money received through Stripe: recorded once per payment intent; the invoice settles, and stays settled. */
+async function recordPayment(em: EntityManager, tenantId: string, invoiceId: string, payment: StripePayment): Promise<string> {
+  const [invoice] = await em.query(
+    `SELECT id, school_id, status, total_pence, amount_paid_pence, amount_credited_pence, pending_payment_intent_id FROM invoices WHERE id = $1 FOR UPDATE`,
+    [invoiceId],
+  );
+  if (!invoice) return 'ignored: unknown invoice';
+  if (payment.amountPence <= 0) return 'ignored: no amount';
+  const inserted = await em.query(
+    `INSERT INTO invoice_payments (tenant_id, invoice_id, school_id, method, amount_pence, paid_on, reference, stripe_payment_intent_id, stripe_checkout_session_id,
+       stripe_account_id, application_fee_pence)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     ON CONFLICT (tenant_id, stripe_payment_intent_id) WHERE stripe_payment_intent_id IS NOT NULL DO NOTHING RETURNING id`,
+    [tenantId, invoiceId, invoice.school_id, payment.method, payment.amountPence, payment.paidOn, payment.intent, payment.intent, payment.sessionId, payment.account, payment.fee],
+  );
+  if (inserted.length === 0) return 'already recorded';
+  const paid = invoice.amount_paid_pence + payment.amountPence;
+  const status = settledStatus({ status: invoice.status as InvoiceStatus, totalPence: invoice.total_pence, amountPaidPence: paid, amountCreditedPence: invoice.amount_credited_pence });
+  await em.query(
+    `UPDATE invoices SET amount_paid_pence = $2, status = $3, paid_at = CASE WHEN $3 = 'paid' THEN coalesce(paid_at, now()) ELSE paid_at END,
+       pending_payment_intent_id = CASE WHEN pending_payment_intent_id = $4 THEN NULL ELSE pending_payment_intent_id END,
+       pending_payment_method = CASE WHEN pending_payment_intent_id = $4 THEN NULL ELSE pending_payment_method END, updated_at = now()
+     WHERE id = $1`,
+    [invoiceId, paid, status, payment.intent],
+  );
+  return status === 'paid' ? 'payment recorded: invoice paid' : `payment recorded: ${outstandingPence({ totalPence: invoice.total_pence, amountPaidPence: paid, amountCreditedPence: invoice.amount_credited_pence })}p outstanding`;
+}
+
+/** A Direct Debit is on its way: say so, unless the money has already been recorded (events out of order). */
+async function markPending(em: EntityManager, invoiceId: string, intent: string, method: PaymentMethod): Promise<string> {
+  const [, changed] = await em.query(
+    `UPDATE invoices SET pending_payment_intent_id = $2, pending_payment_method = $3, updated_at = now()
+     WHERE id = $1 AND status = 'open' AND pending_payment_intent_id IS DISTINCT FROM $2
+       AND NOT EXISTS (SELECT 1 FROM invoice_payments p WHERE p.tenant_id = invoices.tenant_id AND p.stripe_payment_intent_id = $2)`,
+    [invoiceId, intent, method === 'bank_transfer' ? null : method],
+  );
+  return changed ? 'payment pending' : 'nothing to do';
+}
+
+/** A payment failed or a session expired: clear the pending marker it set, and nothing else (the invoice's status is untouched). */
+async function clearPending(em: EntityManager, invoiceId: string, intent: string): Promise<string> {
+  const [, changed] = await em.query(
+    `UPDATE invoices SET pending_payment_intent_id = NULL, pending_payment_method = NULL, updated_at = now() WHERE id = $1 AND pending_payment_intent_id = $2`,
+    [invoiceId, intent],
+  );
+  return changed ? 'pending payment cleared' : 'nothing to do';
+}
+
+/** A connected account's state, as Stripe has it now (re-read, so an old event cannot roll it back). */
+async function refreshAccount(em: EntityManager, stripe: Stripe | null, tenantId: string, fromEvent: Stripe.Account): Promise<string> {
+  const account = stripe ? await stripe.accounts.retrieve(fromEvent.id) : fromEvent;
+  const [, changed] = await em.query(
+    `UPDATE stripe_accounts SET charges_enabled = $3, details_submitted = $4, payouts_enabled = $5, updated_at = now()
+     WHERE tenant_id = $1 AND account_id = $2 AND (charges_enabled, details_submitted, payouts_enabled) IS DISTINCT FROM ($3, $4, $5)`,
+    [tenantId, account.id, account.charges_enabled ?? false, account.details_submitted ?? false, account.payouts_enabled ?? false],
+  );
+  return changed ? 'account updated' : 'account unchanged';
+}
+
+// ---------------------------------------------------------------- the platform's own account
+
+async function platformEvent(deps: StripeEventDeps, event: StoredEvent): Promise<string> {
+  const object = event.payload.data.object as unknown as Record<string, unknown>;
+  const metadata = (object.metadata ?? {}) as Record<string, string>;
+  const customer = typeof object.customer === 'string' ? object.customer : ((object.customer as { id?: string } | null)?.id ?? null);
+  const tenantId = await tenantForPlatformObject(deps.db, metadata.tenantId, customer);
+  if (!tenantId) return 'ignored: not a partnership of ours';
+  switch (event.type) {
+    case 'checkout.session.completed': {
+      const session = object as unknown as Stripe.Checkout.Session;
+      if (metadata.kind !== 'platform-subscription' || !session.subscription) return 'ignored: not a plan subscription';
+      const subscriptionId = typeof session.subscription === 'string' ? session.subscription : session.subscription.id;
+      return syncSubscription(deps, tenantId, subscriptionId, customer);
+    }
+    case 'customer.subscription.created':
+    case 'customer.subscription.updated':
+    case 'customer.subscription.deleted':
+    case 'customer.subscription.trial_will_end':
+      return syncSubscription(deps, tenantId, (object as unknown as Stripe.Subscription).id, customer);
+    case 'invoice.created':
+    case 'invoice.finalized':
+    case 'invoice.paid':
+    case 'invoice.payment_succeeded':
+    case 'invoice.payment_failed':
+    case 'invoice.voided':
+    case 'invoice.marked_uncollectible':
+      return recordPlatformInvoice(deps, tenantId, object as unknown as Stripe.Invoice);
+    default:
+      return `ignored: ${event.type}`;
+  }
+}
+
+async function tenantForPlatformObject(db: Database, tenantId: string | undefined, customer: string | null): Promise<string | null> {
+  return db.asPlatform({}, async (em) => {
+    if (customer) {
+      const [byCustomer] = await em.query(`SELECT id FROM tenants WHERE stripe_customer_id = $1`, [customer]);
+      if (byCustomer) return byCustomer.id as string;
+    }
+    if (tenantId && /^[0-9a-f-]{36}$/i.test(tenantId)) {
+      const [byId] = await em.query(`SELECT id FROM tenants WHERE id = $1`, [tenantId]);
+      if (byId) return byId.id as string;
+    }
+    return null;
+  });
+}
+
+const toTimestamp = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
+
+/** The partnership's plan subscription as Stripe has it now. */
+async function syncSubscription(deps: StripeEventDeps, tenantId: string, subscriptionId: string, customer: string | null): Promise<string> {
+  if (!deps.stripe) return 'ignored: Stripe is not configured';
+  const subscription = await deps.stripe.subscriptions.retrieve(subscriptionId);
+  const item = subscription.items.data[0];
+  const plan = item?.price.metadata?.plan ?? subscription.metadata?.plan ?? null;
+  const periodEnd = (item as unknown as { current_period_end?: number } | undefined)?.current_period_end ?? null;
+  await deps.db.asPlatform({}, (em) =>
+    em.query(
+      `UPDATE tenants SET stripe_customer_id = coalesce(stripe_customer_id, $2), stripe_subscription_id = $3, subscription_status = $4,
+         subscription_plan = coalesce($5, subscription_plan), subscription_trial_end = $6, subscription_period_end = $7
+       WHERE id = $1`,
+      [tenantId, customer, subscription.id, subscription.status, plan, toTimestamp(subscription.trial_end), toTimestamp(periodEnd)],
+    ),
+  );
+  return `subscription ${subscription.status}`;
+}
+
+const PLATFORM_INVOICE_RANK: Record<string, number> = { draft: 0, open: 1, uncollectible: 2, void: 3, paid: 4 };
+
+/** One of the platform's invoices to a partnership; its status only moves forward (paid stays paid). */
+async function recordPlatformInvoice(deps: StripeEventDeps, tenantId: string, invoice: Stripe.Invoice): Promise<string> {
+  const status = invoice.status ?? 'draft';
+  const paidAt = invoice.status === 'paid' ? toTimestamp(invoice.status_transitions?.paid_at ?? null) ?? new Date() : null;
+  await deps.db.inTenant(tenantId, {}, async (em) => {
+    const [existing] = await em.query(`SELECT status FROM platform_invoices WHERE stripe_invoice_id = $1 FOR UPDATE`, [invoice.id]);
+    if (existing && (PLATFORM_INVOICE_RANK[existing.status] ?? 0) > (PLATFORM_INVOICE_RANK[status] ?? 0)) return;
+    await em.query(
+      `INSERT INTO platform_invoices (tenant_id, stripe_invoice_id, number, status, amount_due_pence, amount_paid_pence, currency, period_start, period_end, hosted_invoice_url, paid_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (stripe_invoice_id) DO UPDATE SET number = coalesce(EXCLUDED.number, platform_invoices.number), status = EXCLUDED.status,
+         amount_due_pence = EXCLUDED.amount_due_pence, amount_paid_pence = greatest(EXCLUDED.amount_paid_pence, platform_invoices.amount_paid_pence),
+         hosted_invoice_url = coalesce(EXCLUDED.hosted_invoice_url, platform_invoices.hosted_invoice_url), paid_at = coalesce(platform_invoices.paid_at, EXCLUDED.paid_at),
+         updated_at = now()`,
+      [tenantId, invoice.id, invoice.number ?? null, status, invoice.amount_due ?? 0, invoice.amount_paid ?? 0, invoice.currency ?? 'gbp',
+        toTimestamp(invoice.period_start), toTimestamp(invoice.period_end), invoice.hosted_invoice_url ?? null, paidAt],
+    );
+  });
+  return `platform invoice ${status}`;
+}
