@@ -19,7 +19,7 @@ afterAll(async () => {
 describe('partnership and school homes', () => {
   it('sends a signed-out visitor to sign in, and explains a wrong password beside the form', async () => {
     const { page } = browser;
-    await visit(page, `${stack.webUrl}/`);
+    await visit(page, `${stack.webUrl}/p/redbridge/people`);
     expect(new URL(page.url()).pathname).toBe('/login');
     await checkPage(page, '01-sign-in');
 
@@ -34,7 +34,7 @@ describe('partnership and school homes', () => {
     await checkPage(page, '02-sign-in-wrong-password');
   });
 
-  it('shows the Redbridge admin their partnership home with its schools, and a plain 404 for Ealing', async () => {
+  it('shows the Redbridge admin their partnership home with its schools, and only the public page of Ealing', async () => {
     const { page } = browser;
     await signIn(page, stack.webUrl, 'admin@redbridge.demo.test');
     expect(new URL(page.url()).pathname).toBe('/p/redbridge');
@@ -54,11 +54,17 @@ describe('partnership and school homes', () => {
     expect(await table.textContent()).toContain('Fairlop Vale Special School');
     await checkPage(page, '04-partnership-search');
 
-    const status = await visit(page, `${stack.webUrl}/p/ealing`);
+    const status = await visit(page, `${stack.webUrl}/p/no-such-partnership`);
     expect(status).toBe(404);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
-    expect(await page.textContent('main')).not.toContain('Ealing Learning Partnership');
     await checkPage(page, '05-not-found');
+
+    // Another partnership: only its public page, none of its own figures or schools.
+    expect(await visit(page, `${stack.webUrl}/p/ealing`)).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Ealing Learning Partnership');
+    expect(await page.getByRole('table', { name: /Member schools/ }).count()).toBe(0);
+    expect(await page.textContent('main')).not.toContain('Your roles');
+    expect(await visit(page, `${stack.webUrl}/p/ealing/people`)).toBe(404);
 
     await visit(page, `${stack.webUrl}/p/redbridge/people`);
     expect(await page.getByRole('table', { name: /Staff/ }).textContent()).toContain('finance@redbridge.demo.test');
@@ -67,7 +73,7 @@ describe('partnership and school homes', () => {
     await signOut(page);
     expect(await page.getByRole('status').first().textContent()).toContain('You have signed out.');
     await checkPage(page, '06b-signed-out');
-    const after = await visit(page, `${stack.webUrl}/p/redbridge`);
+    const after = await visit(page, `${stack.webUrl}/p/redbridge/people`);
     expect(after).toBe(200);
     expect(new URL(page.url()).pathname).toBe('/login');
   });
@@ -89,8 +95,12 @@ describe('partnership and school homes', () => {
 
     expect(await visit(page, `${stack.webUrl}/s/920001`)).toBe(404);
     await checkPage(page, '07b-other-school-not-found');
-    expect(await visit(page, `${stack.webUrl}/p/redbridge`)).toBe(404);
-    await checkPage(page, '07c-partnership-not-found-for-head');
+    // The partnership's home is not theirs: they see its public page.
+    expect(await visit(page, `${stack.webUrl}/p/redbridge`)).toBe(200);
+    expect(await page.getByRole('table', { name: /Member schools/ }).count()).toBe(0);
+    expect(await page.textContent('main')).toContain('Membership');
+    await checkPage(page, '07c-partnership-public-page-for-head');
+    expect(await visit(page, `${stack.webUrl}/p/redbridge/people`)).toBe(404);
     await signOut(page);
   });
 

@@ -43,9 +43,8 @@ function clientAddress(event: ApiEvent): string | null {
 }
 
 /**
- * Fill a path template's {params}, keeping the template's literal type so the client
- * still types the answer. (The OpenAPI document does not declare the path parameters,
- * so `params.path` cannot be used; see the report on the API.)
+ * Fill a path template's {params}, keeping the template's literal type. The OpenAPI document
+ * now declares every path parameter, so prefer the client's own `params: { path: { slug } }`.
  */
 export function pathOf<P extends string>(template: P, values: Record<string, string>): P {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? '')) as P;

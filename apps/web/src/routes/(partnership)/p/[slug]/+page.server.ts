@@ -1,17 +1,29 @@
-import { apiFor, loadOrFail, pathOf } from '#lib/server/api.ts';
+import { currentYearOf } from '#lib/partnership-labels.ts';
+import { apiFor, loadOrFail } from '#lib/server/api.ts';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 25;
 
+/**
+ * Staff see the partnership's home; anyone else sees its public page (the layout has already
+ * loaded what a visitor may see, or answered 404).
+ */
 export const load: PageServerLoad = async (event) => {
+  const { publicPage, isAdmin } = await event.parent();
+  if (publicPage) return { home: { kind: 'public' as const } };
+
+  const slug = event.params.slug;
+  const api = apiFor(event);
   const q = (event.url.searchParams.get('q') ?? '').trim().slice(0, 100);
   const requested = Number.parseInt(event.url.searchParams.get('page') ?? '1', 10);
   const page = Number.isFinite(requested) && requested > 0 ? requested : 1;
-  const schools = await loadOrFail(
-    event,
-    apiFor(event).GET(pathOf('/api/v1/tenants/{slug}/schools', { slug: event.params.slug }), {
-      params: { query: { page, pageSize: PAGE_SIZE, ...(q ? { q } : {}) } },
-    }),
-  );
-  return { schools, q };
+  const [schools, calendar, categories, setup] = await Promise.all([
+    loadOrFail(event, api.GET('/api/v1/tenants/{slug}/schools', { params: { path: { slug }, query: { page, pageSize: PAGE_SIZE, ...(q ? { q } : {}) } } })),
+    loadOrFail(event, api.GET('/api/v1/tenants/{slug}/calendar', { params: { path: { slug } } })),
+    loadOrFail(event, api.GET('/api/v1/tenants/{slug}/membership-categories', { params: { path: { slug } } })),
+    isAdmin ? loadOrFail(event, api.GET('/api/v1/tenants/{slug}/setup', { params: { path: { slug } } })) : null,
+  ]);
+  return {
+    home: { kind: 'staff' as const, schools, q, termDates: currentYearOf(calendar.years), budgetYear: calendar.budgetYear, categories: categories.items, setup },
+  };
 };

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { INVITABLE_ROLES, type InvitableRole } from '#lib/labels.ts';
-import { apiFor, loadOrFail, pathOf, submit } from '#lib/server/api.ts';
+import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -9,8 +9,8 @@ export const load: PageServerLoad = async (event) => {
   const api = apiFor(event);
   const slug = event.params.slug;
   const [people, invitations] = await Promise.all([
-    loadOrFail(event, api.GET(pathOf('/api/v1/tenants/{slug}/people', { slug }), { params: { query: { pageSize: 100 } } })),
-    isAdmin ? loadOrFail(event, api.GET(pathOf('/api/v1/tenants/{slug}/invitations', { slug }), { params: { query: { pageSize: 20 } } })) : null,
+    loadOrFail(event, api.GET('/api/v1/tenants/{slug}/people', { params: { path: { slug }, query: { pageSize: 100 } } })),
+    isAdmin ? loadOrFail(event, api.GET('/api/v1/tenants/{slug}/invitations', { params: { path: { slug }, query: { pageSize: 20 } } })) : null,
   ]);
   return { people, invitations };
 };
@@ -26,7 +26,8 @@ export const actions: Actions = {
     if (Object.keys(errors).length) return fail(400, { email, role, errors, message: null as string | null, invited: null as string | null, until: null as string | null });
 
     const result = await submit(
-      apiFor(event).POST(pathOf('/api/v1/tenants/{slug}/invitations', { slug: event.params.slug }), {
+      apiFor(event).POST('/api/v1/tenants/{slug}/invitations', {
+        params: { path: { slug: event.params.slug } },
         body: { email, role: role as InvitableRole },
       }),
     );

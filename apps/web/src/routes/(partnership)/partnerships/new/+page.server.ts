@@ -1,0 +1,61 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { LEGAL_FORMS } from '#lib/partnership-labels.ts';
+import { apiFor, loadOrFail, loginUrl, submit } from '#lib/server/api.ts';
+import { splitAreas } from '#lib/slug.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  if (!event.locals.me) redirect(303, loginUrl(event.url));
+  const templates = await loadOrFail(event, apiFor(event).GET('/api/v1/public/templates'));
+  return { templates: templates.items, welcome: event.url.searchParams.has('welcome') };
+};
+
+type Template = 'schools-led-company' | 'council-led-board' | 'membership-association';
+type LegalForm = (typeof LEGAL_FORMS)[number];
+
+export const actions: Actions = {
+  default: async (event) => {
+    const form = await event.request.formData();
+    const text = (key: string) => String(form.get(key) ?? '').trim();
+    const values = {
+      name: text('name'),
+      slug: text('slug'),
+      areas: text('areas'),
+      legalForm: text('legalForm'),
+      contactEmail: text('contactEmail'),
+      contactPhone: text('contactPhone'),
+      website: text('website'),
+      inNationalAssociation: text('inNationalAssociation'),
+      template: text('template'),
+    };
+
+    // What the API would call "true or false" or list as codes gets a plainer message here.
+    const errors: Record<string, string> = {};
+    if (!values.inNationalAssociation) errors.inNationalAssociation = 'Say whether the partnership belongs to the national association';
+    if (!values.template) errors.template = 'Choose a template to start from';
+    if (!values.legalForm) errors.legalForm = 'Say how the partnership is constituted';
+    if (Object.keys(errors).length) return fail(400, { values, errors, message: null as string | null });
+
+    const result = await submit(
+      apiFor(event).POST('/api/v1/tenants', {
+        body: {
+          name: values.name,
+          slug: values.slug,
+          areas: splitAreas(values.areas),
+          legalForm: values.legalForm as LegalForm,
+          contactEmail: values.contactEmail,
+          contactPhone: values.contactPhone || null,
+          website: values.website || null,
+          inNationalAssociation: values.inNationalAssociation === 'yes',
+          template: values.template as Template,
+        },
+      }),
+    );
+    if (!result.ok) {
+      const { problem } = result;
+      const fields = Object.fromEntries(Object.entries(problem.fields).map(([field, message]) => [field.split('.')[0]!, message]));
+      return fail(problem.status, { values, errors: fields, message: Object.keys(fields).length ? null : problem.message });
+    }
+    redirect(303, `/p/${encodeURIComponent(result.data.slug)}/setup?created=1`);
+  },
+};
