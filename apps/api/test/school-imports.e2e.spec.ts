@@ -116,6 +116,14 @@ describe('GIAS import', () => {
     expect((await json.json()).errors[0].field).toBe('file');
     const empty = await uploadGias(t, admin, 'redbridge', new Uint8Array(0), 'csv');
     expect(empty.status).toBe(400);
+    // A browser form posted with no file chosen sends an empty part with an empty file name.
+    const nothingChosen = new FormData();
+    nothingChosen.append('file', new Blob([], { type: 'application/octet-stream' }), '');
+    const unchosen = await fetch(`${t.url}/api/v1/tenants/redbridge/school-imports`, { method: 'POST', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken }, body: nothingChosen });
+    expect(unchosen.status).toBe(400);
+    expect((await unchosen.json()).errors[0]).toEqual({ field: 'file', message: 'Choose the GIAS file to upload.' });
+    const emptyFile = await uploadGias(t, admin, 'redbridge', new Uint8Array(0));
+    expect((await emptyFile.json()).errors[0]).toEqual({ field: 'file', message: 'The file is empty.' });
   });
 
   it('lets only the partnership’s admins import, and keeps imports to their partnership', async () => {

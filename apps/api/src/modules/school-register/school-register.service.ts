@@ -86,7 +86,8 @@ export class SchoolRegisterService {
         },
       });
       if (!found) throw invalid([{ field: 'file', message: 'Choose the GIAS file to upload (form field "file").' }]);
-      if (bytes === 0) throw invalid([{ field: 'file', message: 'The file is empty.' }]);
+      // A browser form with no file chosen still sends an empty, unnamed file part.
+      if (bytes === 0) throw invalid([{ field: 'file', message: fileName ? 'The file is empty.' : 'Choose the GIAS file to upload.' }]);
       await flush();
       await em.query(`UPDATE school_imports SET file_name = $2, byte_size = $3, encoding = $4 WHERE id = $1`, [row.id, fileName, bytes, sniffer.result()]);
       return row.id as string;
