@@ -1,4 +1,4 @@
-import { EALING_2018_19_SCENARIO_1 } from '@partnerships/domain';
+import { EALING_2018_19_SCENARIO_1, validateFeeSchedule } from '@partnerships/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -25,7 +25,7 @@ describe('public quote', () => {
     const { status, body } = await quote('ealing', `phase=primary&pupils=${pupils}&date=2018-10-01`);
     expect(status).toBe(200);
     expect(body.totalPence).toBe(pence);
-    expect(body.schedule).toMatchObject({ version: 1, period: { start: '2018-09-01', end: '2019-08-31' }, coversDate: true });
+    expect(body.schedule).toMatchObject({ version: 1, period: { start: '2018-09-01', end: '2019-08-31' }, coversDate: true, rounding: { unit: 'pound', mode: 'half-up' } });
   });
 
   it('explains a 1 FE primary’s fee line by line, as the school sees it', async () => {
@@ -52,6 +52,7 @@ describe('public quote', () => {
     const { body } = await quote('tower-hamlets', 'phase=primary&pupils=420&date=2017-05-01');
     expect(body.totalPence).toBe(87_500); // £5 × 420 × 5/12
     expect(body.liabilityGuaranteePence).toBe(2500);
+    expect(body.liabilityGuaranteeNote).toMatch(/up to £25 if the company is wound up/);
     expect((await quote('tower-hamlets', 'phase=primary&pupils=420&date=2017-10-01')).body.totalPence).toBe(210_000);
   });
 
@@ -157,5 +158,49 @@ describe('scenario planner', () => {
     expect(res.status).toBe(400);
     const fields = (await res.json()).errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['schools.0.phase', 'schools.0.pupils']));
+  });
+});
+
+describe('templates to start a schedule from', () => {
+  it('offers the engine’s examples as valid documents', async () => {
+    const admin = await t.signIn('admin@ealing.demo.test');
+    const { items } = await (await admin.get('/api/v1/tenants/ealing/fee-schedule-templates')).json();
+    expect(items.length).toBeGreaterThanOrEqual(5);
+    for (const item of items) expect(validateFeeSchedule(item.document).ok, item.key).toBe(true);
+    expect(items.map((i: { key: string }) => i.key)).toContain('base-and-per-pupil');
+  });
+});
+
+describe('public register search for the calculator', () => {
+  const search = async (slug: string, q: string) => {
+    const res = await fetch(`${t.url}/api/v1/public/tenants/${slug}/quote/schools?q=${encodeURIComponent(q)}`);
+    return { status: res.status, body: await res.json() };
+  };
+
+  it('finds a school by name or URN and shows only what a school needs to recognise itself', async () => {
+    const byName = await search('ealing', 'acton vale');
+    expect(byName.status).toBe(200);
+    expect(byName.body.items[0]).toEqual({ urn: '920001', name: 'Acton Vale Primary School', phase: 'primary', localAuthority: 'Ealing', pupils: 210 });
+    const byUrn = await search('ealing', '910005');
+    expect(byUrn.body.items.map((s: { urn: string }) => s.urn)).toEqual(['910005']);
+  });
+
+  it('puts schools in the partnership’s own area first', async () => {
+    const { body } = await search('ealing', 'Primary School');
+    expect(body.items[0].localAuthority).toBe('Ealing');
+    expect(body.items.length).toBeLessThanOrEqual(20);
+  });
+
+  it('names the field when the search is too short, and answers 404 for an unknown partnership', async () => {
+    const short = await search('ealing', 'a');
+    expect(short.status).toBe(400);
+    expect(short.body.errors.map((e: { field: string }) => e.field)).toContain('q');
+    expect((await search('nowhere', 'acton')).status).toBe(404);
+  });
+
+  it('stops a flood of searches from one address', async () => {
+    let last = 200;
+    for (let i = 0; i < 125 && last !== 429; i++) last = (await search('ealing', 'acton')).status;
+    expect(last).toBe(429);
   });
 });

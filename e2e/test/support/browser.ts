@@ -11,8 +11,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium, headless, with a throwaway profile. */
-export async function openBrowser(): Promise<Browser> {
+/** Debian's Chromium, headless, with a throwaway profile (optionally with JavaScript off, to test pages without it). */
+export async function openBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'partnerships-e2e-'));
   let context: BrowserContext;
   try {
@@ -21,6 +21,7 @@ export async function openBrowser(): Promise<Browser> {
       headless: true,
       viewport: { width: 1280, height: 900 },
       locale: 'en-GB',
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
   } catch (error) {

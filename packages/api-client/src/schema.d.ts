@@ -293,6 +293,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/tenants/{slug}/quote/schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the fee calculator: find a school in the register by name or URN (open schools; URN, name, phase, local authority, pupils only; rate-limited) */
+        get: operations["PublicQuoteController_schools"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/school-invitations/accept": {
         parameters: {
             query?: never;
@@ -682,6 +699,23 @@ export interface paths {
         put?: never;
         /** Scenario planner: fees and income for a set of schools; optionally solve for a rate that raises a target */
         post: operations["FeeSchedulesController_scenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/fee-schedule-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published models to start a new schedule from (Ealing, THE Partnership, Haringey, size bands, service levels) */
+        get: operations["FeeSchedulesController_templates"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1551,6 +1585,12 @@ export interface components {
             /** @example 2018-09-01 */
             start: string;
         };
+        FeeRoundingDto: {
+            /** @enum {string} */
+            mode: "half-up" | "down" | "up";
+            /** @enum {string} */
+            unit: "penny" | "pound";
+        };
         FeeScheduleDto: {
             /** @description The fee schedule document (see packages/domain/src/fees/fee-schedule.ts) */
             document: {
@@ -1577,6 +1617,20 @@ export interface components {
             status: "draft" | "published" | "superseded";
             updatedAt: string;
             version: number;
+        };
+        FeeScheduleTemplateDto: {
+            /** @description What the model is, in a sentence */
+            description: string;
+            /** @description A fee schedule document to start from */
+            document: {
+                [key: string]: unknown;
+            };
+            /** @example ealing-2018-19-scenario-1 */
+            key: string;
+            name: string;
+        };
+        FeeScheduleTemplateListDto: {
+            items: components["schemas"]["FeeScheduleTemplateDto"][];
         };
         FromTemplateDto: {
             /** @enum {string} */
@@ -1994,6 +2048,18 @@ export interface components {
             name: string;
             votingRights: boolean;
         };
+        PublicSchoolDto: {
+            localAuthority: string;
+            name: string;
+            /** @enum {string} */
+            phase: "nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16";
+            pupils: number | null;
+            urn: string;
+        };
+        PublicSchoolListDto: {
+            /** @description At most 20 open schools, those in the partnership’s areas first */
+            items: components["schemas"]["PublicSchoolDto"][];
+        };
         PublicTenantDto: {
             areas: string[];
             brandColour: string | null;
@@ -2058,6 +2124,8 @@ export interface components {
         QuoteDto: {
             explanation: string;
             instalments: components["schemas"]["FeeInstalmentDto"][];
+            /** @description What the liability guarantee means, in the partnership’s words */
+            liabilityGuaranteeNote?: string;
             liabilityGuaranteePence?: number;
             lines: components["schemas"]["FeeLineDto"][];
             schedule: components["schemas"]["QuoteScheduleDto"];
@@ -2072,6 +2140,8 @@ export interface components {
             name: string;
             note?: string;
             period: components["schemas"]["FeePeriodDto"];
+            /** @description How the schedule rounds fees (whole pounds are shown without pence) */
+            rounding: components["schemas"]["FeeRoundingDto"];
             version: number;
         };
         QuoteSchoolDto: {
@@ -3066,6 +3136,39 @@ export interface operations {
             };
         };
     };
+    PublicQuoteController_schools: {
+        parameters: {
+            query: {
+                /** @description Part of the school’s name, or its six-digit URN (at least 2 characters) */
+                q: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSchoolListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SchoolInvitationsController_accept: {
         parameters: {
             query?: never;
@@ -3934,6 +4037,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScenarioResultDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FeeSchedulesController_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeScheduleTemplateListDto"];
                 };
             };
             /** @description An error, as application/problem+json */

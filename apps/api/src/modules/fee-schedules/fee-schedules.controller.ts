@@ -3,10 +3,13 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { exportFeeSchedule, type FeeSchedule } from '@partnerships/domain';
 import type { FastifyReply } from 'fastify';
 import { Access, Ctx, Public } from '../../common/access.decorator';
-import type { TenantContext } from '../../common/request-context';
+import type { RequestContext, TenantContext } from '../../common/request-context';
 import {
   FeeScheduleDto,
   FeeScheduleListDto,
+  FeeScheduleTemplateListDto,
+  PublicSchoolListDto,
+  PublicSchoolSearchQueryDto,
   PreviewDto,
   PreviewFeeScheduleDto,
   QuoteDto,
@@ -16,6 +19,7 @@ import {
   ScenarioResultDto,
 } from './fee-schedules.dto';
 import { FeeSchedulesService } from './fee-schedules.service';
+import { FEE_SCHEDULE_TEMPLATES } from './fee-schedule-templates';
 import { PublicQuoteService } from './public-quote.service';
 
 @ApiTags('fee schedules')
@@ -98,6 +102,14 @@ export class FeeSchedulesController {
     return exportFeeSchedule(schedule.document as unknown as FeeSchedule);
   }
 
+  @Get('fee-schedule-templates')
+  @Access('read', 'FeeSchedule')
+  @ApiOperation({ summary: 'Published models to start a new schedule from (Ealing, THE Partnership, Haringey, size bands, service levels)' })
+  @ApiResponse({ status: 200, type: FeeScheduleTemplateListDto })
+  templates() {
+    return { items: FEE_SCHEDULE_TEMPLATES };
+  }
+
   @Post('fee-scenarios')
   @HttpCode(200)
   @Access('read', 'FeeSchedule')
@@ -112,6 +124,14 @@ export class FeeSchedulesController {
 @Controller('v1/public/tenants/:slug')
 export class PublicQuoteController {
   constructor(private readonly quotes: PublicQuoteService) {}
+
+  @Public()
+  @Get('quote/schools')
+  @ApiOperation({ summary: 'For the fee calculator: find a school in the register by name or URN (open schools; URN, name, phase, local authority, pupils only; rate-limited)' })
+  @ApiResponse({ status: 200, type: PublicSchoolListDto })
+  schools(@Param('slug') slug: string, @Ctx() ctx: RequestContext, @Query() query: PublicSchoolSearchQueryDto) {
+    return this.quotes.searchSchools(slug, ctx.ip, query);
+  }
 
   @Public()
   @Get('quote')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PHASES, type Phase } from '@partnerships/domain';
 
 export class FeePeriodDto {
@@ -131,12 +131,18 @@ export class QuoteQueryDto {
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' }) date?: string;
 }
 
+export class FeeRoundingDto {
+  @ApiProperty({ enum: ['penny', 'pound'] }) unit: string;
+  @ApiProperty({ enum: ['half-up', 'down', 'up'] }) mode: string;
+}
+
 export class QuoteScheduleDto {
   @ApiProperty() id: string;
   @ApiProperty() version: number;
   @ApiProperty({ type: FeePeriodDto }) period: FeePeriodDto;
   @ApiProperty() name: string;
   @ApiProperty({ description: 'True when the schedule covers the date asked about' }) coversDate: boolean;
+  @ApiProperty({ type: FeeRoundingDto, description: 'How the schedule rounds fees (whole pounds are shown without pence)' }) rounding: FeeRoundingDto;
   @ApiProperty({ required: false }) note?: string;
 }
 
@@ -154,6 +160,38 @@ export class QuoteDto {
   @ApiProperty() explanation: string;
   @ApiProperty({ type: [FeeInstalmentDto] }) instalments: FeeInstalmentDto[];
   @ApiProperty({ required: false }) liabilityGuaranteePence?: number;
+  @ApiProperty({ required: false, description: 'What the liability guarantee means, in the partnership’s words' }) liabilityGuaranteeNote?: string;
   @ApiProperty({ type: QuoteScheduleDto }) schedule: QuoteScheduleDto;
   @ApiProperty({ type: QuoteSchoolDto, description: 'What the quote was for' }) school: QuoteSchoolDto;
+}
+
+export class PublicSchoolSearchQueryDto {
+  @ApiProperty({ description: 'Part of the school’s name, or its six-digit URN (at least 2 characters)' })
+  @IsString({ message: 'Enter some of your school’s name or its URN' })
+  @MinLength(2, { message: 'Enter at least 2 letters of your school’s name, or its URN' })
+  @MaxLength(100, { message: 'Enter at most 100 characters' })
+  q: string;
+}
+
+export class PublicSchoolDto {
+  @ApiProperty() urn: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: PHASES }) phase: string;
+  @ApiProperty() localAuthority: string;
+  @ApiProperty({ nullable: true, type: Number }) pupils: number | null;
+}
+
+export class PublicSchoolListDto {
+  @ApiProperty({ type: [PublicSchoolDto], description: 'At most 20 open schools, those in the partnership’s areas first' }) items: PublicSchoolDto[];
+}
+
+export class FeeScheduleTemplateDto {
+  @ApiProperty({ example: 'ealing-2018-19-scenario-1' }) key: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'What the model is, in a sentence' }) description: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'A fee schedule document to start from' }) document: Record<string, unknown>;
+}
+
+export class FeeScheduleTemplateListDto {
+  @ApiProperty({ type: [FeeScheduleTemplateDto] }) items: FeeScheduleTemplateDto[];
 }

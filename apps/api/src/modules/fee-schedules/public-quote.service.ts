@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '@partnerships/db';
 import { type FeeSchedule, type Phase, quoteFee } from '@partnerships/domain';
 import { AppError, invalid, notFound } from '../../common/app-error';
-import type { QuoteDto, QuoteQueryDto } from './fee-schedules.dto';
+import { AttemptLimiter } from '../signup/signup-rate-limits';
+import type { PublicSchoolListDto, PublicSchoolSearchQueryDto, QuoteDto, QuoteQueryDto } from './fee-schedules.dto';
+
+/** A school looking itself up types a few searches; 120 in ten minutes per address leaves room for a school office and stops scraping. */
+export const schoolSearchLimiter = () => new AttemptLimiter(120, 10 * 60 * 1000, 'school searches');
 
 /** Today as a calendar date in England. */
 export const todayInLondon = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
@@ -10,7 +14,32 @@ export const todayInLondon = () => new Intl.DateTimeFormat('en-CA', { timeZone: 
 /** The public calculator: what a (prospective) school would pay, and why, under the schedule in force. */
 @Injectable()
 export class PublicQuoteService {
+  private readonly searches = schoolSearchLimiter();
+
   constructor(private readonly db: Database) {}
+
+  /**
+   * The calculator's register search, for people who are not signed in: open schools by name
+   * or URN, the partnership's own areas first, and only what a school needs to recognise
+   * itself (no contacts, no addresses).
+   */
+  async searchSchools(slug: string, ip: string, query: PublicSchoolSearchQueryDto): Promise<PublicSchoolListDto> {
+    this.searches.attempt([{ key: `ip:${ip}`, limit: 1 }]);
+    const q = query.q.trim();
+    if (q.length < 2) throw invalid([{ field: 'q', message: 'Enter at least 2 letters of your school’s name, or its URN' }]);
+    return this.db.asPlatform({}, async (em) => {
+      const [tenant] = await em.query(`SELECT areas FROM tenants WHERE slug = $1 AND status = 'active'`, [slug]);
+      if (!tenant) throw notFound('partnership');
+      const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      const items = await em.query(
+        `SELECT urn, name, phase, local_authority AS "localAuthority", pupils FROM schools
+         WHERE status <> 'closed' AND (urn = $1 OR name ILIKE $2)
+         ORDER BY urn = $1 DESC, lower(local_authority) = ANY($3::text[]) DESC, name, urn LIMIT 20`,
+        [q, pattern, ((tenant.areas ?? []) as string[]).map((a) => a.toLowerCase())],
+      );
+      return { items };
+    });
+  }
 
   async quote(slug: string, query: QuoteQueryDto): Promise<QuoteDto> {
     const missing = [];
@@ -52,12 +81,14 @@ export class PublicQuoteService {
       explanation: quote.explanation,
       instalments: quote.instalments,
       ...(quote.liabilityGuaranteePence !== undefined ? { liabilityGuaranteePence: quote.liabilityGuaranteePence } : {}),
+      ...(document.liabilityGuarantee ? { liabilityGuaranteeNote: document.liabilityGuarantee.note } : {}),
       schedule: {
         id: schedule.id,
         version: schedule.version,
         name: document.name,
         period: document.period,
         coversDate: schedule.coversDate,
+        rounding: document.rounding,
         ...(schedule.coversDate ? {} : { note: `No published schedule covers ${date}; this quote uses the latest published one, for ${document.period.label}.` }),
       },
       school: { phase, pupils, ...(found.school ? { urn: found.school.urn, name: found.school.name } : {}), ...(school.category ? { category: school.category } : {}) },
