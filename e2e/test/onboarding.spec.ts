@@ -246,7 +246,7 @@ describe('starting a partnership', () => {
     await visit(page, `${stack.webUrl}/?q=Newham`);
     expect(await page.getByRole('link', { name: 'Newham Schools Partnership' }).getAttribute('href')).toBe('/p/newham');
     await checkPage(page, 'onboarding-27-directory-search');
-  });
+  }, 300_000); // some 35 pages, each checked by axe and photographed
 
   it("shows a demo partnership's public page, with its colours and a link to work out a school's fee", async () => {
     const { page, context } = browser;
