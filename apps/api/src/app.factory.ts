@@ -10,6 +10,7 @@ import { PinoNestLogger } from './common/pino-nest-logger';
 import { validationPipe } from './common/validation.pipe';
 import { buildOpenApiDocument } from './openapi';
 import type { Runtime } from '@partnerships/jobs';
+import { keepRawBodyForStripeWebhooks } from './modules/billing/stripe-webhook.raw-body';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -33,6 +34,7 @@ export async function createApp(runtime: Runtime): Promise<NestFastifyApplicatio
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  keepRawBodyForStripeWebhooks(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();

@@ -14,6 +14,7 @@ import { SignupModule } from './modules/signup/signup.module';
 import { OnboardingModule } from './modules/onboarding/onboarding.module';
 import { PartnershipSettingsModule } from './modules/partnership-settings/partnership-settings.module';
 import { DirectoryModule } from './modules/directory/directory.module';
+import { BillingModule } from './modules/billing/billing.module';
 import type { Runtime } from '@partnerships/jobs';
 import { RuntimeModule } from './runtime/runtime.module';
 
@@ -22,7 +23,7 @@ export class AppModule {
   static forRuntime(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [RuntimeModule.forRuntime(runtime), AuthModule, MeModule, TenantsModule, SchoolPortalModule, PlatformModule, FeeSchedulesModule, SignupModule, OnboardingModule, PartnershipSettingsModule, DirectoryModule, SchoolRegisterModule, MembershipsModule],
+      imports: [RuntimeModule.forRuntime(runtime), AuthModule, MeModule, TenantsModule, SchoolPortalModule, PlatformModule, FeeSchedulesModule, SignupModule, OnboardingModule, PartnershipSettingsModule, DirectoryModule, SchoolRegisterModule, MembershipsModule, BillingModule],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -2,7 +2,7 @@ import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/abi
 import type { SchoolRole, TenantRole } from '@partnerships/domain';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
-export type SubjectType = 'Tenant' | 'Membership' | 'School' | 'Person' | 'Invitation' | 'AuditEntry' | 'FeeSchedule' | 'Platform';
+export type SubjectType = 'Tenant' | 'Membership' | 'School' | 'Person' | 'Invitation' | 'AuditEntry' | 'FeeSchedule' | 'Platform' | 'Invoice' | 'Billing';
 export type AppAbility = MongoAbility<[Action, SubjectType | { __type: SubjectType } | 'all']>;
 
 export interface RoleGrants {
@@ -25,6 +25,9 @@ export function buildAbility(grants: RoleGrants): AppAbility {
     }
     if (role === 'finance') can('manage', 'FeeSchedule', { tenantId });
     if (role === 'officer' || role === 'finance') can(['read'], ['Person', 'FeeSchedule'], { tenantId });
+    // Billing (issue 6): admins and finance people issue and manage invoices, runs, settings and the Stripe connection; officers read invoices.
+    if (role === 'tenant-admin' || role === 'finance') can('manage', ['Invoice', 'Billing'], { tenantId });
+    if (role === 'officer') can('read', 'Invoice', { tenantId });
   }
   for (const { schoolId } of grants.schoolRoles) {
     can('read', 'School', { schoolId });

@@ -2,9 +2,14 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parseEnv } from '@partnerships/config';
 import { createDataSource, createFreshDatabase, type DataSource, DEMO_PASSWORD, dropDatabase, seedDemo } from '@partnerships/db';
 import { type Runtime, startBullMqWorker, startRuntime, startSmtpCapture } from '@partnerships/jobs';
+import { startStripeFake, type StripeFake } from '@partnerships/stripe-fake';
 import pino from 'pino';
 import { createApp } from '../../src/app.factory';
 import { TEST_PG_URL, TEST_REDIS_URL } from './services';
+import { startStripeNetwork, type StripeNetwork } from './stripe-network';
+
+/** The webhook signing secret shared by each test app and its Stripe fake. */
+export const TEST_STRIPE_WEBHOOK_SECRET = 'whsec_partnerships_test';
 
 export interface TestApp {
   url: string;
@@ -12,6 +17,11 @@ export interface TestApp {
   runtime: Runtime;
   owner: DataSource;
   smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+  /** The Stripe fake the API's Stripe SDK talks to (through `stripeNetwork`); it sends its webhooks to this app. */
+  stripe: StripeFake;
+  /** Between the API and the fake: can drop responses to simulate network errors. */
+  stripeNetwork: StripeNetwork;
+  worker: ReturnType<typeof startBullMqWorker>;
   signIn(email: string, password?: string): Promise<Session>;
   close(): Promise<void>;
 }
@@ -33,7 +43,12 @@ export async function startTestApp(name: string): Promise<TestApp> {
   await owner.initialize();
   await seedDemo(owner, 'test');
   const smtp = await startSmtpCapture();
-  const env = parseEnv({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, REDIS_URL: TEST_REDIS_URL, SMTP_URL: smtp.url, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', QUEUE_NAME: `test-${name}-${process.pid}` });
+  const stripe = await startStripeFake({ port: 0, webhookRetry: { maxAttempts: 3, baseDelayMs: 100 } });
+  const stripeNetwork = await startStripeNetwork({ host: stripe.host, port: stripe.port });
+  const env = parseEnv({
+    NODE_ENV: 'test', DATABASE_URL: databaseUrl, REDIS_URL: TEST_REDIS_URL, SMTP_URL: smtp.url, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', QUEUE_NAME: `test-${name}-${process.pid}`,
+    STRIPE_SECRET_KEY: 'sk_test_partnerships', STRIPE_WEBHOOK_SECRET: TEST_STRIPE_WEBHOOK_SECRET, STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: String(stripeNetwork.port), STRIPE_API_PROTOCOL: 'http',
+  });
   const logger = pino({ level: 'silent' });
   const runtime = await startRuntime(env, logger, { seed: false });
   const worker = startBullMqWorker(TEST_REDIS_URL, runtime.handlers, logger, { queueName: env.QUEUE_NAME });
@@ -41,6 +56,7 @@ export async function startTestApp(name: string): Promise<TestApp> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
+  stripe.addWebhookEndpoint({ url: `${url}/api/v1/webhooks/stripe`, secret: TEST_STRIPE_WEBHOOK_SECRET });
 
   const signIn = async (email: string, password = DEMO_PASSWORD): Promise<Session> => {
     const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
@@ -56,8 +72,13 @@ export async function startTestApp(name: string): Promise<TestApp> {
     runtime,
     owner,
     smtp,
+    stripe,
+    stripeNetwork,
+    worker,
     signIn,
     async close() {
+      await stripe.stop();
+      await stripeNetwork.close();
       await app.close();
       await worker.close();
       await runtime.close();

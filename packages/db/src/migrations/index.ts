@@ -5,6 +5,7 @@ import { SelfServiceOnboarding1764400000000 } from './1764400000000-self-service
 import { SchoolsAndMemberships1764500000000 } from './1764500000000-schools-and-memberships';
 import { Billing1764600000000 } from './1764600000000-billing';
 import { BillingPayments1764600000001 } from './1764600000001-billing-payments';
+import { BillingOnlinePayments1764600000002 } from './1764600000002-billing-online-payments';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
 export const MIGRATIONS = [
@@ -15,5 +16,6 @@ export const MIGRATIONS = [
   SchoolsAndMemberships1764500000000,
   Billing1764600000000,
   BillingPayments1764600000001,
+  BillingOnlinePayments1764600000002,
   // append new migrations here, one line each
 ];

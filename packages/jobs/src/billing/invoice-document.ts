@@ -15,7 +15,7 @@ export interface InvoiceDocument extends InvoiceForPdf {
 export async function loadInvoiceDocument(em: EntityManager, invoiceId: string): Promise<InvoiceDocument | null> {
   const [row] = await em.query(
     `SELECT i.*, to_char(i.issued_on, 'YYYY-MM-DD') AS issued, to_char(i.due_on, 'YYYY-MM-DD') AS due, s.urn,
-            EXISTS (SELECT 1 FROM stripe_accounts a WHERE a.tenant_id = i.tenant_id AND a.charges_enabled) AS pay_online
+            tenant_takes_online_payments(i.tenant_id) AS pay_online
      FROM invoices i JOIN schools s ON s.id = i.school_id WHERE i.id = $1`,
     [invoiceId],
   );

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { Database, type EntityManager } from '@partnerships/db';
+import { applicationFeePence, onlinePaymentProblem, outstandingPence, type InvoiceStatus } from '@partnerships/domain';
+import { AppError, conflict, notFound } from '../../common/app-error';
+import type { AuthedContext } from '../../common/request-context';
+import { ACTS_FOR_SCHOOL, type SchoolAccess, schoolFor } from '../school-portal/school-access';
+import { isUuid } from '../school-register/school-register.util';
+import type { BankTransferDto, CheckoutSessionDto, InvoiceDetailDto, PoNumberDto, SchoolInvoiceListDto } from './billing.dto';
+import { canPayOnline, INVOICE_SELECT, invoiceDetailIn, invoiceListItem, invoicePdfIn } from './invoices.service';
+import { applicationFeeBasisPoints } from './stripe-connect.service';
+import { StripeGateway } from './stripe.gateway';
+
+/**
+ * The school's side of billing: its invoices from every partnership (row-level security lets a
+ * school's own people read them), paying online on the partnership's connected Stripe account,
+ * choosing bank transfer, and adding a purchase order number. Only the headteacher and business
+ * manager (the school's finance people) pay or add a PO; any of the school's people may read.
+ */
+@Injectable()
+export class SchoolInvoicesService {
+  constructor(
+    private readonly db: Database,
+    private readonly stripe: StripeGateway,
+  ) {}
+
+  async list(ctx: AuthedContext, urn: string): Promise<SchoolInvoiceListDto> {
+    return this.db.asPlatform({ userId: ctx.user.id }, async (em) => {
+      const school = await schoolFor(em, ctx, urn);
+      const rows = await em.query(`${INVOICE_SELECT} WHERE i.school_id = $1 AND i.status <> 'draft' ORDER BY i.issued_on DESC, i.sequence DESC`, [school.id]);
+      const items = rows.map((row: Record<string, unknown>) => ({
+        ...invoiceListItem(row),
+        partnership: { slug: row.tenant_slug as string, name: row.tenant_name as string },
+        payOnline: canPayOnline(row),
+      }));
+      const outstanding = items.filter((i: { status: string }) => i.status === 'open' || i.status === 'uncollectible').reduce((t: number, i: { outstandingPence: number }) => t + i.outstandingPence, 0);
+      return { items, outstandingPence: outstanding };
+    });
+  }
+
+  /** The invoice, if it is this school's; its partnership's id, for writes in that tenant. */
+  private async locate(ctx: AuthedContext, urn: string, id: string, needs?: readonly string[], doing?: string): Promise<{ school: SchoolAccess; tenantId: string }> {
+    if (!isUuid(id)) throw notFound('invoice');
+    return this.db.asPlatform({ userId: ctx.user.id }, async (em) => {
+      const school = await schoolFor(em, ctx, urn, needs as never, doing);
+      const [row] = await em.query(`SELECT tenant_id FROM invoices WHERE id = $1 AND school_id = $2 AND status <> 'draft'`, [id, school.id]);
+      if (!row) throw notFound('invoice');
+      return { school, tenantId: row.tenant_id as string };
+    });
+  }
+
+  async detail(ctx: AuthedContext, urn: string, id: string): Promise<InvoiceDetailDto> {
+    await this.locate(ctx, urn, id);
+    const detail = await this.db.asPlatform({ userId: ctx.user.id }, (em) => invoiceDetailIn(em, id, `/api/v1/school-portal/${urn}/invoices/${id}.pdf`));
+    if (!detail) throw notFound('invoice');
+    return detail;
+  }
+
+  async pdf(ctx: AuthedContext, urn: string, id: string) {
+    await this.locate(ctx, urn, id);
+    const found = await this.db.asPlatform({ userId: ctx.user.id }, (em) => invoicePdfIn(em, id));
+    if (!found) throw notFound('invoice');
+    return found;
+  }
+
+  async setPoNumber(ctx: AuthedContext, urn: string, id: string, dto: PoNumberDto): Promise<InvoiceDetailDto> {
+    const { tenantId } = await this.locate(ctx, urn, id, ACTS_FOR_SCHOOL, 'add a purchase order number');
+    await this.db.inTenant(tenantId, { userId: ctx.user.id }, async (em) => {
+      const [row] = await em.query(`SELECT status FROM invoices WHERE id = $1 FOR UPDATE`, [id]);
+      if (row.status === 'void') throw conflict('This invoice has been voided.');
+      await em.query(`UPDATE invoices SET po_number = $2, updated_at = now() WHERE id = $1`, [id, dto.poNumber?.trim() || null]);
+    });
+    return this.detail(ctx, urn, id);
+  }
+
+  /** The school will pay by bank transfer: recorded for the partnership, and the details to pay with. */
+  async chooseBankTransfer(ctx: AuthedContext, urn: string, id: string): Promise<BankTransferDto> {
+    const { tenantId } = await this.locate(ctx, urn, id, ACTS_FOR_SCHOOL, 'choose how to pay');
+    await this.db.inTenant(tenantId, { userId: ctx.user.id }, (em) =>
+      em.query(`UPDATE invoices SET transfer_chosen_at = coalesce(transfer_chosen_at, now()), updated_at = now() WHERE id = $1 AND status IN ('open', 'uncollectible')`, [id]),
+    );
+    return (await this.detail(ctx, urn, id)).bankTransfer;
+  }
+
+  /**
+   * A Stripe Checkout session for what is outstanding, on the partnership's connected account
+   * (a direct charge: the money lands with the partnership, the platform's application fee is
+   * taken from it). The idempotency key is the invoice, the method and the amount still owed, so
+   * pressing Pay twice gives the same session and never two.
+   */
+  async checkout(ctx: AuthedContext, urn: string, id: string, method: 'card' | 'bacs_debit'): Promise<CheckoutSessionDto> {
+    const { school, tenantId } = await this.locate(ctx, urn, id, ACTS_FOR_SCHOOL, 'pay invoices');
+    const prepared = await this.db.inTenant(tenantId, { userId: ctx.user.id }, async (em: EntityManager) => {
+      const [row] = await em.query(`SELECT i.*, t.slug FROM invoices i JOIN tenants t ON t.id = i.tenant_id WHERE i.id = $1`, [id]);
+      const balance = { status: row.status as InvoiceStatus, totalPence: row.total_pence, amountPaidPence: row.amount_paid_pence, amountCreditedPence: row.amount_credited_pence };
+      const problem = onlinePaymentProblem(balance);
+      if (problem) throw conflict(problem);
+      if (row.pending_payment_intent_id) throw conflict('A Direct Debit payment for this invoice is already on its way; it takes a few working days to clear.');
+      const [account] = await em.query(`SELECT account_id, charges_enabled FROM stripe_accounts WHERE tenant_id = $1`, [tenantId]);
+      if (!account?.charges_enabled) {
+        throw new AppError('online_payment_unavailable', 409, 'This partnership does not take card or Direct Debit payments yet. Please pay by bank transfer, quoting the invoice number.');
+      }
+      const fee = await applicationFeeBasisPoints(em, tenantId);
+      return { row, account: account.account_id as string, amount: outstandingPence(balance), feeBps: fee.basisPoints };
+    });
+    const { row, account, amount } = prepared;
+    const fee = applicationFeePence(amount, prepared.feeBps);
+    const page = `${this.stripe.publicUrl}/s/${school.urn}/invoices/${id}`;
+    const metadata = { kind: 'invoice', tenantId, invoiceId: id, invoiceNumber: row.number as string, method, applicationFeePence: String(fee) };
+    try {
+      const session = await this.stripe.client.checkout.sessions.create(
+        {
+          mode: 'payment',
+          allowed_payment_method_types: [method],
+          currency: 'gbp',
+          line_items: [{ quantity: 1, price_data: { currency: 'gbp', unit_amount: amount, product_data: { name: `Invoice ${row.number}`, description: `${school.name}: membership ${row.period_label}` } } }],
+          payment_intent_data: { application_fee_amount: fee, description: `Invoice ${row.number}`, metadata },
+          metadata,
+          client_reference_id: id,
+          customer_email: ctx.user.email,
+          success_url: `${page}?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
+          cancel_url: `${page}?checkout=cancelled`,
+        },
+        { stripeAccount: account, idempotencyKey: `checkout-${id}-${method}-${amount}-${row.amount_paid_pence}-${row.amount_credited_pence}` },
+      );
+      if (!session.url) throw conflict('This payment has already been made or started. Refresh the page to see where it is.');
+      return { url: session.url, sessionId: session.id, amountPence: amount, expiresAt: session.expires_at ? new Date(session.expires_at * 1000).toISOString() : null };
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      StripeGateway.problem(error);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '@partnerships/db';
+import { type JobQueue, JobName } from '@partnerships/jobs';
+import Stripe from 'stripe';
+import { AppError } from '../../common/app-error';
+import { JOB_QUEUE } from '../../runtime/runtime.module';
+import type { WebhookAckDto } from './billing.dto';
+import { StripeGateway } from './stripe.gateway';
+
+/** Stripe's own tolerance: a signature more than five minutes old is refused (replayed requests). */
+const TOLERANCE_SECONDS = 300;
+
+/**
+ * The one webhook endpoint. It verifies the signature on the raw body (a wrong signature, a
+ * stale timestamp or a tampered body is a 400 and changes nothing), stores the event by its id
+ * (a duplicate id is acknowledged and nothing more), queues its processing and answers at once.
+ * The work happens in `processStripeEvent`, which is idempotent and safe out of order.
+ */
+@Injectable()
+export class StripeWebhookService {
+  constructor(
+    private readonly db: Database,
+    private readonly stripe: StripeGateway,
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+  ) {}
+
+  async receive(raw: Buffer | undefined, signature: string | string[] | undefined): Promise<WebhookAckDto> {
+    const secret = this.stripe.webhookSecret;
+    if (!secret) throw new AppError('webhooks_not_configured', 503, 'Stripe webhooks are not configured here (STRIPE_WEBHOOK_SECRET).');
+    if (!raw || typeof signature !== 'string' || signature.length === 0) throw new AppError('invalid_signature', 400, 'A signed Stripe event is expected.');
+    let event: Stripe.Event;
+    try {
+      event = Stripe.webhooks.constructEvent(raw, signature, secret, TOLERANCE_SECONDS);
+    } catch {
+      throw new AppError('invalid_signature', 400, 'The Stripe signature does not match this request.');
+    }
+    const account = (event as { account?: string }).account ?? null;
+    const stored = await this.db.asPlatform({}, (em) =>
+      em.query(
+        `INSERT INTO stripe_events (id, type, account, livemode, created_at_stripe, payload) VALUES ($1, $2, $3, $4, to_timestamp($5), $6)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [event.id, event.type, account, event.livemode, event.created, raw.toString('utf8')],
+      ),
+    );
+    if (stored.length === 0) {
+      // Seen before: if it is still waiting (its job was lost), queue it again; the job id keeps it single.
+      const [known] = await this.db.asPlatform({}, (em) => em.query(`SELECT processed_at FROM stripe_events WHERE id = $1`, [event.id]));
+      if (known && !known.processed_at) await this.queue.enqueue(JobName.ProcessStripeEvent, { eventId: event.id }, { jobId: `stripe-event-${event.id}` });
+      return { received: true, duplicate: true };
+    }
+    await this.queue.enqueue(JobName.ProcessStripeEvent, { eventId: event.id }, { jobId: `stripe-event-${event.id}` });
+    return { received: true, duplicate: false };
+  }
+}
