@@ -140,6 +140,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/platform/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every partnership’s plan, subscription status and revenue, and the plans with their application fees (platform operators only) */
+        get: operations["PlatformBillingController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/billing/plans/{plan}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the platform’s fee on schools’ online payments for a plan (operators only) */
+        put: operations["PlatformBillingController_updatePlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/platform/tenants": {
         parameters: {
             query?: never;
@@ -371,6 +405,108 @@ export interface paths {
         /** A school's home for its own people (404 for anyone else) */
         get: operations["SchoolPortalController_get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school’s invoices from every partnership it belongs to, with what is outstanding */
+        get: operations["SchoolInvoicesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the school’s invoices: lines, working, payments, credit notes, how to pay */
+        get: operations["SchoolInvoicesController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/invoices/{id}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the school’s invoices as a PDF */
+        get: operations["SchoolInvoicesController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/invoices/{id}/bank-transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose to pay by bank transfer (headteacher or business manager): the details and reference to use; the partnership records the payment */
+        post: operations["SchoolInvoicesController_bankTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/invoices/{id}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay by card or Bacs Direct Debit (headteacher or business manager): a Stripe Checkout page on the partnership’s account */
+        post: operations["SchoolInvoicesController_checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/invoices/{id}/po-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or change the school’s purchase order number (headteacher or business manager) */
+        put: operations["SchoolInvoicesController_poNumber"];
         post?: never;
         delete?: never;
         options?: never;
@@ -618,6 +754,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/billing-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoiced, paid, credited, outstanding and overdue by school, billing period or month (for the chart) */
+        get: operations["BillingController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/billing-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Billing runs, newest first */
+        get: operations["BillingController_listRuns"];
+        put?: never;
+        /** Bill every member under a published schedule (by scheduleId or billing-year label). dryRun (the default): 200 with each school’s amount and why, and totals; nothing is written. dryRun: false: 202 {id}, invoices issued by a job (repeating, resuming or restarting it never issues a second invoice per member, period and schedule version) */
+        post: operations["BillingController_createRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/billing-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run’s status and progress (x of N), for the progress bar */
+        get: operations["BillingController_getRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/billing-runs/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each member of a run: invoiced, skipped (and why) or still pending */
+        get: operations["BillingController_runItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/billing-runs/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a failed or stalled run again from where it stopped */
+        post: operations["BillingController_resumeRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/billing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** VAT, payment terms, reminders, invoice numbering and bank details */
+        get: operations["BillingController_getSettings"];
+        /** Change billing settings (only the fields sent); issued invoices keep what they were issued with */
+        put: operations["BillingController_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/calendar": {
         parameters: {
             query?: never;
@@ -838,6 +1078,176 @@ export interface paths {
         put?: never;
         /** Invite a colleague with a role; the invitation is e-mailed */
         post: operations["TenantsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices, newest first, with filters (status, urn, q, period, runId, overdue) and pages; totals over all matches */
+        get: operations["BillingController_listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/invoices.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices as CSV in Xero’s sales invoice import layout (Sage reads the same columns); same filters as the list */
+        get: operations["BillingController_invoicesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice: lines and the fee engine’s working, payments, credit notes, bank details */
+        get: operations["BillingController_invoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/invoices/{id}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as a PDF */
+        get: operations["BillingController_invoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/invoices/{id}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a credit note: an amount, or the difference a corrected pupil number makes; never more than the invoice */
+        post: operations["BillingController_creditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a bank transfer received (date, reference, amount; part payments allowed) */
+        post: operations["BillingController_recordPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/invoices/{id}/po-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set or clear the school’s purchase order number */
+        put: operations["BillingController_poNumber"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/invoices/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E-mail the invoice with its PDF to the school’s finance contact (or the addresses given) */
+        post: operations["BillingController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/invoices/{id}/uncollectible": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write an open invoice off as uncollectible (a payment can still settle it) */
+        post: operations["BillingController_uncollectible"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/invoices/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void an invoice no money has reached (its number stays used); otherwise issue a credit note */
+        post: operations["BillingController_voidInvoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1103,6 +1513,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/platform-subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partnership’s subscription to the platform: plan, status, trial, invoices */
+        get: operations["BillingController_subscription"];
+        put?: never;
+        /** Subscribe to a paid plan on a Stripe Checkout page (the rest of the free trial carries over) */
+        post: operations["BillingController_subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/prospects": {
         parameters: {
             query?: never;
@@ -1276,6 +1704,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partnership’s Stripe connection: connected, charges enabled, and the platform’s fee on online payments */
+        get: operations["BillingController_stripe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/stripe/connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connect a Stripe account: creates it once and answers a fresh Stripe onboarding link to send the admin to */
+        post: operations["BillingController_connectStripe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/stripe/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask Stripe for the account’s state now (on coming back from onboarding) */
+        post: operations["BillingController_refreshStripe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe events (signed with STRIPE_WEBHOOK_SECRET): verified on the raw body, stored by id, processed by a job */
+        post: operations["StripeWebhookController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1370,6 +1866,125 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        BankTransferDto: {
+            accountName: string | null;
+            accountNumber: string | null;
+            amountPence: number;
+            /** @description Whom to ask when the partnership has not given its bank details here */
+            contactEmail: string | null;
+            dueOn: string;
+            /** @description What to quote: the invoice number */
+            reference: string;
+            sortCode: string | null;
+        };
+        BillingReportDto: {
+            /** @enum {string} */
+            groupBy: "school" | "period" | "month";
+            rows: components["schemas"]["BillingReportRowDto"][];
+            totals: components["schemas"]["BillingReportRowDto"];
+        };
+        BillingReportRowDto: {
+            creditedPence: number;
+            invoicedPence: number;
+            invoices: number;
+            /** @description School URN, period label or YYYY-MM */
+            key: string;
+            label: string;
+            outstandingPence: number;
+            overduePence: number;
+            paidPence: number;
+        };
+        BillingRunCountsDto: {
+            failed: number;
+            invoiced: number;
+            members: number;
+            skipped: number;
+        };
+        BillingRunCreatedDto: {
+            /** @description True when a run of this schedule was already under way: that run is the answer, and nothing new was started */
+            existing: boolean;
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+        };
+        BillingRunDto: {
+            attempts: number;
+            counts: components["schemas"]["BillingRunCountsDto"];
+            createdAt: string;
+            error: string | null;
+            finishedAt: string | null;
+            id: string;
+            invoicesCreated: number;
+            issuedOn: string;
+            progress: components["schemas"]["BillingRunProgressDto"];
+            schedule: components["schemas"]["BillingScheduleRefDto"];
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            /** @description Total invoiced by this run, VAT included */
+            totalPence: number;
+        };
+        BillingRunItemDto: {
+            amountPence: number | null;
+            invoiceIds: string[];
+            membershipId: string;
+            position: number;
+            reason: string | null;
+            school: components["schemas"]["RunSchoolDto"];
+            /** @enum {string} */
+            status: "pending" | "invoiced" | "skipped" | "failed";
+        };
+        BillingRunItemPageDto: {
+            items: components["schemas"]["BillingRunItemDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        BillingRunPageDto: {
+            items: components["schemas"]["BillingRunDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        BillingRunProgressDto: {
+            /** @description 0 to 100 */
+            percent: number;
+            processed: number;
+            total: number;
+        };
+        BillingScheduleRefDto: {
+            id: string;
+            name: string;
+            periodEnd: string;
+            /** @example 2018–19 */
+            periodLabel: string;
+            periodStart: string;
+            version: number;
+        };
+        BillingSettingsDto: {
+            bankAccountName: string | null;
+            /** @example 12345678 */
+            bankAccountNumber: string | null;
+            /** @example 12-34-56 */
+            bankSortCode: string | null;
+            /** @description Printed on invoices for questions; the partnership’s contact address otherwise */
+            financeEmail: string | null;
+            /** @description Printed at the foot of every invoice */
+            invoiceNote: string | null;
+            /** @example ELP */
+            invoicePrefix: string;
+            /** @description The number the next invoice will get, e.g. ELP-000043 */
+            nextInvoiceNumber: string;
+            paymentTermsDays: number;
+            /** @description Days relative to the due date: negative before, 0 on the day, positive overdue */
+            reminderOffsets: number[];
+            remindersEnabled: boolean;
+            updatedAt: string | null;
+            vatNumber: string | null;
+            /** @description VAT rate in basis points (2000 = 20%), used when VAT-registered */
+            vatRateBasisPoints: number;
+            vatRegistered: boolean;
+        };
         BulkContactDto: {
             email: string;
             id: string;
@@ -1442,14 +2057,48 @@ export interface components {
             /** @description Category code */
             category: string;
         };
+        CheckoutDto: {
+            /** @enum {string} */
+            method: "card" | "bacs_debit";
+        };
+        CheckoutSessionDto: {
+            amountPence: number;
+            expiresAt: string | null;
+            sessionId: string;
+            /** @description Stripe’s hosted payment page: send the person there */
+            url: string;
+        };
         ChoosePlanDto: {
             /** @enum {string} */
             plan: "trial" | "small" | "medium" | "large";
+        };
+        ConnectLinkDto: {
+            accountId: string;
+            /** @description The link works until then (ISO 8601) */
+            expiresAt: string;
+            /** @description Send the admin here to finish setting up the Stripe account (Stripe’s hosted onboarding) */
+            url: string;
         };
         ContactPersonDto: {
             email: string;
             name: string;
             roles: string[];
+        };
+        CreateBillingRunDto: {
+            /**
+             * @description true: show what would be invoiced, write nothing (200). false: issue the invoices in the background (202)
+             * @default true
+             */
+            dryRun: boolean;
+            /** @description Date of issue (default today); payment terms run from it */
+            issuedOn?: string;
+            /**
+             * @description Or the billing year’s label (academic or financial year), matched against the published schedules
+             * @example 2018-19
+             */
+            period?: string;
+            /** @description The published fee schedule version to bill under */
+            scheduleId?: string;
         };
         CreateCategoryDto: {
             /** @description Short code: lower-case letters, digits and hyphens (cannot be changed later) */
@@ -1468,6 +2117,14 @@ export interface components {
             /** @description Order in lists (lower first) */
             position?: number;
             votingRights?: boolean;
+        };
+        CreateCreditNoteDto: {
+            /** @description The amount to credit, VAT included, in pence */
+            amountPence?: number;
+            /** @description Or: the corrected pupil number; the difference from what was invoiced is credited */
+            correctedPupils?: number;
+            /** @description Why, printed on the credit note */
+            reason: string;
         };
         CreateDocumentDto: {
             /** @description Text shown to members, when there is no link */
@@ -1535,6 +2192,16 @@ export interface components {
              */
             trialEndsAt: string;
         };
+        CreditNoteDto: {
+            id: string;
+            issuedOn: string;
+            /** @example INV-CN-000001 */
+            number: string;
+            reason: string;
+            subtotalPence: number;
+            totalPence: number;
+            vatPence: number;
+        };
         DecisionDto: {
             /** @description Needed to reject */
             note?: string;
@@ -1565,6 +2232,38 @@ export interface components {
         };
         DocumentListDto: {
             items: components["schemas"]["DocumentDto"][];
+        };
+        DryRunDto: {
+            /** @enum {boolean} */
+            dryRun: true;
+            issuedOn: string;
+            members: components["schemas"]["DryRunMemberDto"][];
+            schedule: components["schemas"]["BillingScheduleRefDto"];
+            totals: components["schemas"]["DryRunTotalsDto"];
+        };
+        DryRunMemberDto: {
+            /** @description What the member would be invoiced (VAT included); for already-invoiced, what it was */
+            amountPence: number;
+            /** @description The fee engine’s working */
+            explanation: string | null;
+            invoices: components["schemas"]["PlannedInvoiceDto"][];
+            membershipId: string;
+            /** @enum {string} */
+            outcome: "invoice" | "skip" | "already-invoiced";
+            /** @description Why, in words */
+            reason: string;
+            school: components["schemas"]["RunSchoolDto"];
+        };
+        DryRunTotalsDto: {
+            alreadyInvoiced: number;
+            /** @description Invoices the run would issue */
+            invoices: number;
+            members: number;
+            skipped: number;
+            subtotalPence: number;
+            toInvoice: number;
+            totalPence: number;
+            vatPence: number;
         };
         FeeInstalmentDto: {
             amountPence: number;
@@ -1708,6 +2407,143 @@ export interface components {
             email: string;
             /** @enum {string} */
             role: "headteacher" | "business-manager" | "staff";
+        };
+        InvoiceDetailDto: {
+            amountCreditedPence: number;
+            amountPaidPence: number;
+            bankTransfer: components["schemas"]["BankTransferDto"];
+            /** @description The school as printed on the invoice */
+            billTo: {
+                [key: string]: unknown;
+            };
+            billingRunId: string | null;
+            /** @description Charged from (a school that joined part-way) */
+            chargedFrom: string | null;
+            /** @description Charged up to (a school that leaves part-way) */
+            chargedTo: string | null;
+            creditNotes: components["schemas"]["CreditNoteDto"][];
+            dueOn: string;
+            /** @description The fee engine’s working, as plain text */
+            explanation: string;
+            id: string;
+            issuedOn: string;
+            lines: components["schemas"]["InvoiceLineDto"][];
+            /** @example INV-000042 */
+            number: string;
+            outstandingPence: number;
+            /** @description Open and past its due date */
+            overdue: boolean;
+            paidAt: string | null;
+            part: number;
+            partCount: number;
+            partLabel: string | null;
+            partnership: components["schemas"]["InvoicePartnershipDto"];
+            /** @description The school can pay this invoice by card or Direct Debit now */
+            payOnline: boolean;
+            payments: components["schemas"]["InvoicePaymentDto"][];
+            /** @description Path of the PDF */
+            pdfPath: string;
+            /**
+             * @description An online payment is on its way (a Direct Debit takes a few days)
+             * @enum {string|null}
+             */
+            pendingPaymentMethod: "card" | "bacs_debit" | null;
+            period: components["schemas"]["InvoicePeriodDto"];
+            /** @example 2018–19 */
+            periodLabel: string;
+            poNumber: string | null;
+            /** @description Reminder steps already sent */
+            remindersSent: string[];
+            scheduleId: string;
+            scheduleVersion: number;
+            school: components["schemas"]["InvoiceSchoolDto"];
+            /** @description The partnership as printed on the invoice */
+            seller: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "draft" | "open" | "paid" | "void" | "uncollectible";
+            subtotalPence: number;
+            totalPence: number;
+            transferChosenAt: string | null;
+            vatPence: number;
+            vatRateBasisPoints: number;
+            voidReason: string | null;
+            voidedAt: string | null;
+        };
+        InvoiceLineDto: {
+            amountPence: number;
+            description: string;
+            /** @enum {string} */
+            kind: "charge" | "note";
+        };
+        InvoiceListItemDto: {
+            amountCreditedPence: number;
+            amountPaidPence: number;
+            dueOn: string;
+            id: string;
+            issuedOn: string;
+            /** @example INV-000042 */
+            number: string;
+            outstandingPence: number;
+            /** @description Open and past its due date */
+            overdue: boolean;
+            part: number;
+            partCount: number;
+            partLabel: string | null;
+            /**
+             * @description An online payment is on its way (a Direct Debit takes a few days)
+             * @enum {string|null}
+             */
+            pendingPaymentMethod: "card" | "bacs_debit" | null;
+            /** @example 2018–19 */
+            periodLabel: string;
+            poNumber: string | null;
+            school: components["schemas"]["InvoiceSchoolDto"];
+            /** @enum {string} */
+            status: "draft" | "open" | "paid" | "void" | "uncollectible";
+            subtotalPence: number;
+            totalPence: number;
+            vatPence: number;
+        };
+        InvoicePageDto: {
+            items: components["schemas"]["InvoiceListItemDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            /** @description Over every invoice matching the filters, not just this page */
+            totals: components["schemas"]["InvoiceTotalsDto"];
+        };
+        InvoicePartnershipDto: {
+            name: string;
+            slug: string;
+        };
+        InvoicePaymentDto: {
+            amountPence: number;
+            id: string;
+            /** @enum {string} */
+            method: "card" | "bacs_debit" | "bank_transfer";
+            paidOn: string;
+            recordedAt: string;
+            reference: string | null;
+        };
+        InvoicePeriodDto: {
+            end: string;
+            label: string;
+            start: string;
+        };
+        InvoiceSchoolDto: {
+            id: string;
+            name: string;
+            urn: string;
+        };
+        InvoiceSentDto: {
+            queued: boolean;
+            to: string[];
+        };
+        InvoiceTotalsDto: {
+            outstandingPence: number;
+            totalPence: number;
         };
         LocalAuthorityDto: {
             name: string;
@@ -1957,6 +2793,85 @@ export interface components {
             /** @description Why it cannot be chosen now */
             reason: string | null;
         };
+        PlannedInvoiceDto: {
+            dueOn: string;
+            label: string;
+            part: number;
+            partCount: number;
+            subtotalPence: number;
+            totalPence: number;
+            vatPence: number;
+        };
+        PlatformBillingDto: {
+            items: components["schemas"]["PlatformBillingRowDto"][];
+            plans: components["schemas"]["PlatformPlanDto"][];
+            totals: components["schemas"]["PlatformBillingTotalsDto"];
+        };
+        PlatformBillingRowDto: {
+            /** @description The plan’s price per year */
+            annualPricePence: number;
+            currentPeriodEnd: string | null;
+            lastPaidAt: string | null;
+            memberSchools: number;
+            name: string;
+            plan: string;
+            planName: string;
+            /** @description Paid to the platform, all time */
+            revenuePence: number;
+            slug: string;
+            status: string;
+            stripeConnected: boolean;
+            subscriptionStatus: string | null;
+            trialEndsOn: string | null;
+        };
+        PlatformBillingTotalsDto: {
+            active: number;
+            /** @description The yearly price of every active and trialing subscription */
+            annualRecurringPence: number;
+            /** @description Past due, unpaid or incomplete */
+            attention: number;
+            partnerships: number;
+            revenuePence: number;
+            trialing: number;
+        };
+        PlatformInvoiceDto: {
+            amountDuePence: number;
+            amountPaidPence: number;
+            hostedInvoiceUrl: string | null;
+            id: string;
+            number: string | null;
+            paidAt: string | null;
+            periodEnd: string | null;
+            periodStart: string | null;
+            status: string;
+        };
+        PlatformPlanDto: {
+            annualPricePence: number;
+            applicationFeeBasisPoints: number;
+            /** @enum {string} */
+            code: "trial" | "small" | "medium" | "large";
+            maxMemberSchools: number | null;
+            name: string;
+            partnerships: number;
+        };
+        PlatformSubscriptionDto: {
+            annualPricePence: number;
+            available: boolean;
+            currentPeriodEnd: string | null;
+            invoices: components["schemas"]["PlatformInvoiceDto"][];
+            memberSchools: number;
+            /** @enum {string} */
+            plan: "trial" | "small" | "medium" | "large";
+            planName: string;
+            /**
+             * @description The cheapest paid plan that covers the member schools
+             * @enum {string}
+             */
+            recommendedPlan: "trial" | "small" | "medium" | "large";
+            /** @description Stripe’s subscription status: trialing, active, past_due, canceled… (null before subscribing) */
+            status: string | null;
+            trialEndsOn: string | null;
+        };
         PlatformTenantDto: {
             createdAt: string;
             /** @description Who created it */
@@ -1981,6 +2896,10 @@ export interface components {
             suspendedReason: string | null;
             template: string | null;
             trialEndsAt: string | null;
+        };
+        PoNumberDto: {
+            /** @description The school’s purchase order number (null to remove it) */
+            poNumber: string | null;
         };
         PortalMembershipSummaryDto: {
             /** @description Category code */
@@ -2151,6 +3070,17 @@ export interface components {
             pupils: number;
             urn?: string;
         };
+        RecordPaymentDto: {
+            /** @description Pence received (part payments are fine) */
+            amountPence: number;
+            /**
+             * @description The day the money arrived
+             * @example 2026-11-30
+             */
+            date: string;
+            /** @description The bank reference on the transfer */
+            reference: string;
+        };
         RecordPupilCountDto: {
             /** @example 2025-10 */
             census: string;
@@ -2186,6 +3116,12 @@ export interface components {
             pupils: number | null;
             status: string;
             type: string;
+            urn: string;
+        };
+        RunSchoolDto: {
+            id: string;
+            name: string;
+            phase: string;
             urn: string;
         };
         SaveCalendarDto: {
@@ -2296,6 +3232,41 @@ export interface components {
         SchoolInvitationTokenDto: {
             token: string;
         };
+        SchoolInvoiceDto: {
+            amountCreditedPence: number;
+            amountPaidPence: number;
+            dueOn: string;
+            id: string;
+            issuedOn: string;
+            /** @example INV-000042 */
+            number: string;
+            outstandingPence: number;
+            /** @description Open and past its due date */
+            overdue: boolean;
+            part: number;
+            partCount: number;
+            partLabel: string | null;
+            partnership: components["schemas"]["InvoicePartnershipDto"];
+            payOnline: boolean;
+            /**
+             * @description An online payment is on its way (a Direct Debit takes a few days)
+             * @enum {string|null}
+             */
+            pendingPaymentMethod: "card" | "bacs_debit" | null;
+            /** @example 2018–19 */
+            periodLabel: string;
+            poNumber: string | null;
+            school: components["schemas"]["InvoiceSchoolDto"];
+            /** @enum {string} */
+            status: "draft" | "open" | "paid" | "void" | "uncollectible";
+            subtotalPence: number;
+            totalPence: number;
+            vatPence: number;
+        };
+        SchoolInvoiceListDto: {
+            items: components["schemas"]["SchoolInvoiceDto"][];
+            outstandingPence: number;
+        };
         SchoolMembershipDetailDto: {
             application: {
                 [key: string]: unknown;
@@ -2380,6 +3351,10 @@ export interface components {
             items: components["schemas"]["SchoolPupilCountDto"][];
             /** @description The register's number (from GIAS) */
             registerPupils: number | null;
+        };
+        SendInvoiceDto: {
+            /** @description Addresses to send to; default: the school’s finance contacts (business managers, else the membership contact, else the headteacher) */
+            to?: string[];
         };
         SetSchoolRolesDto: {
             /** @description The person’s roles at the school; none removes them from the school */
@@ -2476,6 +3451,20 @@ export interface components {
             field: string;
             message: string;
         };
+        StripeConnectionDto: {
+            accountId: string | null;
+            /** @description The platform’s fee on each online payment under the partnership’s plan, in basis points (100 = 1%) */
+            applicationFeeBasisPoints: number;
+            /** @description Online payments can be offered at all (Stripe is configured on this platform) */
+            available: boolean;
+            /** @description Schools can pay online (Stripe has enabled charges) */
+            chargesEnabled: boolean;
+            /** @description The partnership has a connected Stripe account */
+            connected: boolean;
+            detailsSubmitted: boolean;
+            payoutsEnabled: boolean;
+            plan: string;
+        };
         SubmitPupilCountDto: {
             /** @example 2025-10 */
             census: string;
@@ -2484,6 +3473,13 @@ export interface components {
             pupils: number;
             /** @description The partnership the correction is for */
             tenantSlug: string;
+        };
+        SubscribeDto: {
+            /**
+             * @description Default: the partnership’s plan, else the recommended one
+             * @enum {string}
+             */
+            plan?: "small" | "medium" | "large";
         };
         SuspendTenantDto: {
             /**
@@ -2553,6 +3549,21 @@ export interface components {
             recordedAt: string;
             to: string;
         };
+        UpdateBillingSettingsDto: {
+            bankAccountName?: string | null;
+            bankAccountNumber?: string | null;
+            bankSortCode?: string | null;
+            financeEmail?: string | null;
+            invoiceNote?: string | null;
+            invoicePrefix?: string;
+            paymentTermsDays?: number;
+            reminderOffsets?: number[];
+            remindersEnabled?: boolean;
+            /** @example GB123456789 */
+            vatNumber?: string | null;
+            vatRateBasisPoints?: number;
+            vatRegistered?: boolean;
+        };
         UpdateCategoryDto: {
             description?: string | null;
             /** @description Local authorities; empty: anywhere */
@@ -2572,6 +3583,10 @@ export interface components {
         UpdateMembershipSettingsDto: {
             /** @enum {string} */
             feeCensus: "october" | "january" | "may";
+        };
+        UpdatePlanFeeDto: {
+            /** @description The platform’s fee on schools’ online payments for partnerships on this plan, in basis points */
+            applicationFeeBasisPoints: number;
         };
         UpdateSettingsDto: {
             areas?: string[];
@@ -2607,6 +3622,15 @@ export interface components {
         VerifyEmailDto: {
             /** @description The token from the e-mailed link */
             token: string;
+        };
+        VoidInvoiceDto: {
+            /** @description Why, kept with the invoice */
+            reason: string;
+        };
+        WebhookAckDto: {
+            /** @description This event id had been received before; nothing was done again */
+            duplicate: boolean;
+            received: boolean;
         };
     };
     responses: never;
@@ -2840,6 +3864,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlatformBillingController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformBillingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PlatformBillingController_updatePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlanFeeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformBillingDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -3278,6 +4364,198 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolPortalDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolInvoicesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolInvoiceListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolInvoicesController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolInvoicesController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PDF file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolInvoicesController_bankTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankTransferDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolInvoicesController_checkout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutSessionDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolInvoicesController_poNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PoNumberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDetailDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -3805,6 +5083,286 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_report: {
+        parameters: {
+            query?: {
+                groupBy?: "school" | "period" | "month";
+                /** @description Billing year label, e.g. 2018-19 */
+                period?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingReportDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_listRuns: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingRunPageDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_createRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBillingRunDto"];
+            };
+        };
+        responses: {
+            /** @description The dry run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DryRunDto"];
+                };
+            };
+            /** @description The run is queued (or was already under way) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingRunCreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_getRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingRunDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_runItems: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "invoiced" | "skipped" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingRunItemPageDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_resumeRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingRunDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSettingsDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBillingSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSettingsDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -4431,6 +5989,370 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_listInvoices: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Statuses, comma-separated */
+                status?: "draft" | "open" | "paid" | "void" | "uncollectible";
+                urn?: string;
+                /** @description Part of an invoice number, school name, URN or PO number */
+                q?: string;
+                /** @description Billing year label, e.g. 2018-19 */
+                period?: string;
+                /** @description Invoices issued by one billing run */
+                runId?: string;
+                /** @description Only open invoices past their due date */
+                overdue?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePageDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_invoicesCsv: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Statuses, comma-separated */
+                status?: "draft" | "open" | "paid" | "void" | "uncollectible";
+                urn?: string;
+                /** @description Part of an invoice number, school name, URN or PO number */
+                q?: string;
+                /** @description Billing year label, e.g. 2018-19 */
+                period?: string;
+                /** @description Invoices issued by one billing run */
+                runId?: string;
+                /** @description Only open invoices past their due date */
+                overdue?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_invoicePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PDF file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_creditNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCreditNoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_recordPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPaymentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_poNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PoNumberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendInvoiceDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceSentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_uncollectible: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_voidInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidInvoiceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDetailDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -5113,6 +7035,72 @@ export interface operations {
             };
         };
     };
+    BillingController_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformSubscriptionDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscribeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutSessionDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SchoolImportsController_addProspects: {
         parameters: {
             query?: never;
@@ -5552,6 +7540,136 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SetupDto"];
                 };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_stripe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeConnectionDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_connectStripe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectLinkDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_refreshStripe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeConnectionDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StripeWebhookController_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                "Stripe-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAckDto"];
+                };
+            };
+            /** @description Missing or wrong signature, stale timestamp, or a body that is not the one signed: nothing is stored */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An error, as application/problem+json */
             default: {
