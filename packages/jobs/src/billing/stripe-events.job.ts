@@ -75,7 +75,7 @@ async function connectedAccountEvent(deps: StripeEventDeps, event: StoredEvent):
         if (session.payment_status === 'paid') {
           return recordPayment(em, tenantId, invoiceId, { intent, amountPence: session.amount_total ?? 0, method, paidOn, sessionId: session.id, account: event.account!, fee });
         }
-        return markPending(em, invoiceId, intent, method);
+        return (await stillProcessing(deps.stripe, intent, event.account!)) ? markPending(em, invoiceId, intent, method) : 'nothing to do: the payment has settled';
       }
       case 'payment_intent.succeeded': {
         const intent = object as unknown as Stripe.PaymentIntent;
@@ -83,7 +83,7 @@ async function connectedAccountEvent(deps: StripeEventDeps, event: StoredEvent):
       }
       case 'payment_intent.processing': {
         const intent = object as unknown as Stripe.PaymentIntent;
-        return markPending(em, invoiceId, intent.id, method);
+        return (await stillProcessing(deps.stripe, intent.id, event.account!)) ? markPending(em, invoiceId, intent.id, method) : 'nothing to do: the payment has settled';
       }
       case 'checkout.session.async_payment_failed':
       case 'checkout.session.expired': {
@@ -138,15 +138,29 @@ async function recordPayment(em: EntityManager, tenantId: string, invoiceId: str
   return status === 'paid' ? 'payment recorded: invoice paid' : `payment recorded: ${outstandingPence({ totalPence: invoice.total_pence, amountPaidPence: paid, amountCreditedPence: invoice.amount_credited_pence })}p outstanding`;
 }
 
+/**
+ * Whether a payment is still on its way, as Stripe has it now: a "processing" event read after
+ * the payment failed or succeeded (events out of order) must not mark the invoice pending again.
+ */
+async function stillProcessing(stripe: Stripe | null, intent: string, account: string): Promise<boolean> {
+  if (!stripe) return true;
+  const current = await stripe.paymentIntents.retrieve(intent, {}, { stripeAccount: account });
+  return current.status === 'processing';
+}
+
 /** A Direct Debit is on its way: say so, unless the money has already been recorded (events out of order). */
 async function markPending(em: EntityManager, invoiceId: string, intent: string, method: PaymentMethod): Promise<string> {
-  const [, changed] = await em.query(
-    `UPDATE invoices SET pending_payment_intent_id = $2, pending_payment_method = $3, updated_at = now()
-     WHERE id = $1 AND status = 'open' AND pending_payment_intent_id IS DISTINCT FROM $2
-       AND NOT EXISTS (SELECT 1 FROM invoice_payments p WHERE p.tenant_id = invoices.tenant_id AND p.stripe_payment_intent_id = $2)`,
-    [invoiceId, intent, method === 'bank_transfer' ? null : method],
-  );
-  return changed ? 'payment pending' : 'nothing to do';
+  // Lock first, then look for the payment in a fresh statement, so a payment recorded meanwhile is seen.
+  const [invoice] = await em.query(`SELECT status, pending_payment_intent_id FROM invoices WHERE id = $1 FOR UPDATE`, [invoiceId]);
+  if (!invoice || invoice.status !== 'open' || invoice.pending_payment_intent_id === intent) return 'nothing to do';
+  const [paid] = await em.query(`SELECT 1 FROM invoice_payments WHERE invoice_id = $1 AND stripe_payment_intent_id = $2`, [invoiceId, intent]);
+  if (paid) return 'nothing to do: already paid';
+  await em.query(`UPDATE invoices SET pending_payment_intent_id = $2, pending_payment_method = $3, updated_at = now() WHERE id = $1`, [
+    invoiceId,
+    intent,
+    method === 'bank_transfer' ? null : method,
+  ]);
+  return 'payment pending';
 }
 
 /** A payment failed or a session expired: clear the pending marker it set, and nothing else (the invoice's status is untouched). */
@@ -228,7 +242,8 @@ async function syncSubscription(deps: StripeEventDeps, tenantId: string, subscri
   await deps.db.asPlatform({}, (em) =>
     em.query(
       `UPDATE tenants SET stripe_customer_id = coalesce(stripe_customer_id, $2), stripe_subscription_id = $3, subscription_status = $4,
-         subscription_plan = coalesce($5, subscription_plan), subscription_trial_end = $6, subscription_period_end = $7
+         subscription_plan = coalesce($5, subscription_plan), subscription_trial_end = $6, subscription_period_end = $7,
+         plan = CASE WHEN $4 IN ('active', 'trialing') AND $5::text IN ('small', 'medium', 'large') THEN $5 ELSE plan END
        WHERE id = $1`,
       [tenantId, customer, subscription.id, subscription.status, plan, toTimestamp(subscription.trial_end), toTimestamp(periodEnd)],
     ),

@@ -35,20 +35,24 @@ export class StripeWebhookService {
       throw new AppError('invalid_signature', 400, 'The Stripe signature does not match this request.');
     }
     const account = (event as { account?: string }).account ?? null;
+    // The job id names this stored copy of the event (id and arrival), so a repeat delivery queues nothing new.
+    const jobId = (row: { stamp: string }) => `stripe-event-${event.id}-${row.stamp}`;
     const stored = await this.db.asPlatform({}, (em) =>
       em.query(
         `INSERT INTO stripe_events (id, type, account, livemode, created_at_stripe, payload) VALUES ($1, $2, $3, $4, to_timestamp($5), $6)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
+         ON CONFLICT (id) DO NOTHING RETURNING (extract(epoch FROM received_at) * 1000000)::bigint::text AS stamp`,
         [event.id, event.type, account, event.livemode, event.created, raw.toString('utf8')],
       ),
     );
     if (stored.length === 0) {
       // Seen before: if it is still waiting (its job was lost), queue it again; the job id keeps it single.
-      const [known] = await this.db.asPlatform({}, (em) => em.query(`SELECT processed_at FROM stripe_events WHERE id = $1`, [event.id]));
-      if (known && !known.processed_at) await this.queue.enqueue(JobName.ProcessStripeEvent, { eventId: event.id }, { jobId: `stripe-event-${event.id}` });
+      const [known] = await this.db.asPlatform({}, (em) =>
+        em.query(`SELECT processed_at, (extract(epoch FROM received_at) * 1000000)::bigint::text AS stamp FROM stripe_events WHERE id = $1`, [event.id]),
+      );
+      if (known && !known.processed_at) await this.queue.enqueue(JobName.ProcessStripeEvent, { eventId: event.id }, { jobId: jobId(known) });
       return { received: true, duplicate: true };
     }
-    await this.queue.enqueue(JobName.ProcessStripeEvent, { eventId: event.id }, { jobId: `stripe-event-${event.id}` });
+    await this.queue.enqueue(JobName.ProcessStripeEvent, { eventId: event.id }, { jobId: jobId(stored[0]) });
     return { received: true, duplicate: false };
   }
 }
