@@ -17,6 +17,11 @@ const OUT = 'build';
  * It also raises the default BODY_SIZE_LIMIT from 512K to the API's own limit (1M), since
  * every /api request passes through this server; BODY_SIZE_LIMIT still overrides it.
  * (This module is evaluated before the adapter's handler reads its settings.)
+ *
+ * GIAS uploads are the exception: a whole-country export is about 60 MB. POSTs to the import
+ * page (`/p/{slug}/imports`, whose form action streams the file on to the API) and to the
+ * API's own upload route may be as large as the API accepts for them: UPLOAD_SIZE_LIMIT,
+ * default 100M. The body is streamed, never held in memory, on both paths.
  */
 function nodeAdapter(): Adapter {
   const base = adapter({ out: OUT });
@@ -43,8 +48,32 @@ function nodeAdapter(): Adapter {
             `export const origin = runtime_origin();`,
         ),
       );
+      patchUploadLimit(resolve(import.meta.dirname, OUT, 'server', 'adapter-node-handler.js'));
     },
   };
+}
+
+/** Paths whose POST bodies are GIAS files: the import page's form actions and the API's upload route. */
+const UPLOAD_PATHS = String.raw`^\/(?:p\/[^/?#]+\/imports|api\/v1\/tenants\/[^/?#]+\/school-imports)\/?(?:[?#]|$)`;
+
+function patchUploadLimit(file: string): void {
+  const source = readFileSync(file, 'utf8');
+  const limit = /^var body_size_limit = .*;$/m;
+  const use = 'bodySizeLimit: body_size_limit';
+  if (!limit.test(source) || source.split(use).length !== 2) throw new Error(`adapter-node output changed: cannot set the upload limit in ${file}`);
+  writeFileSync(
+    file,
+    source
+      .replace(
+        limit,
+        (line) =>
+          `${line}\n` +
+          `var upload_size_limit = parse_as_bytes(env("UPLOAD_SIZE_LIMIT", "100M"));\n` +
+          `if (isNaN(upload_size_limit)) throw new Error(\`Invalid UPLOAD_SIZE_LIMIT: '\${env("UPLOAD_SIZE_LIMIT")}'. Please provide a numeric value.\`);\n` +
+          `var upload_paths = new RegExp(${JSON.stringify(UPLOAD_PATHS)});`,
+      )
+      .replace(use, `bodySizeLimit: req.method === "POST" && upload_paths.test(req.url ?? "") ? Math.max(upload_size_limit, body_size_limit) : body_size_limit`),
+  );
 }
 
 // SvelteKit 3 takes its options here (svelte.config.js is rejected).

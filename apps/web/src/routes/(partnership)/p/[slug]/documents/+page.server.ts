@@ -1,0 +1,41 @@
+import { error, fail } from '@sveltejs/kit';
+import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Documents the partnership shares with member schools: links or short texts, archived when out of date. */
+export const load: PageServerLoad = async (event) => {
+  const { canSeePeople } = await event.parent();
+  if (!canSeePeople) error(404, 'Page not found');
+  const documents = await loadOrFail(event, apiFor(event).GET('/api/v1/tenants/{slug}/documents', { params: { path: { slug: event.params.slug } } }));
+  return { documents: documents.items };
+};
+
+const empty = { title: '', url: '', body: '' };
+
+export const actions: Actions = {
+  share: async (event) => {
+    const form = await event.request.formData();
+    const values = { title: String(form.get('title') ?? '').trim(), url: String(form.get('url') ?? '').trim(), body: String(form.get('body') ?? '').trim() };
+    const errors: Record<string, string> = {};
+    if (!values.title) errors.title = 'Give the document a title';
+    if (!values.url && !values.body) errors.url = 'Give a link to the document, or its text';
+    if (Object.keys(errors).length) return fail(400, { values, errors, message: null as string | null, done: null as string | null });
+    const result = await submit(
+      apiFor(event).POST('/api/v1/tenants/{slug}/documents', {
+        params: { path: { slug: event.params.slug } },
+        body: { title: values.title, ...(values.url ? { url: values.url } : {}), ...(values.body ? { body: values.body } : {}) },
+      }),
+    );
+    if (!result.ok) {
+      const { fields, message } = result.problem;
+      return fail(result.problem.status, { values, errors: fields, message: Object.keys(fields).length ? null : message, done: null as string | null });
+    }
+    return { values: empty, errors: {} as Record<string, string>, message: null as string | null, done: `Shared “${result.data.title}” with member schools.` };
+  },
+  archive: async (event) => {
+    const id = String((await event.request.formData()).get('id') ?? '');
+    const result = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/documents/{id}/archive', { params: { path: { slug: event.params.slug, id } } }));
+    if (!result.ok) return fail(result.problem.status, { values: empty, errors: {} as Record<string, string>, message: result.problem.message, done: null as string | null });
+    return { values: empty, errors: {} as Record<string, string>, message: null as string | null, done: `“${result.data.title}” is archived: schools no longer see it.` };
+  },
+};

@@ -1,0 +1,28 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { apiFor, loadOrFail } from '#lib/server/api.ts';
+import { forwardUpload } from '#lib/server/upload.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Imports so far, and the form to upload a GIAS establishment file. */
+export const load: PageServerLoad = async (event) => {
+  const { canSeePeople } = await event.parent();
+  if (!canSeePeople) error(404, 'Page not found');
+  const imports = await loadOrFail(event, apiFor(event).GET('/api/v1/tenants/{slug}/school-imports', { params: { path: { slug: event.params.slug }, query: { pageSize: 20 } } }));
+  return { imports };
+};
+
+export const actions: Actions = {
+  /** The file goes straight on to the API as it arrives; then its import page shows the progress. */
+  upload: async (event) => {
+    const slug = event.params.slug;
+    const result = await forwardUpload(event, `/api/v1/tenants/${encodeURIComponent(slug)}/school-imports`);
+    if (!result.ok) {
+      const { fields, message } = result.problem;
+      const errors: Record<string, string> = fields.file ? { file: fields.file } : {};
+      return fail(result.problem.status, { errors, message: Object.keys(errors).length ? null : message });
+    }
+    const id = (result.data as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') return fail(502, { errors: {} as Record<string, string>, message: 'The upload was not accepted. Please try again.' });
+    redirect(303, `/p/${encodeURIComponent(slug)}/imports/${encodeURIComponent(id)}`);
+  },
+};

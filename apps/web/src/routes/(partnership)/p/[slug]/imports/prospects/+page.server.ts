@@ -1,0 +1,76 @@
+import { error, fail } from '@sveltejs/kit';
+import { PHASES, REGISTER_STATUSES } from '#lib/members.ts';
+import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** Choosing prospects from the register: by local authority, phase, status or URN; a preview first, then the real thing. */
+export const load: PageServerLoad = async (event) => {
+  const { isAdmin } = await event.parent();
+  if (!isAdmin) error(404, 'Page not found');
+  const api = apiFor(event);
+  const [localAuthorities, categories] = await Promise.all([
+    loadOrFail(event, api.GET('/api/v1/schools/local-authorities')),
+    loadOrFail(event, api.GET('/api/v1/tenants/{slug}/membership-categories', { params: { path: { slug: event.params.slug } } })),
+  ]);
+  return {
+    localAuthorities: localAuthorities.items,
+    categories: categories.items.filter((c) => !c.archivedAt).map((c) => ({ code: c.code, name: c.name })),
+  };
+};
+
+interface Choice {
+  localAuthorities: string[];
+  phases: string[];
+  statuses: string[];
+  urns: string;
+  category: string;
+}
+
+type Outcome = { matched: number; created: number; alreadyListed: number; notEligible: number; dryRun: boolean };
+interface Answer {
+  choice: Choice;
+  errors: Record<string, string>;
+  message: string | null;
+  outcome: Outcome | null;
+}
+
+async function run(event: RequestEvent, dryRun: boolean) {
+  const form = await event.request.formData();
+  const choice: Choice = {
+    localAuthorities: form.getAll('localAuthorities').map(String).filter(Boolean).slice(0, 200),
+    phases: form.getAll('phases').map(String).filter((p) => (PHASES as readonly string[]).includes(p)),
+    statuses: form.getAll('statuses').map(String).filter((s) => (REGISTER_STATUSES as readonly string[]).includes(s)),
+    urns: String(form.get('urns') ?? '').slice(0, 40000),
+    category: String(form.get('category') ?? ''),
+  };
+  const reply = (over: Partial<Answer>): Answer => ({ choice, errors: {}, message: null, outcome: null, ...over });
+  const urns = choice.urns.split(/[\s,;]+/).filter(Boolean);
+  const badUrn = urns.find((u) => !/^\d{6}$/.test(u));
+  if (badUrn) return fail(400, reply({ errors: { urns: `“${badUrn.slice(0, 20)}” is not a URN: a URN is six digits` } }));
+  if (!choice.localAuthorities.length && !choice.phases.length && !urns.length) {
+    return fail(400, reply({ errors: { localAuthorities: 'Choose at least one local authority, phase or URN, so the whole country is not added by mistake' } }));
+  }
+  const result = await submit(
+    apiFor(event).POST('/api/v1/tenants/{slug}/prospects', {
+      params: { path: { slug: event.params.slug } },
+      body: {
+        dryRun,
+        ...(choice.localAuthorities.length ? { localAuthorities: choice.localAuthorities } : {}),
+        ...(choice.phases.length ? { phases: choice.phases as never } : {}),
+        ...(choice.statuses.length ? { statuses: choice.statuses as never } : {}),
+        ...(urns.length ? { urns } : {}),
+        ...(choice.category ? { category: choice.category } : {}),
+      },
+    }),
+  );
+  if (!result.ok) {
+    const errors = result.problem.fields;
+    return fail(result.problem.status, reply({ errors, message: Object.keys(errors).length ? null : result.problem.message }));
+  }
+  return reply({ outcome: result.data });
+}
+
+export const actions: Actions = {
+  preview: (event) => run(event, true),
+  add: (event) => run(event, false),
+};
