@@ -37,6 +37,13 @@ beforeAll(async () => {
   // Tenant A gets one of everything it can have, so every tenant-owned table has a row to aim at.
   const adminA = await t.signIn('admin@redbridge.demo.test');
   expect((await adminA.send('POST', `/api/v1/tenants/${A.slug}/invitations`, { email: 'sweep@redbridge.test', role: 'officer' })).status).toBe(201);
+  // Billing: A's invoices, a run, a payment, a credit note and settings, so their ids are swept too.
+  expect((await adminA.send('PUT', `/api/v1/tenants/${A.slug}/billing-settings`, { paymentTermsDays: 14 })).status).toBe(200);
+  const run = (await (await adminA.send('POST', `/api/v1/tenants/${A.slug}/billing-runs`, { period: '2019-20', dryRun: false })).json()) as { id: string };
+  for (let i = 0; i < 200 && (await (await adminA.get(`/api/v1/tenants/${A.slug}/billing-runs/${run.id}`)).json()).status !== 'completed'; i++) await new Promise((r) => setTimeout(r, 100));
+  const [invoice] = ((await (await adminA.get(`/api/v1/tenants/${A.slug}/invoices`)).json()) as { items: { id: string }[] }).items;
+  expect((await adminA.send('POST', `/api/v1/tenants/${A.slug}/invoices/${invoice!.id}/payments`, { date: '2026-11-01', reference: 'sweep', amountPence: 100 })).status).toBe(201);
+  expect((await adminA.send('POST', `/api/v1/tenants/${A.slug}/invoices/${invoice!.id}/credit-notes`, { amountPence: 100, reason: 'sweep credit' })).status).toBe(201);
   // One id from every tenant-owned table for tenant A, found from the schema, so new tables count too.
   const [{ id: tenantA }] = await t.owner.query(`SELECT id FROM tenants WHERE slug = $1`, [A.slug]);
   const tables: { table_name: string }[] = await t.owner.query(
@@ -108,7 +115,7 @@ describe('cross-tenant sweep', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 300_000);
 
   it("is not vacuous: tenant A's own admin reads the same partnership routes", async () => {
     const adminA = await t.signIn('admin@redbridge.demo.test');
