@@ -4,6 +4,8 @@ import { usableBrandColour } from '#lib/brand.ts';
 import { apiFor, loadOrFail, loginUrl } from '#lib/server/api.ts';
 import type { LayoutServerLoad } from './$types';
 
+type PublicPartnership = Omit<Schemas['PublicTenantDto'], 'logoDataUrl'>;
+
 /** Pages here that anyone may see (its public page); the rest are for its staff. */
 const VISITOR_ROUTES = new Set(['/(partnership)/p/[slug]']);
 
@@ -41,7 +43,8 @@ export const load: LayoutServerLoad = async (event) => {
   const answer = await call.catch(() => undefined);
   // Unlisted or suspended: nothing public. Someone signed out may be its staff, so offer sign-in.
   if (answer?.response.status === 404) notHere();
-  const publicPage = await loadOrFail(event, call);
+  // The logo is shown from its own address; as a data URL it would travel in the page twice.
+  const { logoDataUrl: _logo, ...publicPage } = await loadOrFail(event, call);
   return {
     tenant: visitorView(publicPage),
     canSeePeople: false,
@@ -55,7 +58,7 @@ export const load: LayoutServerLoad = async (event) => {
  * The partnership in the staff shape, as a visitor may know it: no roles here and none of its
  * own figures, so the pages below read `tenant` the same way whoever is looking.
  */
-function visitorView(page: Schemas['PublicTenantDto']): Schemas['TenantDto'] {
+function visitorView(page: PublicPartnership): Schemas['TenantDto'] {
   return {
     id: '',
     slug: page.slug,
