@@ -125,6 +125,9 @@ describe('schools, memberships and the school portal', () => {
     // Six demo members are already on the list; the four open Redbridge schools from the file are new.
     await eventually(() => preview.textContent()).toContain('4 schools would be added as prospects');
     expect(await preview.textContent()).toContain('6 schools already on your list');
+    // The choice is kept, to change and preview again.
+    expect(await page.getByRole('checkbox', { name: /^Redbridge \(/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'Open', exact: true }).isChecked()).toBe(true);
     await checkPage(page, '44-prospects-preview');
 
     await page.getByRole('button', { name: 'Add 4 schools as prospects' }).click();
