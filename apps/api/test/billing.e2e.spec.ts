@@ -72,6 +72,19 @@ describe('billing runs', () => {
     expect(n).toBe(0);
   });
 
+  it('charges a school that joined part-way from its joining day, pro rata through the fee engine', async () => {
+    await t.owner.query(`UPDATE memberships SET joined_on = '2018-04-01' WHERE school_id = (SELECT id FROM schools WHERE urn = '930002')`);
+    await t.owner.query(`UPDATE memberships SET status = 'suspended' WHERE school_id = (SELECT id FROM schools WHERE urn = '930005')`);
+    const th = await t.signIn('admin@tower-hamlets.demo.test');
+    const dry = await json(await th.send('POST', '/api/v1/tenants/tower-hamlets/billing-runs', { period: '2017-18' }), 200);
+    const byUrn = Object.fromEntries(dry.members.map((m: { school: { urn: string } }) => [m.school.urn, m]));
+    // THE Partnership: £5 a pupil a year; 210 pupils from 1 April 2018 is 5 of 12 months: £437.50.
+    expect(byUrn['930002']).toMatchObject({ outcome: 'invoice', amountPence: 43_750 });
+    expect(byUrn['930002'].reason).toMatch(/^Billed: joined on 1 April 2018, part-way through 2017–18: charged from that day/);
+    expect(byUrn['930001']).toMatchObject({ outcome: 'invoice', amountPence: 210_000 });
+    expect(byUrn['930005']).toMatchObject({ outcome: 'skip', reason: 'Not billed: the membership is suspended' });
+  });
+
   it('refuses a period nobody has published, and a draft schedule', async () => {
     const res = await json(await admin.send('POST', '/api/v1/tenants/ealing/billing-runs', { period: '2031-32', dryRun: true }), 400);
     expect(res.errors[0].field).toBe('period');
