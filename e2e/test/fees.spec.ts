@@ -179,7 +179,7 @@ describe('fee schedules', () => {
     await page.getByLabel('Pupils on roll').fill('1,000');
     await page.getByRole('button', { name: 'Work out the fee' }).click();
     await poll(() => page.locator('#result').textContent()).toContain('A secondary school with 1,000 pupils would pay £9,900');
-   }, 300_000); // the longest journey: room for a busy machine
+  }, 300_000); // the longest journey: room for a busy machine
 
   it('says what is wrong with a calculator search or school details, beside the field', async () => {
     const { page } = browser;
