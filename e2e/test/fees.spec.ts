@@ -283,6 +283,13 @@ describe('fee schedules', () => {
     await page.locator('#c-0-amount').fill('5.50');
     await poll(() => previewRow(page, 'Bow Locks').textContent(), { timeout: 15_000 }).toContain('+£1,435.00');
     await checkPage(page, 'fees-16-imported-change-from-last-year');
+    // A draft can be discarded, after a second press.
+    await page.getByRole('button', { name: 'Discard this draft' }).click();
+    await poll(() => page.getByRole('alert').filter({ hasText: 'Discard this draft?' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Yes, discard it' }).click();
+    await until(page, (url) => url.pathname === '/p/tower-hamlets/fees' && url.search === '?discarded=1');
+    expect(await page.getByRole('status').first().textContent()).toContain('The draft has been discarded.');
+    expect(await page.getByRole('table', { name: /2017–18/ }).locator('tbody tr').count()).toBe(1);
 
     // A file that is not a good schedule: each problem, and where it is.
     await visit(page, `${stack.webUrl}/p/tower-hamlets/fees`);

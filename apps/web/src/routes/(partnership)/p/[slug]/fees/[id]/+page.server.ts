@@ -87,7 +87,10 @@ export const actions: Actions = {
     redirect(303, `/p/${encodeURIComponent(slug)}/fees/${made.data.id}?versioned=1`);
   },
 
+  /** Discarding cannot be undone, so the first press only asks. */
   discard: async (event) => {
+    const form = await event.request.formData();
+    if (form.get('confirm') !== 'yes') return { confirmDiscard: true };
     const { slug, id } = event.params;
     const gone = await submit(apiFor(event).DELETE('/api/v1/tenants/{slug}/fee-schedules/{id}', { params: { path: { slug, id } } }));
     if (!gone.ok) return fail(gone.problem.status, { versionError: gone.problem.message });
