@@ -1,0 +1,37 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const invoice = await loadOrFail(event, apiFor(event).GET('/api/v1/school-portal/{urn}/invoices/{id}', { params: { path: { urn: event.params.urn, id: event.params.id } } }));
+  const checkout = event.url.searchParams.get('checkout');
+  return { invoice, checkout: checkout === 'success' || checkout === 'cancelled' ? checkout : null };
+};
+
+const path = (event: { params: { urn: string; id: string } }) => ({ urn: event.params.urn, id: event.params.id });
+type Outcome = { form: string; errors: Record<string, string>; message: string | null; poNumber: string; transfer: boolean; done: string | null };
+const nothing: Outcome = { form: '', errors: {}, message: null, poNumber: '', transfer: false, done: null };
+
+export const actions: Actions = {
+  /** Pay on Stripe's hosted Checkout page, by card or Bacs Direct Debit: the browser goes there. */
+  checkout: async (event) => {
+    const method = String((await event.request.formData()).get('method') ?? '');
+    if (method !== 'card' && method !== 'bacs_debit') return fail(400, { ...nothing, form: 'checkout', message: 'Choose how to pay' });
+    const answer = await submit(apiFor(event).POST('/api/v1/school-portal/{urn}/invoices/{id}/checkout', { params: { path: path(event) }, body: { method } }));
+    if (!answer.ok) return fail(answer.problem.status, { ...nothing, form: 'checkout', message: answer.problem.message });
+    redirect(303, answer.data.url);
+  },
+  /** The school will pay by bank transfer: show the partnership's bank details and the reference to quote. */
+  transfer: async (event) => {
+    const answer = await submit(apiFor(event).POST('/api/v1/school-portal/{urn}/invoices/{id}/bank-transfer', { params: { path: path(event) } }));
+    if (!answer.ok) return fail(answer.problem.status, { ...nothing, form: 'transfer', message: answer.problem.message });
+    return { ...nothing, form: 'transfer', transfer: true };
+  },
+  po: async (event) => {
+    const poNumber = String((await event.request.formData()).get('poNumber') ?? '').trim();
+    if (poNumber.length > 100) return fail(400, { ...nothing, form: 'po', poNumber, errors: { poNumber: 'The purchase order number must be 100 characters or fewer' } });
+    const answer = await submit(apiFor(event).PUT('/api/v1/school-portal/{urn}/invoices/{id}/po-number', { params: { path: path(event) }, body: { poNumber: poNumber || null } }));
+    if (!answer.ok) return fail(answer.problem.status, { ...nothing, form: 'po', poNumber, errors: answer.problem.fields, message: answer.problem.message });
+    return { ...nothing, form: 'po', done: 'Purchase order number saved.' };
+  },
+};
