@@ -22,14 +22,15 @@ const children = supervise();
 // pointed at it, it keeps its state under .data/stripe.json and signs the webhooks it sends to the
 // API. With STRIPE_SECRET_KEY (and STRIPE_WEBHOOK_SECRET) set, real Stripe is used and nothing starts here.
 const fakeStripe = !process.env.STRIPE_SECRET_KEY && !process.env.STRIPE_API_HOST;
-const stripePort = Number(process.env.STRIPE_FAKE_PORT ?? 12111);
+// Derived from the API port (12111 for 3001), so two copies side by side each get their own.
+const stripePort = Number(process.env.STRIPE_FAKE_PORT ?? apiPort + 9110);
 if (fakeStripe) {
   const dataDir = process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : join(root, '.data');
   const webhookSecret = 'whsec_partnerships_embedded';
   children.start('stripe', process.execPath, [join(root, 'packages/stripe-fake/dist/cli.js')], {
     PORT: String(stripePort),
     HOST: '127.0.0.1',
-    STRIPE_FAKE_STATE: join(dataDir, 'stripe.json'),
+    STRIPE_FAKE_STATE: join(dataDir, apiPort === 3001 ? 'stripe.json' : `stripe-${apiPort}.json`),
     STRIPE_WEBHOOK_URL: `http://127.0.0.1:${apiPort}/api/v1/webhooks/stripe`,
     STRIPE_WEBHOOK_SECRET: webhookSecret,
     STRIPE_FAKE_PUBLIC_URL: process.env.STRIPE_FAKE_PUBLIC_URL ?? `http://localhost:${stripePort}`,
