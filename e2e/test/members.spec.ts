@@ -1,10 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 // The project's own writer of GIAS-format files (the e2e package does not depend on the domain package).
 import { giasCsv, giasCsvLines, giasSampleSchools, type GiasSampleSchool } from '../../packages/domain/src/schools/gias-sample-file';
 import { type Browser, checkPage, hydrated, openBrowser, visit } from './support/browser';
 import { signIn, signOut } from './support/journeys';
 import { decodeQuotedPrintable, linkIn } from './support/mail';
+import { ARTIFACTS } from './support/paths';
 import { type Stack, startStack } from './support/stack';
 
 let stack: Stack;
@@ -25,6 +27,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();
+});
+
+// When a step fails, keep what the browser showed and what the processes said, to see why.
+afterEach(async ({ task }) => {
+  if (task.result?.state !== 'fail' || !browser) return;
+  await browser.page.screenshot({ path: join(ARTIFACTS, `members-failed-${task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true }).catch(() => undefined);
+  console.error(`Failed at ${browser.page.url()}\n${stack?.logs() ?? ''}`);
 });
 
 const school = (over: Partial<GiasSampleSchool>): GiasSampleSchool => ({

@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { formatDate } from '#lib/labels.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,7 +36,7 @@ export const actions: Actions = {
       const { fields, message } = result.problem;
       return fail(result.problem.status, answer({ errors: fields, values, message: Object.keys(fields).length ? null : message }));
     }
-    return answer({ done: `Invitation sent to ${result.data.email} as ${ROLE_WORDS[result.data.role] ?? result.data.role}. The link works for a limited time.` });
+    return answer({ done: `Invitation sent to ${result.data.email} as ${ROLE_WORDS[result.data.role] ?? result.data.role}. The link works until ${formatDate(result.data.expiresAt)}.` });
   },
   roles: async (event) => {
     const form = await event.request.formData();
