@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { createDataSource, createFreshDatabase, seedDemo } from '@partnerships/db';
 import { startSmtpCapture } from '@partnerships/jobs';
-import { API_MAIN, E2E_REDIS_URL, WEB_MAIN, WORKER_MAIN } from './paths';
+import { API_MAIN, E2E_REDIS_URL, ROOT, WEB_MAIN, WORKER_MAIN } from './paths';
 
 export type SmtpCapture = Awaited<ReturnType<typeof startSmtpCapture>>;
 
@@ -11,6 +13,8 @@ export interface Stack {
   /** The product's one origin, e.g. http://127.0.0.1:41234 */
   webUrl: string;
   apiUrl: string;
+  /** The Stripe fake's origin, when the stack was started with { stripe: true }. */
+  stripeUrl: string | null;
   databaseUrl: string;
   mail: SmtpCapture;
   /** What each process printed, for failure messages. */
@@ -71,7 +75,7 @@ async function stopProc(p: Proc): Promise<void> {
  * demo data, Redis, a capturing SMTP server, then the API, the worker (when built) and the
  * web server, reached through the web server's port only.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: { stripe?: boolean } = {}): Promise<Stack> {
   const databaseUrl = await createFreshDatabase(DATABASE);
   const owner = createDataSource({ url: databaseUrl, embedded: false });
   await owner.initialize();
@@ -86,7 +90,15 @@ export async function startStack(): Promise<Stack> {
   const webUrl = `http://127.0.0.1:${webPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const withWorker = existsSync(WORKER_MAIN);
+  // With { stripe: true }, the project's Stripe fake stands in for Stripe, as scripts/start.mjs runs it.
+  const stripePort = options.stripe ? await freePort() : 0;
+  const stripeUrl = options.stripe ? `http://127.0.0.1:${stripePort}` : null;
+  const webhookSecret = 'whsec_partnerships_e2e';
+  const stripeEnv: Record<string, string> = options.stripe
+    ? { STRIPE_SECRET_KEY: 'sk_test_partnerships_e2e', STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: String(stripePort), STRIPE_API_PROTOCOL: 'http' }
+    : {};
   const common = {
+    ...stripeEnv,
     PATH: process.env.PATH ?? '',
     DATABASE_URL: databaseUrl,
     // Without a worker the API runs jobs itself (no REDIS_URL), so e-mail still goes out.
@@ -119,6 +131,17 @@ export async function startStack(): Promise<Stack> {
   };
 
   if (!withWorker) output.push('[e2e] apps/worker/dist/main.js is not built: the API runs jobs in-process for this run');
+  if (options.stripe) {
+    start('stripe', join(ROOT, 'packages', 'stripe-fake', 'dist', 'cli.js'), {
+      PATH: common.PATH,
+      PORT: String(stripePort),
+      HOST: '127.0.0.1',
+      STRIPE_FAKE_STATE: join(mkdtempSync(join(tmpdir(), 'partnerships-e2e-stripe-')), 'stripe.json'),
+      STRIPE_WEBHOOK_URL: `${apiUrl}/api/v1/webhooks/stripe`,
+      STRIPE_WEBHOOK_SECRET: webhookSecret,
+      STRIPE_FAKE_PUBLIC_URL: stripeUrl!,
+    });
+  }
   start('api', API_MAIN, common);
   if (withWorker) start('worker', WORKER_MAIN, common);
   start('web', WEB_MAIN, { PATH: common.PATH, PORT: String(webPort), HOST: '127.0.0.1', API_PORT: String(apiPort), ORIGIN: webUrl, NODE_ENV: 'production' });
@@ -130,10 +153,11 @@ export async function startStack(): Promise<Stack> {
     await mail.stop();
   };
   try {
+    if (stripeUrl) await waitForHealth(`${stripeUrl}/_fake/health`, procs, logs);
     await waitForHealth(`${webUrl}/api/health`, procs, logs);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { webUrl, apiUrl, databaseUrl, mail, logs, stop };
+  return { webUrl, apiUrl, stripeUrl, databaseUrl, mail, logs, stop };
 }

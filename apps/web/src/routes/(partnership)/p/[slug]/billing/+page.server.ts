@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +17,8 @@ export const actions: Actions = {
   /** Start (or continue) Stripe's onboarding: the browser goes to the link Stripe gives. */
   connect: async (event) => {
     const answer = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/stripe/connect', { params: { path: { slug: event.params.slug } } }));
-    if (!answer.ok) return fail(answer.problem.status, { message: answer.problem.message });
-    redirect(303, answer.data.url);
+    if (!answer.ok) return fail(answer.problem.status, { message: answer.problem.message, next: null as string | null });
+    // Stripe's own page (or the local fake's): see goToStripe for why this is not a redirect.
+    return { message: null as string | null, next: answer.data.url };
   },
 };

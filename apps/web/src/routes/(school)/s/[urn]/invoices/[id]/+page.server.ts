@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,8 +9,8 @@ export const load: PageServerLoad = async (event) => {
 };
 
 const path = (event: { params: { urn: string; id: string } }) => ({ urn: event.params.urn, id: event.params.id });
-type Outcome = { form: string; errors: Record<string, string>; message: string | null; poNumber: string; transfer: boolean; done: string | null };
-const nothing: Outcome = { form: '', errors: {}, message: null, poNumber: '', transfer: false, done: null };
+type Outcome = { form: string; errors: Record<string, string>; message: string | null; poNumber: string; transfer: boolean; done: string | null; next: string | null };
+const nothing: Outcome = { form: '', errors: {}, message: null, poNumber: '', transfer: false, done: null, next: null };
 
 export const actions: Actions = {
   /** Pay on Stripe's hosted Checkout page, by card or Bacs Direct Debit: the browser goes there. */
@@ -19,7 +19,8 @@ export const actions: Actions = {
     if (method !== 'card' && method !== 'bacs_debit') return fail(400, { ...nothing, form: 'checkout', message: 'Choose how to pay' });
     const answer = await submit(apiFor(event).POST('/api/v1/school-portal/{urn}/invoices/{id}/checkout', { params: { path: path(event) }, body: { method } }));
     if (!answer.ok) return fail(answer.problem.status, { ...nothing, form: 'checkout', message: answer.problem.message });
-    redirect(303, answer.data.url);
+    // Stripe's Checkout page (or the local fake's): see goToStripe for why this is not a redirect.
+    return { ...nothing, form: 'checkout', next: answer.data.url };
   },
   /** The school will pay by bank transfer: show the partnership's bank details and the reference to quote. */
   transfer: async (event) => {

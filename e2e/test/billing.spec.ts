@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, checkPage, hydrated, openBrowser, visit } from './support/browser';
+import { signIn, signOut } from './support/journeys';
+import { type Stack, startStack } from './support/stack';
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startStack({ stripe: true });
+  browser = await openBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** expect.poll with room for a busy machine and for Stripe's webhooks to arrive. */
+const poll = <T>(fn: () => T | Promise<T>, timeout = 30_000) => expect.poll(fn, { timeout, interval: 500 });
+
+describe('billing: Stripe, a billing run, and paying by card and by bank transfer', () => {
+  let cardInvoice = '';
+
+  it('an admin connects Stripe on its onboarding page and sees payments turned on', async () => {
+    const { page } = browser;
+    await signIn(page, stack.webUrl, 'admin@ealing.demo.test');
+    await visit(page, `${stack.webUrl}/p/ealing/billing`);
+    await page.getByRole('navigation', { name: 'Partnership' }).getByRole('link', { name: 'Billing' }).waitFor();
+    await checkPage(page, 'billing-overview');
+    await page.getByRole('button', { name: 'Connect Stripe' }).click();
+    await page.waitForURL((url) => url.origin === stack.stripeUrl || url.search.includes('/connect'));
+    if (new URL(page.url()).origin !== stack.stripeUrl) throw new Error(`Connecting Stripe failed: ${await page.locator('main').innerText()}\n${stack.logs()}`);
+    await page.getByRole('button', { name: 'Complete onboarding' }).click();
+    await page.waitForURL((url) => url.pathname === '/p/ealing/billing/stripe');
+    await hydrated(page);
+    await expect(page.locator('#charges-enabled').textContent()).resolves.toBe('Yes');
+    await checkPage(page, 'billing-stripe-connected');
+  });
+
+  it('runs billing for 2018-19: a dry run per school, then the real run to the end', async () => {
+    const { page } = browser;
+    await visit(page, `${stack.webUrl}/p/ealing/billing/runs`);
+    await checkPage(page, 'billing-runs');
+    const option = page.locator('#scheduleId option', { hasText: '2018' }).first();
+    await page.locator('#scheduleId').selectOption((await option.getAttribute('value'))!);
+    await page.getByRole('button', { name: 'Check the invoices (dry run)' }).click();
+    await page.getByRole('heading', { name: /What would be invoiced for 2018/ }).waitFor();
+    const table = page.getByRole('region', { name: /What would be invoiced/ });
+    await expect(table.getByRole('rowheader', { name: /Acton Vale Primary School/ }).count()).resolves.toBe(1);
+    await expect(table.getByRole('row', { name: /Acton Vale Primary School/ }).textContent()).resolves.toMatch(/£[\d,]+\.\d\d/);
+    await checkPage(page, 'billing-dry-run');
+
+    await page.getByRole('button', { name: 'Issue invoices' }).click();
+    await page.waitForURL((url) => /\/p\/ealing\/billing\/runs\/[^/]+$/.test(url.pathname));
+    await hydrated(page);
+    // The page follows the run by itself (no reload here): x of N, until all are done.
+    await poll(async () => (await page.locator('#progress-text').textContent())?.replace(/\s+/g, ' ').trim(), 60_000).toMatch(/^(\d+) of \1 schools done\./);
+    await page.getByRole('heading', { name: 'Finished' }).waitFor();
+    await checkPage(page, 'billing-run-finished');
+
+    await page.getByRole('link', { name: 'See the invoices from this run' }).click();
+    await page.waitForURL((url) => url.pathname === '/p/ealing/billing/invoices');
+    await hydrated(page);
+    await checkPage(page, 'billing-invoices');
+    const acton = page.getByRole('row', { name: /Acton Vale Primary School/ }).first();
+    cardInvoice = (await acton.getByRole('link').first().getAttribute('href'))!.split('/').pop()!;
+    expect(cardInvoice).toBeTruthy();
+  });
+
+  it('an admin-recorded bank transfer settles another school’s invoice', async () => {
+    const { page } = browser;
+    await visit(page, `${stack.webUrl}/p/ealing/billing/invoices?q=920002`);
+    await page.getByRole('row', { name: /Brentside Green Primary School/ }).first().getByRole('link').first().click();
+    await page.waitForURL((url) => /\/billing\/invoices\/[^/]+$/.test(url.pathname));
+    await hydrated(page);
+    await checkPage(page, 'billing-invoice-admin');
+    await page.getByLabel('Reference on the bank statement').fill('BGPS BACS 2018');
+    // The amount starts as what is left to pay.
+    await page.getByRole('button', { name: 'Record payment' }).click();
+    await page.getByText('Payment recorded.').waitFor();
+    await poll(async () => page.locator('#invoice-status').textContent()).toMatch(/Paid/);
+    await expect(page.locator('#invoice-outstanding').textContent()).resolves.toBe('£0.00');
+    await checkPage(page, 'billing-invoice-paid-by-transfer');
+    await signOut(page);
+  });
+
+  it('a head pays by card on the Checkout page and sees the invoice paid', async () => {
+    const { page } = browser;
+    await signIn(page, stack.webUrl, 'head.920001@demo.test');
+    await visit(page, `${stack.webUrl}/s/920001/invoices`);
+    await checkPage(page, 'school-invoices');
+    await visit(page, `${stack.webUrl}/s/920001/invoices/${cardInvoice}`);
+    await checkPage(page, 'school-invoice');
+    await page.getByRole('button', { name: 'Pay by bank transfer' }).click();
+    await page.getByRole('heading', { name: 'Pay by bank transfer' }).waitFor();
+    await expect(page.locator('#transfer-reference').textContent()).resolves.toBeTruthy();
+    await checkPage(page, 'school-invoice-bank-details');
+
+    await page.getByRole('button', { name: 'Pay by card' }).click();
+    await page.waitForURL((url) => url.origin === stack.stripeUrl);
+    await page.getByRole('button', { name: 'Pay by card' }).click();
+    await page.waitForURL((url) => url.pathname === `/s/920001/invoices/${cardInvoice}` && url.searchParams.get('checkout') === 'success');
+    await hydrated(page);
+    await page.getByText(/Thank you — your payment/).waitFor();
+    // Paid only once Stripe's webhook has arrived: the page looks again by itself.
+    await poll(async () => page.locator('#invoice-status').textContent(), 60_000).toMatch(/Paid/);
+    await checkPage(page, 'school-invoice-paid-by-card');
+  });
+});
