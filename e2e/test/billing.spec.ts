@@ -107,4 +107,16 @@ describe('billing: Stripe, a billing run, and paying by card and by bank transfe
     await poll(async () => page.locator('#invoice-status').textContent(), 60_000).toMatch(/Paid/);
     await checkPage(page, 'school-invoice-paid-by-card');
   });
+
+  it('the platform operator sees each partnership’s plan and revenue', async () => {
+    const { page } = browser;
+    await signOut(page);
+    await signIn(page, stack.webUrl, 'operator@platform.demo.test');
+    await visit(page, `${stack.webUrl}/platform`);
+    await page.getByRole('link', { name: /Platform billing/ }).click();
+    await page.waitForURL((url) => url.pathname === '/platform/billing');
+    await hydrated(page);
+    await expect(page.getByRole('row', { name: /Ealing Learning Partnership/ }).textContent()).resolves.toContain('Connected');
+    await checkPage(page, 'platform-billing');
+  });
 });
