@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, checkPage, hydrated, openBrowser, visit } from './support/browser';
-import { signIn, signOut } from './support/journeys';
+import { DEMO_PASSWORD, signIn, signOut } from './support/journeys';
 import { type Stack, startStack } from './support/stack';
 
 let stack: Stack;
@@ -106,6 +106,27 @@ describe('billing: Stripe, a billing run, and paying by card and by bank transfe
     // Paid only once Stripe's webhook has arrived: the page looks again by itself.
     await poll(async () => page.locator('#invoice-status').textContent(), 60_000).toMatch(/Paid/);
     await checkPage(page, 'school-invoice-paid-by-card');
+  });
+
+  it('without JavaScript, a head reaches Stripe’s Checkout page through a link', async () => {
+    const plain = await openBrowser({ javaScriptEnabled: false });
+    try {
+      const { page } = plain;
+      await page.goto(`${stack.webUrl}/login`);
+      await page.getByLabel('E-mail address').fill('head.920003@demo.test');
+      await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.pathname !== '/login');
+      await page.goto(`${stack.webUrl}/s/920003/invoices`);
+      await page.getByRole('row', { name: /Open/ }).first().getByRole('link').first().click();
+      await page.waitForURL((url) => /\/s\/920003\/invoices\/[^/]+$/.test(url.pathname));
+      await page.getByRole('button', { name: 'Pay by card' }).click();
+      await page.getByRole('link', { name: 'continue to Stripe to pay' }).click();
+      await page.waitForURL((url) => url.origin === stack.stripeUrl);
+      await page.getByRole('button', { name: 'Pay by card' }).waitFor();
+    } finally {
+      await plain.close();
+    }
   });
 
   it('the platform operator sees each partnership’s plan and revenue', async () => {
