@@ -38,6 +38,21 @@ describe('billing: Stripe, a billing run, and paying by card and by bank transfe
     await checkPage(page, 'billing-stripe-connected');
   });
 
+  it('an admin sets the bank details schools pay into, with errors explained beside the fields', async () => {
+    const { page } = browser;
+    await visit(page, `${stack.webUrl}/p/ealing/billing/settings`);
+    await checkPage(page, 'billing-settings');
+    await page.getByLabel('Account name').fill('Ealing Learning Partnership');
+    await page.getByLabel('Sort code').fill('12-34');
+    await page.getByLabel('Account number').fill('12345678');
+    await page.getByRole('button', { name: 'Save billing settings' }).click();
+    await page.getByRole('link', { name: /sort code of 6 digits/ }).waitFor();
+    await checkPage(page, 'billing-settings-error');
+    await page.getByLabel('Sort code').fill('12-34-56');
+    await page.getByRole('button', { name: 'Save billing settings' }).click();
+    await page.getByText('Billing settings saved.').waitFor();
+  });
+
   it('runs billing for 2018-19: a dry run per school, then the real run to the end', async () => {
     const { page } = browser;
     await visit(page, `${stack.webUrl}/p/ealing/billing/runs`);
@@ -120,6 +135,9 @@ describe('billing: Stripe, a billing run, and paying by card and by bank transfe
       await page.goto(`${stack.webUrl}/s/920003/invoices`);
       await page.getByRole('row', { name: /Open/ }).first().getByRole('link').first().click();
       await page.waitForURL((url) => /\/s\/920003\/invoices\/[^/]+$/.test(url.pathname));
+      await page.getByRole('button', { name: 'Pay by bank transfer' }).click();
+      await expect(page.locator('#transfer-reference').textContent()).resolves.toBeTruthy();
+      await expect(page.getByText('12-34-56').count()).resolves.toBe(1);
       await page.getByRole('button', { name: 'Pay by card' }).click();
       await page.getByRole('link', { name: 'continue to Stripe to pay' }).click();
       await page.waitForURL((url) => url.origin === stack.stripeUrl);
