@@ -65,7 +65,7 @@ await waitForHttp(`http://127.0.0.1:${port}/api/health`);
 console.log(`
   Partnerships is running: http://localhost:${port}
   API: http://localhost:${apiPort}/api (docs at /api/docs)${fakeStripe ? `
-  Stripe: the local fake at http://localhost:${stripePort} (test card 4242 4242 4242 4242; state in .data/stripe.json)` : ''}${full ? '' : `
+  Stripe: the local fake at http://localhost:${stripePort} (test card 4242 4242 4242 4242; state in .data/${apiPort === 3001 ? "stripe.json" : `stripe-${apiPort}.json`})` : ''}${full ? '' : `
   Demo sign-ins (password: partnerships-demo): admin@redbridge.demo.test, admin@ealing.demo.test,
   admin@tower-hamlets.demo.test, head.910001@demo.test, operator@platform.demo.test
   E-mails are written to .data/mail/`}
