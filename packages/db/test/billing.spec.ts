@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createDataSource, createFreshDatabase, Database, dropDatabase, resolveDatabaseUrls, seedDemo } from '../src';
+import type { Database } from '../src';
+import { type SeededDatabase, seededDatabase } from './support/seeded-database';
 
 /** Billing tables: tenancy, the school portal's read access, and the rules the database itself keeps. */
 let owner: DataSource;
-let app: DataSource;
 let db: Database;
-let url: string;
+let seeded: SeededDatabase;
 let redbridge: string;
 let ealing: string;
 let invoiceId: string;
@@ -14,18 +14,12 @@ let headA: string;
 let headB: string;
 
 beforeAll(async () => {
-  url = await createFreshDatabase('partnerships_test_db_billing');
-  const urls = resolveDatabaseUrls({ DATABASE_URL: url });
-  owner = createDataSource({ url: urls.owner, embedded: false });
-  await owner.initialize();
-  await seedDemo(owner, 'test');
-  app = createDataSource({ url: urls.app, embedded: false });
-  await app.initialize();
-  db = new Database(app);
-  [{ id: redbridge }] = await owner.query(`SELECT id FROM tenants WHERE slug = 'redbridge'`);
-  [{ id: ealing }] = await owner.query(`SELECT id FROM tenants WHERE slug = 'ealing'`);
-  [{ id: headA }] = await owner.query(`SELECT id FROM users WHERE email = 'head.910001@demo.test'`);
-  [{ id: headB }] = await owner.query(`SELECT id FROM users WHERE email = 'head.910002@demo.test'`);
+  seeded = await seededDatabase('partnerships_test_db_billing');
+  ({ owner, db } = seeded);
+  redbridge = await seeded.tenantId('redbridge');
+  ealing = await seeded.tenantId('ealing');
+  headA = await seeded.userId('head.910001@demo.test');
+  headB = await seeded.userId('head.910002@demo.test');
   invoiceId = await db.inTenant(redbridge, {}, async (em) => {
     const [{ last_number }] = await em.query(
       `INSERT INTO billing_counters (tenant_id, series, last_number) VALUES ($1, 'invoice', 1)
@@ -46,9 +40,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.destroy();
-  await owner?.destroy();
-  if (url) await dropDatabase(url);
+  await seeded?.close();
 });
 
 describe('billing tables', () => {

@@ -1,30 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createDataSource, createFreshDatabase, Database, dropDatabase, resolveDatabaseUrls, seedDemo } from '../src';
+import type { Database } from '../src';
+import { type SeededDatabase, seededDatabase } from './support/seeded-database';
 
 let owner: DataSource;
-let app: DataSource;
 let db: Database;
 let ealing: string;
-let url: string;
+let seeded: SeededDatabase;
 
 beforeAll(async () => {
-  url = await createFreshDatabase('partnerships_test_db_fees');
-  const urls = resolveDatabaseUrls({ DATABASE_URL: url });
-  owner = createDataSource({ url: urls.owner, embedded: false });
-  await owner.initialize();
-  await seedDemo(owner, 'test');
-  await seedDemo(owner, 'test'); // idempotent
-  app = createDataSource({ url: urls.app, embedded: false });
-  await app.initialize();
-  db = new Database(app);
-  [{ id: ealing }] = await owner.query(`SELECT id FROM tenants WHERE slug = 'ealing'`);
+  seeded = await seededDatabase('partnerships_test_db_fees', 2); // seeding twice: it is idempotent
+  ({ owner, db } = seeded);
+  ealing = await seeded.tenantId('ealing');
 });
 
 afterAll(async () => {
-  await app?.destroy();
-  await owner?.destroy();
-  if (url) await dropDatabase(url);
+  await seeded?.close();
 });
 
 describe('fee schedules in the database', () => {

@@ -1,31 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createDataSource, createFreshDatabase, Database, dropDatabase, MissingTenantError, resolveDatabaseUrls, seedDemo } from '../src';
+import { type Database, MissingTenantError } from '../src';
+import { type SeededDatabase, seededDatabase } from './support/seeded-database';
 
 let owner: DataSource;
 let app: DataSource;
 let db: Database;
 let redbridge: string;
 let ealing: string;
-let url: string;
+let seeded: SeededDatabase;
 
 beforeAll(async () => {
-  url = await createFreshDatabase('partnerships_test_db');
-  const urls = resolveDatabaseUrls({ DATABASE_URL: url });
-  owner = createDataSource({ url: urls.owner, embedded: false });
-  await owner.initialize();
-  await seedDemo(owner, 'test');
-  app = createDataSource({ url: urls.app, embedded: false });
-  await app.initialize();
-  db = new Database(app);
-  [{ id: redbridge }] = await owner.query(`SELECT id FROM tenants WHERE slug = 'redbridge'`);
-  [{ id: ealing }] = await owner.query(`SELECT id FROM tenants WHERE slug = 'ealing'`);
+  seeded = await seededDatabase('partnerships_test_db');
+  ({ owner, app, db } = seeded);
+  redbridge = await seeded.tenantId('redbridge');
+  ealing = await seeded.tenantId('ealing');
 });
 
 afterAll(async () => {
-  await app?.destroy();
-  await owner?.destroy();
-  if (url) await dropDatabase(url);
+  await seeded?.close();
 });
 
 describe('row-level security', () => {
