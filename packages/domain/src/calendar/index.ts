@@ -31,3 +31,4 @@ export { endOfTerm, halfTermOf, termDatesForYear } from './term-lookup';
 export { daysBetween, daysInPeriod, periodEndAfterMonths, wholeMonthsBetween } from './date-spans';
 export type { DatePeriod, FinancialYearShare, SchoolFinanceKind } from './school-financial-year';
 export { schoolFinancialYearOf, splitBySchoolFinancialYear } from './school-financial-year';
+export { londonDateOfUnix, londonToday } from './london-today';

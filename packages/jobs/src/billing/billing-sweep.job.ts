@@ -1,5 +1,5 @@
 import type { Database } from '@partnerships/db';
-import { addDays, remindersToSend } from '@partnerships/domain';
+import { addDays, londonToday, remindersToSend } from '@partnerships/domain';
 import type { Logger } from 'pino';
 import type { EnqueueOptions } from '../job-queue';
 import { loadBillingSettings } from './billing-settings';
@@ -56,7 +56,7 @@ export async function runBillingSweep(deps: { db: Database; logger?: Logger }, q
 export function startBillingScheduler(enqueueSweep: (date: string, jobId: string) => Promise<unknown>, logger: Logger, intervalMs = 60 * 60 * 1000): () => void {
   const tick = () => {
     const now = new Date();
-    const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+    const date = londonToday(now);
     enqueueSweep(date, `billing-sweep-${now.toISOString().slice(0, 13)}`).catch((error: unknown) => logger.warn({ err: error }, 'could not queue the billing sweep'));
   };
   const first = setTimeout(tick, 60_000);

@@ -1,5 +1,5 @@
 import type { Database, EntityManager } from '@partnerships/db';
-import { outstandingPence, PAYMENT_METHODS, type PaymentMethod, settledStatus, type InvoiceStatus } from '@partnerships/domain';
+import { londonDateOfUnix, outstandingPence, PAYMENT_METHODS, type PaymentMethod, settledStatus, type InvoiceStatus } from '@partnerships/domain';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 
@@ -19,7 +19,7 @@ interface StoredEvent {
 }
 
 /** The day a Stripe event happened, in England. */
-const londonDate = (unixSeconds: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(unixSeconds * 1000));
+
 
 /**
  * Processes one stored Stripe event (the webhook stored it by id and queued this). Safe to run
@@ -63,7 +63,7 @@ async function connectedAccountEvent(deps: StripeEventDeps, event: StoredEvent):
   if (metadata.tenantId !== tenantId) return 'ignored: the invoice belongs to another partnership';
   const invoiceId = metadata.invoiceId;
   const method = (PAYMENT_METHODS as readonly string[]).includes(metadata.method ?? '') ? (metadata.method as PaymentMethod) : 'card';
-  const paidOn = londonDate(event.created);
+  const paidOn = londonDateOfUnix(event.created);
   const fee = metadata.applicationFeePence ? Number(metadata.applicationFeePence) : null;
   return db.inTenant(tenantId, {}, async (em) => {
     switch (event.type) {

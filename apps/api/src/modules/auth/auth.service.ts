@@ -8,7 +8,7 @@ import { AppError, invalid, notFound } from '../../common/app-error';
 import type { AuthedContext, RequestContext } from '../../common/request-context';
 import { ENV, JOB_QUEUE } from '../../runtime/runtime.module';
 import type { AcceptInvitationDto, LoginDto, PasswordResetConfirmDto } from './auth.dto';
-import { LoginRateLimiter } from './login-rate-limiter';
+import { LoginRateLimiter } from '../../common/login-rate-limiter';
 import { SessionService } from './session.service';
 import { hashToken, newToken } from './session-token';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@partnerships/db';
 import { inTenant, type TenantContext } from '../../common/request-context';
-import { londonToday } from '../school-register/school-register.util';
+import { londonToday } from '@partnerships/domain';
 import type { BillingReportDto, BillingReportQueryDto, BillingReportRowDto } from './billing.dto';
 
 const GROUPS = {

@@ -15,7 +15,8 @@ import { invalid, notFound } from '../../common/app-error';
 import { offsetOf, pageOf } from '../../common/pagination.dto';
 import { inTenant, type TenantContext } from '../../common/request-context';
 import { JOB_QUEUE } from '../../runtime/runtime.module';
-import { isUuid, londonToday } from '../school-register/school-register.util';
+import { isUuid } from '../../common/ids';
+import { londonToday } from '@partnerships/domain';
 import type {
   BillingRunCreatedDto,
   BillingRunDto,

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Access, Ctx } from '../../common/access.decorator';
 import { PageQueryDto } from '../../common/pagination.dto';
 import type { TenantContext } from '../../common/request-context';
-import { londonToday } from '../school-register/school-register.util';
+import { londonToday } from '@partnerships/domain';
 import {
   BillingReportDto,
   BillingReportQueryDto,

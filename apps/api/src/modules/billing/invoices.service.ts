@@ -32,7 +32,9 @@ import { AppError, conflict, invalid, notFound } from '../../common/app-error';
 import { offsetOf, pageOf } from '../../common/pagination.dto';
 import { inTenant, type TenantContext } from '../../common/request-context';
 import { JOB_QUEUE } from '../../runtime/runtime.module';
-import { isUuid, likePattern, londonToday } from '../school-register/school-register.util';
+import { isUuid } from '../../common/ids';
+import { likePattern } from '../../common/sql-text';
+import { londonToday } from '@partnerships/domain';
 import type {
   CreateCreditNoteDto,
   InvoiceDetailDto,

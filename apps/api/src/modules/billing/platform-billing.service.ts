@@ -3,7 +3,7 @@ import { Database, type EntityManager } from '@partnerships/db';
 import { daysBetween, isPlatformPlanCode, PLATFORM_PLAN_CODES, PLATFORM_PLANS, platformPlan, planProblem, recommendedPlan, type PlatformPlanCode } from '@partnerships/domain';
 import { conflict, invalid, notFound } from '../../common/app-error';
 import { inTenant, type AuthedContext, type TenantContext } from '../../common/request-context';
-import { londonToday } from '../school-register/school-register.util';
+import { londonToday } from '@partnerships/domain';
 import type { CheckoutSessionDto, PlatformBillingDto, PlatformSubscriptionDto, SubscribeDto, UpdatePlanFeeDto } from './billing.dto';
 import { StripeGateway } from './stripe.gateway';
 

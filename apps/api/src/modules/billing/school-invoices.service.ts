@@ -4,7 +4,7 @@ import { applicationFeePence, onlinePaymentProblem, outstandingPence, type Invoi
 import { AppError, conflict, notFound } from '../../common/app-error';
 import type { AuthedContext } from '../../common/request-context';
 import { ACTS_FOR_SCHOOL, type SchoolAccess, schoolFor } from '../school-portal/school-access';
-import { isUuid } from '../school-register/school-register.util';
+import { isUuid } from '../../common/ids';
 import type { BankTransferDto, CheckoutSessionDto, InvoiceDetailDto, PoNumberDto, SchoolInvoiceListDto } from './billing.dto';
 import { canPayOnline, INVOICE_SELECT, invoiceDetailIn, invoiceListItem, invoicePdfIn } from './invoices.service';
 import { applicationFeeBasisPoints } from './stripe-connect.service';

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@partnerships/db';
-import { type FeeSchedule, type Phase, quoteFee } from '@partnerships/domain';
+import { type FeeSchedule, type Phase, londonToday, quoteFee } from '@partnerships/domain';
 import { AppError, invalid, notFound } from '../../common/app-error';
-import { AttemptLimiter } from '../signup/signup-rate-limits';
+import { AttemptLimiter } from '../../common/attempt-limiter';
 import type { PublicSchoolListDto, PublicSchoolSearchQueryDto, QuoteDto, QuoteQueryDto } from './fee-schedules.dto';
 
 /** A school looking itself up types a few searches; 120 in ten minutes per address leaves room for a school office and stops scraping. */
 export const schoolSearchLimiter = () => new AttemptLimiter(120, 10 * 60 * 1000, 'school searches');
 
 /** Today as a calendar date in England. */
-export const todayInLondon = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 
 /** The public calculator: what a (prospective) school would pay, and why, under the schedule in force. */
 @Injectable()
@@ -55,7 +54,7 @@ export class PublicQuoteService {
     if (!found.tenant) throw notFound('partnership');
     if (query.urn && !found.school) throw invalid([{ field: 'urn', message: `There is no school with URN ${query.urn} in the register` }]);
 
-    const date = query.date ?? todayInLondon();
+    const date = query.date ?? londonToday();
     const { schedule, category } = await this.db.inTenant(found.tenant.id, {}, async (em) => {
       const [covering] = await em.query(
         `SELECT id, version, document FROM fee_schedules WHERE tenant_id = $1 AND status = 'published' AND period_start <= $2 AND period_end >= $2

@@ -3,7 +3,7 @@ import { Database, type EntityManager } from '@partnerships/db';
 import { MEMBERSHIP_CATEGORY_TEMPLATES, type MembershipCategoryTemplateName } from '@partnerships/domain';
 import { conflict, notFound } from '../../common/app-error';
 import { inTenant, type TenantContext } from '../../common/request-context';
-import { isUuid } from '../school-register/school-register.util';
+import { isUuid } from '../../common/ids';
 import type { CategoryDto, CategoryListQueryDto, CreateCategoryDto, FromTemplateDto, UpdateCategoryDto } from './membership-categories.dto';
 
 const SELECT = `SELECT c.id, c.code, c.name, c.description, c.eligible_phases AS "eligiblePhases", c.eligible_types AS "eligibleTypes",

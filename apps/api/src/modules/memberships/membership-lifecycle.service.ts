@@ -22,7 +22,7 @@ import { JobName, type JobQueue } from '@partnerships/jobs';
 import { AppError, conflict, invalid, notFound } from '../../common/app-error';
 import { ENV, JOB_QUEUE } from '../../runtime/runtime.module';
 import { hashToken, newToken } from '../auth/session-token';
-import { isUuid } from '../school-register/school-register.util';
+import { isUuid } from '../../common/ids';
 
 /** When a partnership has not chosen a notice rule: one year's notice, ending when it runs out. */
 export const DEFAULT_NOTICE_RULE: NoticeRule = { kind: 'period', months: 12, leaveAt: 'period-end' };

@@ -3,7 +3,7 @@ import { ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nest
 import type { FastifyReply } from 'fastify';
 import { Access, Ctx } from '../../common/access.decorator';
 import type { TenantContext } from '../../common/request-context';
-import { londonToday } from '../school-register/school-register.util';
+import { londonToday } from '@partnerships/domain';
 import {
   ADMIN_ACTIONS,
   BulkInviteDto,

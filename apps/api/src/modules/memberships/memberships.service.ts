@@ -15,7 +15,9 @@ import {
 import { AppError, conflict, invalid, notFound } from '../../common/app-error';
 import { offsetOf, pageOf } from '../../common/pagination.dto';
 import { inTenant, type TenantContext } from '../../common/request-context';
-import { isUuid, likePattern, londonToday } from '../school-register/school-register.util';
+import { isUuid } from '../../common/ids';
+import { likePattern } from '../../common/sql-text';
+import { londonToday } from '@partnerships/domain';
 import {
   ADMIN_ACTIONS,
   type AdminAction,

@@ -15,8 +15,9 @@ import {
 } from '@partnerships/domain';
 import { AppError, conflict, invalid, notFound } from '../../common/app-error';
 import { type AuthedContext, inTenant, type TenantContext } from '../../common/request-context';
-import { tenantCreationKeys, tenantCreationLimiter } from '../signup/signup-rate-limits';
-import { isUniqueViolation, londonToday } from './london-date';
+import { tenantCreationKeys, tenantCreationLimiter } from '../../common/attempt-limiter';
+import { isUniqueViolation } from '../../common/sql-text';
+import { londonToday } from '@partnerships/domain';
 import type { CreatedTenantDto, CreateTenantDto, SetupDto, SlugAvailabilityDto, TemplateListDto } from './onboarding.dto';
 import { loadSetupFacts, setupDto } from './setup-facts';
 

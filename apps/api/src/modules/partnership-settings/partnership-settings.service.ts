@@ -17,7 +17,7 @@ import {
 } from '@partnerships/domain';
 import { invalid, notFound } from '../../common/app-error';
 import { inTenant, type TenantContext } from '../../common/request-context';
-import { londonToday } from '../onboarding/london-date';
+import { londonToday } from '@partnerships/domain';
 import { MEMBER_COUNT_SQL } from '../onboarding/setup-facts';
 import type { CalendarDto, CalendarYearDto, ChoosePlanDto, PlanDto, SaveCalendarDto, SettingsDto, UpdateSettingsDto } from './partnership-settings.dto';
 

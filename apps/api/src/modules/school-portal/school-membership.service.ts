@@ -17,7 +17,7 @@ import type { AuthedContext } from '../../common/request-context';
 import type { NoticeResultDto } from '../memberships/membership.dto';
 import { type Actor, MembershipLifecycleService, type MembershipRow, type TenantRef, toDomain } from '../memberships/membership-lifecycle.service';
 import { documentDto, MembershipsService, pupilCountDto, PUPIL_COUNT_SELECT } from '../memberships/memberships.service';
-import { londonToday } from '../school-register/school-register.util';
+import { londonToday } from '@partnerships/domain';
 import type { ApplyDto, MySchoolsDto, SchoolMembershipDetailDto, SchoolNoteDto, SchoolNoticeDto, SchoolPupilCountsDto, SubmitPupilCountDto } from './school-membership.dto';
 import { ACTS_FOR_SCHOOL, type SchoolAccess, schoolFor } from './school-access';
 

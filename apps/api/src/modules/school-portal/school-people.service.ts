@@ -8,7 +8,7 @@ import { JOB_QUEUE } from '../../runtime/runtime.module';
 import { SessionService } from '../auth/session.service';
 import { hashToken, newToken } from '../auth/session-token';
 import { MembershipLifecycleService, SCHOOL_INVITATION_DAYS } from '../memberships/membership-lifecycle.service';
-import { isUuid } from '../school-register/school-register.util';
+import { isUuid } from '../../common/ids';
 import type { AcceptSchoolInvitationDto, InviteSchoolPersonDto, SchoolInvitationDto, SchoolInvitationLookupDto, SchoolPeopleDto, SetSchoolRolesDto } from './school-membership.dto';
 import { schoolFor } from './school-access';
 

@@ -7,7 +7,9 @@ import { offsetOf, pageOf, type PageQueryDto } from '../../common/pagination.dto
 import { type AuthedContext, inTenant, type TenantContext } from '../../common/request-context';
 import { JOB_QUEUE } from '../../runtime/runtime.module';
 import type { AddProspectsDto, AddProspectsResultDto, SchoolImportDto, SchoolSearchQueryDto } from './school-register.dto';
-import { isUuid, likePattern, londonToday } from './school-register.util';
+import { isUuid } from '../../common/ids';
+import { likePattern } from '../../common/sql-text';
+import { londonToday } from '@partnerships/domain';
 import { streamUpload } from './upload-stream';
 
 /** A whole-country export is about 60 MB. */

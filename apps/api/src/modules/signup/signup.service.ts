@@ -9,7 +9,7 @@ import type { IssuedSession } from '../auth/auth.service';
 import { SessionService } from '../auth/session.service';
 import { hashToken, newToken } from '../auth/session-token';
 import type { SignupAcceptedDto, SignupDto, VerifyEmailDto } from './signup.dto';
-import { signupKeys, signupLimiter } from './signup-rate-limits';
+import { signupKeys, signupLimiter } from '../../common/attempt-limiter';
 
 const VERIFICATION_HOURS = 24;
 

@@ -1,5 +1,5 @@
-/** Today's calendar date in England ('YYYY-MM-DD'): trials, term dates and fee years follow it. */
-export const londonToday = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+/** A LIKE pattern for a search box's text, with its wildcards escaped. */
+export const likePattern = (q: string | undefined) => (q?.trim() ? `%${q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null);
 
 /** A Postgres unique violation on the named constraint or index. */
 export function isUniqueViolation(error: unknown, constraint: string): boolean {

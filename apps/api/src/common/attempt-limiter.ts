@@ -1,5 +1,5 @@
-import { AppError } from '../../common/app-error';
-import { LoginRateLimiter } from '../auth/login-rate-limiter';
+import { AppError } from './app-error';
+import { LoginRateLimiter } from './login-rate-limiter';
 
 /**
  * Sliding-window limits for sign-up and for creating partnerships, in memory per API process
