@@ -6,6 +6,7 @@ export * from './database-urls';
 export * from './embedded-postgres';
 export * from './entities';
 export * from './password-hashing';
+export * from './repository';
 export * from './seed/demo-data';
 export * from './seed/seed-demo';
 export * from './testing/fresh-database';
