@@ -8,3 +8,4 @@ export * from './membership';
 export * from './onboarding';
 export * from './schools';
 export * from './billing';
+export * from './governance';
