@@ -7,6 +7,8 @@ export * from './embedded-postgres';
 export * from './entities';
 export * from './password-hashing';
 export * from './repository';
+export * from './repositories/tenant.repository';
+export * from './repositories/user.repository';
 export * from './seed/demo-data';
 export * from './seed/seed-demo';
 export * from './testing/fresh-database';
