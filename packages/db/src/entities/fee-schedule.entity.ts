@@ -1,10 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { FeeSchedule } from '@partnerships/domain';
 
 export type FeeScheduleStatus = 'draft' | 'published' | 'superseded';
 
 /** One version of a partnership's fee schedule for a period. Tenant-owned; immutable once published. */
 @Entity({ name: 'fee_schedules' })
+@Index('fee_schedules_period_version_key', ['tenantId', 'periodStart', 'periodEnd', 'version'], { unique: true })
+/** At most one published version of a period at a time. */
+@Index('fee_schedules_one_published_key', ['tenantId', 'periodStart', 'periodEnd'], { unique: true, where: "status = 'published'" })
 export class FeeScheduleRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;

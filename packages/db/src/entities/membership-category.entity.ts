@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A partnership's own kind of membership (full, associate, …): who is eligible, votes, pays, and what is included. */
 @Entity({ name: 'membership_categories' })
+@Index('membership_categories_code_key', ['tenantId', 'code'], { unique: true })
 export class MembershipCategory {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;

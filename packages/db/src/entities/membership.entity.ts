@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { MembershipApplication, MembershipNotice, MembershipState } from '@partnerships/domain';
 
 /** A school's membership of one partnership. Tenant-owned; the school's own people may read it too. */
 @Entity({ name: 'memberships' })
@@ -8,8 +9,15 @@ export class Membership {
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
   @Column({ type: 'text' }) category: string;
-  @Column({ type: 'text' }) status: string;
+  @Column({ type: 'text' }) status: MembershipState;
   @Column({ name: 'joined_on', type: 'date', nullable: true }) joinedOn: string | null;
+  /** The day the current state began. */
+  @Column({ type: 'date', nullable: true }) since: string | null;
+  /** While suspended: the state to return to. */
+  @Column({ name: 'suspended_from', type: 'text', nullable: true }) suspendedFrom: 'active' | 'notice-given' | null;
+  @Column({ type: 'jsonb', nullable: true }) application: MembershipApplication | null;
+  @Column({ type: 'jsonb', nullable: true }) notice: MembershipNotice | null;
+  @Column({ name: 'left_on', type: 'date', nullable: true }) leftOn: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -13,6 +13,8 @@ export class School {
   @Column({ type: 'integer', nullable: true }) pupils: number | null;
   @Column({ type: 'text', default: 'open' }) status: string;
   @Column({ type: 'text', nullable: true }) postcode: string | null;
+  @Column({ name: 'statutory_low_age', type: 'integer', nullable: true }) statutoryLowAge: number | null;
+  @Column({ name: 'statutory_high_age', type: 'integer', nullable: true }) statutoryHighAge: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

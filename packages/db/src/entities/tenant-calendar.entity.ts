@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A partnership's term and half-term dates for one academic year. */
 @Entity({ name: 'tenant_calendars' })
+@Index('tenant_calendars_year_key', ['tenantId', 'academicYearStart'], { unique: true })
 export class TenantCalendar {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;

@@ -1,0 +1,60 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { InvoiceStatus } from '@partnerships/domain';
+
+/**
+ * An invoice from a partnership to a school. Tenant-owned (the school's own people may read
+ * it); never deleted, and a trigger keeps an issued invoice's number, school and money fixed:
+ * corrections are credit notes.
+ */
+@Entity({ name: 'invoices' })
+@Index('invoices_number_key', ['tenantId', 'number'], { unique: true })
+@Index('invoices_sequence_key', ['tenantId', 'sequence'], { unique: true })
+/** Idempotent billing: one invoice per membership, period, schedule version and part. */
+@Index('invoices_billing_key', ['tenantId', 'membershipId', 'periodStart', 'scheduleId', 'scheduleVersion', 'part'], { unique: true })
+export class Invoice {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @Column({ type: 'text' }) number: string;
+  @Column({ type: 'integer' }) sequence: number;
+  @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
+  @Column({ name: 'membership_id', type: 'uuid' }) membershipId: string;
+  @Column({ name: 'billing_run_id', type: 'uuid', nullable: true }) billingRunId: string | null;
+  @Column({ name: 'schedule_id', type: 'uuid' }) scheduleId: string;
+  @Column({ name: 'schedule_version', type: 'integer' }) scheduleVersion: number;
+  @Column({ name: 'period_label', type: 'text' }) periodLabel: string;
+  @Column({ name: 'period_start', type: 'date' }) periodStart: string;
+  @Column({ name: 'period_end', type: 'date' }) periodEnd: string;
+  @Column({ name: 'charged_from', type: 'date', nullable: true }) chargedFrom: string | null;
+  @Column({ name: 'charged_to', type: 'date', nullable: true }) chargedTo: string | null;
+  @Column({ type: 'integer', default: 0 }) part: number;
+  @Column({ name: 'part_count', type: 'integer', default: 1 }) partCount: number;
+  @Column({ name: 'part_label', type: 'text', nullable: true }) partLabel: string | null;
+  @Column({ type: 'text', default: 'open' }) status: InvoiceStatus;
+  @Column({ name: 'issued_on', type: 'date' }) issuedOn: string;
+  @Column({ name: 'due_on', type: 'date' }) dueOn: string;
+  @Column({ type: 'text', default: 'gbp' }) currency: 'gbp';
+  @Column({ name: 'subtotal_pence', type: 'integer' }) subtotalPence: number;
+  @Column({ name: 'vat_rate_bps', type: 'integer', default: 0 }) vatRateBps: number;
+  @Column({ name: 'vat_pence', type: 'integer', default: 0 }) vatPence: number;
+  @Column({ name: 'total_pence', type: 'integer' }) totalPence: number;
+  @Column({ name: 'amount_paid_pence', type: 'integer', default: 0 }) amountPaidPence: number;
+  @Column({ name: 'amount_credited_pence', type: 'integer', default: 0 }) amountCreditedPence: number;
+  @Column({ name: 'po_number', type: 'text', nullable: true }) poNumber: string | null;
+  @Column({ type: 'jsonb' }) lines: unknown[];
+  @Column({ type: 'text' }) explanation: string;
+  @Column({ name: 'bill_to', type: 'jsonb' }) billTo: Record<string, unknown>;
+  @Column({ type: 'jsonb' }) seller: Record<string, unknown>;
+  @Column({ name: 'paid_at', type: 'timestamptz', nullable: true }) paidAt: Date | null;
+  @Column({ name: 'voided_at', type: 'timestamptz', nullable: true }) voidedAt: Date | null;
+  @Column({ name: 'void_reason', type: 'text', nullable: true }) voidReason: string | null;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  /** A Bacs Direct Debit or card payment in flight: a second online payment is refused meanwhile. */
+  @Column({ name: 'pending_payment_intent_id', type: 'text', nullable: true }) pendingPaymentIntentId: string | null;
+  @Column({ name: 'pending_payment_method', type: 'text', nullable: true }) pendingPaymentMethod: 'card' | 'bacs_debit' | null;
+  /** The reminder steps already sent (or passed), so each is sent once. */
+  @Column({ name: 'reminders_sent', type: 'text', array: true, default: () => "'{}'" }) remindersSent: string[];
+  /** When the school said it will pay by bank transfer. */
+  @Column({ name: 'transfer_chosen_at', type: 'timestamptz', nullable: true }) transferChosenAt: Date | null;
+}
