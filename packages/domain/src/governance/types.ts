@@ -179,6 +179,8 @@ export interface ExOfficioHolder {
 
 export interface SeatFacts {
   schools: GovernanceSchool[];
+  /** Bodies of the partnership, so an office_holder rule shows a vacant seat for a body whose office is empty. */
+  bodies?: { id: string; kind: BodyKind; name: string }[];
   people: GovernancePerson[];
   deputies?: NamedDeputy[];
   officeHolders?: OfficeHolding[];
