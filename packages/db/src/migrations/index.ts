@@ -6,6 +6,7 @@ import { SchoolsAndMemberships1764500000000 } from './1764500000000-schools-and-
 import { Billing1764600000000 } from './1764600000000-billing';
 import { BillingPayments1764600000001 } from './1764600000001-billing-payments';
 import { BillingOnlinePayments1764600000002 } from './1764600000002-billing-online-payments';
+import { Governance1764700000000 } from './1764700000000-governance';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
 export const MIGRATIONS = [
@@ -17,5 +18,6 @@ export const MIGRATIONS = [
   Billing1764600000000,
   BillingPayments1764600000001,
   BillingOnlinePayments1764600000002,
+  Governance1764700000000,
   // append new migrations here, one line each
 ];
