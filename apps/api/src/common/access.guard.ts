@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Database } from '@partnerships/db';
+import { Database, TenantRepository } from '@partnerships/db';
 import type { FastifyRequest } from 'fastify';
 import { SessionService } from '../modules/auth/session.service';
 import { CSRF_HEADER, SESSION_COOKIE, sameToken } from '../modules/auth/session-token';
@@ -49,10 +49,11 @@ export class AccessGuard implements CanActivate {
     if (slug !== undefined) {
       const userId = ctx.user.id;
       const found = await this.db.asPlatform({ userId }, async (em) => {
-        const [tenant] = await em.query(`SELECT id, slug, name, status FROM tenants WHERE slug = $1`, [slug]);
+        const tenants = new TenantRepository(em);
+        const tenant = await tenants.findBySlug(slug);
         if (!tenant) return null;
-        const roles: { role: string }[] = await em.query(`SELECT role FROM tenant_roles WHERE tenant_id = $1 AND user_id = $2 ORDER BY role`, [tenant.id, userId]);
-        return roles.length ? { ...tenant, roles: roles.map((r) => r.role) } : null;
+        const roles = await tenants.rolesOf(tenant.id, userId);
+        return roles.length ? { ...tenant, roles } : null;
       });
       if (!found) throw notFound('partnership');
       if (found.status === 'suspended') throw new AppError('tenant_suspended', 403, 'This partnership is suspended. Please contact the platform team.');

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Env } from '@partnerships/config';
-import { Database, hashPassword } from '@partnerships/db';
+import { Database, hashPassword, UserRepository } from '@partnerships/db';
 import { JobName, type JobQueue } from '@partnerships/jobs';
 import { invalid } from '../../common/app-error';
 import type { RequestContext } from '../../common/request-context';
@@ -8,6 +8,7 @@ import { ENV, JOB_QUEUE } from '../../runtime/runtime.module';
 import type { IssuedSession } from '../auth/auth.service';
 import { SessionService } from '../auth/session.service';
 import { hashToken, newToken } from '../auth/session-token';
+import { EmailVerificationRepository } from './email-verification.repository';
 import type { SignupAcceptedDto, SignupDto, VerifyEmailDto } from './signup.dto';
 import { signupKeys, signupLimiter } from '../../common/attempt-limiter';
 
@@ -39,16 +40,18 @@ export class SignupService {
     const token = newToken();
 
     const outcome = await this.db.asPlatform({}, async (em) => {
-      await em.query(`INSERT INTO users (email, name) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING`, [email, name]);
-      const [user] = await em.query(`SELECT id, name, password_hash, email_verified_at FROM users WHERE email = $1 FOR UPDATE`, [email]);
-      if (user.email_verified_at || user.password_hash) return { kind: 'exists' as const, name: user.name as string };
-      await em.query(`SELECT set_config('app.user_id', $1, true)`, [user.id]);
-      const [verification] = await em.query(
-        `INSERT INTO email_verifications (user_id, token_hash, name, password_hash, expires_at)
-         VALUES ($1, $2, $3, $4, now() + make_interval(hours => $5)) RETURNING id`,
-        [user.id, hashToken(token), name, passwordHash, VERIFICATION_HOURS],
-      );
-      return { kind: 'new' as const, verificationId: verification.id as string };
+      const users = new UserRepository(em);
+      const user = await users.claimForSignup(email, name);
+      if (user.verified || user.hasPassword) return { kind: 'exists' as const, name: user.name };
+      await users.actAs(user.id);
+      const verificationId = await new EmailVerificationRepository(em).create({
+        userId: user.id,
+        tokenHash: hashToken(token),
+        name,
+        passwordHash,
+        hours: VERIFICATION_HOURS,
+      });
+      return { kind: 'new' as const, verificationId };
     });
 
     if (outcome.kind === 'new') {
@@ -70,20 +73,18 @@ export class SignupService {
   /** Follows the e-mailed link: confirms the address, sets the password chosen at sign-up, and signs in. */
   async verify(dto: VerifyEmailDto): Promise<IssuedSession> {
     return this.db.asPlatform({}, async (em) => {
-      const [row] = await em.query(
-        `SELECT v.id, v.user_id, v.name, v.password_hash, v.used_at, v.expires_at < now() AS expired, u.email, u.is_platform_operator
-         FROM email_verifications v JOIN users u ON u.id = v.user_id WHERE v.token_hash = $1 FOR UPDATE OF v, u`,
-        [hashToken(dto.token)],
-      );
-      if (!row || row.used_at || row.expired) {
+      const users = new UserRepository(em);
+      const verifications = new EmailVerificationRepository(em);
+      const row = await verifications.lockByToken(hashToken(dto.token));
+      if (!row || row.used || row.expired) {
         throw invalid([{ field: 'token', message: 'This confirmation link has expired or has already been used. Sign up again to get a new one, or sign in.' }]);
       }
-      await em.query(`SELECT set_config('app.user_id', $1, true)`, [row.user_id]);
-      await em.query(`UPDATE users SET email_verified_at = now(), password_hash = $2, name = $3 WHERE id = $1`, [row.user_id, row.password_hash, row.name]);
+      await users.actAs(row.userId);
+      await users.markVerified(row.userId, row.passwordHash, row.name);
       // Every other link for this address stops working: the account now has its password.
-      await em.query(`UPDATE email_verifications SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [row.user_id]);
-      const session = await this.sessions.create(em, row.user_id);
-      return { ...session, user: { id: row.user_id, email: row.email, name: row.name, isPlatformOperator: row.is_platform_operator } };
+      await verifications.retireAllOf(row.userId);
+      const session = await this.sessions.create(em, row.userId);
+      return { ...session, user: { id: row.userId, email: row.email, name: row.name, isPlatformOperator: row.isPlatformOperator } };
     });
   }
 
