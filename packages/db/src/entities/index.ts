@@ -29,6 +29,24 @@ import { TenantDocument } from './tenant-document.entity';
 import { TenantRole } from './tenant-role.entity';
 import { Tenant } from './tenant.entity';
 import { User } from './user.entity';
+// Governance (issue 10)
+import { Body } from './governance/body.entity';
+import { BodyLink } from './governance/body-link.entity';
+import { BodySchool } from './governance/body-school.entity';
+import { MemberSchoolDetails } from './governance/member-school-details.entity';
+import { BodyDocument } from './governance/body-document.entity';
+import { SeatRuleRecord } from './governance/seat-rule.entity';
+import { SeatHoldingRecord } from './governance/seat-holding.entity';
+import { BodyOffice } from './governance/body-office.entity';
+import { Appointment } from './governance/appointment.entity';
+import { Meeting } from './governance/meeting.entity';
+import { AgendaItem } from './governance/agenda-item.entity';
+import { MeetingPaper } from './governance/meeting-paper.entity';
+import { AttendanceRecord } from './governance/attendance.entity';
+import { Minutes } from './governance/minutes.entity';
+import { GovernanceAction } from './governance/action.entity';
+import { BodyActionPlan } from './governance/body-action-plan.entity';
+import { CalendarFeed } from './governance/calendar-feed.entity';
 
 export {
   AuditEntry,
@@ -62,7 +80,27 @@ export {
   TenantDocument,
   TenantRole,
   User,
+  Body,
+  BodyLink,
+  BodySchool,
+  MemberSchoolDetails,
+  BodyDocument,
+  SeatRuleRecord,
+  SeatHoldingRecord,
+  BodyOffice,
+  Appointment,
+  Meeting,
+  AgendaItem,
+  MeetingPaper,
+  AttendanceRecord,
+  Minutes,
+  GovernanceAction,
+  BodyActionPlan,
+  CalendarFeed,
 };
+export type { AgendaItemKind } from './governance/agenda-item.entity';
+export type { MeetingRecordStatus } from './governance/meeting.entity';
+export type { ActionPlanItem, AnnualRhythmItem, BodyRhythm } from './governance/governance-json';
 export type { BillingCounterSeries } from './billing-counter.entity';
 export type { BillingRunStatus } from './billing-run.entity';
 export type { BillingRunItemStatus } from './billing-run-item.entity';
@@ -105,4 +143,21 @@ export const ENTITIES = [
   TenantDocument,
   TenantRole,
   User,
+  Body,
+  BodyLink,
+  BodySchool,
+  MemberSchoolDetails,
+  BodyDocument,
+  SeatRuleRecord,
+  SeatHoldingRecord,
+  BodyOffice,
+  Appointment,
+  Meeting,
+  AgendaItem,
+  MeetingPaper,
+  AttendanceRecord,
+  Minutes,
+  GovernanceAction,
+  BodyActionPlan,
+  CalendarFeed,
 ];

@@ -1,0 +1,18 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A named appointee (or election winner) under a seat rule. */
+@Entity({ name: 'appointments' })
+export class Appointment {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @Column({ name: 'body_id', type: 'uuid' }) bodyId: string;
+  @Column({ name: 'seat_rule_id', type: 'uuid' }) seatRuleId: string;
+  @Column({ name: 'user_id', type: 'uuid' }) userId: string;
+  @Column({ name: 'school_id', type: 'uuid', nullable: true }) schoolId: string | null;
+  @Column({ type: 'text' }) source: 'appointed' | 'elected';
+  @Column({ name: 'starts_on', type: 'date' }) startsOn: string;
+  @Column({ name: 'ends_on', type: 'date', nullable: true }) endsOn: string | null;
+  @Column({ type: 'text', nullable: true }) note: string | null;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,11 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A reporting line: the child body reports to the parent body (a body may have several parents). */
+@Entity({ name: 'body_links' })
+export class BodyLink {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @Column({ name: 'child_body_id', type: 'uuid' }) childBodyId: string;
+  @Column({ name: 'parent_body_id', type: 'uuid' }) parentBodyId: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,12 @@
+import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** The partnership's own facts about a member school used by seat rules and elections (area, religious character). */
+@Entity({ name: 'member_school_details' })
+export class MemberSchoolDetails {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
+  @Column({ type: 'text', nullable: true }) area: string | null;
+  @Column({ name: 'religious_character', type: 'text', nullable: true }) religiousCharacter: string | null;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
