@@ -1,3 +1,4 @@
+import type { TenantRole } from '@partnerships/domain';
 import { UnitOfWorkRepository } from '../repository';
 
 /** What the access guard and most features need to know about a partnership. */
@@ -114,6 +115,14 @@ export interface SavedCalendar<H = unknown> {
   updatedAt: Date;
 }
 
+/** Someone with a role in the partnership, and all their roles there. */
+export interface TenantPerson {
+  userId: string;
+  email: string;
+  name: string;
+  roles: TenantRole[];
+}
+
 export interface PersonContact {
   name: string;
   email: string;
@@ -168,13 +177,13 @@ export class TenantRepository extends UnitOfWorkRepository {
   // ---- roles
 
   /** The user's roles in the partnership, sorted; none means no access. */
-  async rolesOf(tenantId: string, userId: string): Promise<string[]> {
-    const rows = await this.rows<{ role: string }>(`SELECT role FROM tenant_roles WHERE tenant_id = $1 AND user_id = $2 ORDER BY role`, [tenantId, userId]);
+  async rolesOf(tenantId: string, userId: string): Promise<TenantRole[]> {
+    const rows = await this.rows<{ role: TenantRole }>(`SELECT role FROM tenant_roles WHERE tenant_id = $1 AND user_id = $2 ORDER BY role`, [tenantId, userId]);
     return rows.map((r) => r.role);
   }
 
   /** Gives the user a role in the partnership; having it already changes nothing. */
-  async grantRole(tenantId: string, userId: string, role: string): Promise<void> {
+  async grantRole(tenantId: string, userId: string, role: TenantRole): Promise<void> {
     await this.execute(`INSERT INTO tenant_roles (tenant_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, user_id, role) DO NOTHING`, [tenantId, userId, role]);
   }
 
@@ -184,6 +193,21 @@ export class TenantRepository extends UnitOfWorkRepository {
       `SELECT DISTINCT u.email, u.name FROM tenant_roles r JOIN users u ON u.id = r.user_id WHERE r.tenant_id = $1 AND r.role = 'tenant-admin' ORDER BY u.email`,
       [tenantId],
     );
+  }
+
+  /** The people with a role there, by name, each with all their roles. */
+  peoplePage(tenantId: string, page: { limit: number; offset: number }): Promise<TenantPerson[]> {
+    return this.rows<TenantPerson>(
+      `SELECT u.id AS "userId", u.email, u.name, array_agg(r.role ORDER BY r.role) AS roles
+         FROM tenant_roles r JOIN users u ON u.id = r.user_id WHERE r.tenant_id = $1
+         GROUP BY u.id, u.email, u.name ORDER BY u.name LIMIT $2 OFFSET $3`,
+      [tenantId, page.limit, page.offset],
+    );
+  }
+
+  async countPeople(tenantId: string): Promise<number> {
+    const row = await this.one<{ total: number }>(`SELECT count(DISTINCT user_id)::int AS total FROM tenant_roles WHERE tenant_id = $1`, [tenantId]);
+    return row!.total;
   }
 
   /** Everyone with a role there apart from the given person (the creator): has the admin brought in colleagues? */

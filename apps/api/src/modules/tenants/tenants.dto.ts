@@ -60,7 +60,7 @@ export class CreateInvitationDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ enum: TENANT_ROLES })
+  @ApiProperty({ enum: TENANT_ROLES, enumName: 'TenantRole' })
   @IsIn(TENANT_ROLES as unknown as string[], { message: `Choose a role: ${TENANT_ROLES.join(', ')}` })
   role: TenantRole;
 }
