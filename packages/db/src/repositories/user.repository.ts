@@ -1,3 +1,4 @@
+import type { SchoolRole, TenantRole } from '@partnerships/domain';
 import { UnitOfWorkRepository } from '../repository';
 
 /** A person as every feature sees them: who they are, never their password. */
@@ -24,23 +25,23 @@ export interface SignupAccount {
 /** One of the user's roles in a partnership or at a school. */
 export interface TenantGrant {
   tenantId: string;
-  role: string;
+  role: TenantRole;
 }
 export interface SchoolGrant {
   schoolId: string;
-  role: string;
+  role: SchoolRole;
 }
 
 /** A partnership or school the user acts for, with their roles there (for "my account"). */
 export interface TenantMembershipOfUser {
   slug: string;
   name: string;
-  roles: string[];
+  roles: TenantRole[];
 }
 export interface SchoolOfUser {
   urn: string;
   name: string;
-  roles: string[];
+  roles: SchoolRole[];
 }
 
 interface UserRow {
