@@ -1,2 +1,5 @@
 export * from './types';
 export * from './resolve-seats';
+export * from './london-time';
+export * from './bank-holidays';
+export * from './plan-year';
