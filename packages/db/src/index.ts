@@ -9,6 +9,7 @@ export * from './password-hashing';
 export * from './repository';
 export * from './repositories/tenant.repository';
 export * from './repositories/user.repository';
+export * from './repositories/school-register.repository';
 export * from './seed/demo-data';
 export * from './seed/seed-demo';
 export * from './testing/fresh-database';
