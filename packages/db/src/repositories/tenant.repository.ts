@@ -340,6 +340,32 @@ export class TenantRepository extends UnitOfWorkRepository {
     );
   }
 
+  // ---- what member schools see and the membership settings
+
+  /** Which census (october, january or may) the partnership's fees take pupil numbers from. */
+  async feeCensus(id: string): Promise<string | null> {
+    const row = await this.one<{ fee_census: string }>(`SELECT fee_census FROM tenants WHERE id = $1`, [id]);
+    return row?.fee_census ?? null;
+  }
+
+  /** Writes only a real change, so the audit log records nothing otherwise. */
+  async setFeeCensus(id: string, census: string): Promise<void> {
+    await this.execute(`UPDATE tenants SET fee_census = $2 WHERE id = $1 AND fee_census IS DISTINCT FROM $2`, [id, census]);
+  }
+
+  /** How a member school reaches the partnership. */
+  publicContact(id: string): Promise<{ contactEmail: string | null; contactPhone: string | null; website: string | null } | null> {
+    return this.one(`SELECT contact_email AS "contactEmail", contact_phone AS "contactPhone", website FROM tenants WHERE id = $1`, [id]);
+  }
+
+  /** The partnership's admins as a member school's page lists them, by name. */
+  adminContactsByName(tenantId: string): Promise<PersonContact[]> {
+    return this.rows<PersonContact>(
+      `SELECT DISTINCT u.name, u.email FROM tenant_roles r JOIN users u ON u.id = r.user_id WHERE r.tenant_id = $1 AND r.role = 'tenant-admin' ORDER BY u.name`,
+      [tenantId],
+    );
+  }
+
   // ---- the platform operator
 
   async suspend(id: string, reason: string): Promise<void> {
