@@ -3,3 +3,4 @@ export * from './resolve-seats';
 export * from './london-time';
 export * from './bank-holidays';
 export * from './plan-year';
+export * from './quorum';
