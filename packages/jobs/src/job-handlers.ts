@@ -4,12 +4,12 @@ import type { Mailer } from './mail/mailer';
 import type { Database } from '@partnerships/db';
 import type { Logger } from 'pino';
 import { runSchoolImport } from './schools/school-import.job';
-import type Stripe from 'stripe';
+import type { Stripe } from '@partnerships/invoicing';
 import type { JobQueue } from './job-queue';
-import { runBillingRun } from './billing/billing-run.job';
-import { sendInvoiceMail } from './billing/invoice-mail.job';
-import { runBillingSweep } from './billing/billing-sweep.job';
-import { processStripeEvent } from './billing/stripe-events.job';
+import { billingRunJob } from './billing/billing-run.job';
+import { invoiceMailJob } from './billing/invoice-mail.job';
+import { billingSweepJob } from './billing/billing-sweep.job';
+import { stripeEventJob } from './billing/stripe-events.job';
 
 export interface JobDependencies {
   mailer: Mailer;
@@ -32,26 +32,11 @@ export function createJobHandlers(deps: JobDependencies): JobHandlers {
       if (!deps.db) throw new Error('The school import job needs the database');
       await runSchoolImport(deps.db, payload, deps.logger);
     },
-    [JobName.RunBilling]: async (payload) => {
-      if (!deps.db) throw new Error('The billing run job needs the database');
-      await runBillingRun(deps.db, payload, deps.logger);
-    },
-    [JobName.SendInvoice]: async (payload) => {
-      if (!deps.db) throw new Error('The invoice e-mail job needs the database');
-      await sendInvoiceMail({ db: deps.db, mailer: deps.mailer, publicUrl: deps.publicUrl ?? 'http://localhost:3000', logger: deps.logger }, payload);
-    },
-    [JobName.BillingSweep]: async (payload) => {
-      if (!deps.db || !deps.queue) throw new Error('The billing sweep needs the database and the queue');
-      const queue = deps.queue();
-      await runBillingSweep({ db: deps.db, logger: deps.logger }, {
-        invoiceReminder: (p, options) => queue.enqueue(JobName.SendInvoice, p, options),
-        stripeEvent: (p, options) => queue.enqueue(JobName.ProcessStripeEvent, p, options),
-      }, payload);
-    },
-    [JobName.ProcessStripeEvent]: async (payload) => {
-      if (!deps.db) throw new Error('Stripe events need the database');
-      await processStripeEvent({ db: deps.db, stripe: deps.stripe ?? null, logger: deps.logger }, payload);
-    },
+    // Billing handlers are thin: the invoicing core is @partnerships/invoicing.
+    [JobName.RunBilling]: (payload) => billingRunJob(deps, payload),
+    [JobName.SendInvoice]: (payload) => invoiceMailJob(deps, payload),
+    [JobName.BillingSweep]: (payload) => billingSweepJob(deps, payload),
+    [JobName.ProcessStripeEvent]: (payload) => stripeEventJob(deps, payload),
   } satisfies JobHandlers;
   assertHandlersComplete(handlers);
   return handlers;

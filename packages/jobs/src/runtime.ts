@@ -17,7 +17,7 @@ import { createJobHandlers } from './job-handlers';
 import type { JobHandlers } from './job-names';
 import type { JobQueue } from './job-queue';
 import { createMailer } from './mail/mailer';
-import { createStripeClient, type Stripe } from './billing/stripe-client';
+import { createStripeClient, type Stripe } from '@partnerships/invoicing';
 import { startBillingScheduler } from './billing/billing-sweep.job';
 import { JobName } from './job-names';
 

@@ -7,6 +7,8 @@ import { Billing1764600000000 } from './1764600000000-billing';
 import { BillingPayments1764600000001 } from './1764600000001-billing-payments';
 import { BillingOnlinePayments1764600000002 } from './1764600000002-billing-online-payments';
 import { Governance1764700000000 } from './1764700000000-governance';
+import { GeneralMeetings1764710000000 } from './1764710000000-general-meetings';
+import { OneOffInvoices1764650000000 } from './1764650000000-one-off-invoices';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
 export const MIGRATIONS = [
@@ -18,6 +20,8 @@ export const MIGRATIONS = [
   Billing1764600000000,
   BillingPayments1764600000001,
   BillingOnlinePayments1764600000002,
+  OneOffInvoices1764650000000,
   Governance1764700000000,
+  GeneralMeetings1764710000000,
   // append new migrations here, one line each
 ];

@@ -1,24 +1,22 @@
 import type { EntityManager } from '@partnerships/db';
 import { outstandingPence } from '@partnerships/domain';
 import type { InvoiceForPdf } from './invoice-pdf';
+import { BillingSourcesRepository } from './repositories/billing-sources.repository';
+import { InvoiceRepository } from './repositories/invoice.repository';
 
 export interface InvoiceDocument extends InvoiceForPdf {
   id: string;
   tenantId: string;
   schoolId: string;
-  membershipId: string;
+  /** Null for a one-off invoice not tied to a membership. */
+  membershipId: string | null;
   urn: string;
   remindersSent: string[];
 }
 
 /** An invoice as printed and e-mailed, in the tenant's unit of work (or a school person's, through row-level security). */
 export async function loadInvoiceDocument(em: EntityManager, invoiceId: string): Promise<InvoiceDocument | null> {
-  const [row] = await em.query(
-    `SELECT i.*, to_char(i.issued_on, 'YYYY-MM-DD') AS issued, to_char(i.due_on, 'YYYY-MM-DD') AS due, s.urn,
-            tenant_takes_online_payments(i.tenant_id) AS pay_online
-     FROM invoices i JOIN schools s ON s.id = i.school_id WHERE i.id = $1`,
-    [invoiceId],
-  );
+  const row = await new InvoiceRepository(em).findDocument(invoiceId);
   if (!row) return null;
   return {
     id: row.id,
@@ -27,6 +25,7 @@ export async function loadInvoiceDocument(em: EntityManager, invoiceId: string):
     membershipId: row.membership_id,
     urn: row.urn,
     remindersSent: row.reminders_sent ?? [],
+    kind: row.kind,
     number: row.number,
     status: row.status,
     issuedOn: row.issued,
@@ -52,14 +51,11 @@ export async function loadInvoiceDocument(em: EntityManager, invoiceId: string):
  * Who receives a school's invoices: its business managers (the school's finance people), else
  * the contact named on its membership application, else its headteachers.
  */
-export async function financeContacts(em: EntityManager, schoolId: string, membershipId: string): Promise<string[]> {
-  const byRole = async (role: string) =>
-    (await em.query(`SELECT u.email FROM school_roles r JOIN users u ON u.id = r.user_id WHERE r.school_id = $1 AND r.role = $2 ORDER BY u.email`, [schoolId, role])).map(
-      (r: { email: string }) => r.email,
-    ) as string[];
-  const managers = await byRole('business-manager');
+export async function financeContacts(em: EntityManager, schoolId: string, membershipId: string | null): Promise<string[]> {
+  const sources = new BillingSourcesRepository(em);
+  const managers = await sources.schoolRoleEmails(schoolId, 'business-manager');
   if (managers.length) return managers;
-  const [membership] = await em.query(`SELECT application -> 'contact' ->> 'email' AS email FROM memberships WHERE id = $1`, [membershipId]);
-  if (membership?.email) return [membership.email as string];
-  return byRole('headteacher');
+  const contact = membershipId ? await sources.applicationContactEmail(membershipId) : null;
+  if (contact) return [contact];
+  return sources.schoolRoleEmails(schoolId, 'headteacher');
 }

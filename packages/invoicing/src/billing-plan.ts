@@ -1,4 +1,6 @@
 import type { EntityManager } from '@partnerships/db';
+import { InvoiceRepository } from './repositories/invoice.repository';
+import { BillingSourcesRepository } from './repositories/billing-sources.repository';
 import {
   billingWindow,
   type FeeSchedule,
@@ -121,12 +123,7 @@ export function planMember(schedule: ScheduleForBilling, settings: BillingSettin
 
 /** The members' invoices for the schedule's period (any version), by membership. */
 export async function existingInvoicesFor(em: EntityManager, tenantId: string, schedule: ScheduleForBilling, membershipIds: string[]): Promise<Map<string, ExistingInvoice[]>> {
-  const rows = await em.query(
-    `SELECT i.id, i.number, i.schedule_id, i.schedule_version, i.part, i.status, i.total_pence, i.membership_id
-     FROM invoices i WHERE i.tenant_id = $1 AND i.membership_id = ANY($2::uuid[]) AND i.period_start = $3 AND i.period_end = $4
-     ORDER BY i.sequence`,
-    [tenantId, membershipIds, schedule.periodStart, schedule.periodEnd],
-  );
+  const rows = await new InvoiceRepository(em).existingForPeriod(tenantId, membershipIds, schedule.periodStart, schedule.periodEnd);
   const byMember = new Map<string, ExistingInvoice[]>();
   for (const r of rows) {
     const list = byMember.get(r.membership_id) ?? [];
@@ -136,13 +133,9 @@ export async function existingInvoicesFor(em: EntityManager, tenantId: string, s
   return byMember;
 }
 
-/** A published schedule version by id, in the tenant's unit of work. */
+/** A fee schedule version by id (the caller checks it is published), in the tenant's unit of work. */
 export async function loadScheduleForBilling(em: EntityManager, tenantId: string, scheduleId: string): Promise<ScheduleForBilling | null> {
-  const [row] = await em.query(
-    `SELECT id, version, document, period_label, to_char(period_start, 'YYYY-MM-DD') AS period_start, to_char(period_end, 'YYYY-MM-DD') AS period_end, status
-     FROM fee_schedules WHERE tenant_id = $1 AND id = $2`,
-    [tenantId, scheduleId],
-  );
+  const row = await new BillingSourcesRepository(em).schedule(tenantId, scheduleId);
   if (!row) return null;
   return { id: row.id, version: row.version, document: row.document, periodLabel: row.period_label, periodStart: row.period_start, periodEnd: row.period_end };
 }

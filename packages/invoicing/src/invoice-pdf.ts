@@ -3,6 +3,8 @@ import PDFDocument from 'pdfkit';
 
 /** Everything printed on an invoice: the invoice row as it was issued, plus what has happened since. */
 export interface InvoiceForPdf {
+  /** A membership fee (the default) or a one-off invoice, whose period label is the buyer's reference. */
+  kind?: 'membership' | 'one-off';
   number: string;
   status: string;
   issuedOn: string;
@@ -25,6 +27,11 @@ export interface InvoiceForPdf {
 }
 
 const MARGIN = 50;
+
+/** What the invoice is for, as its subject and notes heading say: "Membership 2026 to 2027", or a one-off invoice's reference. */
+export function invoiceSubject(invoice: Pick<InvoiceForPdf, 'kind' | 'periodLabel'>): string {
+  return invoice.kind === 'one-off' ? invoice.periodLabel : `Membership ${invoice.periodLabel}`;
+}
 const RIGHT = 545;
 
 /**
@@ -37,7 +44,7 @@ export function renderInvoicePdf(invoice: InvoiceForPdf): Promise<Buffer> {
     size: 'A4',
     margin: MARGIN,
     lang: 'en-GB',
-    info: { Title: `Invoice ${invoice.number}`, Author: invoice.seller.name ?? 'Partnerships', Subject: `Membership ${invoice.periodLabel}`, CreationDate: new Date(`${invoice.issuedOn}T12:00:00Z`) },
+    info: { Title: `Invoice ${invoice.number}`, Author: invoice.seller.name ?? 'Partnerships', Subject: invoiceSubject(invoice), CreationDate: new Date(`${invoice.issuedOn}T12:00:00Z`) },
     displayTitle: true,
   });
   const chunks: Buffer[] = [];
@@ -114,7 +121,7 @@ export function renderInvoicePdf(invoice: InvoiceForPdf): Promise<Buffer> {
 
   const notes = invoice.lines.filter((l) => l.kind === 'note');
   if (notes.length) {
-    doc.moveDown(1).font('Helvetica-Bold').text(invoice.partLabel ? `Membership ${invoice.periodLabel}: ${invoice.partLabel}` : `Membership ${invoice.periodLabel}`, { width: RIGHT - MARGIN });
+    doc.moveDown(1).font('Helvetica-Bold').text(invoice.partLabel ? `${invoiceSubject(invoice)}: ${invoice.partLabel}` : invoiceSubject(invoice), { width: RIGHT - MARGIN });
     doc.font('Helvetica').fontSize(9);
     for (const note of notes) doc.text(note.description, { width: RIGHT - MARGIN });
   }

@@ -1,29 +1,21 @@
 import type { EntityManager } from '@partnerships/db';
 import { formatCreditNoteNumber, formatInvoiceNumber, type InvoiceLine } from '@partnerships/domain';
+import { BillingCounterRepository } from './repositories/billing-counter.repository';
+import { InvoiceRepository } from './repositories/invoice.repository';
 
 /**
  * Takes the tenant's numbering lock (its counter row) for the rest of the transaction. Every
  * invoice insert takes it first, so "is this member already invoiced?" followed by the insert
  * cannot race another transaction.
  */
-export async function lockNumbering(em: EntityManager, tenantId: string, series: 'invoice' | 'credit-note' = 'invoice'): Promise<number> {
-  const [row] = await em.query(
-    `INSERT INTO billing_counters (tenant_id, series, last_number) VALUES ($1, $2, 0)
-     ON CONFLICT (tenant_id, series) DO UPDATE SET last_number = billing_counters.last_number RETURNING last_number`,
-    [tenantId, series],
-  );
-  return row.last_number;
+export function lockNumbering(em: EntityManager, tenantId: string, series: 'invoice' | 'credit-note' = 'invoice'): Promise<number> {
+  return new BillingCounterRepository(em).lock(tenantId, series);
 }
 
 /** The next `count` numbers of the series, in the caller's transaction (a rollback gives them back). */
 export async function allocateNumbers(em: EntityManager, tenantId: string, count: number, series: 'invoice' | 'credit-note' = 'invoice'): Promise<number[]> {
   if (count === 0) return [];
-  const [row] = await em.query(
-    `INSERT INTO billing_counters (tenant_id, series, last_number) VALUES ($1, $2, $3)
-     ON CONFLICT (tenant_id, series) DO UPDATE SET last_number = billing_counters.last_number + $3 RETURNING last_number`,
-    [tenantId, series, count],
-  );
-  const last = row.last_number as number;
+  const last = await new BillingCounterRepository(em).advance(tenantId, count, series);
   return Array.from({ length: count }, (_, i) => last - count + 1 + i);
 }
 
@@ -98,22 +90,8 @@ export async function insertInvoices(em: EntityManager, tenantId: string, prefix
     seller: inv.seller,
     created_by: inv.createdBy,
   }));
-  const rows = await em.query(
-    `INSERT INTO invoices (tenant_id, sequence, number, school_id, membership_id, billing_run_id, schedule_id, schedule_version, period_label,
-        period_start, period_end, charged_from, charged_to, part, part_count, part_label, status, issued_on, due_on, subtotal_pence, vat_rate_bps,
-        vat_pence, total_pence, lines, explanation, bill_to, seller, created_by)
-     SELECT $1, x.sequence, x.number, x.school_id, x.membership_id, x.billing_run_id, x.schedule_id, x.schedule_version, x.period_label,
-        x.period_start, x.period_end, x.charged_from, x.charged_to, x.part, x.part_count, x.part_label, 'open', x.issued_on, x.due_on, x.subtotal_pence,
-        x.vat_rate_bps, x.vat_pence, x.total_pence, x.lines, x.explanation, x.bill_to, x.seller, x.created_by
-     FROM jsonb_to_recordset($2::jsonb) AS x(sequence int, number text, school_id uuid, membership_id uuid, billing_run_id uuid, schedule_id uuid,
-        schedule_version int, period_label text, period_start date, period_end date, charged_from date, charged_to date, part int, part_count int,
-        part_label text, issued_on date, due_on date, subtotal_pence int, vat_rate_bps int, vat_pence int, total_pence int, lines jsonb,
-        explanation text, bill_to jsonb, seller jsonb, created_by uuid)
-     ORDER BY x.sequence
-     RETURNING id, number, membership_id, part, total_pence`,
-    [tenantId, JSON.stringify(records)],
-  );
-  return rows.map((r: Record<string, unknown>) => ({ id: r.id as string, number: r.number as string, membershipId: r.membership_id as string, part: r.part as number, totalPence: r.total_pence as number }));
+  const rows = await new InvoiceRepository(em).insertMany(tenantId, records);
+  return rows.map((r) => ({ id: r.id, number: r.number, membershipId: r.membership_id!, part: r.part, totalPence: r.total_pence }));
 }
 
 /** The next credit note number, in the caller's transaction. */

@@ -1,5 +1,7 @@
-import type { EntityManager } from '@partnerships/db';
 import { DEFAULT_INVOICE_PREFIX, DEFAULT_PAYMENT_TERMS_DAYS, DEFAULT_REMINDER_OFFSETS, UK_STANDARD_VAT_BASIS_POINTS, type VatSettings } from '@partnerships/domain';
+import type { EntityManager } from '@partnerships/db';
+import { BillingSettingsRepository } from './repositories/billing-settings.repository';
+import { BillingSourcesRepository } from './repositories/billing-sources.repository';
 
 export interface BankDetails {
   accountName: string;
@@ -33,20 +35,8 @@ export const DEFAULT_BILLING_SETTINGS: BillingSettings = {
 };
 
 /** The partnership's billing settings (defaults until it saves its own). Runs in the tenant's unit of work. */
-export async function loadBillingSettings(em: EntityManager, tenantId: string): Promise<BillingSettings> {
-  const [row] = await em.query(`SELECT * FROM billing_settings WHERE tenant_id = $1`, [tenantId]);
-  if (!row) return { ...DEFAULT_BILLING_SETTINGS, reminderOffsets: [...DEFAULT_BILLING_SETTINGS.reminderOffsets] };
-  return {
-    vat: { registered: row.vat_registered, rateBasisPoints: row.vat_rate_bps, number: row.vat_number ?? null },
-    paymentTermsDays: row.payment_terms_days,
-    remindersEnabled: row.reminders_enabled,
-    reminderOffsets: row.reminder_offsets,
-    invoicePrefix: row.invoice_prefix,
-    bank: row.bank_account_name && row.bank_sort_code && row.bank_account_number ? { accountName: row.bank_account_name, sortCode: row.bank_sort_code, accountNumber: row.bank_account_number } : null,
-    financeEmail: row.finance_email ?? null,
-    invoiceNote: row.invoice_note ?? null,
-    updatedAt: (row.updated_at as Date).toISOString(),
-  };
+export function loadBillingSettings(em: EntityManager, tenantId: string): Promise<BillingSettings> {
+  return new BillingSettingsRepository(em).find(tenantId);
 }
 
 /** Who issues the invoice, as printed on it: kept on each invoice so a later change of name or bank does not rewrite history. */
@@ -60,10 +50,10 @@ export interface Seller {
 }
 
 export async function loadSeller(em: EntityManager, tenantId: string, settings: BillingSettings): Promise<Seller> {
-  const [tenant] = await em.query(`SELECT name, contact_email, website FROM tenants WHERE id = $1`, [tenantId]);
+  const tenant = await new BillingSourcesRepository(em).partnership(tenantId);
   return {
     name: tenant.name,
-    email: settings.financeEmail ?? tenant.contact_email ?? null,
+    email: settings.financeEmail ?? tenant.contactEmail ?? null,
     website: tenant.website ?? null,
     vatNumber: settings.vat.registered ? (settings.vat.number ?? null) : null,
     bank: settings.bank,
