@@ -4,3 +4,4 @@ export * from './london-time';
 export * from './bank-holidays';
 export * from './plan-year';
 export * from './quorum';
+export * from './votes';

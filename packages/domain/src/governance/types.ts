@@ -423,6 +423,11 @@ export interface SchoolVote {
   proxyUserId: string | null;
 }
 
+export interface TallyEntry {
+  receipt: string;
+  choice: MotionChoice;
+}
+
 export interface MotionResult {
   outcome: 'carried' | 'fallen';
   for: number;
@@ -438,8 +443,13 @@ export interface MotionResult {
   votes: SchoolVote[] | null;
   /** Schools that voted (both kinds of ballot), without their choices. */
   schoolsVoted: string[];
-  /** Secret ballot: one receipt per counted ballot, sorted, so anyone can check theirs is in. */
-  receipts: string[] | null;
+  /**
+   * Secret ballot: one entry per counted ballot, sorted by receipt: anyone can
+   * add up the choices, and each voter can find their own receipt (from their
+   * ballot id, choice and the published salt) with the right choice, while
+   * nobody can tell which school chose what.
+   */
+  receipts: TallyEntry[] | null;
   /** Ballots that were not counted and why. */
   refused: { ballotId: string; refusal: BallotRefusal }[];
   explanation: string;
