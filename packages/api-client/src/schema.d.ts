@@ -1813,9 +1813,9 @@ export interface components {
             dryRun?: boolean;
             /** @description Local authority names (any case) */
             localAuthorities?: string[];
-            phases?: ("nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16")[];
+            phases?: components["schemas"]["Phase"][];
             /** @description Default: open and open-but-proposed-to-close schools */
-            statuses?: ("open" | "closed" | "proposed-to-close" | "proposed-to-open")[];
+            statuses?: components["schemas"]["RegisterStatus"][];
             /** @description Particular schools by URN */
             urns?: string[];
         };
@@ -1985,6 +1985,8 @@ export interface components {
             vatRateBasisPoints: number;
             vatRegistered: boolean;
         };
+        /** @enum {string} */
+        BudgetYear: "academic-year" | "financial-year";
         BulkContactDto: {
             email: string;
             id: string;
@@ -2004,8 +2006,7 @@ export interface components {
             reason: string;
         };
         CalendarDto: {
-            /** @enum {string} */
-            budgetYear: "academic-year" | "financial-year";
+            budgetYear: components["schemas"]["BudgetYear"];
             /** @description The current and next academic years, and any other saved year */
             years: components["schemas"]["CalendarYearDto"][];
         };
@@ -2107,7 +2108,7 @@ export interface components {
             /** @description Local authorities; empty: anywhere */
             eligibleLocalAuthorities?: string[];
             /** @description Empty: every phase */
-            eligiblePhases?: ("nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16")[];
+            eligiblePhases?: components["schemas"]["Phase"][];
             /** @description GIAS establishment types; empty: every type */
             eligibleTypes?: string[];
             feesApply?: boolean;
@@ -2134,8 +2135,7 @@ export interface components {
         };
         CreateInvitationDto: {
             email: string;
-            /** @enum {string} */
-            role: "tenant-admin" | "finance" | "officer" | "board-member" | "body-chair" | "note-taker" | "reviewer";
+            role: components["schemas"]["TenantRole"];
         };
         CreateTenantDto: {
             /**
@@ -2154,8 +2154,7 @@ export interface components {
             contactPhone?: string | null;
             /** @description Whether the partnership belongs to the national association (AEPA) */
             inNationalAssociation: boolean;
-            /** @enum {string} */
-            legalForm: "company-limited-by-guarantee" | "charity" | "council-hosted" | "informal";
+            legalForm: components["schemas"]["LegalForm"];
             /** @example Newham Schools Partnership */
             name: string;
             /**
@@ -2265,10 +2264,57 @@ export interface components {
             totalPence: number;
             vatPence: number;
         };
+        FeeComponentDto: {
+            /** @description base-fee, flat-fee, fixed-fee, minimum-fee, maximum-fee, or a discount in money */
+            amountPence?: number;
+            /** @description size-bands */
+            bands?: components["schemas"]["FeeSizeBandDto"][];
+            /** @description A discount as a percentage (1000 = 10%) */
+            basisPoints?: number;
+            /** @description discount */
+            code?: string;
+            kind: components["schemas"]["FeeComponentKind"];
+            label?: string;
+            /** @description tier-price */
+            prices?: components["schemas"]["FeeTierPriceDto"][];
+            /** @description per-pupil */
+            ratePence?: number;
+            /** @description discount */
+            reason?: string;
+            /** @description Which schools it applies to; none: every school */
+            when?: components["schemas"]["FeeConditionDto"];
+        };
+        /** @enum {string} */
+        FeeComponentKind: "per-pupil" | "base-fee" | "flat-fee" | "fixed-fee" | "size-bands" | "tier-price" | "minimum-fee" | "maximum-fee" | "discount";
+        FeeConditionDto: {
+            category?: string[];
+            phase?: components["schemas"]["Phase"][];
+            /** @description Inclusive; either end may be open */
+            pupils?: components["schemas"]["FeePupilRangeDto"];
+            schoolType?: string[];
+            tier?: string[];
+        };
+        FeeDateRangeDto: {
+            /** @example 2016-09-01 */
+            from: string;
+            /** @example 2017-03-31 */
+            to: string;
+        };
         FeeInstalmentDto: {
             amountPence: number;
             dueDate: string;
             label: string;
+        };
+        FeeInstalmentPartDto: {
+            /** @example 2026-09-01 */
+            dueDate: string;
+            label: string;
+            /** @description Shares add up to 10000 (100%) */
+            shareBasisPoints: number;
+        };
+        FeeLiabilityGuaranteeDto: {
+            amountPence: number;
+            note: string;
         };
         FeeLineDto: {
             amountPence: number;
@@ -2284,17 +2330,37 @@ export interface components {
             /** @example 2018-09-01 */
             start: string;
         };
+        FeeProRataDto: {
+            /** @enum {string} */
+            method: "day" | "month";
+            rounding: components["schemas"]["FeeRoundingDto"];
+        };
+        FeePupilRangeDto: {
+            max?: number;
+            min?: number;
+        };
         FeeRoundingDto: {
             /** @enum {string} */
             mode: "half-up" | "down" | "up";
             /** @enum {string} */
             unit: "penny" | "pound";
         };
+        FeeScheduleDocumentDto: {
+            components: components["schemas"]["FeeComponentDto"][];
+            /** @enum {number} */
+            formatVersion: 1;
+            freePeriod?: components["schemas"]["FeeDateRangeDto"];
+            liabilityGuarantee?: components["schemas"]["FeeLiabilityGuaranteeDto"];
+            name: string;
+            payment: components["schemas"]["InAdvancePaymentDto"] | components["schemas"]["InstalmentsPaymentDto"] | components["schemas"]["SplitBySchoolFinancialYearPaymentDto"];
+            period: components["schemas"]["FeePeriodDto"];
+            proRata?: components["schemas"]["FeeProRataDto"];
+            rounding: components["schemas"]["FeeRoundingDto"];
+            tiers?: components["schemas"]["FeeTierDto"][];
+        };
         FeeScheduleDto: {
             /** @description The fee schedule document (see packages/domain/src/fees/fee-schedule.ts) */
-            document: {
-                [key: string]: unknown;
-            };
+            document: components["schemas"]["FeeScheduleDocumentDto"];
             id: string;
             name: string;
             period: components["schemas"]["FeePeriodDto"];
@@ -2330,6 +2396,20 @@ export interface components {
         };
         FeeScheduleTemplateListDto: {
             items: components["schemas"]["FeeScheduleTemplateDto"][];
+        };
+        FeeSizeBandDto: {
+            amountPence: number;
+            /** @description None: and above */
+            maxPupils?: number;
+            minPupils: number;
+        };
+        FeeTierDto: {
+            code: string;
+            name: string;
+        };
+        FeeTierPriceDto: {
+            amountPence: number;
+            tier: string;
         };
         FromTemplateDto: {
             /** @enum {string} */
@@ -2382,6 +2462,15 @@ export interface components {
             /** @description 0 to 100 */
             percent: number;
         };
+        InAdvancePaymentDto: {
+            /** @enum {string} */
+            kind: "in-advance";
+        };
+        InstalmentsPaymentDto: {
+            /** @enum {string} */
+            kind: "instalments";
+            parts: components["schemas"]["FeeInstalmentPartDto"][];
+        };
         InvitationDto: {
             acceptedAt: string | null;
             createdAt: string;
@@ -2405,8 +2494,7 @@ export interface components {
         };
         InviteSchoolPersonDto: {
             email: string;
-            /** @enum {string} */
-            role: "headteacher" | "business-manager" | "staff";
+            role: components["schemas"]["SchoolRole"];
         };
         InvoiceDetailDto: {
             amountCreditedPence: number;
@@ -2461,8 +2549,7 @@ export interface components {
             seller: {
                 [key: string]: unknown;
             };
-            /** @enum {string} */
-            status: "draft" | "open" | "paid" | "void" | "uncollectible";
+            status: components["schemas"]["InvoiceStatus"];
             subtotalPence: number;
             totalPence: number;
             transferChosenAt: string | null;
@@ -2500,8 +2587,7 @@ export interface components {
             periodLabel: string;
             poNumber: string | null;
             school: components["schemas"]["InvoiceSchoolDto"];
-            /** @enum {string} */
-            status: "draft" | "open" | "paid" | "void" | "uncollectible";
+            status: components["schemas"]["InvoiceStatus"];
             subtotalPence: number;
             totalPence: number;
             vatPence: number;
@@ -2541,10 +2627,14 @@ export interface components {
             queued: boolean;
             to: string[];
         };
+        /** @enum {string} */
+        InvoiceStatus: "draft" | "open" | "paid" | "void" | "uncollectible";
         InvoiceTotalsDto: {
             outstandingPence: number;
             totalPence: number;
         };
+        /** @enum {string} */
+        LegalForm: "company-limited-by-guarantee" | "charity" | "council-hosted" | "informal";
         LocalAuthorityDto: {
             name: string;
             /** @description Open schools in the register */
@@ -2620,8 +2710,7 @@ export interface components {
             schoolPeople: components["schemas"]["ContactPersonDto"][];
             /** @description The day the current status began */
             since: string | null;
-            /** @enum {string} */
-            status: "prospect" | "invited" | "applied" | "approved" | "active" | "notice-given" | "left" | "suspended" | "rejected" | "withdrawn";
+            status: components["schemas"]["MembershipStatus"];
             statusLabel: string;
             /** @enum {string|null} */
             suspendedFrom: "active" | "notice-given" | null;
@@ -2639,8 +2728,7 @@ export interface components {
             school: components["schemas"]["MembershipSchoolDto"];
             /** @description The day the current status began */
             since: string | null;
-            /** @enum {string} */
-            status: "prospect" | "invited" | "applied" | "approved" | "active" | "notice-given" | "left" | "suspended" | "rejected" | "withdrawn";
+            status: components["schemas"]["MembershipStatus"];
             statusLabel: string;
             updatedAt: string;
         };
@@ -2653,8 +2741,7 @@ export interface components {
         MembershipSchoolDto: {
             localAuthority: string;
             name: string;
-            /** @enum {string} */
-            phase: "nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16";
+            phase: components["schemas"]["Phase"];
             postcode: string | null;
             pupils: number | null;
             registerStatus: string;
@@ -2681,6 +2768,8 @@ export interface components {
             current: components["schemas"]["StatusCountsDto"];
             months: components["schemas"]["MonthCountsDto"][];
         };
+        /** @enum {string} */
+        MembershipStatus: "prospect" | "invited" | "applied" | "approved" | "active" | "notice-given" | "left" | "suspended" | "rejected" | "withdrawn";
         MonthCountsDto: {
             counts: components["schemas"]["StatusCountsDto"];
             /** @description Active, under notice or suspended: the members */
@@ -2725,8 +2814,7 @@ export interface components {
             leavingOn: string;
             /** @description The partnership's notice rule in words */
             noticeRule: string;
-            /** @enum {string} */
-            status: "prospect" | "invited" | "applied" | "approved" | "active" | "notice-given" | "left" | "suspended" | "rejected" | "withdrawn";
+            status: components["schemas"]["MembershipStatus"];
         };
         PartnershipContactDto: {
             email: string;
@@ -2760,6 +2848,8 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        /** @enum {string} */
+        Phase: "nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16";
         PhaseCountDto: {
             count: number;
             phase: string;
@@ -2907,8 +2997,7 @@ export interface components {
             joinedOn: string | null;
             leavingOn: string | null;
             membershipId: string;
-            /** @enum {string} */
-            status: "prospect" | "invited" | "applied" | "approved" | "active" | "notice-given" | "left" | "suspended" | "rejected" | "withdrawn";
+            status: components["schemas"]["MembershipStatus"];
             statusLabel: string;
             tenantName: string;
             tenantSlug: string;
@@ -2929,9 +3018,7 @@ export interface components {
         };
         PreviewFeeScheduleDto: {
             /** @description An unsaved document to preview instead of the stored one */
-            document?: {
-                [key: string]: unknown;
-            };
+            document?: components["schemas"]["FeeScheduleDocumentDto"];
         };
         PreviewRowDto: {
             category: string;
@@ -2970,8 +3057,7 @@ export interface components {
         PublicSchoolDto: {
             localAuthority: string;
             name: string;
-            /** @enum {string} */
-            phase: "nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16";
+            phase: components["schemas"]["Phase"];
             pupils: number | null;
             urn: string;
         };
@@ -3091,12 +3177,10 @@ export interface components {
         RegisterEntryDto: {
             localAuthority: string;
             name: string;
-            /** @enum {string} */
-            phase: "nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16";
+            phase: components["schemas"]["Phase"];
             postcode: string | null;
             pupils: number | null;
-            /** @enum {string} */
-            status: "open" | "closed" | "proposed-to-close" | "proposed-to-open";
+            status: components["schemas"]["RegisterStatus"];
             statutoryHighAge: number | null;
             statutoryLowAge: number | null;
             type: string;
@@ -3118,6 +3202,8 @@ export interface components {
             type: string;
             urn: string;
         };
+        /** @enum {string} */
+        RegisterStatus: "open" | "closed" | "proposed-to-close" | "proposed-to-open";
         RunSchoolDto: {
             id: string;
             name: string;
@@ -3130,15 +3216,11 @@ export interface components {
         };
         SaveFeeScheduleDto: {
             /** @description A fee schedule document, e.g. one exported from another partnership */
-            document: {
-                [key: string]: unknown;
-            };
+            document: components["schemas"]["FeeScheduleDocumentDto"];
         };
         ScenarioRequestDto: {
             /** @description A schedule document; default: the stored schedule scheduleId */
-            document?: {
-                [key: string]: unknown;
-            };
+            document?: components["schemas"]["FeeScheduleDocumentDto"];
             scheduleId?: string;
             schools: components["schemas"]["ScenarioSchoolDto"][];
             solve?: components["schemas"]["ScenarioSolveDto"];
@@ -3165,17 +3247,14 @@ export interface components {
              */
             count: number;
             label?: string;
-            /** @enum {string} */
-            phase: "nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16";
+            phase: components["schemas"]["Phase"];
             pupils: number;
             schoolType?: string;
             tier?: string;
         };
         ScenarioSolutionDto: {
             /** @description The schedule with the solved value, ready to save */
-            document: {
-                [key: string]: unknown;
-            };
+            document: components["schemas"]["FeeScheduleDocumentDto"];
             totalPence: number;
             /** @description The smallest whole-pence rate or fee that raises at least the target */
             valuePence: number;
@@ -3217,15 +3296,13 @@ export interface components {
             email: string;
             expiresAt: string;
             id: string;
-            /** @enum {string} */
-            role: "headteacher" | "business-manager" | "staff";
+            role: components["schemas"]["SchoolRole"];
         };
         SchoolInvitationLookupDto: {
             email: string;
             /** @description Whether the address already has an account (then its password confirms acceptance) */
             hasAccount: boolean;
-            /** @enum {string} */
-            role: "headteacher" | "business-manager" | "staff";
+            role: components["schemas"]["SchoolRole"];
             schoolName: string;
             schoolUrn: string;
         };
@@ -3257,8 +3334,7 @@ export interface components {
             periodLabel: string;
             poNumber: string | null;
             school: components["schemas"]["InvoiceSchoolDto"];
-            /** @enum {string} */
-            status: "draft" | "open" | "paid" | "void" | "uncollectible";
+            status: components["schemas"]["InvoiceStatus"];
             subtotalPence: number;
             totalPence: number;
             vatPence: number;
@@ -3291,8 +3367,7 @@ export interface components {
             /** @description When membership next rolls over (1 September), unless notice has been given */
             renewsOn: string | null;
             since: string | null;
-            /** @enum {string} */
-            status: "prospect" | "invited" | "applied" | "approved" | "active" | "notice-given" | "left" | "suspended" | "rejected" | "withdrawn";
+            status: components["schemas"]["MembershipStatus"];
             statusLabel: string;
             timeline: components["schemas"]["TimelineEntryDto"][];
         };
@@ -3318,7 +3393,7 @@ export interface components {
         SchoolPersonDto: {
             email: string;
             name: string;
-            roles: ("headteacher" | "business-manager" | "staff")[];
+            roles: components["schemas"]["SchoolRole"][];
             userId: string;
         };
         SchoolPortalDto: {
@@ -3352,20 +3427,21 @@ export interface components {
             /** @description The register's number (from GIAS) */
             registerPupils: number | null;
         };
+        /** @enum {string} */
+        SchoolRole: "headteacher" | "business-manager" | "staff";
         SendInvoiceDto: {
             /** @description Addresses to send to; default: the school’s finance contacts (business managers, else the membership contact, else the headteacher) */
             to?: string[];
         };
         SetSchoolRolesDto: {
             /** @description The person’s roles at the school; none removes them from the school */
-            roles: ("headteacher" | "business-manager" | "staff")[];
+            roles: components["schemas"]["SchoolRole"][];
         };
         SettingsDto: {
             areas: string[];
             /** @example #1d4f91 */
             brandColour: string | null;
-            /** @enum {string} */
-            budgetYear: "academic-year" | "financial-year";
+            budgetYear: components["schemas"]["BudgetYear"];
             contactEmail: string | null;
             contactPhone: string | null;
             description: string | null;
@@ -3400,14 +3476,15 @@ export interface components {
             template: "schools-led-company" | "council-led-board" | "membership-association" | null;
             totalSteps: number;
         };
+        /** @enum {string} */
+        SetupStep: "details" | "calendar" | "categories" | "colleagues" | "plan";
         SetupStepDto: {
             done: boolean;
             /** @description The first step not yet done: where the wizard resumes */
             next: boolean;
             /** @description What is still missing; empty when the step can be completed now */
             problems: components["schemas"]["StepProblemDto"][];
-            /** @enum {string} */
-            step: "details" | "calendar" | "categories" | "colleagues" | "plan";
+            step: components["schemas"]["SetupStep"];
             title: string;
         };
         SignupAcceptedDto: {
@@ -3434,6 +3511,10 @@ export interface components {
             slug: string;
             /** @description A free address close to it, when it is taken */
             suggestion: string | null;
+        };
+        SplitBySchoolFinancialYearPaymentDto: {
+            /** @enum {string} */
+            kind: "split-by-school-financial-year";
         };
         StatusCountsDto: {
             active: number;
@@ -3502,8 +3583,7 @@ export interface components {
             name: string;
             /** @description The notice rule in plain English */
             noticeRule: string;
-            /** @enum {string} */
-            suggestedLegalForm: "company-limited-by-guarantee" | "charity" | "council-hosted" | "informal";
+            suggestedLegalForm: components["schemas"]["LegalForm"];
             summary: string;
         };
         TemplateListDto: {
@@ -3533,6 +3613,8 @@ export interface components {
             name: string;
             slug: string;
         };
+        /** @enum {string} */
+        TenantRole: "tenant-admin" | "finance" | "officer" | "board-member" | "body-chair" | "note-taker" | "reviewer";
         TimelineEntryDto: {
             by: components["schemas"]["ActorDto"];
             data: {
@@ -3569,7 +3651,7 @@ export interface components {
             /** @description Local authorities; empty: anywhere */
             eligibleLocalAuthorities?: string[];
             /** @description Empty: every phase */
-            eligiblePhases?: ("nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16")[];
+            eligiblePhases?: components["schemas"]["Phase"][];
             /** @description GIAS establishment types; empty: every type */
             eligibleTypes?: string[];
             feesApply?: boolean;
@@ -3595,15 +3677,13 @@ export interface components {
              * @example #1d4f91
              */
             brandColour?: string | null;
-            /** @enum {string} */
-            budgetYear?: "academic-year" | "financial-year";
+            budgetYear?: components["schemas"]["BudgetYear"];
             contactEmail?: string;
             contactPhone?: string | null;
             /** @description A few sentences for schools: what the partnership does and for whom */
             description?: string | null;
             inNationalAssociation?: boolean;
-            /** @enum {string} */
-            legalForm?: "company-limited-by-guarantee" | "charity" | "council-hosted" | "informal";
+            legalForm?: components["schemas"]["LegalForm"];
             listed?: boolean;
             /** @description A PNG, JPEG or SVG data URL of at most 200 KB; null removes the logo */
             logoDataUrl?: string | null;
@@ -4186,7 +4266,7 @@ export interface operations {
     PublicQuoteController_quote: {
         parameters: {
             query?: {
-                phase?: "nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16";
+                phase?: components["schemas"]["Phase"];
                 pupils?: number;
                 /** @description Pick the school from the register */
                 urn?: string;
@@ -4879,8 +4959,8 @@ export interface operations {
                 q?: string;
                 /** @description A local authority (exact name, any case) */
                 localAuthority?: string;
-                phase?: "nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16";
-                status?: "open" | "closed" | "proposed-to-close" | "proposed-to-open";
+                phase?: components["schemas"]["Phase"];
+                status?: components["schemas"]["RegisterStatus"];
             };
             header?: never;
             path?: never;
@@ -6008,7 +6088,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 /** @description Statuses, comma-separated */
-                status?: "draft" | "open" | "paid" | "void" | "uncollectible";
+                status?: components["schemas"]["InvoiceStatus"];
                 urn?: string;
                 /** @description Part of an invoice number, school name, URN or PO number */
                 q?: string;
@@ -6053,7 +6133,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 /** @description Statuses, comma-separated */
-                status?: "draft" | "open" | "paid" | "void" | "uncollectible";
+                status?: components["schemas"]["InvoiceStatus"];
                 urn?: string;
                 /** @description Part of an invoice number, school name, URN or PO number */
                 q?: string;
@@ -6642,11 +6722,11 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 /** @description Phases, comma-separated */
-                phase?: "nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16";
+                phase?: components["schemas"]["Phase"];
                 /** @description Category codes, comma-separated */
                 category?: string[];
                 /** @description Statuses, comma-separated */
-                status?: "prospect" | "invited" | "applied" | "approved" | "active" | "notice-given" | "left" | "suspended" | "rejected" | "withdrawn";
+                status?: components["schemas"]["MembershipStatus"];
                 /** @description Local authorities, comma-separated (any case) */
                 localAuthority?: string[];
                 /** @description Part of a school name, URN or postcode */
@@ -6687,11 +6767,11 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 /** @description Phases, comma-separated */
-                phase?: "nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16";
+                phase?: components["schemas"]["Phase"];
                 /** @description Category codes, comma-separated */
                 category?: string[];
                 /** @description Statuses, comma-separated */
-                status?: "prospect" | "invited" | "applied" | "approved" | "active" | "notice-given" | "left" | "suspended" | "rejected" | "withdrawn";
+                status?: components["schemas"]["MembershipStatus"];
                 /** @description Local authorities, comma-separated (any case) */
                 localAuthority?: string[];
                 /** @description Part of a school name, URN or postcode */

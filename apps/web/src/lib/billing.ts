@@ -1,11 +1,13 @@
 /** Words for billing: invoice states, payment methods, and the tone of a state's tag. */
+import { type InvoiceStatus, valuesOf } from './vocabulary.ts';
 
-const INVOICE_STATUS: Record<string, string> = {
-  draft: 'Draft',
+/** In the order the invoice list's filter offers them. */
+const INVOICE_STATUS: Record<InvoiceStatus, string> = {
   open: 'Open',
   paid: 'Paid',
   void: 'Void',
   uncollectible: 'Uncollectible',
+  draft: 'Draft',
 };
 
 const RUN_STATUS: Record<string, string> = {
@@ -21,7 +23,7 @@ const METHOD: Record<string, string> = {
   bank_transfer: 'Bank transfer',
 };
 
-export const invoiceStatusLabel = (status: string, overdue = false) => (overdue && status === 'open' ? 'Overdue' : (INVOICE_STATUS[status] ?? status));
+export const invoiceStatusLabel = (status: string, overdue = false) => (overdue && status === 'open' ? 'Overdue' : (INVOICE_STATUS[status as InvoiceStatus] ?? status));
 export const runStatusLabel = (status: string) => RUN_STATUS[status] ?? status;
 export const methodLabel = (method: string) => METHOD[method] ?? method;
 
@@ -33,12 +35,7 @@ export function invoiceTone(status: string, overdue = false): string {
   return '';
 }
 
-export const INVOICE_STATUSES = ['open', 'paid', 'void', 'uncollectible', 'draft'] as const;
-
-/** "2026-11-30" for today in London, as date fields want it. */
-export function todayIso(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export const INVOICE_STATUSES = valuesOf(INVOICE_STATUS);
 
 /** A date typed as YYYY-MM-DD or DD/MM/YYYY, as YYYY-MM-DD, or null. */
 export function parseDay(input: string): string | null {

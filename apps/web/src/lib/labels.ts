@@ -1,6 +1,7 @@
 /** Plain-English labels for the codes the API uses. Unknown codes fall back to a tidied code. */
+import { type Phase, type SchoolRole, type TenantRole, valuesOf } from './vocabulary.ts';
 
-const ROLE_LABELS: Record<string, string> = {
+const TENANT_ROLE_LABELS: Record<TenantRole, string> = {
   'tenant-admin': 'Partnership admin',
   finance: 'Finance',
   officer: 'Officer',
@@ -8,12 +9,20 @@ const ROLE_LABELS: Record<string, string> = {
   'body-chair': 'Chair',
   'note-taker': 'Note-taker',
   reviewer: 'Reviewer',
+};
+
+const SCHOOL_ROLE_LABELS: Record<SchoolRole, string> = {
   headteacher: 'Headteacher',
   'business-manager': 'Business manager',
   staff: 'Staff',
 };
 
-const PHASE_LABELS: Record<string, string> = {
+/** The roles a person can hold at a school, as the school's people page offers them. */
+export const SCHOOL_ROLES = valuesOf(SCHOOL_ROLE_LABELS);
+
+const ROLE_LABELS: Record<string, string> = { ...TENANT_ROLE_LABELS, ...SCHOOL_ROLE_LABELS };
+
+const PHASE_LABELS: Record<Phase, string> = {
   nursery: 'Nursery',
   primary: 'Primary',
   middle: 'Middle',
@@ -23,6 +32,9 @@ const PHASE_LABELS: Record<string, string> = {
   'alternative-provision': 'Alternative provision',
   'post-16': '16 plus',
 };
+
+/** The register's phases (GIAS phases mapped), in the order people think of them. */
+export const PHASES = valuesOf(PHASE_LABELS);
 
 const CATEGORY_LABELS: Record<string, string> = { full: 'Full member', associate: 'Associate member' };
 
@@ -46,24 +58,25 @@ function tidy(code: string): string {
 }
 
 export const roleLabel = (code: string) => ROLE_LABELS[code] ?? tidy(code);
-export const phaseLabel = (code: string) => PHASE_LABELS[code] ?? tidy(code);
+export const phaseLabel = (code: string) => PHASE_LABELS[code as Phase] ?? tidy(code);
 export const categoryLabel = (code: string) => CATEGORY_LABELS[code] ?? tidy(code);
 export const statusLabel = (code: string) => STATUS_LABELS[code] ?? tidy(code);
 export const rolesLabel = (codes: string[]) => (codes.length ? codes.map(roleLabel).join(', ') : 'None');
 
-/** Roles an admin can invite a colleague to, in the order people look for them. */
-export const INVITABLE_ROLES = ['officer', 'finance', 'tenant-admin', 'board-member', 'body-chair', 'note-taker', 'reviewer'] as const;
-export type InvitableRole = (typeof INVITABLE_ROLES)[number];
+export type InvitableRole = TenantRole;
 
+/** What each role an admin can invite a colleague to is for, in the order people look for them. */
 export const ROLE_HINTS: Record<InvitableRole, string> = {
-  'tenant-admin': 'Runs the partnership: settings, people and schools',
-  finance: 'Fees, invoices and payments',
   officer: 'Day-to-day work with schools',
+  finance: 'Fees, invoices and payments',
+  'tenant-admin': 'Runs the partnership: settings, people and schools',
   'board-member': 'Sits on the board',
   'body-chair': 'Chairs a board, committee or group',
   'note-taker': 'Takes minutes at meetings',
   reviewer: 'Takes part in peer reviews',
 };
+
+export const INVITABLE_ROLES = valuesOf(ROLE_HINTS);
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 

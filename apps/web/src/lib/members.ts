@@ -4,9 +4,11 @@
  * unit-tested without a browser.
  */
 
-/** As the API (packages/domain) knows them. */
-export const MEMBERSHIP_STATES = ['prospect', 'invited', 'applied', 'approved', 'active', 'notice-given', 'left', 'suspended', 'rejected', 'withdrawn'] as const;
-export type MembershipStatus = (typeof MEMBERSHIP_STATES)[number];
+import { PHASES } from './labels.ts';
+import { type MembershipStatus, type RegisterStatus, valuesOf } from './vocabulary.ts';
+
+export { PHASES };
+export type { MembershipStatus };
 
 export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
   prospect: 'Prospect',
@@ -21,6 +23,9 @@ export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
   withdrawn: 'Application withdrawn',
 };
 
+/** As the API (packages/domain) knows them, in the order of a membership's life. */
+export const MEMBERSHIP_STATES = valuesOf(MEMBERSHIP_STATUS_LABELS);
+
 export const membershipStatusLabel = (code: string) => MEMBERSHIP_STATUS_LABELS[code as MembershipStatus] ?? code;
 
 /** How a status tag looks; the words carry the meaning, the colour only adds to it. */
@@ -31,16 +36,14 @@ export function membershipTone(status: string): 'good' | 'warn' | 'grey' | '' {
   return '';
 }
 
-/** The register's phases (GIAS phases mapped), in the order people think of them. */
-export const PHASES = ['nursery', 'primary', 'middle', 'secondary', 'all-through', 'special', 'alternative-provision', 'post-16'] as const;
-export const REGISTER_STATUSES = ['open', 'proposed-to-close', 'proposed-to-open', 'closed'] as const;
-export const REGISTER_STATUS_LABELS: Record<(typeof REGISTER_STATUSES)[number], string> = {
+export const REGISTER_STATUS_LABELS: Record<RegisterStatus, string> = {
   open: 'Open',
   'proposed-to-close': 'Open, but proposed to close',
   'proposed-to-open': 'Proposed to open',
   closed: 'Closed',
 };
-export const registerStatusLabel = (code: string) => REGISTER_STATUS_LABELS[code as keyof typeof REGISTER_STATUS_LABELS] ?? code;
+export const REGISTER_STATUSES = valuesOf(REGISTER_STATUS_LABELS);
+export const registerStatusLabel = (code: string) => REGISTER_STATUS_LABELS[code as RegisterStatus] ?? code;
 
 /** What an admin can do to a membership (POST .../memberships/{id}/{action}); give-notice has its own form. */
 export const ADMIN_ACTIONS = ['invite', 'approve', 'reject', 'withdraw-application', 'activate', 'withdraw-notice', 'suspend', 'reinstate', 'leave', 'rejoin'] as const;
@@ -125,11 +128,6 @@ export function monthLabel(month: string, style: 'short' | 'long' = 'long'): str
   if (!match) return month;
   const name = MONTHS[Number(match[2]) - 1] ?? month;
   return `${style === 'short' ? name.slice(0, 3) : name} ${match[1]}`;
-}
-
-/** Today in England as YYYY-MM-DD. */
-export function londonToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** The member list's filters as the page's address carries them. */

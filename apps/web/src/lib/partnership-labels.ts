@@ -1,8 +1,8 @@
 /** Words for a partnership's own settings: how it is constituted, its year, the setup steps, its plan. */
+import { londonToday } from './dates.ts';
+import { type BudgetYear, type LegalForm, type SetupStep, type TenantRole, isOneOf, valuesOf } from './vocabulary.ts';
 
-/** As the API (and the tenants.legal_form check) knows them. */
-export const LEGAL_FORMS = ['company-limited-by-guarantee', 'charity', 'council-hosted', 'informal'] as const;
-export type LegalForm = (typeof LEGAL_FORMS)[number];
+export type { LegalForm, SetupStep };
 
 export const LEGAL_FORM_LABELS: Record<LegalForm, string> = {
   'company-limited-by-guarantee': 'Company limited by guarantee',
@@ -11,20 +11,20 @@ export const LEGAL_FORM_LABELS: Record<LegalForm, string> = {
   informal: 'Informal partnership',
 };
 
+/** As the API (and the tenants.legal_form check) knows them. */
+export const LEGAL_FORMS = valuesOf(LEGAL_FORM_LABELS);
+
 export const legalFormLabel = (code: string | null | undefined) => (code && code in LEGAL_FORM_LABELS ? LEGAL_FORM_LABELS[code as LegalForm] : 'Not given');
 
-export const BUDGET_YEARS = ['academic-year', 'financial-year'] as const;
-export const BUDGET_YEAR_LABELS: Record<(typeof BUDGET_YEARS)[number], { label: string; hint: string }> = {
+export const BUDGET_YEAR_LABELS: Record<BudgetYear, { label: string; hint: string }> = {
   'academic-year': { label: 'The academic year', hint: '1 September to 31 August, like academies' },
   'financial-year': { label: 'The financial year', hint: '1 April to 31 March, like councils and maintained schools' },
 };
+export const BUDGET_YEARS = valuesOf(BUDGET_YEAR_LABELS);
 
 export const budgetYearLabel = (code: string) => (code in BUDGET_YEAR_LABELS ? BUDGET_YEAR_LABELS[code as keyof typeof BUDGET_YEAR_LABELS].label : code);
 
 /** The setup wizard's steps, in order, with what each one is for. */
-export const SETUP_STEPS = ['details', 'calendar', 'categories', 'colleagues', 'plan'] as const;
-export type SetupStep = (typeof SETUP_STEPS)[number];
-
 export const SETUP_STEP_INFO: Record<SetupStep, { title: string; why: string }> = {
   details: {
     title: 'Details and branding',
@@ -48,7 +48,9 @@ export const SETUP_STEP_INFO: Record<SetupStep, { title: string; why: string }> 
   },
 };
 
-export const isSetupStep = (value: string): value is SetupStep => (SETUP_STEPS as readonly string[]).includes(value);
+export const SETUP_STEPS = valuesOf(SETUP_STEP_INFO);
+
+export const isSetupStep = (value: string): value is SetupStep => isOneOf(SETUP_STEPS, value);
 
 export const setupStepHref = (slug: string, step: SetupStep) => `/p/${encodeURIComponent(slug)}/setup/${step}`;
 
@@ -69,12 +71,7 @@ export function formatAnnualPrice(pence: number): string {
 }
 
 /** Roles a new partnership's admin invites colleagues to in the wizard. */
-export const SETUP_INVITE_ROLES = ['finance', 'officer', 'tenant-admin'] as const;
-
-/** Today in England as YYYY-MM-DD. */
-export function londonToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export const SETUP_INVITE_ROLES = ['finance', 'officer', 'tenant-admin'] as const satisfies readonly TenantRole[];
 
 /** The academic year that contains today, else the first one given. */
 export function currentYearOf<T extends { start: string; end: string }>(years: T[], today = londonToday()): T | null {

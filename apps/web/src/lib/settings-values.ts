@@ -32,4 +32,3 @@ export interface CategoryValues {
   includes: string;
 }
 
-export const PHASE_CODES = ['nursery', 'primary', 'middle', 'secondary', 'all-through', 'special', 'alternative-provision', 'post-16'] as const;

@@ -211,7 +211,7 @@ export class BillingRunItemPageDto extends PageMetaDto {
 // ------------------------------------------------------------------ invoices
 
 export class InvoiceListQueryDto extends PageQueryDto {
-  @ApiProperty({ required: false, description: 'Statuses, comma-separated', enum: INVOICE_STATUSES })
+  @ApiProperty({ required: false, description: 'Statuses, comma-separated', enum: INVOICE_STATUSES, enumName: 'InvoiceStatus' })
   @IsOptional() @listParam() @IsIn(INVOICE_STATUSES as unknown as string[], { each: true, message: `Statuses are: ${INVOICE_STATUSES.join(', ')}` }) status?: string[];
   @ApiProperty({ required: false }) @IsOptional() @Matches(/^\d{6}$/, { message: 'A URN is six digits' }) urn?: string;
   @ApiProperty({ required: false, description: 'Part of an invoice number, school name, URN or PO number' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
@@ -240,7 +240,7 @@ export class InvoiceListItemDto {
   @ApiProperty() part: number;
   @ApiProperty() partCount: number;
   @ApiProperty({ nullable: true, type: String }) partLabel: string | null;
-  @ApiProperty({ enum: INVOICE_STATUSES }) status: string;
+  @ApiProperty({ enum: INVOICE_STATUSES, enumName: 'InvoiceStatus' }) status: string;
   @ApiProperty() issuedOn: string;
   @ApiProperty() dueOn: string;
   @ApiProperty({ description: 'Open and past its due date' }) overdue: boolean;

@@ -45,7 +45,7 @@ export class PublicTenantDto {
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ type: [String] }) areas: string[];
-  @ApiProperty({ nullable: true, type: String, enum: LEGAL_FORMS }) legalForm: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: LEGAL_FORMS, enumName: 'LegalForm' }) legalForm: string | null;
   @ApiProperty({ nullable: true, type: String }) contactEmail: string | null;
   @ApiProperty({ nullable: true, type: String }) contactPhone: string | null;
   @ApiProperty({ nullable: true, type: String }) website: string | null;

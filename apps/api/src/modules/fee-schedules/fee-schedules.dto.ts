@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PHASES, type Phase } from '@partnerships/domain';
+import { FeeScheduleDocumentDto } from './fee-schedule-document.dto';
 
 export class FeePeriodDto {
   @ApiProperty({ enum: ['academic-year', 'financial-year', 'custom'] }) kind: string;
@@ -21,7 +22,7 @@ export class FeeScheduleSummaryDto {
 }
 
 export class FeeScheduleDto extends FeeScheduleSummaryDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The fee schedule document (see packages/domain/src/fees/fee-schedule.ts)' })
+  @ApiProperty({ type: () => FeeScheduleDocumentDto, description: 'The fee schedule document (see packages/domain/src/fees/fee-schedule.ts)' })
   document: Record<string, unknown>;
 }
 
@@ -30,13 +31,13 @@ export class FeeScheduleListDto {
 }
 
 export class SaveFeeScheduleDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'A fee schedule document, e.g. one exported from another partnership' })
+  @ApiProperty({ type: () => FeeScheduleDocumentDto, description: 'A fee schedule document, e.g. one exported from another partnership' })
   @IsObject({ message: 'document must be a fee schedule object' })
   document: Record<string, unknown>;
 }
 
 export class PreviewFeeScheduleDto {
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'An unsaved document to preview instead of the stored one' })
+  @ApiPropertyOptional({ type: () => FeeScheduleDocumentDto, description: 'An unsaved document to preview instead of the stored one' })
   @IsOptional() @IsObject({ message: 'document must be a fee schedule object' })
   document?: Record<string, unknown>;
 }
@@ -72,7 +73,7 @@ export class PreviewDto {
 }
 
 export class ScenarioSchoolDto {
-  @ApiProperty({ enum: PHASES }) @IsIn(PHASES as unknown as string[], { message: `phase must be one of ${PHASES.join(', ')}` }) phase: Phase;
+  @ApiProperty({ enum: PHASES, enumName: 'Phase' }) @IsIn(PHASES as unknown as string[], { message: `phase must be one of ${PHASES.join(', ')}` }) phase: Phase;
   @ApiProperty() @Type(() => Number) @IsInt({ message: 'pupils must be a whole number' }) @Min(0) @Max(10000) pupils: number;
   @ApiProperty({ required: false, default: 1, description: 'How many schools like this' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) count?: number;
@@ -89,7 +90,7 @@ export class ScenarioSolveDto {
 }
 
 export class ScenarioRequestDto {
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'A schedule document; default: the stored schedule scheduleId' })
+  @ApiPropertyOptional({ type: () => FeeScheduleDocumentDto, description: 'A schedule document; default: the stored schedule scheduleId' })
   @IsOptional() @IsObject() document?: Record<string, unknown>;
   @ApiProperty({ required: false }) @IsOptional() @IsUUID('all', { message: 'scheduleId must be a schedule id' }) scheduleId?: string;
   @ApiProperty({ type: [ScenarioSchoolDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ScenarioSchoolDto) schools: ScenarioSchoolDto[];
@@ -108,7 +109,7 @@ export class ScenarioRowDto {
 export class ScenarioSolutionDto {
   @ApiProperty({ description: 'The smallest whole-pence rate or fee that raises at least the target' }) valuePence: number;
   @ApiProperty() totalPence: number;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The schedule with the solved value, ready to save' }) document: Record<string, unknown>;
+  @ApiProperty({ type: () => FeeScheduleDocumentDto, description: 'The schedule with the solved value, ready to save' }) document: Record<string, unknown>;
 }
 
 export class ScenarioResultDto {
@@ -119,7 +120,7 @@ export class ScenarioResultDto {
 }
 
 export class QuoteQueryDto {
-  @ApiProperty({ required: false, enum: PHASES })
+  @ApiProperty({ required: false, enum: PHASES, enumName: 'Phase' })
   @IsOptional() @IsIn(PHASES as unknown as string[], { message: `phase must be one of ${PHASES.join(', ')}` }) phase?: Phase;
   @ApiProperty({ required: false })
   @IsOptional() @Type(() => Number) @IsInt({ message: 'pupils must be a whole number' }) @Min(0, { message: 'pupils cannot be negative' }) @Max(10000, { message: 'pupils can be at most 10,000' }) pupils?: number;
@@ -176,7 +177,7 @@ export class PublicSchoolSearchQueryDto {
 export class PublicSchoolDto {
   @ApiProperty() urn: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: PHASES }) phase: string;
+  @ApiProperty({ enum: PHASES, enumName: 'Phase' }) phase: string;
   @ApiProperty() localAuthority: string;
   @ApiProperty({ nullable: true, type: Number }) pupils: number | null;
 }

@@ -8,7 +8,7 @@ const trimmedList = () => Transform(({ value }) => (Array.isArray(value) ? value
 export class UpdateCategoryDto {
   @ApiProperty() @IsString() @Matches(/\S/, { message: 'Give the category a name' }) @MaxLength(100) name: string;
   @ApiProperty({ required: false, nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(2000) description?: string | null;
-  @ApiProperty({ required: false, type: [String], enum: PHASES, description: 'Empty: every phase' })
+  @ApiProperty({ required: false, type: [String], enum: PHASES, enumName: 'Phase', description: 'Empty: every phase' })
   @IsOptional() @IsArray() @IsIn(PHASES as unknown as string[], { each: true, message: `Phases are: ${PHASES.join(', ')}` }) eligiblePhases?: string[];
   @ApiProperty({ required: false, type: [String], description: 'GIAS establishment types; empty: every type' })
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(100, { each: true }) @trimmedList() eligibleTypes?: string[];

@@ -26,13 +26,13 @@ export const ADMIN_ACTIONS = ['invite', 'approve', 'reject', 'withdraw-applicati
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
 export class MembershipListQueryDto extends PageQueryDto {
-  @ApiProperty({ required: false, description: 'Phases, comma-separated', enum: PHASES })
+  @ApiProperty({ required: false, description: 'Phases, comma-separated', enum: PHASES, enumName: 'Phase' })
   @IsOptional() @listParam() @IsIn(PHASES as unknown as string[], { each: true, message: `Phases are: ${PHASES.join(', ')}` }) phase?: string[];
 
   @ApiProperty({ required: false, description: 'Category codes, comma-separated' })
   @IsOptional() @listParam() @IsString({ each: true }) category?: string[];
 
-  @ApiProperty({ required: false, description: 'Statuses, comma-separated', enum: MEMBERSHIP_STATES })
+  @ApiProperty({ required: false, description: 'Statuses, comma-separated', enum: MEMBERSHIP_STATES, enumName: 'MembershipStatus' })
   @IsOptional() @listParam() @IsIn(MEMBERSHIP_STATES as unknown as string[], { each: true, message: `Statuses are: ${MEMBERSHIP_STATES.join(', ')}` }) status?: string[];
 
   @ApiProperty({ required: false, description: 'Local authorities, comma-separated (any case)' })
@@ -48,7 +48,7 @@ export class MembershipListQueryDto extends PageQueryDto {
 export class MembershipSchoolDto {
   @ApiProperty() urn: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: PHASES }) phase: string;
+  @ApiProperty({ enum: PHASES, enumName: 'Phase' }) phase: string;
   @ApiProperty() type: string;
   @ApiProperty() localAuthority: string;
   @ApiProperty({ nullable: true, type: Number }) pupils: number | null;
@@ -61,7 +61,7 @@ export class MembershipListItemDto {
   @ApiProperty({ type: MembershipSchoolDto }) school: MembershipSchoolDto;
   @ApiProperty({ description: 'Category code' }) category: string;
   @ApiProperty({ nullable: true, type: String }) categoryName: string | null;
-  @ApiProperty({ enum: MEMBERSHIP_STATES }) status: string;
+  @ApiProperty({ enum: MEMBERSHIP_STATES, enumName: 'MembershipStatus' }) status: string;
   @ApiProperty() statusLabel: string;
   @ApiProperty({ nullable: true, type: String, description: 'The day the current status began' }) since: string | null;
   @ApiProperty({ nullable: true, type: String }) joinedOn: string | null;
@@ -165,7 +165,7 @@ export class NoticeResultDto {
   @ApiProperty() givenOn: string;
   @ApiProperty({ description: "The partnership's notice rule in words" }) noticeRule: string;
   @ApiProperty({ description: 'Whether notice has now been given' }) confirmed: boolean;
-  @ApiProperty({ enum: MEMBERSHIP_STATES }) status: string;
+  @ApiProperty({ enum: MEMBERSHIP_STATES, enumName: 'MembershipStatus' }) status: string;
 }
 
 export class BulkContactDto {

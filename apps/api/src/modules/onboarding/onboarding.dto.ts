@@ -43,7 +43,7 @@ export class CreateTenantDto {
   @IsArray({ message: 'List the local authority areas the partnership serves' })
   areas: string[];
 
-  @ApiProperty({ enum: LEGAL_FORMS })
+  @ApiProperty({ enum: LEGAL_FORMS, enumName: 'LegalForm' })
   @IsIn(LEGAL_FORMS as unknown as string[], { message: 'Say how the partnership is constituted: company limited by guarantee, charity, council-hosted or informal' })
   legalForm: string;
 
@@ -95,7 +95,7 @@ export class StepProblemDto {
 }
 
 export class SetupStepDto {
-  @ApiProperty({ enum: SETUP_STEPS }) step: string;
+  @ApiProperty({ enum: SETUP_STEPS, enumName: 'SetupStep' }) step: string;
   @ApiProperty() title: string;
   @ApiProperty() done: boolean;
   @ApiProperty({ description: 'The first step not yet done: where the wizard resumes' }) next: boolean;
@@ -105,7 +105,7 @@ export class SetupStepDto {
 export class SetupDto {
   @ApiProperty({ nullable: true, type: String, enum: PARTNERSHIP_TEMPLATE_CODES }) template: string | null;
   @ApiProperty({ type: [SetupStepDto] }) steps: SetupStepDto[];
-  @ApiProperty({ nullable: true, type: String, enum: SETUP_STEPS }) next: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: SETUP_STEPS, enumName: 'SetupStep' }) next: string | null;
   @ApiProperty() doneCount: number;
   @ApiProperty() totalSteps: number;
   @ApiProperty() complete: boolean;
@@ -135,7 +135,7 @@ export class TemplateDto {
   @ApiProperty() name: string;
   @ApiProperty() summary: string;
   @ApiProperty() modelledOn: string;
-  @ApiProperty({ enum: LEGAL_FORMS }) suggestedLegalForm: string;
+  @ApiProperty({ enum: LEGAL_FORMS, enumName: 'LegalForm' }) suggestedLegalForm: string;
   @ApiProperty({ type: [TemplateCategoryDto] }) categories: TemplateCategoryDto[];
   @ApiProperty({ description: 'The notice rule in plain English' }) noticeRule: string;
 }

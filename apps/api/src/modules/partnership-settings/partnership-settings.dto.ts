@@ -29,13 +29,13 @@ export class SettingsDto {
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ type: [String] }) areas: string[];
-  @ApiProperty({ nullable: true, type: String, enum: LEGAL_FORMS }) legalForm: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: LEGAL_FORMS, enumName: 'LegalForm' }) legalForm: string | null;
   @ApiProperty({ nullable: true, type: String }) contactEmail: string | null;
   @ApiProperty({ nullable: true, type: String }) contactPhone: string | null;
   @ApiProperty({ nullable: true, type: String }) website: string | null;
   @ApiProperty({ description: 'Shown in the public directory and at /p/{slug}' }) listed: boolean;
   @ApiProperty() inNationalAssociation: boolean;
-  @ApiProperty({ enum: BUDGET_YEARS }) budgetYear: string;
+  @ApiProperty({ enum: BUDGET_YEARS, enumName: 'BudgetYear' }) budgetYear: string;
   @ApiProperty({ nullable: true, type: String, example: '#1d4f91' }) brandColour: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'data:image/png;base64,...' }) logoDataUrl: string | null;
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'When a school that gives notice leaves (see the membership notice rules)' })
@@ -71,7 +71,7 @@ export class UpdateSettingsDto {
   @IsArray({ message: 'List the local authority areas the partnership serves' })
   areas?: string[];
 
-  @ApiProperty({ required: false, enum: LEGAL_FORMS })
+  @ApiProperty({ required: false, enum: LEGAL_FORMS, enumName: 'LegalForm' })
   @sent('legalForm')
   @IsIn(LEGAL_FORMS as unknown as string[], { message: 'Say how the partnership is constituted: company limited by guarantee, charity, council-hosted or informal' })
   legalForm?: string;
@@ -106,7 +106,7 @@ export class UpdateSettingsDto {
   @IsBoolean({ message: 'Say whether the partnership belongs to the national association (true or false)' })
   inNationalAssociation?: boolean;
 
-  @ApiProperty({ required: false, enum: BUDGET_YEARS })
+  @ApiProperty({ required: false, enum: BUDGET_YEARS, enumName: 'BudgetYear' })
   @sent('budgetYear')
   @IsIn(BUDGET_YEARS as unknown as string[], { message: 'Choose the year the partnership budgets on: academic-year (September) or financial-year (April)' })
   budgetYear?: string;
@@ -165,7 +165,7 @@ export class CalendarYearDto {
 }
 
 export class CalendarDto {
-  @ApiProperty({ enum: BUDGET_YEARS }) budgetYear: string;
+  @ApiProperty({ enum: BUDGET_YEARS, enumName: 'BudgetYear' }) budgetYear: string;
   @ApiProperty({ type: [CalendarYearDto], description: 'The current and next academic years, and any other saved year' }) years: CalendarYearDto[];
 }
 

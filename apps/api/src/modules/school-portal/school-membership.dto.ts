@@ -10,7 +10,7 @@ export class PortalMembershipSummaryDto {
   @ApiProperty() tenantSlug: string;
   @ApiProperty() tenantName: string;
   @ApiProperty({ description: 'Category code' }) category: string;
-  @ApiProperty({ enum: MEMBERSHIP_STATES }) status: string;
+  @ApiProperty({ enum: MEMBERSHIP_STATES, enumName: 'MembershipStatus' }) status: string;
   @ApiProperty() statusLabel: string;
   @ApiProperty({ nullable: true, type: String }) joinedOn: string | null;
   @ApiProperty({ nullable: true, type: String }) leavingOn: string | null;
@@ -47,7 +47,7 @@ export class PartnershipSummaryDto {
 export class SchoolMembershipDetailDto {
   @ApiProperty({ type: PartnershipSummaryDto }) partnership: PartnershipSummaryDto;
   @ApiProperty() membershipId: string;
-  @ApiProperty({ enum: MEMBERSHIP_STATES }) status: string;
+  @ApiProperty({ enum: MEMBERSHIP_STATES, enumName: 'MembershipStatus' }) status: string;
   @ApiProperty() statusLabel: string;
   @ApiProperty({ nullable: true, type: String }) since: string | null;
   @ApiProperty({ nullable: true, type: String }) joinedOn: string | null;
@@ -111,13 +111,13 @@ export class SchoolPersonDto {
   @ApiProperty() userId: string;
   @ApiProperty() name: string;
   @ApiProperty() email: string;
-  @ApiProperty({ type: [String], enum: SCHOOL_ROLES }) roles: string[];
+  @ApiProperty({ type: [String], enum: SCHOOL_ROLES, enumName: 'SchoolRole' }) roles: string[];
 }
 
 export class SchoolInvitationDto {
   @ApiProperty() id: string;
   @ApiProperty() email: string;
-  @ApiProperty({ enum: SCHOOL_ROLES }) role: string;
+  @ApiProperty({ enum: SCHOOL_ROLES, enumName: 'SchoolRole' }) role: string;
   @ApiProperty() createdAt: string;
   @ApiProperty() expiresAt: string;
   @ApiProperty({ nullable: true, type: String }) acceptedAt: string | null;
@@ -130,11 +130,11 @@ export class SchoolPeopleDto {
 
 export class InviteSchoolPersonDto {
   @ApiProperty() @IsEmail({}, { message: 'Enter an e-mail address in the right format, like name@school.org.uk' }) @MaxLength(254) email: string;
-  @ApiProperty({ enum: SCHOOL_ROLES }) @IsIn(SCHOOL_ROLES as unknown as string[], { message: `Choose a role: ${SCHOOL_ROLES.join(', ')}` }) role: string;
+  @ApiProperty({ enum: SCHOOL_ROLES, enumName: 'SchoolRole' }) @IsIn(SCHOOL_ROLES as unknown as string[], { message: `Choose a role: ${SCHOOL_ROLES.join(', ')}` }) role: string;
 }
 
 export class SetSchoolRolesDto {
-  @ApiProperty({ type: [String], enum: SCHOOL_ROLES, description: 'The person’s roles at the school; none removes them from the school' })
+  @ApiProperty({ type: [String], enum: SCHOOL_ROLES, enumName: 'SchoolRole', description: 'The person’s roles at the school; none removes them from the school' })
   @IsArray() @ArrayMaxSize(3) @IsIn(SCHOOL_ROLES as unknown as string[], { each: true, message: `Roles are: ${SCHOOL_ROLES.join(', ')}` }) roles: string[];
 }
 
@@ -145,7 +145,7 @@ export class SchoolInvitationTokenDto {
 export class SchoolInvitationLookupDto {
   @ApiProperty() schoolUrn: string;
   @ApiProperty() schoolName: string;
-  @ApiProperty({ enum: SCHOOL_ROLES }) role: string;
+  @ApiProperty({ enum: SCHOOL_ROLES, enumName: 'SchoolRole' }) role: string;
   @ApiProperty() email: string;
   @ApiProperty({ description: 'Whether the address already has an account (then its password confirms acceptance)' }) hasAccount: boolean;
 }

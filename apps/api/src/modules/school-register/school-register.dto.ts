@@ -17,21 +17,21 @@ export class SchoolSearchQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, description: 'A local authority (exact name, any case)' })
   @IsOptional() @IsString() @MaxLength(100) localAuthority?: string;
 
-  @ApiProperty({ required: false, enum: PHASES })
+  @ApiProperty({ required: false, enum: PHASES, enumName: 'Phase' })
   @IsOptional() @IsIn(PHASES as unknown as string[], { message: `Choose a phase: ${PHASES.join(', ')}` }) phase?: string;
 
-  @ApiProperty({ required: false, enum: REGISTER_STATUSES })
+  @ApiProperty({ required: false, enum: REGISTER_STATUSES, enumName: 'RegisterStatus' })
   @IsOptional() @IsIn(REGISTER_STATUSES as unknown as string[], { message: `Choose a status: ${REGISTER_STATUSES.join(', ')}` }) status?: string;
 }
 
 export class RegisterEntryDto {
   @ApiProperty() urn: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: PHASES }) phase: string;
+  @ApiProperty({ enum: PHASES, enumName: 'Phase' }) phase: string;
   @ApiProperty() type: string;
   @ApiProperty() localAuthority: string;
   @ApiProperty({ nullable: true, type: Number }) pupils: number | null;
-  @ApiProperty({ enum: REGISTER_STATUSES }) status: string;
+  @ApiProperty({ enum: REGISTER_STATUSES, enumName: 'RegisterStatus' }) status: string;
   @ApiProperty({ nullable: true, type: String }) postcode: string | null;
   @ApiProperty({ nullable: true, type: Number }) statutoryLowAge: number | null;
   @ApiProperty({ nullable: true, type: Number }) statutoryHighAge: number | null;
@@ -96,10 +96,10 @@ export class AddProspectsDto {
   @ApiProperty({ required: false, type: [String], description: 'Local authority names (any case)' })
   @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) @MaxLength(100, { each: true }) localAuthorities?: string[];
 
-  @ApiProperty({ required: false, type: [String], enum: PHASES })
+  @ApiProperty({ required: false, type: [String], enum: PHASES, enumName: 'Phase' })
   @IsOptional() @IsArray() @IsIn(PHASES as unknown as string[], { each: true, message: `Phases are: ${PHASES.join(', ')}` }) phases?: string[];
 
-  @ApiProperty({ required: false, type: [String], enum: REGISTER_STATUSES, description: 'Default: open and open-but-proposed-to-close schools' })
+  @ApiProperty({ required: false, type: [String], enum: REGISTER_STATUSES, enumName: 'RegisterStatus', description: 'Default: open and open-but-proposed-to-close schools' })
   @IsOptional() @IsArray() @IsIn(REGISTER_STATUSES as unknown as string[], { each: true, message: `Statuses are: ${REGISTER_STATUSES.join(', ')}` }) statuses?: string[];
 
   @ApiProperty({ required: false, type: [String], description: 'Particular schools by URN' })

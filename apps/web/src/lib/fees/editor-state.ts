@@ -22,6 +22,7 @@ import {
   roundingValue,
 } from './schedule.ts';
 import { basisPointsToInput, parsePercent, parsePounds, parseWhole, penceToInput } from './money.ts';
+import { isOneOf } from '../vocabulary.ts';
 
 export type PeriodKind = 'academic-year' | 'financial-year' | 'custom';
 export type PaymentKind = 'in-advance' | 'instalments' | 'split-by-school-financial-year';
@@ -414,7 +415,7 @@ export function documentFromState(state: EditorState): BuildResult {
     }
 
     const when: FeeCondition = {};
-    if (c.when.phases.length) when.phase = c.when.phases.filter((x) => (PHASES as readonly string[]).includes(x));
+    if (c.when.phases.length) when.phase = c.when.phases.filter((x) => isOneOf(PHASES, x));
     if (c.when.categories.length) when.category = [...c.when.categories];
     if (c.when.tiers.length) when.tier = [...c.when.tiers];
     const types = codesFrom(c.when.schoolTypes);

@@ -9,6 +9,7 @@ import { phaseLabel } from '../labels.ts';
 import { formatNumber, parsePounds, parseWhole } from './money.ts';
 import { type FeeComponent, KIND_NAMES, MAX_AMOUNT_PENCE, PHASES, describeCondition } from './schedule.ts';
 import { formatPence } from './money.ts';
+import { isOneOf, type Phase } from '../vocabulary.ts';
 
 export type ScenarioKey = 'a' | 'b';
 
@@ -115,7 +116,7 @@ export function groupsFromMembers(rows: { phase: string; pupils: number | null; 
     else groups.set(key, { label: '', phase: row.phase, pupils: String(row.pupils ?? 0), count: '', category: row.category, n: 1 });
   }
   return [...groups.values()]
-    .sort((x, y) => PHASES.indexOf(x.phase as (typeof PHASES)[number]) - PHASES.indexOf(y.phase as (typeof PHASES)[number]) || Number(x.pupils) - Number(y.pupils))
+    .sort((x, y) => PHASES.indexOf(x.phase as Phase) - PHASES.indexOf(y.phase as Phase) || Number(x.pupils) - Number(y.pupils))
     .map(({ n, ...g }) => ({ ...g, count: String(n) }));
 }
 
@@ -127,7 +128,7 @@ export function groupLabel(g: { label?: string; phase: string; pupils: number; c
 }
 
 export interface ScenarioRequest {
-  schools: { phase: (typeof PHASES)[number]; pupils: number; count: number; category?: string; label: string }[];
+  schools: { phase: Phase; pupils: number; count: number; category?: string; label: string }[];
   solve?: { componentIndex: number; field: 'ratePence' | 'amountPence'; targetPence: number };
   errors: Record<string, string>;
 }
@@ -151,13 +152,13 @@ export function scenarioRequest(s: ScenarioState, key: ScenarioKey, components: 
   const schools = s.groups.flatMap((g, n) => {
     const id = `${key}-g${n}`;
     const which = `group ${n + 1}`;
-    if (!(PHASES as readonly string[]).includes(g.phase)) errors[`${id}-phase`] = `Choose the phase of ${which}`;
+    if (!isOneOf(PHASES, g.phase)) errors[`${id}-phase`] = `Choose the phase of ${which}`;
     const pupils = parseWhole(g.pupils, `the number of pupils in each school of ${which}`, { max: 10_000 });
     if (!pupils.ok) errors[`${id}-pupils`] = pupils.message;
     const count = parseWhole(g.count, `the number of schools in ${which}`, { min: 1, max: 10_000 });
     if (!count.ok) errors[`${id}-count`] = count.message;
-    if (!pupils.ok || !count.ok || !(PHASES as readonly string[]).includes(g.phase)) return [];
-    return [{ phase: g.phase as (typeof PHASES)[number], pupils: pupils.value, count: count.value, ...(g.category ? { category: g.category } : {}), label: groupLabel({ label: g.label, phase: g.phase, pupils: pupils.value, count: count.value }) }];
+    if (!pupils.ok || !count.ok || !isOneOf(PHASES, g.phase)) return [];
+    return [{ phase: g.phase as Phase, pupils: pupils.value, count: count.value, ...(g.category ? { category: g.category } : {}), label: groupLabel({ label: g.label, phase: g.phase, pupils: pupils.value, count: count.value }) }];
   });
   let solve: ScenarioRequest['solve'];
   if (s.solve !== '') {

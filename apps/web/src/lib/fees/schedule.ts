@@ -1,62 +1,24 @@
 /**
- * The fee schedule document as the API stores it (packages/domain/src/fees/fee-schedule.ts
- * is the source of truth; the web app does not depend on the domain package, so the shape
- * is repeated here, loosely: the API validates every document it is given).
+ * The fee schedule document as the API publishes it in the OpenAPI document (the domain's
+ * packages/domain/src/fees/fee-schedule.ts is the source of truth): the types come from the
+ * generated client; the words for them live here.
  */
-import { phaseLabel } from '../labels.ts';
+import type { Schemas } from '@partnerships/api-client';
+import { PHASES, phaseLabel } from '../labels.ts';
+import { type FeeComponentKind, type Phase, valuesOf } from '../vocabulary.ts';
 import { formatPence, formatPercent } from './money.ts';
 
-export const PHASES = ['nursery', 'primary', 'middle', 'secondary', 'all-through', 'special', 'alternative-provision', 'post-16'] as const;
-export type Phase = (typeof PHASES)[number];
+export { PHASES };
+export type { Phase };
 
-export const COMPONENT_KINDS = ['per-pupil', 'base-fee', 'flat-fee', 'fixed-fee', 'size-bands', 'tier-price', 'minimum-fee', 'maximum-fee', 'discount'] as const;
-export type ComponentKind = (typeof COMPONENT_KINDS)[number];
-
-export type RoundingUnit = 'penny' | 'pound';
-export type RoundingMode = 'half-up' | 'down' | 'up';
-export interface FeeRounding {
-  unit: RoundingUnit;
-  mode: RoundingMode;
-}
-
-export interface FeeCondition {
-  phase?: string[];
-  category?: string[];
-  schoolType?: string[];
-  tier?: string[];
-  pupils?: { min?: number; max?: number };
-}
-
-export interface FeeComponent {
-  kind: ComponentKind;
-  when?: FeeCondition;
-  label?: string;
-  ratePence?: number;
-  amountPence?: number;
-  basisPoints?: number;
-  code?: string;
-  reason?: string;
-  bands?: { minPupils: number; maxPupils?: number; amountPence: number }[];
-  prices?: { tier: string; amountPence: number }[];
-}
-
-export type PaymentTerms =
-  | { kind: 'in-advance' }
-  | { kind: 'instalments'; parts: { label: string; dueDate: string; shareBasisPoints: number }[] }
-  | { kind: 'split-by-school-financial-year' };
-
-export interface FeeSchedule {
-  formatVersion: 1;
-  name: string;
-  period: { kind: 'academic-year' | 'financial-year' | 'custom'; start: string; end: string; label: string };
-  rounding: FeeRounding;
-  components: FeeComponent[];
-  tiers?: { code: string; name: string }[];
-  proRata?: { method: 'day' | 'month'; rounding: FeeRounding };
-  payment: PaymentTerms;
-  freePeriod?: { from: string; to: string };
-  liabilityGuarantee?: { amountPence: number; note: string };
-}
+export type ComponentKind = FeeComponentKind;
+export type FeeSchedule = Schemas['FeeScheduleDocumentDto'];
+export type FeeComponent = Schemas['FeeComponentDto'];
+export type FeeCondition = Schemas['FeeConditionDto'];
+export type FeeRounding = Schemas['FeeRoundingDto'];
+export type RoundingUnit = FeeRounding['unit'];
+export type RoundingMode = FeeRounding['mode'];
+export type PaymentTerms = FeeSchedule['payment'];
 
 /** Limits the engine enforces, repeated so that a mistyped amount is caught as it is typed. */
 export const MAX_AMOUNT_PENCE = 1_000_000_000;
@@ -74,6 +36,8 @@ export const KIND_NAMES: Record<ComponentKind, string> = {
   'maximum-fee': 'Maximum fee',
   discount: 'Discount',
 };
+
+export const COMPONENT_KINDS = valuesOf(KIND_NAMES);
 
 /** What each kind does, shown as the hint when choosing one. */
 export const KIND_HINTS: Record<ComponentKind, string> = {

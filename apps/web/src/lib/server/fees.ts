@@ -2,11 +2,11 @@ import type { Schemas } from '@partnerships/api-client';
 import type { FeeSchedule } from '#lib/fees/schedule.ts';
 
 export type ScheduleSummary = Schemas['FeeScheduleSummaryDto'];
-export type StoredSchedule = Omit<Schemas['FeeScheduleDto'], 'document'> & { document: FeeSchedule };
+export type StoredSchedule = Schemas['FeeScheduleDto'];
 export type Preview = Schemas['PreviewDto'];
 
-/** The API keeps the document as an open object; the engine has validated it, so it is a FeeSchedule. */
-export const asStored = (dto: Schemas['FeeScheduleDto']): StoredSchedule => ({ ...dto, document: dto.document as unknown as FeeSchedule });
+/** The stored schedule as the API describes it (its document is a FeeSchedule). */
+export const asStored = (dto: Schemas['FeeScheduleDto']): StoredSchedule => dto;
 
 /** Where in a schedule a problem is, in words: `components[2].ratePence` -> "Component 3". */
 export function whereInSchedule(path: string): string {

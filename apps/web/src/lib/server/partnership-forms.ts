@@ -1,7 +1,9 @@
 import type { Schemas } from '@partnerships/api-client';
 import type { RequestEvent } from '@sveltejs/kit';
 import { HALF_TERM_NAMES } from '../calendar.ts';
-import { calendarInputId, type CalendarValues, type CategoryValues, type DetailsValues, PHASE_CODES } from '../settings-values.ts';
+import { calendarInputId, type CalendarValues, type CategoryValues, type DetailsValues } from '../settings-values.ts';
+import { PHASES } from '../labels.ts';
+import { isOneOf } from '../vocabulary.ts';
 import { splitAreas } from '../slug.ts';
 import { apiFor, submit } from './api.ts';
 
@@ -232,7 +234,7 @@ export async function saveCategory(event: Event, form: FormData, id: string | nu
     code: text('code'),
     name: text('name'),
     description: text('description'),
-    eligiblePhases: form.getAll('eligiblePhases').map(String).filter((p) => (PHASE_CODES as readonly string[]).includes(p)),
+    eligiblePhases: form.getAll('eligiblePhases').map(String).filter((p) => isOneOf(PHASES, p)),
     eligibleLocalAuthorities: text('eligibleLocalAuthorities'),
     eligibleTypes: text('eligibleTypes'),
     votingRights: text('votingRights'),

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { LEGAL_FORMS } from '#lib/partnership-labels.ts';
+import { LEGAL_FORMS, type LegalForm } from '#lib/partnership-labels.ts';
 import { apiFor, loadOrFail, loginUrl, submit } from '#lib/server/api.ts';
 import { splitAreas } from '#lib/slug.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,7 +11,6 @@ export const load: PageServerLoad = async (event) => {
 };
 
 type Template = 'schools-led-company' | 'council-led-board' | 'membership-association';
-type LegalForm = (typeof LEGAL_FORMS)[number];
 
 export const actions: Actions = {
   default: async (event) => {

@@ -64,9 +64,9 @@ export const actions: Actions = {
       const templates = await submit(apiFor(event).GET('/api/v1/tenants/{slug}/fee-schedule-templates', { params: { path: { slug: event.params.slug } } }));
       const template = templates.ok ? templates.data.items.find((t) => t.key === values.startFrom) : undefined;
       if (!template) return failed(400, { create: values, errors: { 'start-from': 'Choose what to start from' } });
-      document = moveToPeriod(template.document as unknown as FeeSchedule, values.name, values.periodKind, values.periodStart, end, label);
+      document = moveToPeriod(template.document as FeeSchedule, values.name, values.periodKind, values.periodStart, end, label);
     }
-    const created = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/fee-schedules', { params: { path: { slug: event.params.slug } }, body: { document: document as unknown as Record<string, unknown> } }));
+    const created = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/fee-schedules', { params: { path: { slug: event.params.slug } }, body: { document } }));
     if (!created.ok) {
       // The name and period are the only things typed here, so the period takes what the API says about dates.
       const fieldErrors: Record<string, string> = {};
@@ -94,7 +94,7 @@ export const actions: Actions = {
     if (typeof document !== 'object' || document === null || Array.isArray(document)) {
       return failed(400, { errors: { file: `${file.name} is not a fee schedule: it should start with "formatVersion": 1.` } });
     }
-    const created = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/fee-schedules', { params: { path: { slug: event.params.slug } }, body: { document: document as Record<string, unknown> } }));
+    const created = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/fee-schedules', { params: { path: { slug: event.params.slug } }, body: { document: document as FeeSchedule } }));
     if (!created.ok) {
       const importErrors = Object.entries(created.problem.fields).map(([path, message]) => ({ where: whereInSchedule(path), message: plainMessage(message) }));
       return failed(created.problem.status, {

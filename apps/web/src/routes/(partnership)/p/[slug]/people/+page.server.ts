@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { INVITABLE_ROLES, type InvitableRole } from '#lib/labels.ts';
+import { isOneOf } from '#lib/vocabulary.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +23,7 @@ export const actions: Actions = {
     const role = String(form.get('role') ?? '');
     const errors: Record<string, string> = {};
     if (!email) errors.email = 'Enter the e-mail address of the person to invite';
-    if (!(INVITABLE_ROLES as readonly string[]).includes(role)) errors.role = 'Choose a role';
+    if (!isOneOf(INVITABLE_ROLES, role)) errors.role = 'Choose a role';
     if (Object.keys(errors).length) return fail(400, { email, role, errors, message: null as string | null, invited: null as string | null, until: null as string | null });
 
     const result = await submit(

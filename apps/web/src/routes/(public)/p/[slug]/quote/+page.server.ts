@@ -1,7 +1,8 @@
 import type { Schemas } from '@partnerships/api-client';
 import { parseWhole } from '#lib/fees/money.ts';
-import { PHASES } from '#lib/fees/schedule.ts';
+import { PHASES } from '#lib/labels.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { isOneOf, type Phase } from '#lib/vocabulary.ts';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -35,13 +36,13 @@ export const load: PageServerLoad = async (event) => {
   let quoteMessage: string | null = null;
   const asked = urn !== '' || params.has('phase') || params.has('pupils');
   if (asked) {
-    const query: { urn?: string; phase?: (typeof PHASES)[number]; pupils?: number; category?: string } = {};
+    const query: { urn?: string; phase?: Phase; pupils?: number; category?: string } = {};
     if (urn) {
       if (!/^\d{6}$/.test(urn)) errors.q = 'A URN is six digits; search for your school again';
       else query.urn = urn;
     } else {
-      if (!(PHASES as readonly string[]).includes(values.phase)) errors.phase = 'Choose your school’s phase';
-      else query.phase = values.phase as (typeof PHASES)[number];
+      if (!isOneOf(PHASES, values.phase)) errors.phase = 'Choose your school’s phase';
+      else query.phase = values.phase;
       const pupils = parseWhole(values.pupils, 'the number of pupils on roll', { max: 10_000 });
       if (!pupils.ok) errors.pupils = pupils.message;
       else query.pupils = pupils.value;

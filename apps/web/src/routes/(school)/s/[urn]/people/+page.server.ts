@@ -1,9 +1,8 @@
 import { fail } from '@sveltejs/kit';
-import { formatDate } from '#lib/labels.ts';
+import { formatDate, SCHOOL_ROLES } from '#lib/labels.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { isOneOf } from '#lib/vocabulary.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-const SCHOOL_ROLES = ['headteacher', 'business-manager', 'staff'] as const;
 
 /** The school's own people: the headteacher invites the business manager and staff and sets their roles. */
 export const load: PageServerLoad = async (event) => {
@@ -27,7 +26,7 @@ export const actions: Actions = {
     const values = { email: String(form.get('email') ?? '').trim(), role: String(form.get('role') ?? '') };
     const errors: Record<string, string> = {};
     if (!values.email) errors.email = 'Enter the e-mail address of the person to invite';
-    if (!(SCHOOL_ROLES as readonly string[]).includes(values.role)) errors.role = 'Choose a role';
+    if (!isOneOf(SCHOOL_ROLES, values.role)) errors.role = 'Choose a role';
     if (Object.keys(errors).length) return fail(400, answer({ errors, values }));
     const result = await submit(
       apiFor(event).POST('/api/v1/school-portal/{urn}/people', { params: { path: { urn: event.params.urn } }, body: { email: values.email, role: values.role as 'staff' } }),
@@ -43,7 +42,7 @@ export const actions: Actions = {
     const userId = String(form.get('userId') ?? '');
     const name = String(form.get('name') ?? 'them').slice(0, 200);
     const remove = form.get('remove') === 'yes';
-    const roles = remove ? [] : form.getAll('roles').map(String).filter((r) => (SCHOOL_ROLES as readonly string[]).includes(r));
+    const roles = remove ? [] : form.getAll('roles').map(String).filter((r) => isOneOf(SCHOOL_ROLES, r));
     const field = `roles-${userId}`;
     if (!remove && roles.length === 0) return fail(400, answer({ errors: { [field]: `Choose at least one role for ${name}, or remove them from the school` } }));
     const result = await submit(

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { censusLabel, londonToday, parsePupils, recentCensuses } from '#lib/members.ts';
+import { londonToday } from '#lib/dates.ts';
+import { censusLabel, parsePupils, recentCensuses } from '#lib/members.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { applyOp, documentFromState, errorsByField, type EditorState, stateFromForm } from '#lib/fees/editor-state.ts';
 import { apiFor, loadOrFail, type Submitted, submit } from '#lib/server/api.ts';
 import { asStored, type Preview } from '#lib/server/fees.ts';
+import type { FeeSchedule } from '#lib/fees/schedule.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -34,11 +35,11 @@ const answer = (state: EditorState, more: Partial<EditorResult> = {}): EditorRes
 /** The form's document, or the answer that says what to put right (local reading first, then the API's checks). */
 async function documentOr<T>(
   state: EditorState,
-  call: (document: Record<string, unknown>) => Promise<Submitted<T>>,
+  call: (document: FeeSchedule) => Promise<Submitted<T>>,
 ): Promise<{ ok: true; data: T } | { ok: false; status: number; result: EditorResult }> {
   const built = documentFromState(state);
   if (!built.document) return { ok: false, status: 400, result: answer(state, { errors: built.errors }) };
-  const sent = await call(built.document as unknown as Record<string, unknown>);
+  const sent = await call(built.document);
   if (sent.ok) return { ok: true, data: sent.data };
   const errors = errorsByField(sent.problem.fields, built.paths);
   const general = errors[''];

@@ -3,6 +3,7 @@ import { applyPlannerOp, emptyScenario, groupsFromMembers, plannerFromQuery, pla
 import { apiFor, submit } from '#lib/server/api.ts';
 import { currentMembers, runScenario, schedulesFor } from '#lib/server/planner.ts';
 import type { Actions, PageServerLoad } from './$types';
+import type { FeeSchedule } from '#lib/fees/schedule.ts';
 
 export const load: PageServerLoad = async (event) => {
   const { canEditFees } = await event.parent();
@@ -58,7 +59,7 @@ export const actions: Actions = {
       return fail(400, { saveError: 'The solved schedule could not be read. Work the scenario out again and try once more.' });
     }
     if (typeof document !== 'object' || document === null || Array.isArray(document)) return fail(400, { saveError: 'The solved schedule could not be read.' });
-    const created = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/fee-schedules', { params: { path: { slug: event.params.slug } }, body: { document: document as Record<string, unknown> } }));
+    const created = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/fee-schedules', { params: { path: { slug: event.params.slug } }, body: { document: document as FeeSchedule } }));
     if (!created.ok) return fail(created.problem.status, { saveError: created.problem.message });
     redirect(303, `/p/${encodeURIComponent(event.params.slug)}/fees/${created.data.id}?created=1`);
   },

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { PHASES, REGISTER_STATUSES } from '#lib/members.ts';
+import { isOneOf } from '#lib/vocabulary.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -38,8 +39,8 @@ async function run(event: RequestEvent, dryRun: boolean) {
   const form = await event.request.formData();
   const choice: Choice = {
     localAuthorities: form.getAll('localAuthorities').map(String).filter(Boolean).slice(0, 200),
-    phases: form.getAll('phases').map(String).filter((p) => (PHASES as readonly string[]).includes(p)),
-    statuses: form.getAll('statuses').map(String).filter((s) => (REGISTER_STATUSES as readonly string[]).includes(s)),
+    phases: form.getAll('phases').map(String).filter((p) => isOneOf(PHASES, p)),
+    statuses: form.getAll('statuses').map(String).filter((s) => isOneOf(REGISTER_STATUSES, s)),
     urns: String(form.get('urns') ?? '').slice(0, 40000),
     category: String(form.get('category') ?? ''),
   };

@@ -1,6 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import { apiFor, submit } from '#lib/server/api.ts';
 import type { RequestHandler } from './$types';
+import type { FeeSchedule } from '#lib/fees/schedule.ts';
 
 /**
  * The editor's live preview: the page sends the unsaved document as the admin types, and
@@ -18,7 +19,7 @@ export const POST: RequestHandler = async (event) => {
   const document = (body as { document?: unknown } | null)?.document;
   if (typeof document !== 'object' || document === null || Array.isArray(document)) error(400, 'Send {"document": {...}}.');
   const { slug, id } = event.params;
-  const sent = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/fee-schedules/{id}/preview', { params: { path: { slug, id } }, body: { document: document as Record<string, unknown> } }));
+  const sent = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/fee-schedules/{id}/preview', { params: { path: { slug, id } }, body: { document: document as FeeSchedule } }));
   if (sent.ok) return json({ ok: true, preview: sent.data });
   const { status, message, fields } = sent.problem;
   if (status === 401 || status === 403 || status === 404) error(status, message);
