@@ -5,3 +5,4 @@ export * from './bank-holidays';
 export * from './plan-year';
 export * from './quorum';
 export * from './votes';
+export * from './elections';

@@ -530,7 +530,11 @@ export interface NominationRules {
   roles: string[];
   /** Consecutive terms allowed (absent = no limit). */
   maxTerms?: number;
-  /** Whether a current holder may stand again (default true, subject to maxTerms). */
+  /**
+   * Whether someone holding a seat that continues past this election may stand
+   * (default false). Pass alreadyHolding only for seats that continue: a holder
+   * whose term ends at this election stands again, subject to maxTerms.
+   */
   holdersMayStand?: boolean;
 }
 
