@@ -62,6 +62,9 @@ const SETTING_COLUMNS: Record<EditableTenantSetting, string> = {
   noticeRule: 'notice_rule',
 };
 
+/** The settings a partnership edits, in the order an UPDATE names them. */
+export const EDITABLE_TENANT_SETTINGS = Object.keys(SETTING_COLUMNS) as EditableTenantSetting[];
+
 const SETTINGS_SQL = `SELECT slug, name, description, areas, legal_form AS "legalForm", contact_email AS "contactEmail", contact_phone AS "contactPhone",
   website, listed, in_national_association AS "inNationalAssociation", budget_year AS "budgetYear", brand_colour AS "brandColour",
   logo_data_url AS "logoDataUrl", notice_rule AS "noticeRule", template, status FROM tenants WHERE id = $1`;

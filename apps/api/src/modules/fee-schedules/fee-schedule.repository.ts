@@ -1,5 +1,5 @@
 import { type EntityManager, UnitOfWorkRepository } from '@partnerships/db';
-import type { FeeSchedule } from '@partnerships/domain';
+import type { FeeSchedule, Phase } from '@partnerships/domain';
 
 /** A published schedule, and whether its period covers the date it was asked for. */
 export interface InForceSchedule {
@@ -9,6 +9,34 @@ export interface InForceSchedule {
   /** False when no published schedule covers the date and this is the latest published one instead. */
   coversDate: boolean;
 }
+
+/** A schedule as the editor and its list show it (dates as YYYY-MM-DD). */
+export interface FeeScheduleRecord {
+  id: string;
+  name: string;
+  period_kind: string;
+  period_start: string;
+  period_end: string;
+  period_label: string;
+  version: number;
+  status: string;
+  document: FeeSchedule;
+  published_at: Date | null;
+  updated_at: Date;
+}
+
+/** A school the fee preview prices: a current member (active, approved or under notice). */
+export interface MemberToPrice {
+  urn: string;
+  name: string;
+  phase: Phase;
+  pupils: number | null;
+  category: string;
+  type: string;
+}
+
+const COLUMNS = `id, name, period_kind, to_char(period_start, 'YYYY-MM-DD') AS period_start, to_char(period_end, 'YYYY-MM-DD') AS period_end,
+  period_label, version, status, document, published_at, updated_at`;
 
 /** One partnership's fee schedules (the `fee_schedules` table), inside the current unit of work. */
 export class FeeScheduleRepository extends UnitOfWorkRepository {
@@ -37,5 +65,87 @@ export class FeeScheduleRepository extends UnitOfWorkRepository {
       [this.tenantId],
     );
     return latest ? { ...latest, coversDate: false } : null;
+  }
+
+  /** Newest period first, then newest version. */
+  list(): Promise<FeeScheduleRecord[]> {
+    return this.rows<FeeScheduleRecord>(`SELECT ${COLUMNS} FROM fee_schedules WHERE tenant_id = $1 ORDER BY period_start DESC, version DESC`, [this.tenantId]);
+  }
+
+  /** `lock` row-locks it for a change. The id must be a UUID (check it first). */
+  find(id: string, options: { lock?: boolean } = {}): Promise<FeeScheduleRecord | null> {
+    return this.one<FeeScheduleRecord>(`SELECT ${COLUMNS} FROM fee_schedules WHERE id = $1 AND tenant_id = $2 ${options.lock ? 'FOR UPDATE' : ''}`, [id, this.tenantId]);
+  }
+
+  /** The latest published schedule whose period ended before a date: what a new period is compared with. */
+  findPublishedBefore(date: string): Promise<FeeScheduleRecord | null> {
+    return this.one<FeeScheduleRecord>(
+      `SELECT ${COLUMNS} FROM fee_schedules WHERE tenant_id = $1 AND status = 'published' AND period_end < $2 ORDER BY period_end DESC, version DESC LIMIT 1`,
+      [this.tenantId, date],
+    );
+  }
+
+  /** Whether anything has been published (the public page says so). */
+  async hasPublished(): Promise<boolean> {
+    const row = await this.one<{ published: boolean }>(`SELECT EXISTS (SELECT 1 FROM fee_schedules WHERE tenant_id = $1 AND status = 'published') AS published`, [this.tenantId]);
+    return Boolean(row?.published);
+  }
+
+  /** The version number the next schedule for this period gets: versions are counted per period. */
+  async nextVersionFor(period: { start: string; end: string }): Promise<number> {
+    const row = await this.one<{ next: number }>(
+      `SELECT coalesce(max(version), 0) + 1 AS next FROM fee_schedules WHERE tenant_id = $1 AND period_start = $2 AND period_end = $3`,
+      [this.tenantId, period.start, period.end],
+    );
+    return row!.next;
+  }
+
+  /** A new draft, numbered after the period's latest version (numbering serialised per period, so two drafts made at once never share a number). */
+  async createDraft(document: FeeSchedule, createdBy: string): Promise<FeeScheduleRecord> {
+    await this.execute(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`fee-schedule:${this.tenantId}:${document.period.start}:${document.period.end}`]);
+    const row = await this.one<FeeScheduleRecord>(
+      `INSERT INTO fee_schedules (tenant_id, name, period_kind, period_start, period_end, period_label, version, status, document, created_by)
+       SELECT $1, $2, $3, $4, $5, $6, coalesce(max(version), 0) + 1, 'draft', $7, $8
+       FROM fee_schedules WHERE tenant_id = $1 AND period_start = $4 AND period_end = $5
+       RETURNING ${COLUMNS}`,
+      [this.tenantId, document.name, document.period.kind, document.period.start, document.period.end, document.period.label, JSON.stringify(document), createdBy],
+    );
+    return row!;
+  }
+
+  /** Rewrites a draft's document (and its period columns and version). */
+  async updateDraft(id: string, document: FeeSchedule, version: number): Promise<FeeScheduleRecord> {
+    const [rows] = (await this.em.query(
+      `UPDATE fee_schedules SET name = $2, period_kind = $3, period_start = $4, period_end = $5, period_label = $6, version = $7, document = $8, updated_at = now()
+         WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, document.name, document.period.kind, document.period.start, document.period.end, document.period.label, version, JSON.stringify(document)],
+    )) as [FeeScheduleRecord[], number];
+    return rows[0]!;
+  }
+
+  async deleteDraft(id: string): Promise<void> {
+    await this.execute(`DELETE FROM fee_schedules WHERE id = $1`, [id]);
+  }
+
+  /** Publishes a draft, superseding the period's previously published version. */
+  async publish(schedule: { id: string; period_start: string; period_end: string }, publishedBy: string): Promise<FeeScheduleRecord> {
+    await this.execute(
+      `UPDATE fee_schedules SET status = 'superseded' WHERE tenant_id = $1 AND period_start = $2 AND period_end = $3 AND status = 'published'`,
+      [this.tenantId, schedule.period_start, schedule.period_end],
+    );
+    const [rows] = (await this.em.query(
+      `UPDATE fee_schedules SET status = 'published', published_at = now(), published_by = $2, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+      [schedule.id, publishedBy],
+    )) as [FeeScheduleRecord[], number];
+    return rows[0]!;
+  }
+
+  /** The current members a schedule's preview prices, by name. */
+  membersToPrice(): Promise<MemberToPrice[]> {
+    return this.rows<MemberToPrice>(
+      `SELECT s.urn, s.name, s.phase, s.pupils, m.category, s.type FROM memberships m JOIN schools s ON s.id = m.school_id
+         WHERE m.tenant_id = $1 AND m.status IN ('active', 'approved', 'notice-given') ORDER BY s.name`,
+      [this.tenantId],
+    );
   }
 }

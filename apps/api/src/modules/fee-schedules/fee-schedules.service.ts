@@ -1,28 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Database, type EntityManager } from '@partnerships/db';
-import { type FeeSchedule, formatPence, type Phase, quoteFee, solveForTarget, type SchoolForFees, totalIncome, validateFeeSchedule } from '@partnerships/domain';
+import { type FeeSchedule, formatPence, quoteFee, solveForTarget, type SchoolForFees, totalIncome, validateFeeSchedule } from '@partnerships/domain';
 import { AppError, conflict, invalid, notFound } from '../../common/app-error';
+import { isUuid } from '../../common/ids';
 import { inTenant, type TenantContext } from '../../common/request-context';
+import { FeeScheduleRepository, type FeeScheduleRecord } from './fee-schedule.repository';
 import type { FeeScheduleDto, FeeScheduleSummaryDto, PreviewDto, ScenarioRequestDto, ScenarioResultDto } from './fee-schedules.dto';
 
-interface ScheduleRow {
-  id: string;
-  name: string;
-  period_kind: string;
-  period_start: string;
-  period_end: string;
-  period_label: string;
-  version: number;
-  status: string;
-  document: FeeSchedule;
-  published_at: Date | null;
-  updated_at: Date;
-}
-
-const COLUMNS = `id, name, period_kind, to_char(period_start, 'YYYY-MM-DD') AS period_start, to_char(period_end, 'YYYY-MM-DD') AS period_end,
-  period_label, version, status, document, published_at, updated_at`;
-
-export function summary(row: ScheduleRow): FeeScheduleSummaryDto {
+export function summary(row: FeeScheduleRecord): FeeScheduleSummaryDto {
   return {
     id: row.id,
     name: row.name,
@@ -34,7 +19,7 @@ export function summary(row: ScheduleRow): FeeScheduleSummaryDto {
   };
 }
 
-const full = (row: ScheduleRow): FeeScheduleDto => ({ ...summary(row), document: row.document as unknown as Record<string, unknown> });
+const full = (row: FeeScheduleRecord): FeeScheduleDto => ({ ...summary(row), document: row.document as unknown as Record<string, unknown> });
 
 /** A document that passes the engine's validator, or a 400 naming each problem's path. */
 export function validDocument(input: unknown): FeeSchedule {
@@ -43,17 +28,12 @@ export function validDocument(input: unknown): FeeSchedule {
   return result.schedule;
 }
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-
 @Injectable()
 export class FeeSchedulesService {
   constructor(private readonly db: Database) {}
 
   list(ctx: TenantContext): Promise<{ items: FeeScheduleSummaryDto[] }> {
-    return inTenant(this.db, ctx, async (em) => {
-      const rows: ScheduleRow[] = await em.query(`SELECT ${COLUMNS} FROM fee_schedules WHERE tenant_id = $1 ORDER BY period_start DESC, version DESC`, [ctx.tenant.id]);
-      return { items: rows.map(summary) };
-    });
+    return inTenant(this.db, ctx, async (em) => ({ items: (await this.schedules(em, ctx).list()).map(summary) }));
   }
 
   get(ctx: TenantContext, id: string): Promise<FeeScheduleDto> {
@@ -73,18 +53,9 @@ export class FeeSchedulesService {
       if (row.status !== 'draft') throw conflict('This schedule is published and cannot change. Make a new version instead.');
       if (row.period_start !== document.period.start || row.period_end !== document.period.end) {
         // A different period is a different schedule: versions are counted per period.
-        const [{ next }] = await em.query(
-          `SELECT coalesce(max(version), 0) + 1 AS next FROM fee_schedules WHERE tenant_id = $1 AND period_start = $2 AND period_end = $3`,
-          [ctx.tenant.id, document.period.start, document.period.end],
-        );
-        row.version = next;
+        row.version = await this.schedules(em, ctx).nextVersionFor(document.period);
       }
-      const [updated] = await em.query(
-        `UPDATE fee_schedules SET name = $2, period_kind = $3, period_start = $4, period_end = $5, period_label = $6, version = $7, document = $8, updated_at = now()
-         WHERE id = $1 RETURNING ${COLUMNS}`,
-        [id, document.name, document.period.kind, document.period.start, document.period.end, document.period.label, row.version, JSON.stringify(document)],
-      );
-      return full(updated[0] ?? updated);
+      return full(await this.schedules(em, ctx).updateDraft(id, document, row.version));
     });
   }
 
@@ -92,7 +63,7 @@ export class FeeSchedulesService {
     return inTenant(this.db, ctx, async (em) => {
       const row = await this.load(em, ctx, id, true);
       if (row.status !== 'draft') throw conflict('A published schedule is kept for the record and cannot be deleted.');
-      await em.query(`DELETE FROM fee_schedules WHERE id = $1`, [id]);
+      await this.schedules(em, ctx).deleteDraft(id);
     });
   }
 
@@ -103,15 +74,7 @@ export class FeeSchedulesService {
       if (row.status === 'published') return full(row);
       if (row.status !== 'draft') throw conflict('This version has been replaced; make a new version to publish it again.');
       validDocument(row.document);
-      await em.query(
-        `UPDATE fee_schedules SET status = 'superseded' WHERE tenant_id = $1 AND period_start = $2 AND period_end = $3 AND status = 'published'`,
-        [ctx.tenant.id, row.period_start, row.period_end],
-      );
-      const [rows] = await em.query(
-        `UPDATE fee_schedules SET status = 'published', published_at = now(), published_by = $2, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
-        [id, ctx.user.id],
-      );
-      return full(rows[0]);
+      return full(await this.schedules(em, ctx).publish(row, ctx.user.id));
     });
   }
 
@@ -127,15 +90,9 @@ export class FeeSchedulesService {
     return inTenant(this.db, ctx, async (em) => {
       const row = await this.load(em, ctx, id);
       const document = input === undefined ? row.document : validDocument(input);
-      const [previousRow]: ScheduleRow[] = await em.query(
-        `SELECT ${COLUMNS} FROM fee_schedules WHERE tenant_id = $1 AND status = 'published' AND period_end < $2 ORDER BY period_end DESC, version DESC LIMIT 1`,
-        [ctx.tenant.id, document.period.start],
-      );
-      const members: { urn: string; name: string; phase: Phase; pupils: number | null; category: string; type: string }[] = await em.query(
-        `SELECT s.urn, s.name, s.phase, s.pupils, m.category, s.type FROM memberships m JOIN schools s ON s.id = m.school_id
-         WHERE m.tenant_id = $1 AND m.status IN ('active', 'approved', 'notice-given') ORDER BY s.name`,
-        [ctx.tenant.id],
-      );
+      const schedules = this.schedules(em, ctx);
+      const previousRow = await schedules.findPublishedBefore(document.period.start);
+      const members = await schedules.membersToPrice();
       const rows = members.map((m) => {
         const school: SchoolForFees = { phase: m.phase, pupils: m.pupils ?? 0, category: m.category, schoolType: m.type };
         const quote = quoteFee(document, school);
@@ -204,22 +161,17 @@ export class FeeSchedulesService {
   }
 
   private async insertDraft(em: EntityManager, ctx: TenantContext, document: FeeSchedule): Promise<FeeScheduleDto> {
-    // Serialise version numbering per period, so two drafts made at once never share a number.
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`fee-schedule:${ctx.tenant.id}:${document.period.start}:${document.period.end}`]);
-    const [row] = await em.query(
-      `INSERT INTO fee_schedules (tenant_id, name, period_kind, period_start, period_end, period_label, version, status, document, created_by)
-       SELECT $1, $2, $3, $4, $5, $6, coalesce(max(version), 0) + 1, 'draft', $7, $8
-       FROM fee_schedules WHERE tenant_id = $1 AND period_start = $4 AND period_end = $5
-       RETURNING ${COLUMNS}`,
-      [ctx.tenant.id, document.name, document.period.kind, document.period.start, document.period.end, document.period.label, JSON.stringify(document), ctx.user.id],
-    );
-    return full(row);
+    return full(await this.schedules(em, ctx).createDraft(document, ctx.user.id));
   }
 
-  private async load(em: EntityManager, ctx: TenantContext, id: string, forUpdate = false): Promise<ScheduleRow> {
+  private async load(em: EntityManager, ctx: TenantContext, id: string, forUpdate = false): Promise<FeeScheduleRecord> {
     if (!isUuid(id)) throw notFound('fee schedule');
-    const [row] = await em.query(`SELECT ${COLUMNS} FROM fee_schedules WHERE id = $1 AND tenant_id = $2 ${forUpdate ? 'FOR UPDATE' : ''}`, [id, ctx.tenant.id]);
+    const row = await this.schedules(em, ctx).find(id, { lock: forUpdate });
     if (!row) throw notFound('fee schedule');
     return row;
+  }
+
+  private schedules(em: EntityManager, ctx: TenantContext): FeeScheduleRepository {
+    return new FeeScheduleRepository(em, ctx.tenant.id);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '@partnerships/db';
+import { Database, TenantRepository, UserRepository } from '@partnerships/db';
 import {
   addDays,
   describeNoticeRule,
@@ -19,6 +19,8 @@ import { tenantCreationKeys, tenantCreationLimiter } from '../../common/attempt-
 import { isUniqueViolation } from '../../common/sql-text';
 import { londonToday } from '@partnerships/domain';
 import type { CreatedTenantDto, CreateTenantDto, SetupDto, SlugAvailabilityDto, TemplateListDto } from './onboarding.dto';
+import { FeeScheduleRepository } from '../fee-schedules/fee-schedule.repository';
+import { MembershipCategoryRepository } from '../memberships/membership-category.repository';
 import { loadSetupFacts, setupDto } from './setup-facts';
 
 const takenMessage = (slug: string) => `The address "${slug}" is already taken by another partnership. Try adding your area or initials.`;
@@ -63,8 +65,8 @@ export class OnboardingService {
    */
   async create(ctx: AuthedContext, dto: CreateTenantDto): Promise<CreatedTenantDto> {
     const userId = ctx.user.id;
-    const [user] = await this.db.asPlatform({ userId }, (em) => em.query(`SELECT email_verified_at FROM users WHERE id = $1`, [userId]));
-    if (!user?.email_verified_at) {
+    const verified = await this.db.asPlatform({ userId }, (em) => new UserRepository(em).isEmailVerified(userId));
+    if (!verified) {
       throw new AppError('email_not_verified', 403, 'Please confirm your e-mail address first: follow the link we sent you when you signed up.');
     }
     this.limiter.attempt(tenantCreationKeys(ctx.ip, userId));
@@ -79,37 +81,33 @@ export class OnboardingService {
 
     try {
       return await this.db.asPlatform({ userId }, async (em) => {
-        const [tenant] = await em.query(
-          `INSERT INTO tenants (slug, name, areas, legal_form, contact_email, contact_phone, website, in_national_association,
-                                listed, plan, trial_ends_at, template, budget_year, notice_rule, created_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, false, 'trial', $9, $10, $11, $12, $13) RETURNING id`,
-          [dto.slug, dto.name, dto.areas, dto.legalForm, dto.contactEmail.toLowerCase(), dto.contactPhone ?? null, dto.website ?? null,
-            dto.inNationalAssociation, trialEndsAt, template, setup.budgetYear, JSON.stringify(setup.noticeRule), userId],
-        );
+        const tenants = new TenantRepository(em);
+        const tenantId = await tenants.create({
+          slug: dto.slug,
+          name: dto.name,
+          areas: dto.areas,
+          legalForm: dto.legalForm,
+          contactEmail: dto.contactEmail.toLowerCase(),
+          contactPhone: dto.contactPhone ?? null,
+          website: dto.website ?? null,
+          inNationalAssociation: dto.inNationalAssociation,
+          trialEndsAt,
+          template,
+          budgetYear: setup.budgetYear,
+          noticeRule: setup.noticeRule,
+          createdBy: userId,
+        });
         // From here on the work is inside the new partnership, under its row-level security.
-        await em.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant.id]);
-        await em.query(`INSERT INTO tenant_roles (tenant_id, user_id, role) VALUES ($1, $2, 'tenant-admin')`, [tenant.id, userId]);
+        await tenants.enter(tenantId);
+        await tenants.grantRole(tenantId, userId, 'tenant-admin');
+        const categories = new MembershipCategoryRepository(em, tenantId);
         for (const c of setup.categories) {
-          await em.query(
-            `INSERT INTO membership_categories (tenant_id, code, name, description, eligible_phases, eligible_types, eligible_local_authorities,
-                                                voting_rights, fees_apply, includes, position)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-            [tenant.id, c.code, c.name, c.description, c.eligiblePhases, c.eligibleTypes, c.eligibleLocalAuthorities, c.votingRights, c.feesApply, c.includes, c.position],
-          );
+          const { code, ...fields } = c;
+          await categories.create(code, fields);
         }
-        for (const calendar of setup.calendars) {
-          await em.query(`INSERT INTO tenant_calendars (tenant_id, academic_year_start, half_terms) VALUES ($1, $2, $3)`, [
-            tenant.id,
-            `${calendar.academicYearStart}-09-01`,
-            JSON.stringify(calendar.halfTerms),
-          ]);
-        }
-        const fees = setup.feeSchedule;
-        await em.query(
-          `INSERT INTO fee_schedules (tenant_id, name, period_kind, period_start, period_end, period_label, version, status, document, created_by)
-           VALUES ($1, $2, $3, $4, $5, $6, 1, 'draft', $7, $8)`,
-          [tenant.id, fees.name, fees.period.kind, fees.period.start, fees.period.end, fees.period.label, JSON.stringify(fees), userId],
-        );
+        for (const calendar of setup.calendars) await tenants.saveCalendar(tenantId, calendar.academicYearStart, calendar.halfTerms);
+        await new FeeScheduleRepository(em, tenantId).createDraft(setup.feeSchedule, userId);
+        const tenant = { id: tenantId };
         const { facts, tenant: row } = await loadSetupFacts(em, tenant.id, today);
         return { id: tenant.id, slug: dto.slug, name: dto.name, template, roles: ['tenant-admin'], plan: 'trial', trialEndsAt, setup: setupDto(row, facts) };
       });
@@ -130,25 +128,19 @@ export class OnboardingService {
   completeStep(ctx: TenantContext, step: string): Promise<SetupDto> {
     if (!isSetupStep(step)) return Promise.reject(notFound('setup step'));
     return inTenant(this.db, ctx, async (em) => {
-      await em.query(`SELECT id FROM tenants WHERE id = $1 FOR UPDATE`, [ctx.tenant.id]);
+      const tenants = new TenantRepository(em);
+      await tenants.lockForUpdate(ctx.tenant.id);
       const { facts, tenant } = await loadSetupFacts(em, ctx.tenant.id, londonToday());
       const problems = setupStepProblems(step, facts);
       if (problems.length) throw invalid(problems);
-      const done = SETUP_STEPS.filter((s) => s === step || tenant.setup_steps_done.includes(s));
-      const [[updated]] = await em.query(
-        `UPDATE tenants SET setup_steps_done = $2,
-                setup_completed_at = CASE WHEN $3 THEN coalesce(setup_completed_at, now()) ELSE setup_completed_at END
-         WHERE id = $1 RETURNING template, setup_steps_done, setup_completed_at`,
-        [ctx.tenant.id, done, done.length === SETUP_STEPS.length],
-      );
-      return setupDto(updated, facts);
+      const done = SETUP_STEPS.filter((s) => s === step || tenant.stepsDone.includes(s));
+      return setupDto(await tenants.recordSetupSteps(ctx.tenant.id, done, done.length === SETUP_STEPS.length), facts);
     });
   }
 
   private async takenAmong(slugs: string[]): Promise<Set<string>> {
     if (!slugs.length) return new Set();
-    const rows: { slug: string }[] = await this.db.asPlatform({}, (em) => em.query(`SELECT slug FROM tenants WHERE slug = ANY($1)`, [slugs]));
-    return new Set(rows.map((r) => r.slug));
+    return this.db.asPlatform({}, (em) => new TenantRepository(em).takenSlugs(slugs));
   }
 }
 

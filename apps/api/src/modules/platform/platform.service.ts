@@ -1,22 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Database, type EntityManager } from '@partnerships/db';
+import { Database, type EntityManager, TenantRepository } from '@partnerships/db';
 import { SETUP_STEPS } from '@partnerships/domain';
 import { conflict, notFound } from '../../common/app-error';
 import type { AuthedContext } from '../../common/request-context';
 import type { PlatformTenantDto } from './platform.dto';
+import { PlatformTenantsRepository, type PlatformTenantRow } from './platform-tenants.repository';
 
-const TENANT_SQL = `SELECT t.id, t.slug, t.name, t.status, t.plan, to_char(t.trial_ends_at, 'YYYY-MM-DD') AS "trialEndsAt", t.template,
-    t.setup_steps_done AS "setupStepsDone", t.setup_completed_at AS "setupCompletedAt", coalesce(c.members, 0) AS "memberCount",
-    t.listed, t.suspended_at AS "suspendedAt", t.suspended_reason AS "suspendedReason", u.email AS "createdByEmail", t.created_at AS "createdAt"
-  FROM tenants t LEFT JOIN tenant_member_counts() c ON c.tenant_id = t.id LEFT JOIN users u ON u.id = t.created_by`;
-
-type Row = Omit<PlatformTenantDto, 'setupDoneCount' | 'setupTotalSteps' | 'setupCompletedAt' | 'suspendedAt' | 'createdAt'> & {
-  setupCompletedAt: Date | null;
-  suspendedAt: Date | null;
-  createdAt: Date;
-};
-
-const toDto = (row: Row): PlatformTenantDto => ({
+const toDto = (row: PlatformTenantRow): PlatformTenantDto => ({
   ...row,
   setupDoneCount: row.setupStepsDone.length,
   setupTotalSteps: SETUP_STEPS.length,
@@ -31,7 +21,7 @@ export class PlatformService {
   constructor(private readonly db: Database) {}
 
   tenants(ctx: AuthedContext): Promise<PlatformTenantDto[]> {
-    return this.db.asPlatform({ userId: ctx.user.id }, async (em) => ((await em.query(`${TENANT_SQL} ORDER BY t.name`)) as Row[]).map(toDto));
+    return this.db.asPlatform({ userId: ctx.user.id }, async (em) => (await new PlatformTenantsRepository(em).all()).map(toDto));
   }
 
   /** Its people get 403 "suspended" at once; it leaves the directory and its public page. */
@@ -39,7 +29,7 @@ export class PlatformService {
     return this.db.asPlatform({ userId: ctx.user.id }, async (em) => {
       const tenant = await this.lock(em, slug);
       if (tenant.status === 'suspended') throw conflict('This partnership is already suspended.');
-      await em.query(`UPDATE tenants SET status = 'suspended', suspended_at = now(), suspended_reason = $2 WHERE id = $1`, [tenant.id, reason]);
+      await new TenantRepository(em).suspend(tenant.id, reason);
       return this.one(em, tenant.id);
     });
   }
@@ -48,19 +38,18 @@ export class PlatformService {
     return this.db.asPlatform({ userId: ctx.user.id }, async (em) => {
       const tenant = await this.lock(em, slug);
       if (tenant.status !== 'suspended') throw conflict('This partnership is not suspended.');
-      await em.query(`UPDATE tenants SET status = 'active', suspended_at = NULL, suspended_reason = NULL WHERE id = $1`, [tenant.id]);
+      await new TenantRepository(em).reinstate(tenant.id);
       return this.one(em, tenant.id);
     });
   }
 
   private async lock(em: EntityManager, slug: string): Promise<{ id: string; status: string }> {
-    const [tenant] = await em.query(`SELECT id, status FROM tenants WHERE slug = $1 FOR UPDATE`, [slug]);
+    const tenant = await new TenantRepository(em).lockBySlug(slug);
     if (!tenant) throw notFound('partnership');
     return tenant;
   }
 
   private async one(em: EntityManager, id: string): Promise<PlatformTenantDto> {
-    const [row] = await em.query(`${TENANT_SQL} WHERE t.id = $1`, [id]);
-    return toDto(row);
+    return toDto((await new PlatformTenantsRepository(em).find(id))!);
   }
 }

@@ -1,0 +1,83 @@
+import { UnitOfWorkRepository } from '@partnerships/db';
+
+/** A directory entry as stored (the logo itself is served on its own address). */
+export interface DirectoryEntryRow {
+  slug: string;
+  name: string;
+  areas: string[];
+  description: string | null;
+  brandColour: string | null;
+  hasLogo: boolean;
+  inNationalAssociation: boolean;
+}
+
+/** A partnership's public page, before its categories and fees are added. */
+export interface PublicTenantRow {
+  id: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  areas: string[];
+  legalForm: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  website: string | null;
+  inNationalAssociation: boolean;
+  brandColour: string | null;
+  logoDataUrl: string | null;
+}
+
+/** A current membership category, as the public page describes it. */
+export interface PublicCategoryRow {
+  code: string;
+  name: string;
+  description: string | null;
+  votingRights: boolean;
+  includes: string[];
+}
+
+/** What anyone may see: listed, active partnerships only. Unlisted and suspended ones are never found. */
+const VISIBLE = `listed AND status = 'active'`;
+const SEARCH = `${VISIBLE} AND ($1::text IS NULL OR name ILIKE $1 OR EXISTS (SELECT 1 FROM unnest(areas) a WHERE a ILIKE $1))`;
+
+/** Read model of the public directory and public pages. `pattern` is a LIKE pattern for a name or an area, or null for all. */
+export class DirectoryRepository extends UnitOfWorkRepository {
+  /** By name. */
+  page(pattern: string | null, page: { limit: number; offset: number }): Promise<DirectoryEntryRow[]> {
+    return this.rows<DirectoryEntryRow>(
+      `SELECT slug, name, areas, description, brand_colour AS "brandColour", logo_data_url IS NOT NULL AS "hasLogo",
+                in_national_association AS "inNationalAssociation"
+         FROM tenants WHERE ${SEARCH} ORDER BY name, slug LIMIT $2 OFFSET $3`,
+      [pattern, page.limit, page.offset],
+    );
+  }
+
+  async count(pattern: string | null): Promise<number> {
+    const row = await this.one<{ total: number }>(`SELECT count(*)::int AS total FROM tenants WHERE ${SEARCH}`, [pattern]);
+    return row!.total;
+  }
+
+  findVisibleBySlug(slug: string): Promise<PublicTenantRow | null> {
+    return this.one<PublicTenantRow>(
+      `SELECT id, slug, name, description, areas, legal_form AS "legalForm", contact_email AS "contactEmail", contact_phone AS "contactPhone",
+                website, in_national_association AS "inNationalAssociation", brand_colour AS "brandColour", logo_data_url AS "logoDataUrl"
+         FROM tenants WHERE slug = $1 AND ${VISIBLE}`,
+      [slug],
+    );
+  }
+
+  /** The logo's data URL, or null (none, or the partnership is not visible). */
+  async visibleLogo(slug: string): Promise<string | null> {
+    const row = await this.one<{ logo_data_url: string | null }>(`SELECT logo_data_url FROM tenants WHERE slug = $1 AND ${VISIBLE}`, [slug]);
+    return row?.logo_data_url ?? null;
+  }
+
+  /** Read inside the partnership's unit of work. */
+  currentCategories(tenantId: string): Promise<PublicCategoryRow[]> {
+    return this.rows<PublicCategoryRow>(
+      `SELECT code, name, description, voting_rights AS "votingRights", includes FROM membership_categories
+         WHERE tenant_id = $1 AND archived_at IS NULL ORDER BY position, name`,
+      [tenantId],
+    );
+  }
+}
