@@ -6,3 +6,4 @@ export * from './plan-year';
 export * from './quorum';
 export * from './votes';
 export * from './elections';
+export * from './calendar-feed';
