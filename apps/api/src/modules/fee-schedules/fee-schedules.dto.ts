@@ -73,7 +73,7 @@ export class PreviewDto {
 }
 
 export class ScenarioSchoolDto {
-  @ApiProperty({ enum: PHASES, enumName: 'Phase' }) @IsIn(PHASES as unknown as string[], { message: `phase must be one of ${PHASES.join(', ')}` }) phase: Phase;
+  @ApiProperty({ enum: PHASES, enumName: 'Phase' }) @IsIn(PHASES, { message: `phase must be one of ${PHASES.join(', ')}` }) phase: Phase;
   @ApiProperty() @Type(() => Number) @IsInt({ message: 'pupils must be a whole number' }) @Min(0) @Max(10000) pupils: number;
   @ApiProperty({ required: false, default: 1, description: 'How many schools like this' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) count?: number;
@@ -121,7 +121,7 @@ export class ScenarioResultDto {
 
 export class QuoteQueryDto {
   @ApiProperty({ required: false, enum: PHASES, enumName: 'Phase' })
-  @IsOptional() @IsIn(PHASES as unknown as string[], { message: `phase must be one of ${PHASES.join(', ')}` }) phase?: Phase;
+  @IsOptional() @IsIn(PHASES, { message: `phase must be one of ${PHASES.join(', ')}` }) phase?: Phase;
   @ApiProperty({ required: false })
   @IsOptional() @Type(() => Number) @IsInt({ message: 'pupils must be a whole number' }) @Min(0, { message: 'pupils cannot be negative' }) @Max(10000, { message: 'pupils can be at most 10,000' }) pupils?: number;
   @ApiProperty({ required: false, description: 'Pick the school from the register' })

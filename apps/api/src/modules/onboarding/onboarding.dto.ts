@@ -44,7 +44,7 @@ export class CreateTenantDto {
   areas: string[];
 
   @ApiProperty({ enum: LEGAL_FORMS, enumName: 'LegalForm' })
-  @IsIn(LEGAL_FORMS as unknown as string[], { message: 'Say how the partnership is constituted: company limited by guarantee, charity, council-hosted or informal' })
+  @IsIn(LEGAL_FORMS, { message: 'Say how the partnership is constituted: company limited by guarantee, charity, council-hosted or informal' })
   legalForm: string;
 
   @ApiProperty({ example: 'hello@newham-partnership.org.uk', description: 'Where schools can write to the partnership' })
@@ -71,7 +71,7 @@ export class CreateTenantDto {
   inNationalAssociation: boolean;
 
   @ApiProperty({ enum: PARTNERSHIP_TEMPLATE_CODES, description: 'Pre-fills categories, notice rule, a draft fee schedule and the calendar' })
-  @IsIn(PARTNERSHIP_TEMPLATE_CODES as unknown as string[], { message: `Choose a template: ${PARTNERSHIP_TEMPLATE_CODES.join(', ')}` })
+  @IsIn(PARTNERSHIP_TEMPLATE_CODES, { message: `Choose a template: ${PARTNERSHIP_TEMPLATE_CODES.join(', ')}` })
   template: string;
 }
 

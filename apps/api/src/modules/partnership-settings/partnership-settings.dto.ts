@@ -73,7 +73,7 @@ export class UpdateSettingsDto {
 
   @ApiProperty({ required: false, enum: LEGAL_FORMS, enumName: 'LegalForm' })
   @sent('legalForm')
-  @IsIn(LEGAL_FORMS as unknown as string[], { message: 'Say how the partnership is constituted: company limited by guarantee, charity, council-hosted or informal' })
+  @IsIn(LEGAL_FORMS, { message: 'Say how the partnership is constituted: company limited by guarantee, charity, council-hosted or informal' })
   legalForm?: string;
 
   @ApiProperty({ required: false })
@@ -108,7 +108,7 @@ export class UpdateSettingsDto {
 
   @ApiProperty({ required: false, enum: BUDGET_YEARS, enumName: 'BudgetYear' })
   @sent('budgetYear')
-  @IsIn(BUDGET_YEARS as unknown as string[], { message: 'Choose the year the partnership budgets on: academic-year (September) or financial-year (April)' })
+  @IsIn(BUDGET_YEARS, { message: 'Choose the year the partnership budgets on: academic-year (September) or financial-year (April)' })
   budgetYear?: string;
 
   @ApiProperty({ required: false, nullable: true, type: String, example: '#1d4f91', description: '#rrggbb, dark enough for white text' })
@@ -131,7 +131,7 @@ export class UpdateSettingsDto {
 
 export class HalfTermDto {
   @ApiProperty({ enum: HALF_TERM_NAMES })
-  @IsIn(HALF_TERM_NAMES as unknown as string[], { message: `Name each half term: ${HALF_TERM_NAMES.join(', ')}` })
+  @IsIn(HALF_TERM_NAMES, { message: `Name each half term: ${HALF_TERM_NAMES.join(', ')}` })
   name: string;
 
   @ApiProperty({ example: '2026-09-02', description: 'First day, YYYY-MM-DD' })
@@ -192,6 +192,6 @@ export class PlanDto {
 
 export class ChoosePlanDto {
   @ApiProperty({ enum: PLATFORM_PLAN_CODES })
-  @IsIn(PLATFORM_PLAN_CODES as unknown as string[], { message: `Choose a plan: ${PLATFORM_PLAN_CODES.join(', ')}` })
+  @IsIn(PLATFORM_PLAN_CODES, { message: `Choose a plan: ${PLATFORM_PLAN_CODES.join(', ')}` })
   plan: string;
 }

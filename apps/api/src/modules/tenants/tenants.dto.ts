@@ -61,7 +61,7 @@ export class CreateInvitationDto {
   email: string;
 
   @ApiProperty({ enum: TENANT_ROLES, enumName: 'TenantRole' })
-  @IsIn(TENANT_ROLES as unknown as string[], { message: `Choose a role: ${TENANT_ROLES.join(', ')}` })
+  @IsIn(TENANT_ROLES, { message: `Choose a role: ${TENANT_ROLES.join(', ')}` })
   role: TenantRole;
 }
 
