@@ -1,4 +1,4 @@
-import type { EntityManager } from '@partnerships/db';
+import { type EntityManager, TenantRepository } from '@partnerships/db';
 import type { Phase } from '@partnerships/domain';
 import { BillingSourcesRepository } from './repositories/billing-sources.repository';
 
@@ -31,10 +31,9 @@ export interface MemberForInvoice {
  * fees use, in one query: the latest approved figure for its chosen census, else the register's.
  */
 export async function loadMembersForBilling(em: EntityManager, tenantId: string, membershipIds?: string[]): Promise<MemberForInvoice[]> {
-  const sources = new BillingSourcesRepository(em);
-  const census = await sources.feeCensus(tenantId);
+  const census = await new TenantRepository(em).feeCensus(tenantId);
   const month = CENSUS_MONTH[(census as keyof typeof CENSUS_MONTH | null) ?? 'october'];
-  const rows = await sources.membersForBilling(tenantId, month, membershipIds ?? null);
+  const rows = await new BillingSourcesRepository(em).membersForBilling(tenantId, month, membershipIds ?? null);
   return rows.map((r) => ({
     membershipId: r.membership_id,
     schoolId: r.school_id,

@@ -56,12 +56,6 @@ export interface SchoolToBill {
  * a billing run stay one statement each.
  */
 export class BillingSourcesRepository extends UnitOfWorkRepository {
-  /** Which census month (`10`, `01` or `05`) the partnership's fees use. */
-  async feeCensus(tenantId: string): Promise<string | null> {
-    const tenant = await this.one<{ fee_census: string | null }>(`SELECT fee_census FROM tenants WHERE id = $1`, [tenantId]);
-    return tenant?.fee_census ?? null;
-  }
-
   /**
    * Members of the tenant (all in a billable state, or those listed), with the pupil number the
    * partnership's fees use, in one query: the latest approved figure for its census month, else

@@ -1,16 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database, type EntityManager } from '@partnerships/db';
 import { isValidIsoDate, samePeriodLabel } from '@partnerships/domain';
+import { type JobQueue, JobName } from '@partnerships/jobs';
 import {
+  BillingRunRepository,
+  type BillingRunItemViewRow,
+  type BillingRunViewRow,
+  BillingSourcesRepository,
   existingInvoicesFor,
-  type JobQueue,
-  JobName,
   loadBillingSettings,
   loadMembersForBilling,
   loadScheduleForBilling,
   planMember,
   type ScheduleForBilling,
-} from '@partnerships/jobs';
+} from '@partnerships/invoicing';
 import { invalid, notFound } from '../../common/app-error';
 import { offsetOf, pageOf } from '../../common/pagination.dto';
 import { inTenant, type TenantContext } from '../../common/request-context';
@@ -27,34 +30,41 @@ import type {
 } from './billing.dto';
 import type { PageQueryDto } from '../../common/pagination.dto';
 
-const RUN_SELECT = `SELECT r.*, to_char(r.issued_on, 'YYYY-MM-DD') AS issued, to_char(r.period_start, 'YYYY-MM-DD') AS p_start,
-    to_char(r.period_end, 'YYYY-MM-DD') AS p_end, f.name AS schedule_name
-  FROM billing_runs r JOIN fee_schedules f ON f.id = r.schedule_id`;
-
-function runDto(row: Record<string, unknown>): BillingRunDto {
-  const members = row.members as number;
-  const processed = row.processed as number;
+function runDto(row: BillingRunViewRow): BillingRunDto {
+  const { members, processed } = row;
   return {
-    id: row.id as string,
-    status: row.status as string,
+    id: row.id,
+    status: row.status,
     schedule: {
-      id: row.schedule_id as string,
-      version: row.schedule_version as number,
-      name: row.schedule_name as string,
-      periodLabel: row.period_label as string,
-      periodStart: row.p_start as string,
-      periodEnd: row.p_end as string,
+      id: row.schedule_id,
+      version: row.schedule_version,
+      name: row.schedule_name,
+      periodLabel: row.period_label,
+      periodStart: row.p_start,
+      periodEnd: row.p_end,
     },
-    issuedOn: row.issued as string,
-    counts: { members, invoiced: row.invoiced as number, skipped: row.skipped as number, failed: row.failed as number },
+    issuedOn: row.issued,
+    counts: { members, invoiced: row.invoiced, skipped: row.skipped, failed: row.failed },
     progress: { processed, total: members, percent: members === 0 ? 100 : Math.floor((processed * 100) / members) },
-    invoicesCreated: row.invoices_created as number,
+    invoicesCreated: row.invoices_created,
     totalPence: Number(row.total_pence),
-    attempts: row.attempts as number,
-    error: (row.error as string | null) ?? null,
-    createdAt: (row.created_at as Date).toISOString(),
-    startedAt: row.started_at ? (row.started_at as Date).toISOString() : null,
-    finishedAt: row.finished_at ? (row.finished_at as Date).toISOString() : null,
+    attempts: row.attempts,
+    error: row.error ?? null,
+    createdAt: row.created_at.toISOString(),
+    startedAt: row.started_at ? row.started_at.toISOString() : null,
+    finishedAt: row.finished_at ? row.finished_at.toISOString() : null,
+  };
+}
+
+function itemDto(r: BillingRunItemViewRow) {
+  return {
+    membershipId: r.membership_id,
+    school: { id: r.school_id, urn: r.urn, name: r.name, phase: r.phase },
+    position: r.position,
+    status: r.status,
+    amountPence: r.amount_pence === null ? null : Number(r.amount_pence),
+    reason: r.reason ?? null,
+    invoiceIds: r.invoice_ids ?? [],
   };
 }
 
@@ -71,20 +81,18 @@ export class BillingRunsService {
 
   /** The published schedule named by id or by billing-year label. */
   private async schedule(em: EntityManager, ctx: TenantContext, dto: CreateBillingRunDto): Promise<ScheduleForBilling> {
+    const sources = new BillingSourcesRepository(em);
     if (dto.scheduleId) {
-      const [row] = await em.query(`SELECT status FROM fee_schedules WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, dto.scheduleId]);
-      if (!row) throw invalid([{ field: 'scheduleId', message: 'There is no such fee schedule.' }]);
-      if (row.status !== 'published') throw invalid([{ field: 'scheduleId', message: 'Only a published fee schedule can be billed. Publish it first.' }]);
+      const status = await sources.scheduleStatus(ctx.tenant.id, dto.scheduleId);
+      if (!status) throw invalid([{ field: 'scheduleId', message: 'There is no such fee schedule.' }]);
+      if (status !== 'published') throw invalid([{ field: 'scheduleId', message: 'Only a published fee schedule can be billed. Publish it first.' }]);
       return (await loadScheduleForBilling(em, ctx.tenant.id, dto.scheduleId))!;
     }
     if (!dto.period?.trim()) throw invalid([{ field: 'scheduleId', message: 'Choose the fee schedule (or the billing year) to bill.' }]);
-    const published: { id: string; period_label: string }[] = await em.query(
-      `SELECT id, period_label FROM fee_schedules WHERE tenant_id = $1 AND status = 'published' ORDER BY period_start DESC`,
-      [ctx.tenant.id],
-    );
-    const match = published.filter((s) => samePeriodLabel(s.period_label, dto.period!));
+    const published = await sources.publishedSchedules(ctx.tenant.id);
+    const match = published.filter((s) => samePeriodLabel(s.periodLabel, dto.period!));
     if (match.length === 0) {
-      const labels = published.map((s) => s.period_label);
+      const labels = published.map((s) => s.periodLabel);
       throw invalid([{ field: 'period', message: labels.length ? `No published fee schedule covers ${dto.period}. Published: ${labels.join(', ')}.` : 'Publish a fee schedule first.' }]);
     }
     if (match.length > 1) throw invalid([{ field: 'period', message: `More than one published schedule is labelled ${dto.period}; choose one by scheduleId.` }]);
@@ -162,26 +170,21 @@ export class BillingRunsService {
     const outcome = await inTenant(this.db, ctx, async (em) => {
       const schedule = await this.schedule(em, ctx, dto);
       // One active run per schedule: the partial unique index settles races; the lock makes the common case a clean answer.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`billing-run:${ctx.tenant.id}:${schedule.id}`]);
-      const [active] = await em.query(`SELECT id, status FROM billing_runs WHERE tenant_id = $1 AND schedule_id = $2 AND status IN ('queued', 'running')`, [ctx.tenant.id, schedule.id]);
-      if (active) return { id: active.id as string, status: active.status as string, existing: true };
-      const [run] = await em.query(
-        `INSERT INTO billing_runs (tenant_id, schedule_id, schedule_version, period_label, period_start, period_end, issued_on, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, status`,
-        [ctx.tenant.id, schedule.id, schedule.version, schedule.periodLabel, schedule.periodStart, schedule.periodEnd, issuedOn, ctx.user.id],
-      );
-      const [{ members }] = await em.query(
-        `WITH listed AS (
-           INSERT INTO billing_run_items (tenant_id, run_id, membership_id, school_id, position)
-           SELECT m.tenant_id, $2, m.id, m.school_id, row_number() OVER (ORDER BY s.name, s.urn)
-           FROM memberships m JOIN schools s ON s.id = m.school_id
-           WHERE m.tenant_id = $1 AND m.status IN ('active', 'notice-given', 'suspended')
-           RETURNING 1)
-         SELECT count(*)::int AS members FROM listed`,
-        [ctx.tenant.id, run.id],
-      );
-      await em.query(`UPDATE billing_runs SET members = $2 WHERE id = $1`, [run.id, members]);
-      return { id: run.id as string, status: run.status as string, existing: false };
+      const runs = new BillingRunRepository(em);
+      await runs.lockSchedule(ctx.tenant.id, schedule.id);
+      const active = await runs.findActive(ctx.tenant.id, schedule.id);
+      if (active) return { id: active.id, status: active.status, existing: true };
+      const run = await runs.create(ctx.tenant.id, {
+        scheduleId: schedule.id,
+        scheduleVersion: schedule.version,
+        periodLabel: schedule.periodLabel,
+        periodStart: schedule.periodStart,
+        periodEnd: schedule.periodEnd,
+        issuedOn,
+        createdBy: ctx.user.id,
+      });
+      await runs.listMembers(ctx.tenant.id, run.id);
+      return { id: run.id, status: run.status, existing: false };
     });
     if (!outcome.existing) await this.queue.enqueue(JobName.RunBilling, { tenantId: ctx.tenant.id, runId: outcome.id }, { jobId: `billing-run-${outcome.id}` });
     return outcome;
@@ -191,11 +194,12 @@ export class BillingRunsService {
   async resume(ctx: TenantContext, id: string): Promise<BillingRunDto> {
     if (!isUuid(id)) throw notFound('billing run');
     const attempt = await inTenant(this.db, ctx, async (em) => {
-      const [run] = await em.query(`SELECT status, attempts FROM billing_runs WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [ctx.tenant.id, id]);
+      const runs = new BillingRunRepository(em);
+      const run = await runs.lockForResume(ctx.tenant.id, id);
       if (!run) throw notFound('billing run');
       if (run.status === 'completed') return null;
-      if (run.status === 'failed') await em.query(`UPDATE billing_runs SET status = 'queued' WHERE id = $1`, [id]);
-      return run.attempts as number;
+      if (run.status === 'failed') await runs.requeue(id);
+      return run.attempts;
     });
     if (attempt !== null) await this.queue.enqueue(JobName.RunBilling, { tenantId: ctx.tenant.id, runId: id }, { jobId: `billing-run-${id}-resume-${attempt}` });
     return this.get(ctx, id);
@@ -204,7 +208,7 @@ export class BillingRunsService {
   async get(ctx: TenantContext, id: string): Promise<BillingRunDto> {
     if (!isUuid(id)) throw notFound('billing run');
     return inTenant(this.db, ctx, async (em) => {
-      const [row] = await em.query(`${RUN_SELECT} WHERE r.tenant_id = $1 AND r.id = $2`, [ctx.tenant.id, id]);
+      const row = await new BillingRunRepository(em).findView(ctx.tenant.id, id);
       if (!row) throw notFound('billing run');
       return runDto(row);
     });
@@ -212,8 +216,9 @@ export class BillingRunsService {
 
   async list(ctx: TenantContext, query: PageQueryDto) {
     return inTenant(this.db, ctx, async (em) => {
-      const rows = await em.query(`${RUN_SELECT} WHERE r.tenant_id = $1 ORDER BY r.created_at DESC, r.id LIMIT $2 OFFSET $3`, [ctx.tenant.id, query.pageSize, offsetOf(query)]);
-      const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM billing_runs WHERE tenant_id = $1`, [ctx.tenant.id]);
+      const runs = new BillingRunRepository(em);
+      const rows = await runs.listPage(ctx.tenant.id, query.pageSize, offsetOf(query));
+      const total = await runs.count(ctx.tenant.id);
       return pageOf(rows.map(runDto), query, total);
     });
   }
@@ -221,29 +226,12 @@ export class BillingRunsService {
   async items(ctx: TenantContext, id: string, query: BillingRunItemQueryDto) {
     if (!isUuid(id)) throw notFound('billing run');
     return inTenant(this.db, ctx, async (em) => {
-      const [run] = await em.query(`SELECT id FROM billing_runs WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, id]);
-      if (!run) throw notFound('billing run');
-      const params = [ctx.tenant.id, id, query.status ?? null];
-      const rows = await em.query(
-        `SELECT i.membership_id, i.position, i.status, i.amount_pence, i.reason, i.invoice_ids, s.id AS school_id, s.urn, s.name, s.phase
-         FROM billing_run_items i JOIN schools s ON s.id = i.school_id
-         WHERE i.tenant_id = $1 AND i.run_id = $2 AND ($3::text IS NULL OR i.status = $3) ORDER BY i.position LIMIT $4 OFFSET $5`,
-        [...params, query.pageSize, offsetOf(query)],
-      );
-      const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM billing_run_items WHERE tenant_id = $1 AND run_id = $2 AND ($3::text IS NULL OR status = $3)`, params);
-      return pageOf(
-        rows.map((r: Record<string, unknown>) => ({
-          membershipId: r.membership_id,
-          school: { id: r.school_id, urn: r.urn, name: r.name, phase: r.phase },
-          position: r.position,
-          status: r.status,
-          amountPence: r.amount_pence === null ? null : Number(r.amount_pence),
-          reason: r.reason ?? null,
-          invoiceIds: r.invoice_ids ?? [],
-        })),
-        query,
-        total,
-      );
+      const runs = new BillingRunRepository(em);
+      if (!(await runs.exists(ctx.tenant.id, id))) throw notFound('billing run');
+      const status = query.status ?? null;
+      const rows = await runs.itemsPage(ctx.tenant.id, id, status, query.pageSize, offsetOf(query));
+      const total = await runs.itemsCount(ctx.tenant.id, id, status);
+      return pageOf(rows.map(itemDto), query, total);
     });
   }
 }

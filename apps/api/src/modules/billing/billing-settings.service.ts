@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database, type EntityManager } from '@partnerships/db';
 import { formatInvoiceNumber, invoicePrefixProblem, normaliseVatNumber, reminderOffsetsProblem, vatSettingsProblems } from '@partnerships/domain';
-import { loadBillingSettings } from '@partnerships/jobs';
+import { BillingCounterRepository, BillingSettingsRepository } from '@partnerships/invoicing';
 import { invalid } from '../../common/app-error';
 import { inTenant, type TenantContext } from '../../common/request-context';
 import type { BillingSettingsDto, UpdateBillingSettingsDto } from './billing.dto';
@@ -16,8 +16,8 @@ export class BillingSettingsService {
   }
 
   private async read(em: EntityManager, tenantId: string): Promise<BillingSettingsDto> {
-    const settings = await loadBillingSettings(em, tenantId);
-    const [counter] = await em.query(`SELECT last_number FROM billing_counters WHERE tenant_id = $1 AND series = 'invoice'`, [tenantId]);
+    const settings = await new BillingSettingsRepository(em).find(tenantId);
+    const lastNumber = await new BillingCounterRepository(em).lastInvoiceNumber(tenantId);
     return {
       vatRegistered: settings.vat.registered,
       vatNumber: settings.vat.number ?? null,
@@ -26,7 +26,7 @@ export class BillingSettingsService {
       remindersEnabled: settings.remindersEnabled,
       reminderOffsets: settings.reminderOffsets,
       invoicePrefix: settings.invoicePrefix,
-      nextInvoiceNumber: formatInvoiceNumber(settings.invoicePrefix, (counter?.last_number ?? 0) + 1),
+      nextInvoiceNumber: formatInvoiceNumber(settings.invoicePrefix, lastNumber + 1),
       bankAccountName: settings.bank?.accountName ?? null,
       bankSortCode: settings.bank?.sortCode ?? null,
       bankAccountNumber: settings.bank?.accountNumber ?? null,
@@ -53,20 +53,23 @@ export class BillingSettingsService {
       const bank = [next.bankAccountName, next.bankSortCode, next.bankAccountNumber];
       if (bank.some((v) => v) && !bank.every((v) => v)) problems.push({ field: 'bankAccountName', message: 'Give the account name, sort code and account number together (or none of them).' });
       if (problems.length) throw invalid(problems);
-      await em.query(
-        `INSERT INTO billing_settings (tenant_id, vat_registered, vat_number, vat_rate_bps, payment_terms_days, reminders_enabled, reminder_offsets, invoice_prefix,
-           bank_account_name, bank_sort_code, bank_account_number, finance_email, invoice_note, updated_by, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
-         ON CONFLICT (tenant_id) DO UPDATE SET vat_registered = EXCLUDED.vat_registered, vat_number = EXCLUDED.vat_number, vat_rate_bps = EXCLUDED.vat_rate_bps,
-           payment_terms_days = EXCLUDED.payment_terms_days, reminders_enabled = EXCLUDED.reminders_enabled, reminder_offsets = EXCLUDED.reminder_offsets,
-           invoice_prefix = EXCLUDED.invoice_prefix, bank_account_name = EXCLUDED.bank_account_name, bank_sort_code = EXCLUDED.bank_sort_code,
-           bank_account_number = EXCLUDED.bank_account_number, finance_email = EXCLUDED.finance_email, invoice_note = EXCLUDED.invoice_note,
-           updated_by = EXCLUDED.updated_by, updated_at = now()`,
-        [
-          ctx.tenant.id, next.vatRegistered, next.vatRegistered ? next.vatNumber : next.vatNumber || null, next.vatRateBasisPoints, next.paymentTermsDays, next.remindersEnabled,
-          [...new Set(next.reminderOffsets)].sort((a, b) => a - b), next.invoicePrefix, next.bankAccountName?.trim() || null, next.bankSortCode || null,
-          next.bankAccountNumber || null, next.financeEmail?.trim().toLowerCase() || null, next.invoiceNote?.trim() || null, ctx.user.id,
-        ],
+      await new BillingSettingsRepository(em).save(
+        ctx.tenant.id,
+        {
+          vatRegistered: next.vatRegistered,
+          vatNumber: next.vatRegistered ? next.vatNumber : next.vatNumber || null,
+          vatRateBasisPoints: next.vatRateBasisPoints,
+          paymentTermsDays: next.paymentTermsDays,
+          remindersEnabled: next.remindersEnabled,
+          reminderOffsets: [...new Set(next.reminderOffsets)].sort((a, b) => a - b),
+          invoicePrefix: next.invoicePrefix,
+          bankAccountName: next.bankAccountName?.trim() || null,
+          bankSortCode: next.bankSortCode || null,
+          bankAccountNumber: next.bankAccountNumber || null,
+          financeEmail: next.financeEmail?.trim().toLowerCase() || null,
+          invoiceNote: next.invoiceNote?.trim() || null,
+        },
+        ctx.user.id,
       );
       return this.read(em, ctx.tenant.id);
     });

@@ -6,7 +6,6 @@ import {
   creditNoteAmounts,
   creditNoteProblem,
   csvLine,
-  type FeeSchedule,
   financialYearStartMonthForType,
   invoiceDraftsFromQuote,
   isValidIsoDate,
@@ -16,18 +15,20 @@ import {
   settledStatus,
   vatOn,
   voidProblem,
-  type InvoiceStatus,
-  type Phase,
 } from '@partnerships/domain';
+import { type JobQueue, JobName } from '@partnerships/jobs';
 import {
+  BillingSourcesRepository,
   financeContacts,
-  type JobQueue,
-  JobName,
+  type InvoiceListFilter,
+  InvoiceRepository,
+  type InvoiceViewRow,
+  type LockedInvoiceRow,
   loadBillingSettings,
   loadInvoiceDocument,
   nextCreditNoteNumber,
   renderInvoicePdf,
-} from '@partnerships/jobs';
+} from '@partnerships/invoicing';
 import { AppError, conflict, invalid, notFound } from '../../common/app-error';
 import { offsetOf, pageOf } from '../../common/pagination.dto';
 import { inTenant, type TenantContext } from '../../common/request-context';
@@ -48,55 +49,43 @@ import type {
   VoidInvoiceDto,
 } from './billing.dto';
 
-export const INVOICE_SELECT = `SELECT i.*, to_char(i.issued_on, 'YYYY-MM-DD') AS issued, to_char(i.due_on, 'YYYY-MM-DD') AS due,
-    to_char(i.period_start, 'YYYY-MM-DD') AS p_start, to_char(i.period_end, 'YYYY-MM-DD') AS p_end,
-    to_char(i.charged_from, 'YYYY-MM-DD') AS c_from, to_char(i.charged_to, 'YYYY-MM-DD') AS c_to,
-    s.urn, s.name AS school_name, t.slug AS tenant_slug, t.name AS tenant_name,
-    tenant_takes_online_payments(i.tenant_id) AS stripe_ready
-  FROM invoices i JOIN schools s ON s.id = i.school_id JOIN tenants t ON t.id = i.tenant_id`;
-
-export function invoiceListItem(row: Record<string, unknown>, today = londonToday()): InvoiceListItemDto {
-  const balance = { totalPence: row.total_pence as number, amountPaidPence: row.amount_paid_pence as number, amountCreditedPence: row.amount_credited_pence as number };
+export function invoiceListItem(row: InvoiceViewRow, today = londonToday()): InvoiceListItemDto {
+  const balance = { totalPence: row.total_pence, amountPaidPence: row.amount_paid_pence, amountCreditedPence: row.amount_credited_pence };
   return {
-    id: row.id as string,
-    number: row.number as string,
-    school: { id: row.school_id as string, urn: row.urn as string, name: row.school_name as string },
-    periodLabel: row.period_label as string,
-    part: row.part as number,
-    partCount: row.part_count as number,
-    partLabel: (row.part_label as string | null) ?? null,
-    status: row.status as string,
-    issuedOn: row.issued as string,
-    dueOn: row.due as string,
-    overdue: row.status === 'open' && compareDates(today, row.due as string) > 0,
-    subtotalPence: row.subtotal_pence as number,
-    vatPence: row.vat_pence as number,
+    id: row.id,
+    number: row.number,
+    school: { id: row.school_id, urn: row.urn, name: row.school_name },
+    periodLabel: row.period_label,
+    part: row.part,
+    partCount: row.part_count,
+    partLabel: row.part_label ?? null,
+    status: row.status,
+    issuedOn: row.issued,
+    dueOn: row.due,
+    overdue: row.status === 'open' && compareDates(today, row.due) > 0,
+    subtotalPence: row.subtotal_pence,
+    vatPence: row.vat_pence,
     ...balance,
     outstandingPence: outstandingPence(balance),
-    poNumber: (row.po_number as string | null) ?? null,
-    pendingPaymentMethod: (row.pending_payment_method as string | null) ?? null,
+    poNumber: row.po_number ?? null,
+    pendingPaymentMethod: row.pending_payment_method ?? null,
   };
 }
 
 /** Whether the school can pay online now: the partnership takes card payments and something is owed, with no Direct Debit already on its way. */
-export const canPayOnline = (row: Record<string, unknown>) =>
+export const canPayOnline = (row: InvoiceViewRow) =>
   Boolean(row.stripe_ready) && (row.status === 'open' || row.status === 'uncollectible') && !row.pending_payment_intent_id &&
-  outstandingPence({ totalPence: row.total_pence as number, amountPaidPence: row.amount_paid_pence as number, amountCreditedPence: row.amount_credited_pence as number }) > 0;
+  outstandingPence({ totalPence: row.total_pence, amountPaidPence: row.amount_paid_pence, amountCreditedPence: row.amount_credited_pence }) > 0;
 
 /** The full invoice (payments, credit notes, bank details), read in whichever unit of work the caller opened. */
 export async function invoiceDetailIn(em: EntityManager, id: string, pdfPath: string): Promise<InvoiceDetailDto | null> {
-  const [row] = await em.query(`${INVOICE_SELECT} WHERE i.id = $1`, [id]);
+  const invoices = new InvoiceRepository(em);
+  const row = await invoices.findView(id);
   if (!row) return null;
-  const payments = await em.query(
-    `SELECT id, method, amount_pence, to_char(paid_on, 'YYYY-MM-DD') AS paid_on, reference, created_at FROM invoice_payments WHERE invoice_id = $1 ORDER BY created_at, id`,
-    [id],
-  );
-  const credits = await em.query(
-    `SELECT id, number, reason, subtotal_pence, vat_pence, total_pence, to_char(issued_on, 'YYYY-MM-DD') AS issued_on FROM credit_notes WHERE invoice_id = $1 ORDER BY sequence`,
-    [id],
-  );
+  const payments = await invoices.payments(id);
+  const credits = await invoices.creditNotes(id);
   const item = invoiceListItem(row);
-  const seller = row.seller as { bank?: { accountName: string; sortCode: string; accountNumber: string } | null; email?: string | null };
+  const seller = row.seller;
   return {
     ...item,
     partnership: { slug: row.tenant_slug, name: row.tenant_name },
@@ -111,16 +100,16 @@ export async function invoiceDetailIn(em: EntityManager, id: string, pdfPath: st
     scheduleId: row.schedule_id,
     scheduleVersion: row.schedule_version,
     billingRunId: row.billing_run_id ?? null,
-    payments: payments.map((p: Record<string, unknown>) => ({
+    payments: payments.map((p) => ({
       id: p.id,
       method: p.method,
       amountPence: p.amount_pence,
       paidOn: p.paid_on,
       // A card or Direct Debit payment's reference is Stripe's id; schools see the method and date.
       reference: p.method === 'bank_transfer' ? (p.reference ?? null) : null,
-      recordedAt: (p.created_at as Date).toISOString(),
+      recordedAt: p.created_at.toISOString(),
     })),
-    creditNotes: credits.map((c: Record<string, unknown>) => ({
+    creditNotes: credits.map((c) => ({
       id: c.id,
       number: c.number,
       reason: c.reason,
@@ -130,9 +119,9 @@ export async function invoiceDetailIn(em: EntityManager, id: string, pdfPath: st
       issuedOn: c.issued_on,
     })),
     remindersSent: row.reminders_sent ?? [],
-    transferChosenAt: row.transfer_chosen_at ? (row.transfer_chosen_at as Date).toISOString() : null,
-    paidAt: row.paid_at ? (row.paid_at as Date).toISOString() : null,
-    voidedAt: row.voided_at ? (row.voided_at as Date).toISOString() : null,
+    transferChosenAt: row.transfer_chosen_at ? row.transfer_chosen_at.toISOString() : null,
+    paidAt: row.paid_at ? row.paid_at.toISOString() : null,
+    voidedAt: row.voided_at ? row.voided_at.toISOString() : null,
     voidReason: row.void_reason ?? null,
     payOnline: canPayOnline(row),
     bankTransfer: {
@@ -163,34 +152,24 @@ export class InvoicesService {
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
   ) {}
 
-  private filters(ctx: TenantContext, query: InvoiceListQueryDto) {
-    const params = [
-      ctx.tenant.id,
-      query.status?.length ? query.status : null,
-      query.urn ?? null,
-      likePattern(query.q),
-      query.period?.trim() ? query.period.trim().toLowerCase().replace(/\s*[-‐‑‒–—―/]\s*/g, '-') : null,
-      query.runId ?? null,
-      query.overdue ? londonToday() : null,
-    ];
-    const where = `i.tenant_id = $1 AND ($2::text[] IS NULL OR i.status = ANY($2)) AND ($3::text IS NULL OR s.urn = $3)
-      AND ($4::text IS NULL OR i.number ILIKE $4 OR s.name ILIKE $4 OR s.urn LIKE $4 OR i.po_number ILIKE $4)
-      AND ($5::text IS NULL OR regexp_replace(lower(i.period_label), '\\s*[-‐‑‒–—―/]\\s*', '-', 'g') = $5)
-      AND ($6::uuid IS NULL OR i.billing_run_id = $6) AND ($7::date IS NULL OR (i.status = 'open' AND i.due_on < $7::date))`;
-    return { params, where };
+  private filter(query: InvoiceListQueryDto): InvoiceListFilter {
+    return {
+      statuses: query.status?.length ? query.status : null,
+      urn: query.urn ?? null,
+      q: likePattern(query.q),
+      period: query.period?.trim() ? query.period.trim().toLowerCase().replace(/\s*[-‐‑‒–—―/]\s*/g, '-') : null,
+      runId: query.runId ?? null,
+      overdueBefore: query.overdue ? londonToday() : null,
+    };
   }
 
   async list(ctx: TenantContext, query: InvoiceListQueryDto): Promise<InvoicePageDto> {
-    const { params, where } = this.filters(ctx, query);
+    const filter = this.filter(query);
     return inTenant(this.db, ctx, async (em) => {
-      const rows = await em.query(`${INVOICE_SELECT} WHERE ${where} ORDER BY i.sequence DESC LIMIT $8 OFFSET $9`, [...params, query.pageSize, offsetOf(query)]);
-      const [sums] = await em.query(
-        `SELECT count(*)::int AS total, coalesce(sum(i.total_pence), 0)::bigint AS total_pence,
-           coalesce(sum(greatest(0, i.total_pence - i.amount_paid_pence - i.amount_credited_pence)) FILTER (WHERE i.status IN ('open', 'uncollectible')), 0)::bigint AS outstanding
-         FROM invoices i JOIN schools s ON s.id = i.school_id WHERE ${where}`,
-        params,
-      );
-      return { ...pageOf(rows.map((r: Record<string, unknown>) => invoiceListItem(r)), query, sums.total), totals: { totalPence: Number(sums.total_pence), outstandingPence: Number(sums.outstanding) } };
+      const invoices = new InvoiceRepository(em);
+      const rows = await invoices.listPage(ctx.tenant.id, filter, query.pageSize, offsetOf(query));
+      const sums = await invoices.listSums(ctx.tenant.id, filter);
+      return { ...pageOf(rows.map((r) => invoiceListItem(r)), query, sums.total), totals: { totalPence: Number(sums.total_pence), outstandingPence: Number(sums.outstanding) } };
     });
   }
 
@@ -199,19 +178,19 @@ export class InvoicesService {
    * the same columns): one row per charge line, amounts in pounds, VAT as its own column.
    */
   async csv(ctx: TenantContext, query: InvoiceListQueryDto): Promise<string> {
-    const { params, where } = this.filters(ctx, query);
-    const rows = await inTenant(this.db, ctx, (em) => em.query(`${INVOICE_SELECT} WHERE ${where} ORDER BY i.sequence`, params));
+    const filter = this.filter(query);
+    const rows = await inTenant(this.db, ctx, (em) => new InvoiceRepository(em).listAll(ctx.tenant.id, filter));
     const pounds = (pence: number) => (pence / 100).toFixed(2);
     const lines = [
       csvLine(['*ContactName', 'EmailAddress', 'POPostalCode', '*InvoiceNumber', 'Reference', '*InvoiceDate', '*DueDate', 'Total', '*Description', '*Quantity', '*UnitAmount', '*AccountCode', '*TaxType', 'TaxAmount', 'TrackingName1', 'TrackingOption1', 'Currency', 'Status', 'URN', 'AmountPaid', 'AmountCredited', 'Outstanding']),
     ];
     for (const row of rows) {
       const item = invoiceListItem(row);
-      const vatRegistered = (row.vat_rate_bps as number) > 0;
-      for (const line of (row.lines as { kind: string; description: string; amountPence: number }[]).filter((l) => l.kind === 'charge')) {
+      const vatRegistered = row.vat_rate_bps > 0;
+      for (const line of row.lines.filter((l) => l.kind === 'charge')) {
         lines.push(
           csvLine([
-            item.school.name, '', (row.bill_to as { postcode?: string }).postcode ?? '', item.number, item.poNumber ?? '', item.issuedOn, item.dueOn, pounds(item.totalPence),
+            item.school.name, '', row.bill_to.postcode ?? '', item.number, item.poNumber ?? '', item.issuedOn, item.dueOn, pounds(item.totalPence),
             line.description, 1, pounds(line.amountPence), '200', vatRegistered ? '20% (VAT on Income)' : 'No VAT', pounds(vatRegistered ? vatOn(line.amountPence, { registered: true, rateBasisPoints: row.vat_rate_bps }) : 0),
             'Period', item.periodLabel, 'GBP', item.status, item.school.urn, pounds(item.amountPaidPence), pounds(item.amountCreditedPence), pounds(item.outstandingPence),
           ]),
@@ -236,12 +215,9 @@ export class InvoicesService {
   }
 
   /** The invoice row, locked for the rest of the transaction. */
-  private async lock(em: EntityManager, ctx: TenantContext, id: string) {
+  private async lock(em: EntityManager, ctx: TenantContext, id: string): Promise<LockedInvoiceRow> {
     if (!isUuid(id)) throw notFound('invoice');
-    const [row] = await em.query(
-      `SELECT *, to_char(charged_from, 'YYYY-MM-DD') AS c_from, to_char(charged_to, 'YYYY-MM-DD') AS c_to FROM invoices WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
-      [ctx.tenant.id, id],
-    );
+    const row = await new InvoiceRepository(em).lockForUpdate(ctx.tenant.id, id);
     if (!row) throw notFound('invoice');
     return row;
   }
@@ -251,10 +227,7 @@ export class InvoicesService {
       const row = await this.lock(em, ctx, id);
       const problem = voidProblem({ status: row.status, totalPence: row.total_pence, amountPaidPence: row.amount_paid_pence, amountCreditedPence: row.amount_credited_pence });
       if (problem) throw conflict(problem);
-      await em.query(`UPDATE invoices SET status = 'void', voided_at = now(), void_reason = $2, pending_payment_intent_id = NULL, pending_payment_method = NULL, updated_at = now() WHERE id = $1`, [
-        id,
-        dto.reason.trim(),
-      ]);
+      await new InvoiceRepository(em).markVoid(id, dto.reason.trim());
     });
     return this.detail(ctx, id);
   }
@@ -263,7 +236,7 @@ export class InvoicesService {
     await inTenant(this.db, ctx, async (em) => {
       const row = await this.lock(em, ctx, id);
       if (row.status !== 'open') throw conflict(`Only an open invoice can be written off; this one is ${row.status}.`);
-      await em.query(`UPDATE invoices SET status = 'uncollectible', updated_at = now() WHERE id = $1`, [id]);
+      await new InvoiceRepository(em).markUncollectible(id);
     });
     return this.detail(ctx, id);
   }
@@ -279,7 +252,7 @@ export class InvoicesService {
     }
     await inTenant(this.db, ctx, async (em) => {
       const row = await this.lock(em, ctx, id);
-      const invoice = { status: row.status as string, totalPence: row.total_pence as number, vatPence: row.vat_pence as number, creditedPence: row.amount_credited_pence as number };
+      const invoice = { status: row.status, totalPence: row.total_pence, vatPence: row.vat_pence, creditedPence: row.amount_credited_pence };
       let total = dto.amountPence ?? 0;
       if (dto.correctedPupils !== undefined) total = await this.correctionAmount(em, row, dto.correctedPupils);
       if (total === 0) throw conflict('With that pupil number the fee is no lower, so there is nothing to credit.');
@@ -288,39 +261,43 @@ export class InvoicesService {
       const amounts = creditNoteAmounts(invoice, total);
       const settings = await loadBillingSettings(em, ctx.tenant.id);
       const { sequence, number } = await nextCreditNoteNumber(em, ctx.tenant.id, settings.invoicePrefix);
-      await em.query(
-        `INSERT INTO credit_notes (tenant_id, invoice_id, school_id, number, sequence, reason, subtotal_pence, vat_pence, total_pence, issued_on, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [ctx.tenant.id, id, row.school_id, number, sequence, dto.reason.trim(), amounts.subtotalPence, amounts.vatPence, amounts.totalPence, londonToday(), ctx.user.id],
-      );
+      const invoices = new InvoiceRepository(em);
+      await invoices.insertCreditNote(ctx.tenant.id, {
+        invoiceId: id,
+        schoolId: row.school_id,
+        number,
+        sequence,
+        reason: dto.reason.trim(),
+        subtotalPence: amounts.subtotalPence,
+        vatPence: amounts.vatPence,
+        totalPence: amounts.totalPence,
+        issuedOn: londonToday(),
+        createdBy: ctx.user.id,
+      });
       const credited = invoice.creditedPence + total;
-      const status = settledStatus({ status: row.status as InvoiceStatus, totalPence: row.total_pence, amountPaidPence: row.amount_paid_pence, amountCreditedPence: credited });
-      await em.query(`UPDATE invoices SET amount_credited_pence = $2, status = $3, paid_at = CASE WHEN $3 = 'paid' THEN coalesce(paid_at, now()) ELSE paid_at END, updated_at = now() WHERE id = $1`, [
-        id,
-        credited,
-        status,
-      ]);
+      const status = settledStatus({ status: row.status, totalPence: row.total_pence, amountPaidPence: row.amount_paid_pence, amountCreditedPence: credited });
+      await invoices.applyCredit(id, credited, status);
     });
     return this.detail(ctx, id);
   }
 
   /** What a corrected pupil number takes off this invoice's part of the fee, VAT included. */
-  private async correctionAmount(em: EntityManager, row: Record<string, unknown>, pupils: number): Promise<number> {
-    const [schedule] = await em.query(`SELECT document FROM fee_schedules WHERE id = $1`, [row.schedule_id]);
-    const [member] = await em.query(
-      `SELECT s.phase, s.type, m.category FROM memberships m JOIN schools s ON s.id = m.school_id WHERE m.id = $1`,
-      [row.membership_id],
-    );
-    const options = { ...(row.c_from ? { from: row.c_from as string } : {}), ...(row.c_to ? { to: row.c_to as string } : {}) };
+  private async correctionAmount(em: EntityManager, row: LockedInvoiceRow, pupils: number): Promise<number> {
+    if (!row.schedule_id || !row.membership_id) throw conflict('This invoice was not priced from a fee schedule, so credit an amount instead.');
+    const sources = new BillingSourcesRepository(em);
+    const document = await sources.scheduleDocument(row.schedule_id);
+    const member = await sources.memberForCorrection(row.membership_id);
+    if (!document || !member) throw conflict('This invoice was not priced from a fee schedule, so credit an amount instead.');
+    const options = { ...(row.c_from ? { from: row.c_from } : {}), ...(row.c_to ? { to: row.c_to } : {}) };
     const quote = quoteFee(
-      schedule.document as FeeSchedule,
-      { phase: member.phase as Phase, pupils, category: member.category, schoolType: member.type, financialYearStartMonth: financialYearStartMonthForType(member.type) },
+      document,
+      { phase: member.phase, pupils, category: member.category, schoolType: member.type, financialYearStartMonth: financialYearStartMonthForType(member.type) },
       options,
     );
-    const draft = invoiceDraftsFromQuote(quote, { scheduleName: '', periodLabel: row.period_label as string }).find((d) => d.part === row.part);
-    const charged = (row.lines as { kind: string; amountPence: number }[]).filter((l) => l.kind === 'charge').reduce((t, l) => t + l.amountPence, 0);
+    const draft = invoiceDraftsFromQuote(quote, { scheduleName: '', periodLabel: row.period_label }).find((d) => d.part === row.part);
+    const charged = row.lines.filter((l) => l.kind === 'charge').reduce((t, l) => t + l.amountPence, 0);
     const net = correctionCreditPence(charged, draft?.lines.filter((l) => l.kind === 'charge').reduce((t, l) => t + l.amountPence, 0) ?? 0);
-    const vatRate = row.vat_rate_bps as number;
+    const vatRate = row.vat_rate_bps;
     return net + vatOn(net, { registered: vatRate > 0, rateBasisPoints: vatRate });
   }
 
@@ -330,24 +307,17 @@ export class InvoicesService {
     if (compareDates(dto.date, londonToday()) > 0) throw invalid([{ field: 'date', message: 'The money cannot have arrived in the future.' }]);
     await inTenant(this.db, ctx, async (em) => {
       const row = await this.lock(em, ctx, id);
-      const balance = { status: row.status as InvoiceStatus, totalPence: row.total_pence, amountPaidPence: row.amount_paid_pence, amountCreditedPence: row.amount_credited_pence };
+      const balance = { status: row.status, totalPence: row.total_pence, amountPaidPence: row.amount_paid_pence, amountCreditedPence: row.amount_credited_pence };
       const problem = manualPaymentProblem(balance, dto.amountPence);
       if (problem) {
         if (row.status === 'open' || row.status === 'uncollectible') throw invalid([{ field: 'amountPence', message: problem }]);
         throw conflict(problem);
       }
-      await em.query(
-        `INSERT INTO invoice_payments (tenant_id, invoice_id, school_id, method, amount_pence, paid_on, reference, recorded_by)
-         VALUES ($1, $2, $3, 'bank_transfer', $4, $5, $6, $7)`,
-        [ctx.tenant.id, id, row.school_id, dto.amountPence, dto.date, dto.reference.trim(), ctx.user.id],
-      );
+      const invoices = new InvoiceRepository(em);
+      await invoices.insertBankTransfer(ctx.tenant.id, { invoiceId: id, schoolId: row.school_id, amountPence: dto.amountPence, paidOn: dto.date, reference: dto.reference.trim(), recordedBy: ctx.user.id });
       const paid = row.amount_paid_pence + dto.amountPence;
       const status = settledStatus({ ...balance, amountPaidPence: paid });
-      await em.query(`UPDATE invoices SET amount_paid_pence = $2, status = $3, paid_at = CASE WHEN $3 = 'paid' THEN coalesce(paid_at, now()) ELSE paid_at END, updated_at = now() WHERE id = $1`, [
-        id,
-        paid,
-        status,
-      ]);
+      await invoices.applyPayment(id, paid, status);
     });
     return this.detail(ctx, id);
   }
@@ -355,7 +325,7 @@ export class InvoicesService {
   async setPoNumber(ctx: TenantContext, id: string, dto: PoNumberDto): Promise<InvoiceDetailDto> {
     await inTenant(this.db, ctx, async (em) => {
       await this.lock(em, ctx, id);
-      await em.query(`UPDATE invoices SET po_number = $2, updated_at = now() WHERE id = $1`, [id, dto.poNumber?.trim() || null]);
+      await new InvoiceRepository(em).setPoNumber(id, dto.poNumber?.trim() || null);
     });
     return this.detail(ctx, id);
   }
@@ -364,10 +334,10 @@ export class InvoicesService {
   async send(ctx: TenantContext, id: string, dto: SendInvoiceDto): Promise<InvoiceSentDto> {
     if (!isUuid(id)) throw notFound('invoice');
     const to = await inTenant(this.db, ctx, async (em) => {
-      const [row] = await em.query(`SELECT school_id, membership_id, status FROM invoices WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, id]);
+      const row = await new InvoiceRepository(em).findForSending(ctx.tenant.id, id);
       if (!row) throw notFound('invoice');
       if (row.status === 'draft') throw conflict('This invoice has not been issued yet.');
-      return dto.to?.length ? dto.to.map((e) => e.trim().toLowerCase()) : financeContacts(em, row.school_id, row.membership_id);
+      return dto.to?.length ? dto.to.map((e) => e.trim().toLowerCase()) : financeContacts(em, row.schoolId, row.membershipId);
     });
     if (to.length === 0) {
       throw new AppError('no_recipient', 409, 'The school has no business manager, membership contact or headteacher with an e-mail address here. Give an address to send to.', [

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database, type EntityManager } from '@partnerships/db';
 import { daysBetween, isPlatformPlanCode, PLATFORM_PLAN_CODES, PLATFORM_PLANS, platformPlan, planProblem, recommendedPlan, type PlatformPlanCode } from '@partnerships/domain';
+import { PlatformInvoiceRepository, PlatformSubscriptionRepository } from '@partnerships/invoicing';
 import { conflict, invalid, notFound } from '../../common/app-error';
 import { inTenant, type AuthedContext, type TenantContext } from '../../common/request-context';
 import { londonToday } from '@partnerships/domain';
@@ -9,7 +10,7 @@ import { StripeGateway } from './stripe.gateway';
 
 const ACTIVE = ['active', 'trialing'];
 const ATTENTION = ['past_due', 'unpaid', 'incomplete'];
-const iso = (d: unknown) => (d ? (d as Date).toISOString() : null);
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
  * The platform's own billing: each partnership pays for its plan (priced by number of member
@@ -23,31 +24,27 @@ export class PlatformBillingService {
     private readonly stripe: StripeGateway,
   ) {}
 
-  private async memberSchools(em: EntityManager, tenantId: string): Promise<number> {
-    const [row] = await em.query(`SELECT members FROM tenant_member_counts() WHERE tenant_id = $1`, [tenantId]);
-    return row?.members ?? 0;
+  private memberSchools(em: EntityManager, tenantId: string): Promise<number> {
+    return new PlatformSubscriptionRepository(em).memberSchools(tenantId);
   }
 
   subscription(ctx: TenantContext): Promise<PlatformSubscriptionDto> {
     return inTenant(this.db, ctx, async (em) => {
-      const [t] = await em.query(
-        `SELECT plan, subscription_status, subscription_plan, to_char(trial_ends_at, 'YYYY-MM-DD') AS trial_ends, subscription_trial_end, subscription_period_end FROM tenants WHERE id = $1`,
-        [ctx.tenant.id],
-      );
+      const t = await new PlatformSubscriptionRepository(em).subscription(ctx.tenant.id);
       const plan: PlatformPlanCode = isPlatformPlanCode(t.subscription_plan) ? t.subscription_plan : isPlatformPlanCode(t.plan) ? t.plan : 'trial';
       const members = await this.memberSchools(em, ctx.tenant.id);
-      const invoices = await em.query(`SELECT * FROM platform_invoices WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 50`, [ctx.tenant.id]);
+      const invoices = await new PlatformInvoiceRepository(em).latest(ctx.tenant.id);
       return {
         plan,
         planName: platformPlan(plan).name,
         annualPricePence: platformPlan(plan).annualPricePence,
         status: t.subscription_status ?? null,
-        trialEndsOn: t.subscription_trial_end ? (t.subscription_trial_end as Date).toISOString().slice(0, 10) : (t.trial_ends ?? null),
+        trialEndsOn: t.subscription_trial_end ? t.subscription_trial_end.toISOString().slice(0, 10) : (t.trial_ends ?? null),
         currentPeriodEnd: iso(t.subscription_period_end),
         memberSchools: members,
         recommendedPlan: recommendedPlan(members),
         available: this.stripe.available,
-        invoices: invoices.map((i: Record<string, unknown>) => ({
+        invoices: invoices.map((i) => ({
           id: i.id,
           number: i.number ?? null,
           status: i.status,
@@ -71,10 +68,7 @@ export class PlatformBillingService {
     const stripe = this.stripe.client;
     const today = londonToday();
     const prepared = await inTenant(this.db, ctx, async (em) => {
-      const [t] = await em.query(
-        `SELECT name, contact_email, plan, stripe_customer_id, subscription_status, to_char(trial_ends_at, 'YYYY-MM-DD') AS trial_ends FROM tenants WHERE id = $1`,
-        [ctx.tenant.id],
-      );
+      const t = await new PlatformSubscriptionRepository(em).subscriber(ctx.tenant.id);
       if (t.subscription_status && ['active', 'trialing', 'past_due'].includes(t.subscription_status)) {
         throw conflict('This partnership already has a subscription. Change the plan under Settings > Plan.');
       }
@@ -86,14 +80,14 @@ export class PlatformBillingService {
       return { tenant: t, plan, trialDays };
     });
     try {
-      let customer = prepared.tenant.stripe_customer_id as string | null;
+      let customer = prepared.tenant.stripe_customer_id;
       if (!customer) {
         const created = await stripe.customers.create(
           { name: prepared.tenant.name, email: prepared.tenant.contact_email ?? ctx.user.email, metadata: { tenantId: ctx.tenant.id, slug: ctx.tenant.slug } },
           { idempotencyKey: `platform-customer-${ctx.tenant.id}` },
         );
         customer = created.id;
-        await this.db.asPlatform({ userId: ctx.user.id }, (em) => em.query(`UPDATE tenants SET stripe_customer_id = $2 WHERE id = $1 AND stripe_customer_id IS NULL`, [ctx.tenant.id, created.id]));
+        await this.db.asPlatform({ userId: ctx.user.id }, (em) => new PlatformSubscriptionRepository(em).setCustomer(ctx.tenant.id, created.id));
       }
       const price = await this.priceFor(prepared.plan);
       const base = `${this.stripe.publicUrl}/p/${ctx.tenant.slug}/settings/plan`;
@@ -119,8 +113,8 @@ export class PlatformBillingService {
 
   /** The plan's yearly price on the platform's account: created once, remembered. */
   private async priceFor(plan: PlatformPlanCode): Promise<string> {
-    const [row] = await this.db.asPlatform({}, (em) => em.query(`SELECT stripe_price_id FROM platform_plan_settings WHERE plan = $1`, [plan]));
-    if (row?.stripe_price_id) return row.stripe_price_id as string;
+    const known = await this.db.asPlatform({}, (em) => new PlatformSubscriptionRepository(em).priceId(plan));
+    if (known) return known;
     const stripe = this.stripe.client;
     const details = platformPlan(plan);
     const product = await stripe.products.create({ name: `Partnerships ${details.name} plan`, description: details.description, metadata: { plan } }, { idempotencyKey: `platform-product-${plan}` });
@@ -128,38 +122,32 @@ export class PlatformBillingService {
       { product: product.id, currency: 'gbp', unit_amount: details.annualPricePence, recurring: { interval: 'year' }, lookup_key: `partnerships-${plan}-${details.annualPricePence}`, metadata: { plan } },
       { idempotencyKey: `platform-price-${plan}-${details.annualPricePence}` },
     );
-    await this.db.asPlatform({}, (em) => em.query(`UPDATE platform_plan_settings SET stripe_price_id = $2, updated_at = now() WHERE plan = $1`, [plan, price.id]));
+    await this.db.asPlatform({}, (em) => new PlatformSubscriptionRepository(em).setPriceId(plan, price.id));
     return price.id;
   }
 
   /** The operator's view: every partnership, its plan, subscription and revenue, and the plans. */
   overview(ctx: AuthedContext): Promise<PlatformBillingDto> {
     return this.db.asPlatform({ userId: ctx.user.id }, async (em) => {
-      const rows = await em.query(
-        `SELECT t.slug, t.name, t.status, t.plan, t.subscription_status, t.subscription_plan, to_char(t.trial_ends_at, 'YYYY-MM-DD') AS trial_ends,
-                t.subscription_trial_end, t.subscription_period_end, coalesce(c.members, 0) AS members,
-                coalesce(r.revenue, 0)::bigint AS revenue, r.last_paid, tenant_takes_online_payments(t.id) AS connected
-         FROM tenants t LEFT JOIN tenant_member_counts() c ON c.tenant_id = t.id
-         LEFT JOIN (SELECT tenant_id, sum(amount_paid_pence) AS revenue, max(paid_at) AS last_paid FROM platform_invoices GROUP BY tenant_id) r ON r.tenant_id = t.id
-         ORDER BY t.name`,
-      );
-      const fees = await em.query(`SELECT plan, application_fee_bps FROM platform_plan_settings`);
-      const items = rows.map((r: Record<string, unknown>) => {
+      const plans = new PlatformSubscriptionRepository(em);
+      const rows = await plans.overview();
+      const fees = await plans.planFees();
+      const items = rows.map((r) => {
         const plan: PlatformPlanCode = isPlatformPlanCode(r.subscription_plan) ? r.subscription_plan : isPlatformPlanCode(r.plan) ? r.plan : 'trial';
         return {
-          slug: r.slug as string,
-          name: r.name as string,
-          status: r.status as string,
+          slug: r.slug,
+          name: r.name,
+          status: r.status,
           plan,
           planName: platformPlan(plan).name,
-          memberSchools: r.members as number,
-          subscriptionStatus: (r.subscription_status as string | null) ?? (plan === 'trial' ? 'trialing' : null),
-          trialEndsOn: r.subscription_trial_end ? (r.subscription_trial_end as Date).toISOString().slice(0, 10) : ((r.trial_ends as string | null) ?? null),
+          memberSchools: r.members,
+          subscriptionStatus: r.subscription_status ?? (plan === 'trial' ? 'trialing' : null),
+          trialEndsOn: r.subscription_trial_end ? r.subscription_trial_end.toISOString().slice(0, 10) : (r.trial_ends ?? null),
           currentPeriodEnd: iso(r.subscription_period_end),
           revenuePence: Number(r.revenue),
           lastPaidAt: iso(r.last_paid),
           annualPricePence: platformPlan(plan).annualPricePence,
-          stripeConnected: r.connected as boolean,
+          stripeConnected: r.connected,
         };
       });
       const status = (s: string | null) => s ?? '';
@@ -180,7 +168,7 @@ export class PlatformBillingService {
           name: p.name,
           maxMemberSchools: p.maxMemberSchools,
           annualPricePence: p.annualPricePence,
-          applicationFeeBasisPoints: fees.find((f: { plan: string }) => f.plan === p.code)?.application_fee_bps ?? 0,
+          applicationFeeBasisPoints: fees.find((f) => f.plan === p.code)?.applicationFeeBps ?? 0,
           partnerships: items.filter((i: { plan: string }) => i.plan === p.code).length,
         })),
       };
@@ -189,9 +177,7 @@ export class PlatformBillingService {
 
   async updatePlanFee(ctx: AuthedContext, plan: string, dto: UpdatePlanFeeDto): Promise<PlatformBillingDto> {
     if (!(PLATFORM_PLAN_CODES as readonly string[]).includes(plan)) throw notFound('plan');
-    await this.db.asPlatform({ userId: ctx.user.id }, (em) =>
-      em.query(`UPDATE platform_plan_settings SET application_fee_bps = $2, updated_at = now() WHERE plan = $1 AND application_fee_bps <> $2`, [plan, dto.applicationFeeBasisPoints]),
-    );
+    await this.db.asPlatform({ userId: ctx.user.id }, (em) => new PlatformSubscriptionRepository(em).setPlanFee(plan, dto.applicationFeeBasisPoints));
     return this.overview(ctx);
   }
 }

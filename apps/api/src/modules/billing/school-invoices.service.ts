@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Database, type EntityManager } from '@partnerships/db';
-import { applicationFeePence, onlinePaymentProblem, outstandingPence, type InvoiceStatus } from '@partnerships/domain';
+import { applicationFeePence, onlinePaymentProblem, outstandingPence } from '@partnerships/domain';
+import { applicationFeeBasisPoints, InvoiceRepository, StripeAccountRepository } from '@partnerships/invoicing';
 import { AppError, conflict, notFound } from '../../common/app-error';
 import type { AuthedContext } from '../../common/request-context';
 import { ACTS_FOR_SCHOOL, type SchoolAccess, schoolFor } from '../school-portal/school-access';
 import { isUuid } from '../../common/ids';
 import type { BankTransferDto, CheckoutSessionDto, InvoiceDetailDto, PoNumberDto, SchoolInvoiceListDto } from './billing.dto';
-import { canPayOnline, INVOICE_SELECT, invoiceDetailIn, invoiceListItem, invoicePdfIn } from './invoices.service';
-import { applicationFeeBasisPoints } from './stripe-connect.service';
+import { canPayOnline, invoiceDetailIn, invoiceListItem, invoicePdfIn } from './invoices.service';
 import { StripeGateway } from './stripe.gateway';
 
 /**
@@ -26,13 +26,13 @@ export class SchoolInvoicesService {
   async list(ctx: AuthedContext, urn: string): Promise<SchoolInvoiceListDto> {
     return this.db.asPlatform({ userId: ctx.user.id }, async (em) => {
       const school = await schoolFor(em, ctx, urn);
-      const rows = await em.query(`${INVOICE_SELECT} WHERE i.school_id = $1 AND i.status <> 'draft' ORDER BY i.issued_on DESC, i.sequence DESC`, [school.id]);
-      const items = rows.map((row: Record<string, unknown>) => ({
+      const rows = await new InvoiceRepository(em).listForSchool(school.id);
+      const items = rows.map((row) => ({
         ...invoiceListItem(row),
-        partnership: { slug: row.tenant_slug as string, name: row.tenant_name as string },
+        partnership: { slug: row.tenant_slug, name: row.tenant_name },
         payOnline: canPayOnline(row),
       }));
-      const outstanding = items.filter((i: { status: string }) => i.status === 'open' || i.status === 'uncollectible').reduce((t: number, i: { outstandingPence: number }) => t + i.outstandingPence, 0);
+      const outstanding = items.filter((i) => i.status === 'open' || i.status === 'uncollectible').reduce((t, i) => t + i.outstandingPence, 0);
       return { items, outstandingPence: outstanding };
     });
   }
@@ -42,9 +42,9 @@ export class SchoolInvoicesService {
     if (!isUuid(id)) throw notFound('invoice');
     return this.db.asPlatform({ userId: ctx.user.id }, async (em) => {
       const school = await schoolFor(em, ctx, urn, needs as never, doing);
-      const [row] = await em.query(`SELECT tenant_id FROM invoices WHERE id = $1 AND school_id = $2 AND status <> 'draft'`, [id, school.id]);
-      if (!row) throw notFound('invoice');
-      return { school, tenantId: row.tenant_id as string };
+      const tenantId = await new InvoiceRepository(em).tenantOfSchoolInvoice(id, school.id);
+      if (!tenantId) throw notFound('invoice');
+      return { school, tenantId };
     });
   }
 
@@ -65,9 +65,10 @@ export class SchoolInvoicesService {
   async setPoNumber(ctx: AuthedContext, urn: string, id: string, dto: PoNumberDto): Promise<InvoiceDetailDto> {
     const { tenantId } = await this.locate(ctx, urn, id, ACTS_FOR_SCHOOL, 'add a purchase order number');
     await this.db.inTenant(tenantId, { userId: ctx.user.id }, async (em) => {
-      const [row] = await em.query(`SELECT status FROM invoices WHERE id = $1 FOR UPDATE`, [id]);
-      if (row.status === 'void') throw conflict('This invoice has been voided.');
-      await em.query(`UPDATE invoices SET po_number = $2, updated_at = now() WHERE id = $1`, [id, dto.poNumber?.trim() || null]);
+      const invoices = new InvoiceRepository(em);
+      const status = await invoices.lockStatus(id);
+      if (status === 'void') throw conflict('This invoice has been voided.');
+      await invoices.setPoNumber(id, dto.poNumber?.trim() || null);
     });
     return this.detail(ctx, urn, id);
   }
@@ -75,9 +76,7 @@ export class SchoolInvoicesService {
   /** The school will pay by bank transfer: recorded for the partnership, and the details to pay with. */
   async chooseBankTransfer(ctx: AuthedContext, urn: string, id: string): Promise<BankTransferDto> {
     const { tenantId } = await this.locate(ctx, urn, id, ACTS_FOR_SCHOOL, 'choose how to pay');
-    await this.db.inTenant(tenantId, { userId: ctx.user.id }, (em) =>
-      em.query(`UPDATE invoices SET transfer_chosen_at = coalesce(transfer_chosen_at, now()), updated_at = now() WHERE id = $1 AND status IN ('open', 'uncollectible')`, [id]),
-    );
+    await this.db.inTenant(tenantId, { userId: ctx.user.id }, (em) => new InvoiceRepository(em).chooseBankTransfer(id));
     return (await this.detail(ctx, urn, id)).bankTransfer;
   }
 
@@ -90,22 +89,23 @@ export class SchoolInvoicesService {
   async checkout(ctx: AuthedContext, urn: string, id: string, method: 'card' | 'bacs_debit'): Promise<CheckoutSessionDto> {
     const { school, tenantId } = await this.locate(ctx, urn, id, ACTS_FOR_SCHOOL, 'pay invoices');
     const prepared = await this.db.inTenant(tenantId, { userId: ctx.user.id }, async (em: EntityManager) => {
-      const [row] = await em.query(`SELECT i.*, t.slug FROM invoices i JOIN tenants t ON t.id = i.tenant_id WHERE i.id = $1`, [id]);
-      const balance = { status: row.status as InvoiceStatus, totalPence: row.total_pence, amountPaidPence: row.amount_paid_pence, amountCreditedPence: row.amount_credited_pence };
+      const row = await new InvoiceRepository(em).findForCheckout(id);
+      if (!row) throw notFound('invoice');
+      const balance = { status: row.status, totalPence: row.total_pence, amountPaidPence: row.amount_paid_pence, amountCreditedPence: row.amount_credited_pence };
       const problem = onlinePaymentProblem(balance);
       if (problem) throw conflict(problem);
       if (row.pending_payment_intent_id) throw conflict('A Direct Debit payment for this invoice is already on its way; it takes a few working days to clear.');
-      const [account] = await em.query(`SELECT account_id, charges_enabled FROM stripe_accounts WHERE tenant_id = $1`, [tenantId]);
-      if (!account?.charges_enabled) {
+      const account = await new StripeAccountRepository(em).forCharges(tenantId);
+      if (!account?.chargesEnabled) {
         throw new AppError('online_payment_unavailable', 409, 'This partnership does not take card or Direct Debit payments yet. Please pay by bank transfer, quoting the invoice number.');
       }
       const fee = await applicationFeeBasisPoints(em, tenantId);
-      return { row, account: account.account_id as string, amount: outstandingPence(balance), feeBps: fee.basisPoints };
+      return { row, account: account.accountId, amount: outstandingPence(balance), feeBps: fee.basisPoints };
     });
     const { row, account, amount } = prepared;
     const fee = applicationFeePence(amount, prepared.feeBps);
     const page = `${this.stripe.publicUrl}/s/${school.urn}/invoices/${id}`;
-    const metadata = { kind: 'invoice', tenantId, invoiceId: id, invoiceNumber: row.number as string, method, applicationFeePence: String(fee) };
+    const metadata = { kind: 'invoice', tenantId, invoiceId: id, invoiceNumber: row.number, method, applicationFeePence: String(fee) };
     try {
       const session = await this.stripe.client.checkout.sessions.create(
         {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '@partnerships/db';
 import { type JobQueue, JobName } from '@partnerships/jobs';
+import { StripeEventRepository } from '@partnerships/invoicing';
 import Stripe from 'stripe';
 import { AppError } from '../../common/app-error';
 import { JOB_QUEUE } from '../../runtime/runtime.module';
@@ -36,23 +37,17 @@ export class StripeWebhookService {
     }
     const account = (event as { account?: string }).account ?? null;
     // The job id names this stored copy of the event (id and arrival), so a repeat delivery queues nothing new.
-    const jobId = (row: { stamp: string }) => `stripe-event-${event.id}-${row.stamp}`;
-    const stored = await this.db.asPlatform({}, (em) =>
-      em.query(
-        `INSERT INTO stripe_events (id, type, account, livemode, created_at_stripe, payload) VALUES ($1, $2, $3, $4, to_timestamp($5), $6)
-         ON CONFLICT (id) DO NOTHING RETURNING (extract(epoch FROM received_at) * 1000000)::bigint::text AS stamp`,
-        [event.id, event.type, account, event.livemode, event.created, raw.toString('utf8')],
-      ),
+    const jobId = (stamp: string) => `stripe-event-${event.id}-${stamp}`;
+    const stamp = await this.db.asPlatform({}, (em) =>
+      new StripeEventRepository(em).store({ id: event.id, type: event.type, account, livemode: event.livemode, created: event.created }, raw.toString('utf8')),
     );
-    if (stored.length === 0) {
+    if (stamp === null) {
       // Seen before: if it is still waiting (its job was lost), queue it again; the job id keeps it single.
-      const [known] = await this.db.asPlatform({}, (em) =>
-        em.query(`SELECT processed_at, (extract(epoch FROM received_at) * 1000000)::bigint::text AS stamp FROM stripe_events WHERE id = $1`, [event.id]),
-      );
-      if (known && !known.processed_at) await this.queue.enqueue(JobName.ProcessStripeEvent, { eventId: event.id }, { jobId: jobId(known) });
+      const known = await this.db.asPlatform({}, (em) => new StripeEventRepository(em).arrival(event.id));
+      if (known && !known.processed) await this.queue.enqueue(JobName.ProcessStripeEvent, { eventId: event.id }, { jobId: jobId(known.stamp) });
       return { received: true, duplicate: true };
     }
-    await this.queue.enqueue(JobName.ProcessStripeEvent, { eventId: event.id }, { jobId: jobId(stored[0]) });
+    await this.queue.enqueue(JobName.ProcessStripeEvent, { eventId: event.id }, { jobId: jobId(stamp) });
     return { received: true, duplicate: false };
   }
 }
