@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { adoptCookies, apiFor, safeNext, submit } from '#lib/server/api.ts';
+import { readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -11,15 +12,11 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
   default: async (event) => {
-    const form = await event.request.formData();
-    const email = String(form.get('email') ?? '').trim();
-    const password = String(form.get('password') ?? '');
+    const read = await readForm(event.request, { email: text({ required: 'Enter your e-mail address' }), password: text({ required: 'Enter your password', trim: false }) });
+    const { email } = read.echo;
     const next = safeNext(event.url.searchParams.get('next'));
-
-    const errors: Record<string, string> = {};
-    if (!email) errors.email = 'Enter your e-mail address';
-    if (!password) errors.password = 'Enter your password';
-    if (Object.keys(errors).length) return fail(400, { email, errors, message: null as string | null });
+    if (!read.ok) return fail(400, { email, errors: read.errors, message: null as string | null });
+    const { password } = read.values;
 
     // No session is forwarded: signing in starts a new one.
     const result = await submit(apiFor(event, null).POST('/api/v1/auth/login', { body: { email, password } }));

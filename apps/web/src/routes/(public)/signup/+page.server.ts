@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { apiFor, submit } from '#lib/server/api.ts';
+import { problemAnswer, readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Someone already signed in has an account: they go straight to creating a partnership. */
@@ -10,22 +11,16 @@ export const load: PageServerLoad = ({ locals }) => {
 
 export const actions: Actions = {
   default: async (event) => {
-    const form = await event.request.formData();
-    const name = String(form.get('name') ?? '').trim();
-    const email = String(form.get('email') ?? '').trim();
-    const password = String(form.get('password') ?? '');
+    const read = await readForm(event.request, {
+      name: text({ required: 'Enter your name' }),
+      email: text({ required: 'Enter your e-mail address' }),
+      password: text({ required: 'Choose a password', trim: false }),
+    });
+    const { name, email } = read.echo;
+    if (!read.ok) return fail(400, { name, email, errors: read.errors, message: null as string | null, sent: null as string | null });
 
-    const errors: Record<string, string> = {};
-    if (!name) errors.name = 'Enter your name';
-    if (!email) errors.email = 'Enter your e-mail address';
-    if (!password) errors.password = 'Choose a password';
-    if (Object.keys(errors).length) return fail(400, { name, email, errors, message: null as string | null, sent: null as string | null });
-
-    const result = await submit(apiFor(event, null).POST('/api/v1/signup', { body: { name, email, password } }));
-    if (!result.ok) {
-      const { problem } = result;
-      return fail(problem.status, { name, email, errors: problem.fields, message: Object.keys(problem.fields).length ? null : problem.message, sent: null as string | null });
-    }
+    const result = await submit(apiFor(event, null).POST('/api/v1/signup', { body: read.values }));
+    if (!result.ok) return fail(result.problem.status, { name, email, ...problemAnswer(result.problem), sent: null as string | null });
     return { name, email: result.data.email, errors: {} as Record<string, string>, message: null as string | null, sent: result.data.message };
   },
 };

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { adoptCookies, apiFor, submit } from '#lib/server/api.ts';
+import { readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, locals }) => ({
@@ -9,11 +10,9 @@ export const load: PageServerLoad = ({ url, locals }) => ({
 
 export const actions: Actions = {
   default: async (event) => {
-    const form = await event.request.formData();
-    const token = String(form.get('token') ?? '');
-    const name = String(form.get('name') ?? '').trim();
-    const password = String(form.get('password') ?? '');
-    if (!password) return fail(400, { name, errors: { password: 'Enter a password' } as Record<string, string>, message: null as string | null, linkProblem: null as string | null });
+    const read = await readForm(event.request, { token: text({ trim: false }), name: text(), password: text({ trim: false, required: 'Enter a password' }) });
+    const { token, name, password } = read.echo;
+    if (!read.ok) return fail(400, { name, errors: read.errors, message: null as string | null, linkProblem: null as string | null });
 
     const result = await submit(
       apiFor(event, null).POST('/api/v1/invitations/accept', { body: { token, password, ...(name ? { name } : {}) } }),

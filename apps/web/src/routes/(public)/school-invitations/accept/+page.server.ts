@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { adoptCookies, apiFor, submit } from '#lib/server/api.ts';
+import { readFields, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** An invitation to act for a school: greets the person (school, role), then a name and password, or their existing password. */
@@ -18,14 +19,14 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   default: async (event) => {
     const form = await event.request.formData();
-    const token = String(form.get('token') ?? '');
-    const name = String(form.get('name') ?? '').trim();
-    const password = String(form.get('password') ?? '');
     const newPerson = form.get('hasAccount') !== 'yes';
-    const errors: Record<string, string> = {};
-    if (newPerson && !name) errors.name = 'Enter your full name';
-    if (!password) errors.password = newPerson ? 'Choose a password' : 'Enter your password';
-    if (Object.keys(errors).length) return fail(400, { name, errors, message: null as string | null, linkProblem: null as string | null });
+    const read = readFields(form, {
+      token: text({ trim: false }),
+      name: text(newPerson ? { required: 'Enter your full name' } : {}),
+      password: text({ trim: false, required: newPerson ? 'Choose a password' : 'Enter your password' }),
+    });
+    const { token, name, password } = read.echo;
+    if (!read.ok) return fail(400, { name, errors: read.errors, message: null as string | null, linkProblem: null as string | null });
 
     const result = await submit(apiFor(event, null).POST('/api/v1/school-invitations/accept', { body: { token, password, ...(newPerson && name ? { name } : {}) } }));
     if (!result.ok) {

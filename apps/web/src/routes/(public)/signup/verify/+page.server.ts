@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { adoptCookies, apiFor, submit } from '#lib/server/api.ts';
+import { readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -10,9 +11,8 @@ export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get(
 
 export const actions: Actions = {
   default: async (event) => {
-    const form = await event.request.formData();
-    const token = String(form.get('token') ?? '');
-    const result = await submit(apiFor(event, null).POST('/api/v1/signup/verify', { body: { token } }));
+    const { echo } = await readForm(event.request, { token: text({ trim: false }) });
+    const result = await submit(apiFor(event, null).POST('/api/v1/signup/verify', { body: { token: echo.token } }));
     if (!result.ok) {
       const { problem } = result;
       return fail(problem.status, { linkProblem: problem.fields.token ?? problem.message });

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { problemAnswer, readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Documents the partnership shares with member schools: links or short texts, archived when out of date. */
@@ -14,10 +15,9 @@ const empty = { title: '', url: '', body: '' };
 
 export const actions: Actions = {
   share: async (event) => {
-    const form = await event.request.formData();
-    const values = { title: String(form.get('title') ?? '').trim(), url: String(form.get('url') ?? '').trim(), body: String(form.get('body') ?? '').trim() };
-    const errors: Record<string, string> = {};
-    if (!values.title) errors.title = 'Give the document a title';
+    const read = await readForm(event.request, { title: text({ required: 'Give the document a title' }), url: text(), body: text() });
+    const values = read.echo;
+    const errors: Record<string, string> = read.ok ? {} : { ...read.errors };
     if (!values.url && !values.body) errors.url = 'Give a link to the document, or its text';
     if (Object.keys(errors).length) return fail(400, { values, errors, message: null as string | null, done: null as string | null });
     const result = await submit(
@@ -26,14 +26,11 @@ export const actions: Actions = {
         body: { title: values.title, ...(values.url ? { url: values.url } : {}), ...(values.body ? { body: values.body } : {}) },
       }),
     );
-    if (!result.ok) {
-      const { fields, message } = result.problem;
-      return fail(result.problem.status, { values, errors: fields, message: Object.keys(fields).length ? null : message, done: null as string | null });
-    }
+    if (!result.ok) return fail(result.problem.status, { values, ...problemAnswer(result.problem), done: null as string | null });
     return { values: empty, errors: {} as Record<string, string>, message: null as string | null, done: `Shared “${result.data.title}” with member schools.` };
   },
   archive: async (event) => {
-    const id = String((await event.request.formData()).get('id') ?? '');
+    const { id } = (await readForm(event.request, { id: text({ trim: false }) })).echo;
     const result = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/documents/{id}/archive', { params: { path: { slug: event.params.slug, id } } }));
     if (!result.ok) return fail(result.problem.status, { values: empty, errors: {} as Record<string, string>, message: result.problem.message, done: null as string | null });
     return { values: empty, errors: {} as Record<string, string>, message: null as string | null, done: `“${result.data.title}” is archived: schools no longer see it.` };

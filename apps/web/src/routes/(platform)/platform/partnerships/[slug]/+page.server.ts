@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { apiFor, loadOrFail, loginUrl, submit } from '#lib/server/api.ts';
+import { problemAnswer, readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,13 +14,11 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   suspend: async (event) => {
-    const reason = String((await event.request.formData()).get('reason') ?? '').trim();
-    if (!reason) return fail(400, { reason, errors: { reason: 'Give the reason for suspending the partnership' } as Record<string, string>, message: null as string | null, done: null as string | null });
+    const read = await readForm(event.request, { reason: text({ required: 'Give the reason for suspending the partnership' }) });
+    const { reason } = read.echo;
+    if (!read.ok) return fail(400, { reason, errors: read.errors, message: null as string | null, done: null as string | null });
     const result = await submit(apiFor(event).POST('/api/v1/platform/tenants/{tenantSlug}/suspend', { params: { path: { tenantSlug: event.params.slug } }, body: { reason } }));
-    if (!result.ok) {
-      const { problem } = result;
-      return fail(problem.status, { reason, errors: problem.fields, message: Object.keys(problem.fields).length ? null : problem.message, done: null as string | null });
-    }
+    if (!result.ok) return fail(result.problem.status, { reason, ...problemAnswer(result.problem), done: null as string | null });
     return { reason: '', errors: {} as Record<string, string>, message: null as string | null, done: `${result.data.name} is suspended.` };
   },
   reinstate: async (event) => {

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { choice, readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,9 +16,9 @@ const nothing: Outcome = { form: '', errors: {}, message: null, poNumber: '', tr
 export const actions: Actions = {
   /** Pay on Stripe's hosted Checkout page, by card or Bacs Direct Debit: the browser goes there. */
   checkout: async (event) => {
-    const method = String((await event.request.formData()).get('method') ?? '');
-    if (method !== 'card' && method !== 'bacs_debit') return fail(400, { ...nothing, form: 'checkout', message: 'Choose how to pay' });
-    const answer = await submit(apiFor(event).POST('/api/v1/school-portal/{urn}/invoices/{id}/checkout', { params: { path: path(event) }, body: { method } }));
+    const read = await readForm(event.request, { method: choice(['card', 'bacs_debit'], 'Choose how to pay') });
+    if (!read.ok) return fail(400, { ...nothing, form: 'checkout', message: read.errors.method! });
+    const answer = await submit(apiFor(event).POST('/api/v1/school-portal/{urn}/invoices/{id}/checkout', { params: { path: path(event) }, body: read.values }));
     if (!answer.ok) return fail(answer.problem.status, { ...nothing, form: 'checkout', message: answer.problem.message });
     // Stripe's Checkout page (or the local fake's): see goToStripe for why this is not a redirect.
     return { ...nothing, form: 'checkout', next: answer.data.url };
@@ -29,8 +30,9 @@ export const actions: Actions = {
     return { ...nothing, form: 'transfer', transfer: true };
   },
   po: async (event) => {
-    const poNumber = String((await event.request.formData()).get('poNumber') ?? '').trim();
-    if (poNumber.length > 100) return fail(400, { ...nothing, form: 'po', poNumber, errors: { poNumber: 'The purchase order number must be 100 characters or fewer' } });
+    const read = await readForm(event.request, { poNumber: text({ max: 100, tooLong: 'The purchase order number must be 100 characters or fewer' }) });
+    const { poNumber } = read.echo;
+    if (!read.ok) return fail(400, { ...nothing, form: 'po', poNumber, errors: read.errors });
     const answer = await submit(apiFor(event).PUT('/api/v1/school-portal/{urn}/invoices/{id}/po-number', { params: { path: path(event) }, body: { poNumber: poNumber || null } }));
     if (!answer.ok) return fail(answer.problem.status, { ...nothing, form: 'po', poNumber, errors: answer.problem.fields, message: answer.problem.message });
     return { ...nothing, form: 'po', done: 'Purchase order number saved.' };

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
-import { parseDay } from '#lib/billing.ts';
 import { parsePounds, parseWhole } from '#lib/fees/money.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { day, pounds, readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,31 +21,28 @@ function fieldErrors(prefix: string, fields: Record<string, string>, names: Reco
   return out;
 }
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 const path = (event: { params: { slug: string; id: string } }) => ({ slug: event.params.slug, id: event.params.id });
 
 export const actions: Actions = {
   /** A bank transfer (or cheque) the partnership has received: part payments are allowed. */
   payment: async (event) => {
-    const form = await event.request.formData();
-    const values = { 'payment-date': text(form, 'payment-date'), 'payment-reference': text(form, 'payment-reference'), 'payment-amount': text(form, 'payment-amount') };
-    const errors: Record<string, string> = {};
-    const date = parseDay(values['payment-date']);
-    if (!date) errors['payment-date'] = 'Enter the date the money arrived, like 30/11/2026';
-    if (!values['payment-reference']) errors['payment-reference'] = 'Enter the reference on the bank statement';
-    const amount = parsePounds(values['payment-amount'], 'the amount received', { allowZero: false });
-    if (!amount.ok) errors['payment-amount'] = amount.message;
-    if (Object.keys(errors).length || !date || !amount.ok) return failed(400, 'payment', values, errors);
-    const answer = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/invoices/{id}/payments', { params: { path: path(event) }, body: { date, reference: values['payment-reference'], amountPence: amount.value } }));
+    const read = await readForm(event.request, {
+      'payment-date': day('Enter the date the money arrived, like 30/11/2026'),
+      'payment-reference': text({ required: 'Enter the reference on the bank statement' }),
+      'payment-amount': pounds('the amount received', { required: true, allowZero: false }),
+    });
+    const values = read.echo;
+    if (!read.ok) return failed(400, 'payment', values, read.errors);
+    const { 'payment-date': date, 'payment-reference': reference, 'payment-amount': amountPence } = read.values;
+    const answer = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/invoices/{id}/payments', { params: { path: path(event) }, body: { date, reference, amountPence: amountPence! } }));
     if (!answer.ok) return failed(answer.problem.status, 'payment', values, fieldErrors('payment', answer.problem.fields, { date: 'payment-date', reference: 'payment-reference', amountPence: 'payment-amount' }), answer.problem.message);
     return done('payment', 'Payment recorded.');
   },
   /** A credit note: an amount, or a corrected pupil number the fee is worked out again from. */
   credit: async (event) => {
-    const form = await event.request.formData();
-    const values = { 'credit-reason': text(form, 'credit-reason'), 'credit-amount': text(form, 'credit-amount'), 'credit-pupils': text(form, 'credit-pupils') };
-    const errors: Record<string, string> = {};
-    if (!values['credit-reason']) errors['credit-reason'] = 'Enter why the school is being credited';
+    const read = await readForm(event.request, { 'credit-reason': text({ required: 'Enter why the school is being credited' }), 'credit-amount': text(), 'credit-pupils': text() });
+    const values = read.echo;
+    const errors: Record<string, string> = read.ok ? {} : { ...read.errors };
     let amountPence: number | undefined;
     let correctedPupils: number | undefined;
     if (values['credit-amount'] && values['credit-pupils']) errors['credit-amount'] = 'Enter an amount or a corrected pupil number, not both';
@@ -69,9 +66,9 @@ export const actions: Actions = {
     return done('credit', 'Credit note issued.');
   },
   void: async (event) => {
-    const form = await event.request.formData();
-    const values = { 'void-reason': text(form, 'void-reason') };
-    if (!values['void-reason']) return failed(400, 'void', values, { 'void-reason': 'Enter why the invoice is void' });
+    const read = await readForm(event.request, { 'void-reason': text({ required: 'Enter why the invoice is void' }) });
+    const values = read.echo;
+    if (!read.ok) return failed(400, 'void', values, read.errors);
     const answer = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/invoices/{id}/void', { params: { path: path(event) }, body: { reason: values['void-reason'] } }));
     if (!answer.ok) return failed(answer.problem.status, 'void', values, fieldErrors('void', answer.problem.fields, { reason: 'void-reason' }), answer.problem.message);
     return done('void', 'The invoice is void.');
@@ -82,9 +79,9 @@ export const actions: Actions = {
     return done('send', 'The invoice is on its way to the school’s finance contact.');
   },
   po: async (event) => {
-    const form = await event.request.formData();
-    const values = { poNumber: text(form, 'poNumber') };
-    if (values.poNumber.length > 100) return failed(400, 'po', values, { poNumber: 'The purchase order number must be 100 characters or fewer' });
+    const read = await readForm(event.request, { poNumber: text({ max: 100, tooLong: 'The purchase order number must be 100 characters or fewer' }) });
+    const values = read.echo;
+    if (!read.ok) return failed(400, 'po', values, read.errors);
     const answer = await submit(apiFor(event).PUT('/api/v1/tenants/{slug}/invoices/{id}/po-number', { params: { path: path(event) }, body: { poNumber: values.poNumber || null } }));
     if (!answer.ok) return failed(answer.problem.status, 'po', values, fieldErrors('po', answer.problem.fields, { poNumber: 'poNumber' }), answer.problem.message);
     return done('po', 'Purchase order number saved.');
