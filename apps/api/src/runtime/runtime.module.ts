@@ -1,12 +1,11 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { Database } from '@partnerships/db';
 import type { Runtime } from '@partnerships/jobs';
 
 export const ENV = Symbol('ENV');
 export const JOB_QUEUE = Symbol('JOB_QUEUE');
 export const RUNTIME = Symbol('RUNTIME');
 
-/** Hands the runtime's parts to Nest's DI. */
+/** Hands the runtime's parts to Nest's DI; the DataSource and `Database` come from DatabaseModule (TypeORM). */
 @Global()
 @Module({})
 export class RuntimeModule {
@@ -16,10 +15,9 @@ export class RuntimeModule {
       providers: [
         { provide: RUNTIME, useValue: runtime },
         { provide: ENV, useValue: runtime.env },
-        { provide: Database, useValue: runtime.db },
         { provide: JOB_QUEUE, useValue: runtime.queue },
       ],
-      exports: [RUNTIME, ENV, Database, JOB_QUEUE],
+      exports: [RUNTIME, ENV, JOB_QUEUE],
     };
   }
 }

@@ -105,6 +105,7 @@ export type { BillingCounterSeries } from './billing-counter.entity';
 export type { BillingRunStatus } from './billing-run.entity';
 export type { BillingRunItemStatus } from './billing-run-item.entity';
 export type { FeeScheduleStatus } from './fee-schedule.entity';
+export type { InvoiceKind } from './invoice.entity';
 export type { PupilCountSource, PupilCountStatus } from './school-pupil-count.entity';
 export type { SchoolImportStatus } from './school-import.entity';
 export type { TenantPlan, TenantStatus } from './tenant.entity';

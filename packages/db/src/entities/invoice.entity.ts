@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { InvoiceStatus } from '@partnerships/domain';
 
+export type InvoiceKind = 'membership' | 'one-off';
+
 /**
  * An invoice from a partnership to a school. Tenant-owned (the school's own people may read
  * it); never deleted, and a trigger keeps an issued invoice's number, school and money fixed:
@@ -11,19 +13,20 @@ import type { InvoiceStatus } from '@partnerships/domain';
 @Index('invoices_sequence_key', ['tenantId', 'sequence'], { unique: true })
 /** Idempotent billing: one invoice per membership, period, schedule version and part. */
 @Index('invoices_billing_key', ['tenantId', 'membershipId', 'periodStart', 'scheduleId', 'scheduleVersion', 'part'], { unique: true })
+@Index('invoices_idempotency_key', ['tenantId', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
 export class Invoice {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ type: 'text' }) number: string;
   @Column({ type: 'integer' }) sequence: number;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
-  @Column({ name: 'membership_id', type: 'uuid' }) membershipId: string;
+  @Column({ name: 'membership_id', type: 'uuid', nullable: true }) membershipId: string | null;
   @Column({ name: 'billing_run_id', type: 'uuid', nullable: true }) billingRunId: string | null;
-  @Column({ name: 'schedule_id', type: 'uuid' }) scheduleId: string;
-  @Column({ name: 'schedule_version', type: 'integer' }) scheduleVersion: number;
+  @Column({ name: 'schedule_id', type: 'uuid', nullable: true }) scheduleId: string | null;
+  @Column({ name: 'schedule_version', type: 'integer', nullable: true }) scheduleVersion: number | null;
   @Column({ name: 'period_label', type: 'text' }) periodLabel: string;
-  @Column({ name: 'period_start', type: 'date' }) periodStart: string;
-  @Column({ name: 'period_end', type: 'date' }) periodEnd: string;
+  @Column({ name: 'period_start', type: 'date', nullable: true }) periodStart: string | null;
+  @Column({ name: 'period_end', type: 'date', nullable: true }) periodEnd: string | null;
   @Column({ name: 'charged_from', type: 'date', nullable: true }) chargedFrom: string | null;
   @Column({ name: 'charged_to', type: 'date', nullable: true }) chargedTo: string | null;
   @Column({ type: 'integer', default: 0 }) part: number;
@@ -57,4 +60,10 @@ export class Invoice {
   @Column({ name: 'reminders_sent', type: 'text', array: true, default: () => "'{}'" }) remindersSent: string[];
   /** When the school said it will pay by bank transfer. */
   @Column({ name: 'transfer_chosen_at', type: 'timestamptz', nullable: true }) transferChosenAt: Date | null;
+  /** A membership fee (membership, schedule and period set) or a one-off sale (reference and idempotency key set). */
+  @Column({ type: 'text', default: 'membership' }) kind: InvoiceKind;
+  /** A one-off invoice's buyer reference (what was bought). */
+  @Column({ type: 'text', nullable: true }) reference: string | null;
+  /** The caller's key for a one-off invoice: asking twice issues one invoice. */
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey: string | null;
 }

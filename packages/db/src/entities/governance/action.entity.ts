@@ -12,7 +12,7 @@ export class GovernanceAction {
   @Column({ name: 'owner_user_id', type: 'uuid', nullable: true }) ownerUserId: string | null;
   @Column({ name: 'owner_school_id', type: 'uuid', nullable: true }) ownerSchoolId: string | null;
   @Column({ name: 'due_on', type: 'date', nullable: true }) dueOn: string | null;
-  @Column({ type: 'text' }) status: 'open' | 'closed';
+  @Column({ type: 'text', default: 'open' }) status: 'open' | 'closed';
   @Column({ name: 'closed_at_meeting_id', type: 'uuid', nullable: true }) closedAtMeetingId: string | null;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
   @Column({ type: 'text', nullable: true }) note: string | null;

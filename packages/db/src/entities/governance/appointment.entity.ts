@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A named appointee (or election winner) under a seat rule. */
 @Entity({ name: 'appointments' })
+@Index('appointments_current_key', ['tenantId', 'seatRuleId', 'userId'], { unique: true, where: 'ends_on IS NULL' })
 export class Appointment {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
@@ -9,7 +10,7 @@ export class Appointment {
   @Column({ name: 'seat_rule_id', type: 'uuid' }) seatRuleId: string;
   @Column({ name: 'user_id', type: 'uuid' }) userId: string;
   @Column({ name: 'school_id', type: 'uuid', nullable: true }) schoolId: string | null;
-  @Column({ type: 'text' }) source: 'appointed' | 'elected';
+  @Column({ type: 'text', default: 'appointed' }) source: 'appointed' | 'elected';
   @Column({ name: 'starts_on', type: 'date' }) startsOn: string;
   @Column({ name: 'ends_on', type: 'date', nullable: true }) endsOn: string | null;
   @Column({ type: 'text', nullable: true }) note: string | null;

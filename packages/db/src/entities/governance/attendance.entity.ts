@@ -1,8 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { AttendanceStatus } from '@partnerships/domain';
 
 /** Attendance at a meeting per seat (or a person in attendance without a seat). */
 @Entity({ name: 'attendance' })
+@Index('attendance_seat_key', ['tenantId', 'meetingId', 'seatKey'], { unique: true, where: 'seat_key IS NOT NULL' })
+@Index('attendance_guest_key', ['tenantId', 'meetingId', 'userId'], { unique: true, where: 'seat_key IS NULL' })
 export class AttendanceRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;

@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A reporting line: the child body reports to the parent body (a body may have several parents). */
 @Entity({ name: 'body_links' })
+@Index('body_links_key', ['tenantId', 'childBodyId', 'parentBodyId'], { unique: true })
 export class BodyLink {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;

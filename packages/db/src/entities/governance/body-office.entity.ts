@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { Office, OfficeFilledBy } from '@partnerships/domain';
 
 /** A chair, vice-chair or secretary of a body, and how the office was filled. */
 @Entity({ name: 'body_offices' })
+@Index('body_offices_current_key', ['tenantId', 'bodyId', 'office'], { unique: true, where: 'to_on IS NULL' })
 export class BodyOffice {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;

@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A school belonging to a cluster (or any body that groups schools). */
 @Entity({ name: 'body_schools' })
+@Index('body_schools_key', ['tenantId', 'bodyId', 'schoolId'], { unique: true })
 export class BodySchool {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;

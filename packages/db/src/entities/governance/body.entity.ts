@@ -1,9 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { BodyKind, MeetingRhythm, QuorumRule } from '@partnerships/domain';
 import type { AnnualRhythmItem, BodyRhythm } from './governance-json';
 
 /** A governance body (board, committee, cluster, forum, ...) of a partnership. */
 @Entity({ name: 'bodies' })
+/** Unique on (tenant_id, lower(name)) among bodies not archived: an expression index, declared by name. */
+@Index('bodies_name_key', { synchronize: false })
 export class Body {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
@@ -13,8 +15,8 @@ export class Body {
   @Column({ type: 'jsonb', nullable: true }) rhythm: BodyRhythm | null;
   @Column({ name: 'quorum_rule', type: 'jsonb', nullable: true }) quorumRule: QuorumRule | null;
   @Column({ name: 'ends_on', type: 'date', nullable: true }) endsOn: string | null;
-  @Column({ name: 'annual_rhythm', type: 'jsonb' }) annualRhythm: AnnualRhythmItem[];
-  @Column({ type: 'integer' }) position: number;
+  @Column({ name: 'annual_rhythm', type: 'jsonb', default: () => "'[]'" }) annualRhythm: AnnualRhythmItem[];
+  @Column({ type: 'integer', default: 0 }) position: number;
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true }) archivedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

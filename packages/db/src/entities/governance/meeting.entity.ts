@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type MeetingRecordStatus = 'scheduled' | 'moved' | 'cancelled' | 'held';
 
 /** A meeting of a body. `planned_key` makes planning idempotent; `sequence` is the iCalendar SEQUENCE. */
 @Entity({ name: 'meetings' })
+@Index('meetings_planned_key', ['tenantId', 'plannedKey'], { unique: true, where: 'planned_key IS NOT NULL' })
 export class Meeting {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
@@ -17,8 +18,8 @@ export class Meeting {
   @Column({ name: 'host_school_id', type: 'uuid', nullable: true }) hostSchoolId: string | null;
   @Column({ name: 'note_taker_user_id', type: 'uuid', nullable: true }) noteTakerUserId: string | null;
   @Column({ type: 'text', nullable: true }) location: string | null;
-  @Column({ type: 'text' }) status: MeetingRecordStatus;
-  @Column({ type: 'integer' }) sequence: number;
+  @Column({ type: 'text', default: 'scheduled' }) status: MeetingRecordStatus;
+  @Column({ type: 'integer', default: 0 }) sequence: number;
   @Column({ name: 'cancelled_reason', type: 'text', nullable: true }) cancelledReason: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

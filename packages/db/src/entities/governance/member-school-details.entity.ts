@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** The partnership's own facts about a member school used by seat rules and elections (area, religious character). */
 @Entity({ name: 'member_school_details' })
+@Index('member_school_details_key', ['tenantId', 'schoolId'], { unique: true })
 export class MemberSchoolDetails {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;

@@ -11,7 +11,7 @@ export class SeatRuleRecord {
   @Column({ type: 'text' }) voting: SeatVoting;
   @Column({ name: 'term_months', type: 'integer', nullable: true }) termMonths: number | null;
   @Column({ type: 'text' }) label: string;
-  @Column({ type: 'integer' }) position: number;
+  @Column({ type: 'integer', default: 0 }) position: number;
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true }) archivedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
