@@ -7,3 +7,4 @@ export * from './quorum';
 export * from './votes';
 export * from './elections';
 export * from './calendar-feed';
+export * from './structure-layout';
