@@ -107,9 +107,8 @@ export class OnboardingService {
         }
         for (const calendar of setup.calendars) await tenants.saveCalendar(tenantId, calendar.academicYearStart, calendar.halfTerms);
         await new FeeScheduleRepository(em, tenantId).createDraft(setup.feeSchedule, userId);
-        const tenant = { id: tenantId };
-        const { facts, tenant: row } = await loadSetupFacts(em, tenant.id, today);
-        return { id: tenant.id, slug: dto.slug, name: dto.name, template, roles: ['tenant-admin'], plan: 'trial', trialEndsAt, setup: setupDto(row, facts) };
+        const { facts, tenant } = await loadSetupFacts(em, tenantId, today);
+        return { id: tenantId, slug: dto.slug, name: dto.name, template, roles: ['tenant-admin'], plan: 'trial', trialEndsAt, setup: setupDto(tenant, facts) };
       });
     } catch (error) {
       if (isUniqueViolation(error, 'tenants_slug_key')) throw conflict(takenMessage(dto.slug), 'slug');
