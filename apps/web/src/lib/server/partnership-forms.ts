@@ -3,9 +3,9 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { HALF_TERM_NAMES } from '../calendar.ts';
 import { calendarInputId, type CalendarValues, type CategoryValues, type DetailsValues } from '../settings-values.ts';
 import { PHASES } from '../labels.ts';
-import { isOneOf } from '../vocabulary.ts';
 import { splitAreas } from '../slug.ts';
 import { apiFor, submit } from './api.ts';
+import { choices, readFields, text } from './form.ts';
 
 /**
  * The forms a partnership's admin fills in twice, in the setup wizard and in settings: read
@@ -58,19 +58,19 @@ async function logoOf(form: FormData): Promise<{ logo?: string | null; error?: s
 const DETAILS_FIELDS: Record<string, string> = { logoDataUrl: 'logo' };
 
 export async function saveDetails(event: Event, form: FormData): Promise<FormOutcome<DetailsValues>> {
-  const text = (key: string) => String(form.get(key) ?? '').trim();
-  const values: DetailsValues = {
-    name: text('name'),
-    description: text('description'),
-    areas: text('areas'),
-    legalForm: text('legalForm'),
-    contactEmail: text('contactEmail'),
-    contactPhone: text('contactPhone'),
-    website: text('website'),
-    listed: form.get('listed') === 'yes',
-    inNationalAssociation: text('inNationalAssociation'),
-    brandColour: text('brandColour'),
-  };
+  const posted = readFields(form, {
+    name: text(),
+    description: text(),
+    areas: text(),
+    legalForm: text(),
+    contactEmail: text(),
+    contactPhone: text(),
+    website: text(),
+    listed: text(),
+    inNationalAssociation: text(),
+    brandColour: text(),
+  }).echo;
+  const values: DetailsValues = { ...posted, listed: posted.listed === 'yes' };
   const logo = await logoOf(form);
   if (logo.error) return failed(400, values, { logo: logo.error }, null);
 
@@ -229,29 +229,25 @@ const CATEGORY_FIELDS: Record<string, string> = { eligiblePhases: 'eligiblePhase
 
 /** Adds a category (id null) or changes one; its code is fixed once made. */
 export async function saveCategory(event: Event, form: FormData, id: string | null): Promise<FormOutcome<CategoryValues>> {
-  const text = (key: string) => String(form.get(key) ?? '').trim();
-  const values: CategoryValues = {
-    code: text('code'),
-    name: text('name'),
-    description: text('description'),
-    eligiblePhases: form.getAll('eligiblePhases').map(String).filter((p) => isOneOf(PHASES, p)),
-    eligibleLocalAuthorities: text('eligibleLocalAuthorities'),
-    eligibleTypes: text('eligibleTypes'),
-    votingRights: text('votingRights'),
-    feesApply: text('feesApply'),
-    includes: String(form.get('includes') ?? ''),
-  };
-  const errors: FieldErrors = {};
-  if (!values.name) errors.name = 'Give the category a name, such as Full member';
-  if (id === null && !values.code) errors.code = 'Give the category a short code, such as full or associate';
-  if (!values.votingRights) errors.votingRights = 'Say whether schools in this category vote at general meetings';
-  if (!values.feesApply) errors.feesApply = 'Say whether schools in this category pay membership fees';
-  if (Object.keys(errors).length) return failed(400, values, errors, null);
+  const read = readFields(form, {
+    // In the order the error summary lists them.
+    name: text({ required: 'Give the category a name, such as Full member' }),
+    code: text(id === null ? { required: 'Give the category a short code, such as full or associate' } : {}),
+    description: text(),
+    eligiblePhases: choices(PHASES),
+    eligibleLocalAuthorities: text(),
+    eligibleTypes: text(),
+    votingRights: text({ required: 'Say whether schools in this category vote at general meetings' }),
+    feesApply: text({ required: 'Say whether schools in this category pay membership fees' }),
+    includes: text({ trim: false }),
+  });
+  const values: CategoryValues = read.echo;
+  if (!read.ok) return failed(400, values, read.errors, null);
 
   const body = {
     name: values.name,
     description: values.description || null,
-    eligiblePhases: values.eligiblePhases as NonNullable<Schemas['UpdateCategoryDto']['eligiblePhases']>,
+    eligiblePhases: read.echo.eligiblePhases,
     eligibleLocalAuthorities: splitAreas(values.eligibleLocalAuthorities),
     eligibleTypes: splitAreas(values.eligibleTypes),
     votingRights: values.votingRights === 'yes',

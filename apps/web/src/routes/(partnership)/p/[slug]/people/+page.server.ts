@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
-import { INVITABLE_ROLES, type InvitableRole } from '#lib/labels.ts';
-import { isOneOf } from '#lib/vocabulary.ts';
+import { INVITABLE_ROLES } from '#lib/labels.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { choice, problemAnswer, readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -18,24 +18,12 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   invite: async (event) => {
-    const form = await event.request.formData();
-    const email = String(form.get('email') ?? '').trim();
-    const role = String(form.get('role') ?? '');
-    const errors: Record<string, string> = {};
-    if (!email) errors.email = 'Enter the e-mail address of the person to invite';
-    if (!isOneOf(INVITABLE_ROLES, role)) errors.role = 'Choose a role';
-    if (Object.keys(errors).length) return fail(400, { email, role, errors, message: null as string | null, invited: null as string | null, until: null as string | null });
+    const read = await readForm(event.request, { email: text({ required: 'Enter the e-mail address of the person to invite' }), role: choice(INVITABLE_ROLES, 'Choose a role') });
+    const { email, role } = read.echo;
+    if (!read.ok) return fail(400, { email, role, errors: read.errors, message: null as string | null, invited: null as string | null, until: null as string | null });
 
-    const result = await submit(
-      apiFor(event).POST('/api/v1/tenants/{slug}/invitations', {
-        params: { path: { slug: event.params.slug } },
-        body: { email, role: role as InvitableRole },
-      }),
-    );
-    if (!result.ok) {
-      const { problem } = result;
-      return fail(problem.status, { email, role, errors: problem.fields, message: Object.keys(problem.fields).length ? null : problem.message, invited: null as string | null, until: null as string | null });
-    }
+    const result = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/invitations', { params: { path: { slug: event.params.slug } }, body: read.values }));
+    if (!result.ok) return fail(result.problem.status, { email, role, ...problemAnswer(result.problem), invited: null as string | null, until: null as string | null });
     return { invited: result.data.email, until: result.data.expiresAt, email: '', role: '', errors: {} as Record<string, string>, message: null as string | null };
   },
 };

@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { censusLabel } from '#lib/members.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { readFields, readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Schools' corrections to their pupil numbers (to approve or turn down), the history, and which census drives fees. */
@@ -19,8 +20,7 @@ export const load: PageServerLoad = async (event) => {
 
 async function decide(event: RequestEvent, decision: 'approve' | 'reject') {
   const form = await event.request.formData();
-  const id = String(form.get('id') ?? '');
-  const note = String(form.get('note') ?? '').trim();
+  const { id, note } = readFields(form, { id: text({ trim: false }), note: text() }).echo;
   const school = String(form.get('school') ?? 'the school').slice(0, 200);
   const field = `note-${id}`;
   if (decision === 'reject' && !note) {
@@ -49,7 +49,7 @@ export const actions: Actions = {
   approve: (event) => decide(event, 'approve'),
   reject: (event) => decide(event, 'reject'),
   census: async (event) => {
-    const feeCensus = String((await event.request.formData()).get('feeCensus') ?? '');
+    const { feeCensus } = (await readForm(event.request, { feeCensus: text({ trim: false }) })).echo;
     const result = await submit(apiFor(event).PUT('/api/v1/tenants/{slug}/membership-settings', { params: { path: { slug: event.params.slug } }, body: { feeCensus: feeCensus as 'october' } }));
     if (!result.ok) {
       const errors: Record<string, string> = result.problem.fields.feeCensus ? { feeCensus: result.problem.fields.feeCensus } : {};

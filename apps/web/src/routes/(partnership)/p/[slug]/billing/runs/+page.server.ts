@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,23 +14,23 @@ export const load: PageServerLoad = async (event) => {
   return { published, runs };
 };
 
-function chosen(form: FormData) {
-  return String(form.get('scheduleId') ?? '').trim();
-}
+const chosen = (request: Request) => readForm(request, { scheduleId: text({ required: 'Choose the fee schedule to bill' }) });
 
 export const actions: Actions = {
   /** Work out every member's invoice without issuing anything, for the admin to read. */
   preview: async (event) => {
-    const scheduleId = chosen(await event.request.formData());
-    if (!scheduleId) return fail(400, { scheduleId, errors: { scheduleId: 'Choose the fee schedule to bill' } as Record<string, string>, message: null as string | null, dryRun: null });
+    const read = await chosen(event.request);
+    const { scheduleId } = read.echo;
+    if (!read.ok) return fail(400, { scheduleId, errors: read.errors, message: null as string | null, dryRun: null });
     const answer = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/billing-runs', { params: { path: { slug: event.params.slug } }, body: { scheduleId, dryRun: true } }));
     if (!answer.ok) return fail(answer.problem.status, { scheduleId, errors: answer.problem.fields, message: answer.problem.message, dryRun: null });
     return { scheduleId, errors: {} as Record<string, string>, message: null as string | null, dryRun: answer.data as import('@partnerships/api-client').Schemas['DryRunDto'] };
   },
   /** Issue the invoices: the run goes on in the background, and its page shows the progress. */
   issue: async (event) => {
-    const scheduleId = chosen(await event.request.formData());
-    if (!scheduleId) return fail(400, { scheduleId, errors: { scheduleId: 'Choose the fee schedule to bill' } as Record<string, string>, message: null as string | null, dryRun: null });
+    const read = await chosen(event.request);
+    const { scheduleId } = read.echo;
+    if (!read.ok) return fail(400, { scheduleId, errors: read.errors, message: null as string | null, dryRun: null });
     const answer = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/billing-runs', { params: { path: { slug: event.params.slug } }, body: { scheduleId, dryRun: false } }));
     if (!answer.ok) return fail(answer.problem.status, { scheduleId, errors: answer.problem.fields, message: answer.problem.message, dryRun: null });
     const created = answer.data as { id: string };

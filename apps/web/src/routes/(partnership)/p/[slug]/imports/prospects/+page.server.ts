@@ -1,7 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { PHASES, REGISTER_STATUSES } from '#lib/members.ts';
-import { isOneOf } from '#lib/vocabulary.ts';
+import type { Phase, RegisterStatus } from '#lib/vocabulary.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { choices, problemAnswer, readFields, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Choosing prospects from the register: by local authority, phase, status or URN; a preview first, then the real thing. */
@@ -21,8 +22,8 @@ export const load: PageServerLoad = async (event) => {
 
 interface Choice {
   localAuthorities: string[];
-  phases: string[];
-  statuses: string[];
+  phases: Phase[];
+  statuses: RegisterStatus[];
   urns: string;
   category: string;
 }
@@ -37,12 +38,13 @@ interface Answer {
 
 async function run(event: RequestEvent, dryRun: boolean) {
   const form = await event.request.formData();
+  const read = readFields(form, { phases: choices(PHASES), statuses: choices(REGISTER_STATUSES), category: text({ trim: false }) }).echo;
   const choice: Choice = {
     localAuthorities: form.getAll('localAuthorities').map(String).filter(Boolean).slice(0, 200),
-    phases: form.getAll('phases').map(String).filter((p) => isOneOf(PHASES, p)),
-    statuses: form.getAll('statuses').map(String).filter((s) => isOneOf(REGISTER_STATUSES, s)),
+    phases: read.phases,
+    statuses: read.statuses,
     urns: String(form.get('urns') ?? '').slice(0, 40000),
-    category: String(form.get('category') ?? ''),
+    category: read.category,
   };
   const reply = (over: Partial<Answer>): Answer => ({ choice, errors: {}, message: null, outcome: null, ...over });
   const urns = choice.urns.split(/[\s,;]+/).filter(Boolean);
@@ -57,17 +59,14 @@ async function run(event: RequestEvent, dryRun: boolean) {
       body: {
         dryRun,
         ...(choice.localAuthorities.length ? { localAuthorities: choice.localAuthorities } : {}),
-        ...(choice.phases.length ? { phases: choice.phases as never } : {}),
-        ...(choice.statuses.length ? { statuses: choice.statuses as never } : {}),
+        ...(choice.phases.length ? { phases: choice.phases } : {}),
+        ...(choice.statuses.length ? { statuses: choice.statuses } : {}),
         ...(urns.length ? { urns } : {}),
         ...(choice.category ? { category: choice.category } : {}),
       },
     }),
   );
-  if (!result.ok) {
-    const errors = result.problem.fields;
-    return fail(result.problem.status, reply({ errors, message: Object.keys(errors).length ? null : result.problem.message }));
-  }
+  if (!result.ok) return fail(result.problem.status, reply(problemAnswer(result.problem)));
   return reply({ outcome: result.data });
 }
 
