@@ -1,4 +1,4 @@
-import { addDays, fromDateParts, toDateParts, toDayNumber, type IsoDateString } from '../calendar/iso-date';
+import { fromDateParts, fromDayNumber, toDayNumber, type IsoDateString } from '../calendar/iso-date';
 import { SUNDAY, weekdayOnOrBefore } from '../calendar/weekdays';
 
 const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -20,7 +20,16 @@ export function minutesOfDay(time: string): number {
  * 01:00 UTC on the last Sunday in October (the rule since 1996). Returned as
  * minutes since 1 January 1970 UTC.
  */
+const spans = new Map<number, { from: number; to: number }>();
 function summerTimeSpan(year: number): { from: number; to: number } {
+  const known = spans.get(year);
+  if (known) return known;
+  const span = workOutSummerTimeSpan(year);
+  spans.set(year, span);
+  return span;
+}
+
+function workOutSummerTimeSpan(year: number): { from: number; to: number } {
   const startDay = weekdayOnOrBefore(fromDateParts(year, 3, 31), SUNDAY);
   const endDay = weekdayOnOrBefore(fromDateParts(year, 10, 31), SUNDAY);
   return { from: toDayNumber(startDay) * 1440 + 60, to: toDayNumber(endDay) * 1440 + 60 };
@@ -32,13 +41,14 @@ function summerTimeSpan(year: number): { from: number; to: number } {
  * the first time (in BST); a time skipped when they go forward is read as GMT.
  */
 export function londonLocalToUtc(date: IsoDateString, time: string): string {
-  const { year } = toDateParts(date);
-  const local = toDayNumber(date) * 1440 + minutesOfDay(time);
+  const dayNumber = toDayNumber(date);
+  const year = Number(date.slice(0, 4));
+  const local = dayNumber * 1440 + minutesOfDay(time);
   const span = summerTimeSpan(year);
   const asSummer = local - 60;
   const utc = asSummer >= span.from && asSummer < span.to ? asSummer : local;
   const day = Math.floor(utc / 1440);
   const minutes = utc - day * 1440;
-  const utcDate = addDays('1970-01-01', day);
+  const utcDate = day === dayNumber ? date : fromDayNumber(day);
   return `${utcDate}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00.000Z`;
 }

@@ -1,7 +1,7 @@
-import { addDays, compareDates, type IsoDateString } from '../calendar/iso-date';
+import { addDays, compareDates, fromDayNumber, toDayNumber, type IsoDateString } from '../calendar/iso-date';
 import { HALF_TERM_NAMES, type HalfTerm, type HalfTermName } from '../calendar/term-dates';
 import type { YearTermDates } from '../calendar/term-lookup';
-import { isWeekend, MONDAY, weekdayOnOrBefore } from '../calendar/weekdays';
+import { MONDAY, weekdayOnOrBefore } from '../calendar/weekdays';
 import { englandBankHolidays } from './bank-holidays';
 import { isLocalTime, londonLocalToUtc, minutesOfDay } from './london-time';
 import type { BodyToPlan, ExistingMeeting, PlannedMeeting, PlanOptions, PlanProblem, PlanResult } from './types';
@@ -60,24 +60,21 @@ export function planMeetings(bodies: readonly BodyToPlan[], termDates: YearTermD
   const halfTerms = termDates.halfTerms;
   const closed = new Set(options.closedDates ?? [...englandBankHolidays(year), ...englandBankHolidays(year + 1)]);
   const existingByKey = new Map(existing.map((meeting) => [meeting.key, meeting]));
-  const isSchoolDay = (date: IsoDateString, term: HalfTerm) =>
-    compareDates(term.start, date) <= 0 && compareDates(date, term.end) <= 0 && !isWeekend(date) && !closed.has(date);
-  const firstSchoolDayFrom = (date: IsoDateString, term: HalfTerm): IsoDateString | null => {
-    let day = compareDates(date, term.start) < 0 ? term.start : date;
-    while (compareDates(day, term.end) <= 0) {
-      if (isSchoolDay(day, term)) return day;
-      day = addDays(day, 1);
+  // The school days of each half term, worked out once (valid ISO dates sort as strings, so lookups need no parsing).
+  const schoolDays = new Map<HalfTermName, IsoDateString[]>();
+  for (const term of halfTerms) {
+    const days: IsoDateString[] = [];
+    const [first, last] = [toDayNumber(term.start), toDayNumber(term.end)];
+    for (let n = first; n <= last; n++) {
+      const weekday = (((n + 4) % 7) + 7) % 7; // 0 = Sunday, as dayOfWeek
+      if (weekday === 0 || weekday === 6) continue;
+      const day = fromDayNumber(n);
+      if (!closed.has(day)) days.push(day);
     }
-    return null;
-  };
-  const lastSchoolDayUpTo = (date: IsoDateString, term: HalfTerm): IsoDateString | null => {
-    let day = compareDates(date, term.end) > 0 ? term.end : date;
-    while (compareDates(day, term.start) >= 0) {
-      if (isSchoolDay(day, term)) return day;
-      day = addDays(day, -1);
-    }
-    return null;
-  };
+    schoolDays.set(term.name, days);
+  }
+  const firstSchoolDayFrom = (date: IsoDateString, term: HalfTerm): IsoDateString | null => schoolDays.get(term.name)!.find((day) => day >= date) ?? null;
+  const lastSchoolDayUpTo = (date: IsoDateString, term: HalfTerm): IsoDateString | null => schoolDays.get(term.name)!.findLast((day) => day <= date) ?? null;
 
   // Usable bodies (good times), and the ordering graph between them.
   const usable = bodies.filter((body) => {
@@ -154,7 +151,7 @@ export function planMeetings(bodies: readonly BodyToPlan[], termDates: YearTermD
   for (const body of order) {
     const hosts = body.hostSchoolIds ?? [];
     let lastHost = body.lastHostSchoolId ?? null;
-    const slots = (slotsByBody.get(body.bodyId) ?? []).sort((a, b) => compareDates(a.date, b.date));
+    const slots = (slotsByBody.get(body.bodyId) ?? []).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     for (const slot of slots) {
       let host: string | null;
       if (slot.existing) {
@@ -184,7 +181,7 @@ export function planMeetings(bodies: readonly BodyToPlan[], termDates: YearTermD
       });
     }
   }
-  meetings.sort((a, b) => compareDates(a.date, b.date) || a.startsAtLocal.localeCompare(b.startsAtLocal) || a.key.localeCompare(b.key));
+  meetings.sort((a, b) => (a.startsAtLocal < b.startsAtLocal ? -1 : a.startsAtLocal > b.startsAtLocal ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { meetings, problems };
 }
 

@@ -2,6 +2,7 @@ import { addDays, laterOf, type IsoDateString } from '../calendar/iso-date';
 import type {
   GovernancePerson,
   GovernanceSchool,
+  NamedDeputy,
   ResolvedSeat,
   SchoolScope,
   SeatChanges,
@@ -59,6 +60,20 @@ export function resolveSeats(rules: readonly SeatRule[], facts: SeatFacts): Reso
     return { userId, name: person?.name ?? fallbackName ?? userId, schoolUrn: schoolUrn !== undefined ? schoolUrn : urnOf(person?.schoolId) };
   };
   const schoolsByUrn = [...facts.schools].sort((a, b) => byText(a.urn, b.urn));
+  // Indexed once, so a partnership with hundreds of people and dozens of bodies resolves in linear time.
+  const peopleAt = new Map<string, GovernancePerson[]>();
+  for (const person of facts.people) {
+    if (person.schoolId === null) continue;
+    const list = peopleAt.get(person.schoolId) ?? [];
+    list.push(person);
+    peopleAt.set(person.schoolId, list);
+  }
+  const deputiesAt = new Map<string, NamedDeputy[]>();
+  for (const deputy of facts.deputies ?? []) {
+    const list = deputiesAt.get(deputy.schoolId) ?? [];
+    list.push(deputy);
+    deputiesAt.set(deputy.schoolId, list);
+  }
   const seats: ResolvedSeat[] = [];
 
   for (const rule of rules) {
@@ -68,9 +83,9 @@ export function resolveSeats(rules: readonly SeatRule[], facts: SeatFacts): Reso
         const role = rule.role ?? DEFAULT_REPRESENTATIVE_ROLE;
         for (const school of schoolsByUrn) {
           if (!inScope(school, rule.scope)) continue;
-          const deputies = (facts.deputies ?? []).filter((d) => d.schoolId === school.id);
+          const deputies = deputiesAt.get(school.id) ?? [];
           const deputy = deputies.find((d) => d.ruleId === rule.id) ?? deputies.find((d) => d.ruleId === undefined);
-          const usual = firstPerson(facts.people.filter((p) => p.schoolId === school.id && p.role === role));
+          const usual = firstPerson((peopleAt.get(school.id) ?? []).filter((p) => p.role === role));
           const holder: SeatHolder | null = deputy
             ? { userId: deputy.userId, name: deputy.name, schoolUrn: school.urn, standingIn: true }
             : usual
@@ -104,7 +119,7 @@ export function resolveSeats(rules: readonly SeatRule[], facts: SeatFacts): Reso
         for (const school of schoolsByUrn) {
           if (rule.phases?.length && !rule.phases.includes(school.phase)) continue;
           if (rule.schoolTypes?.length && !rule.schoolTypes.includes(school.type)) continue;
-          const holders = facts.people.filter((p) => p.schoolId === school.id && p.role === rule.role).sort((a, b) => byText(a.userId, b.userId));
+          const holders = (peopleAt.get(school.id) ?? []).filter((p) => p.role === rule.role).sort((a, b) => byText(a.userId, b.userId));
           for (const person of holders) {
             if (seen.has(person.userId)) continue;
             seen.add(person.userId);

@@ -176,7 +176,8 @@ const COLOURS = {
  */
 export function structureSvg(layout: StructureLayout, labels: StructureLabels): string {
   const name = (id: string) => labels.names[id] ?? id;
-  const maxChars = (width: number, px: number) => Math.max(4, Math.floor((width - 16) / (px * 0.56)));
+  // Average glyph widths of a sans-serif face: bold names about 0.62 em, regular details about 0.56 em.
+  const maxChars = (width: number, px: number) => Math.max(4, Math.floor((width - 20) / (px * (px >= 14 ? 0.62 : 0.56))));
   const parts: string[] = [];
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="img" aria-labelledby="structure-title structure-desc" font-family="system-ui, -apple-system, 'Segoe UI', Arial, sans-serif">`,
