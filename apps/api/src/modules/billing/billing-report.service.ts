@@ -3,7 +3,7 @@ import { Database } from '@partnerships/db';
 import { inTenant, type TenantContext } from '../../common/request-context';
 import { londonToday } from '@partnerships/domain';
 import { InvoiceRepository } from '@partnerships/invoicing';
-import type { BillingReportDto, BillingReportQueryDto, BillingReportRowDto } from './billing.dto';
+import type { BillingReportDto, BillingReportQueryDto, BillingReportRowDto } from './billing-report.dto';
 
 /** Money reports: invoiced, paid, credited, outstanding and overdue, by school, billing period or month of issue. Void invoices are left out. */
 @Injectable()

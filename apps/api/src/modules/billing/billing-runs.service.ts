@@ -20,14 +20,7 @@ import { inTenant, type TenantContext } from '../../common/request-context';
 import { JOB_QUEUE } from '../../runtime/runtime.module';
 import { isUuid } from '../../common/ids';
 import { londonToday } from '@partnerships/domain';
-import type {
-  BillingRunCreatedDto,
-  BillingRunDto,
-  BillingRunItemQueryDto,
-  CreateBillingRunDto,
-  DryRunDto,
-  DryRunMemberDto,
-} from './billing.dto';
+import type { BillingRunCreatedDto, BillingRunDto, BillingRunItemQueryDto, CreateBillingRunDto, DryRunDto, DryRunMemberDto } from './billing-runs.dto';
 import type { PageQueryDto } from '../../common/pagination.dto';
 
 function runDto(row: BillingRunViewRow): BillingRunDto {

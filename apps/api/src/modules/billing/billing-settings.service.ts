@@ -4,7 +4,7 @@ import { formatInvoiceNumber, invoicePrefixProblem, normaliseVatNumber, reminder
 import { BillingCounterRepository, BillingSettingsRepository } from '@partnerships/invoicing';
 import { invalid } from '../../common/app-error';
 import { inTenant, type TenantContext } from '../../common/request-context';
-import type { BillingSettingsDto, UpdateBillingSettingsDto } from './billing.dto';
+import type { BillingSettingsDto, UpdateBillingSettingsDto } from './billing-settings.dto';
 
 /** A partnership's billing settings: VAT, payment terms, reminders, invoice numbers and bank details. */
 @Injectable()

@@ -5,33 +5,30 @@ import { Access, Ctx } from '../../common/access.decorator';
 import { PageQueryDto } from '../../common/pagination.dto';
 import type { TenantContext } from '../../common/request-context';
 import { londonToday } from '@partnerships/domain';
+import { BillingReportDto, BillingReportQueryDto } from './billing-report.dto';
 import {
-  BillingReportDto,
-  BillingReportQueryDto,
   BillingRunCreatedDto,
   BillingRunDto,
   BillingRunItemPageDto,
   BillingRunItemQueryDto,
   BillingRunPageDto,
-  BillingSettingsDto,
-  CheckoutSessionDto,
-  ConnectLinkDto,
   CreateBillingRunDto,
-  CreateCreditNoteDto,
   DryRunDto,
+} from './billing-runs.dto';
+import { BillingSettingsDto, UpdateBillingSettingsDto } from './billing-settings.dto';
+import {
+  CreateCreditNoteDto,
   InvoiceDetailDto,
   InvoiceListQueryDto,
   InvoicePageDto,
   InvoiceSentDto,
-  PlatformSubscriptionDto,
   PoNumberDto,
   RecordPaymentDto,
   SendInvoiceDto,
-  StripeConnectionDto,
-  SubscribeDto,
-  UpdateBillingSettingsDto,
   VoidInvoiceDto,
-} from './billing.dto';
+} from './invoices.dto';
+import { PlatformSubscriptionDto, SubscribeDto } from './platform-billing.dto';
+import { CheckoutSessionDto, ConnectLinkDto, StripeConnectionDto } from './stripe.dto';
 import { BillingReportService } from './billing-report.service';
 import { BillingRunsService } from './billing-runs.service';
 import { BillingSettingsService } from './billing-settings.service';

@@ -47,7 +47,7 @@ import type {
   RecordPaymentDto,
   SendInvoiceDto,
   VoidInvoiceDto,
-} from './billing.dto';
+} from './invoices.dto';
 
 export function invoiceListItem(row: InvoiceViewRow, today = londonToday()): InvoiceListItemDto {
   const balance = { totalPence: row.total_pence, amountPaidPence: row.amount_paid_pence, amountCreditedPence: row.amount_credited_pence };

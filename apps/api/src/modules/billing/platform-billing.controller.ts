@@ -3,7 +3,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Access, Ctx } from '../../common/access.decorator';
 import type { AuthedContext } from '../../common/request-context';
 import { PlatformOperator } from '../platform/platform-operator.guard';
-import { PlatformBillingDto, UpdatePlanFeeDto } from './billing.dto';
+import { PlatformBillingDto, UpdatePlanFeeDto } from './platform-billing.dto';
 import { PlatformBillingService } from './platform-billing.service';
 
 @ApiTags('platform')

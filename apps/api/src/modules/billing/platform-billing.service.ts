@@ -5,7 +5,8 @@ import { PlatformInvoiceRepository, PlatformSubscriptionRepository } from '@part
 import { conflict, invalid, notFound } from '../../common/app-error';
 import { inTenant, type AuthedContext, type TenantContext } from '../../common/request-context';
 import { londonToday } from '@partnerships/domain';
-import type { CheckoutSessionDto, PlatformBillingDto, PlatformSubscriptionDto, SubscribeDto, UpdatePlanFeeDto } from './billing.dto';
+import type { PlatformBillingDto, PlatformSubscriptionDto, SubscribeDto, UpdatePlanFeeDto } from './platform-billing.dto';
+import type { CheckoutSessionDto } from './stripe.dto';
 import { StripeGateway } from './stripe.gateway';
 
 const ACTIVE = ['active', 'trialing'];

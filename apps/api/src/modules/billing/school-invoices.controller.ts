@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { Ctx, SignedIn } from '../../common/access.decorator';
 import type { AuthedContext } from '../../common/request-context';
 import { SchoolPeopleGuard } from '../school-portal/school-access';
-import { BankTransferDto, CheckoutDto, CheckoutSessionDto, InvoiceDetailDto, PoNumberDto, SchoolInvoiceListDto } from './billing.dto';
+import { BankTransferDto, InvoiceDetailDto, PoNumberDto, SchoolInvoiceListDto } from './invoices.dto';
+import { CheckoutDto, CheckoutSessionDto } from './stripe.dto';
 import { SchoolInvoicesService } from './school-invoices.service';
 
 @ApiTags('school portal')

@@ -6,7 +6,8 @@ import { AppError, conflict, notFound } from '../../common/app-error';
 import type { AuthedContext } from '../../common/request-context';
 import { ACTS_FOR_SCHOOL, type SchoolAccess, schoolFor } from '../school-portal/school-access';
 import { isUuid } from '../../common/ids';
-import type { BankTransferDto, CheckoutSessionDto, InvoiceDetailDto, PoNumberDto, SchoolInvoiceListDto } from './billing.dto';
+import type { BankTransferDto, InvoiceDetailDto, PoNumberDto, SchoolInvoiceListDto } from './invoices.dto';
+import type { CheckoutSessionDto } from './stripe.dto';
 import { canPayOnline, invoiceDetailIn, invoiceListItem, invoicePdfIn } from './invoices.service';
 import { StripeGateway } from './stripe.gateway';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database, type EntityManager } from '@partnerships/db';
 import { applicationFeeBasisPoints, BillingSourcesRepository, StripeAccountRepository } from '@partnerships/invoicing';
 import { inTenant, type TenantContext } from '../../common/request-context';
-import type { ConnectLinkDto, StripeConnectionDto } from './billing.dto';
+import type { ConnectLinkDto, StripeConnectionDto } from './stripe.dto';
 import { StripeGateway } from './stripe.gateway';
 
 /**

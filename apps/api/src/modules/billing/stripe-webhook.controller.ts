@@ -2,7 +2,7 @@ import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../../common/access.decorator';
-import { WebhookAckDto } from './billing.dto';
+import { WebhookAckDto } from './stripe.dto';
 import { StripeWebhookService } from './stripe-webhook.service';
 
 @ApiTags('webhooks')

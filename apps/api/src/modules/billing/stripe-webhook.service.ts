@@ -5,7 +5,7 @@ import { StripeEventRepository } from '@partnerships/invoicing';
 import Stripe from 'stripe';
 import { AppError } from '../../common/app-error';
 import { JOB_QUEUE } from '../../runtime/runtime.module';
-import type { WebhookAckDto } from './billing.dto';
+import type { WebhookAckDto } from './stripe.dto';
 import { StripeGateway } from './stripe.gateway';
 
 /** Stripe's own tolerance: a signature more than five minutes old is refused (replayed requests). */
