@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Env } from '@partnerships/config';
-import { Database, type EntityManager } from '@partnerships/db';
+import { Database, type EntityManager, SchoolRegisterRepository, TenantRepository } from '@partnerships/db';
 import {
   applicationProblems,
   describeNoticeRule,
@@ -10,7 +10,6 @@ import {
   type Membership,
   type MembershipEffect,
   type MembershipEvent,
-  type MembershipState,
   type NoticeRule,
   noticeRuleProblems,
   ROLE_LABELS,
@@ -23,6 +22,11 @@ import { AppError, conflict, invalid, notFound } from '../../common/app-error';
 import { ENV, JOB_QUEUE } from '../../runtime/runtime.module';
 import { hashToken, newToken } from '../auth/session-token';
 import { isUuid } from '../../common/ids';
+import { FeeScheduleRepository } from '../fee-schedules/fee-schedule.repository';
+import { SchoolInvitationRepository } from '../school-portal/school-invitation.repository';
+import { MembershipRepository, type MembershipRow } from './membership.repository';
+
+export type { MembershipRow } from './membership.repository';
 
 /** When a partnership has not chosen a notice rule: one year's notice, ending when it runs out. */
 export const DEFAULT_NOTICE_RULE: NoticeRule = { kind: 'period', months: 12, leaveAt: 'period-end' };
@@ -39,22 +43,6 @@ export interface Actor {
   name: string;
 }
 
-/** A membership row with its school, read for a transition. */
-export interface MembershipRow {
-  id: string;
-  status: MembershipState;
-  since: string | null;
-  suspended_from: 'active' | 'notice-given' | null;
-  application: Membership['application'] | null;
-  notice: Membership['notice'] | null;
-  joined_on: string | null;
-  left_on: string | null;
-  category: string;
-  school_id: string;
-  urn: string;
-  school_name: string;
-}
-
 export interface TransitionOutcome {
   membershipId: string;
   eventId: string | null;
@@ -64,11 +52,6 @@ export interface TransitionOutcome {
   note?: string;
   context: TransitionContext & { noticeRule: NoticeRule; noticeRuleIsDefault: boolean };
 }
-
-const MEMBERSHIP_SELECT = `SELECT m.id, m.status, to_char(m.since, 'YYYY-MM-DD') AS since, m.suspended_from, m.application, m.notice,
-  to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on, to_char(m.left_on, 'YYYY-MM-DD') AS left_on, m.category,
-  s.id AS school_id, s.urn, s.name AS school_name
-  FROM memberships m JOIN schools s ON s.id = m.school_id`;
 
 /** The stored columns as the domain's plain value. */
 export function toDomain(row: MembershipRow): Membership {
@@ -131,33 +114,29 @@ export class MembershipLifecycleService {
 
   async load(em: EntityManager, tenantId: string, membershipId: string, lock = false): Promise<MembershipRow> {
     if (!isUuid(membershipId)) throw notFound('membership');
-    const [row] = await em.query(`${MEMBERSHIP_SELECT} WHERE m.tenant_id = $1 AND m.id = $2 ${lock ? 'FOR UPDATE OF m' : ''}`, [tenantId, membershipId]);
+    const row = await new MembershipRepository(em, tenantId).find(membershipId, { lock });
     if (!row) throw notFound('membership');
     return row;
   }
 
   async loadBySchool(em: EntityManager, tenantId: string, schoolId: string, lock = false): Promise<MembershipRow | null> {
-    const [row] = await em.query(`${MEMBERSHIP_SELECT} WHERE m.tenant_id = $1 AND m.school_id = $2 ${lock ? 'FOR UPDATE OF m' : ''}`, [tenantId, schoolId]);
-    return row ?? null;
+    return new MembershipRepository(em, tenantId).findBySchool(schoolId, { lock });
   }
 
   /** The partnership's settings that transitions depend on. */
   async context(em: EntityManager, tenantId: string, today: string): Promise<TransitionContext & { noticeRule: NoticeRule; noticeRuleIsDefault: boolean }> {
-    const [tenant] = await em.query(`SELECT notice_rule FROM tenants WHERE id = $1`, [tenantId]);
-    const stored = tenant?.notice_rule as NoticeRule | null;
+    const tenants = new TenantRepository(em);
+    const stored = (await tenants.noticeRule(tenantId)) as NoticeRule | null;
     const usable = stored && noticeRuleProblems(stored).length === 0 ? stored : null;
-    const calendars: { half_terms: unknown }[] = await em.query(`SELECT half_terms FROM tenant_calendars WHERE tenant_id = $1`, [tenantId]);
-    const terms = calendars.flatMap((c) => (Array.isArray(c.half_terms) ? c.half_terms : [])).filter(isHalfTerm);
-    const [fees] = await em.query(
-      `SELECT (document -> 'liabilityGuarantee' ->> 'amountPence')::int AS pence FROM fee_schedules
-       WHERE tenant_id = $1 AND status = 'published' ORDER BY (period_start <= $2 AND period_end >= $2) DESC, period_end DESC, version DESC LIMIT 1`,
-      [tenantId, today],
-    );
+    const calendars = await tenants.calendars(tenantId);
+    const terms = calendars.flatMap((c) => (Array.isArray(c.halfTerms) ? c.halfTerms : [])).filter(isHalfTerm);
+    const schedule = await new FeeScheduleRepository(em, tenantId).findInForceOn(today);
+    const pence = schedule?.document.liabilityGuarantee?.amountPence;
     return {
       noticeRule: usable ?? DEFAULT_NOTICE_RULE,
       noticeRuleIsDefault: !usable,
       terms,
-      ...(fees?.pence > 0 ? { liabilityGuaranteePence: fees.pence as number } : {}),
+      ...(typeof pence === 'number' && pence > 0 ? { liabilityGuaranteePence: pence } : {}),
     };
   }
 
@@ -177,33 +156,30 @@ export class MembershipLifecycleService {
     if (!result.ok) throw transitionProblem(result.error, event, context);
     if (!options.persist) return { membershipId: row.id, eventId: null, membership: result.membership, effects: result.effects, row, context };
     const next = result.membership;
-    await em.query(
-      `UPDATE memberships SET status = $2, since = $3, suspended_from = $4, application = $5, notice = $6, left_on = $7, joined_on = $8, updated_at = now()
-       WHERE id = $1`,
-      [row.id, next.state, next.since ?? null, next.suspendedFrom ?? null, next.application ? JSON.stringify(next.application) : null,
-        next.notice ? JSON.stringify(next.notice) : null, next.leftOn ?? null, next.startedOn ?? null],
-    );
+    const members = new MembershipRepository(em, tenantId);
+    await members.saveState(row.id, next);
     const entry = result.historyEntry;
     const data: Record<string, unknown> = { ...(options.data ?? {}) };
     if (event.type === 'apply' || (event.type === 'rejoin' && event.to === 'applied')) data.application = next.application;
     if (next.notice && event.type === 'give-notice') data.notice = next.notice;
     const guarantee = result.effects.find((e) => e.type === 'record-liability-guarantee');
     if (guarantee) data.liabilityGuarantee = guarantee;
-    const [{ id: eventId }] = await em.query(
-      `INSERT INTO membership_events (tenant_id, membership_id, event, from_status, to_status, on_date, actor_user_id, actor_name, note, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [tenantId, row.id, entry.event, entry.from, entry.to, entry.at, entry.by.id, entry.by.name, entry.note ?? null, Object.keys(data).length ? JSON.stringify(data) : null],
-    );
+    const eventId = await members.recordEvent({
+      membershipId: row.id,
+      event: entry.event,
+      from: entry.from,
+      to: entry.to,
+      on: entry.at,
+      actor: entry.by,
+      note: entry.note ?? null,
+      data,
+    });
     return { membershipId: row.id, eventId, membership: next, effects: result.effects, row, context, ...(entry.note ? { note: entry.note } : {}) };
   }
 
   /** The school's people who act for it with the partnership: headteachers and business managers. */
   async schoolContacts(em: EntityManager, schoolId: string): Promise<{ email: string; name: string }[]> {
-    return em.query(
-      `SELECT DISTINCT u.email, u.name FROM school_roles r JOIN users u ON u.id = r.user_id
-       WHERE r.school_id = $1 AND r.role IN ('headteacher', 'business-manager') ORDER BY u.email`,
-      [schoolId],
-    );
+    return new SchoolRegisterRepository(em).contactsOf(schoolId);
   }
 
   /**
@@ -220,12 +196,14 @@ export class MembershipLifecycleService {
     let invitationId: string | null = null;
     if (extra && !contacts.some((c) => c.email === extra)) {
       token = newToken();
-      const [invitation] = await em.query(
-        `INSERT INTO school_invitations (school_id, email, role, token_hash, invited_by, invited_for_tenant, expires_at)
-         VALUES ($1, $2, 'headteacher', $3, $4, $5, now() + make_interval(days => $6)) RETURNING id`,
-        [row.school_id, extra, hashToken(token), inviter.id, tenant.id, SCHOOL_INVITATION_DAYS],
-      );
-      invitationId = invitation.id;
+      invitationId = await new SchoolInvitationRepository(em).createForPartnership({
+        schoolId: row.school_id,
+        email: extra,
+        tokenHash: hashToken(token),
+        invitedBy: inviter.id,
+        tenantId: tenant.id,
+        days: SCHOOL_INVITATION_DAYS,
+      });
     }
     return { contacts, newPerson: token && extra && invitationId ? { email: extra, token, invitationId } : null };
   }
@@ -265,10 +243,8 @@ export class MembershipLifecycleService {
         const recipients =
           effect.audience === 'school'
             ? await this.db.asPlatform({}, (em) => this.schoolContacts(em, row.school_id))
-            : await this.db.inTenant(tenant.id, {}, (em) =>
-                em.query(`SELECT DISTINCT u.email, u.name FROM tenant_roles r JOIN users u ON u.id = r.user_id WHERE r.tenant_id = $1 AND r.role = 'tenant-admin' ORDER BY u.email`, [tenant.id]),
-              );
-        for (const recipient of recipients as { email: string }[]) {
+            : await this.db.inTenant(tenant.id, {}, (em) => new TenantRepository(em).adminContacts(tenant.id));
+        for (const recipient of recipients) {
           await mail({
             template: 'membership-update',
             to: recipient.email,

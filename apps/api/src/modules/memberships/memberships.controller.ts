@@ -28,19 +28,31 @@ import {
   StatsQueryDto,
   UpdateMembershipSettingsDto,
 } from './membership.dto';
+import { BulkInviteService } from './bulk-invite.service';
+import { MemberListService } from './member-list.service';
+import { MembershipSettingsService } from './membership-settings.service';
 import { MembershipsService } from './memberships.service';
+import { PupilCountsService } from './pupil-counts.service';
+import { TenantDocumentsService } from './tenant-documents.service';
 
 @ApiTags('memberships')
 @Controller('v1/tenants/:slug')
 export class MembershipsController {
-  constructor(private readonly memberships: MembershipsService) {}
+  constructor(
+    private readonly members: MemberListService,
+    private readonly memberships: MembershipsService,
+    private readonly invites: BulkInviteService,
+    private readonly membershipSettings: MembershipSettingsService,
+    private readonly pupilNumbers: PupilCountsService,
+    private readonly documentsShared: TenantDocumentsService,
+  ) {}
 
   @Get('memberships')
   @Access('read', 'Membership')
   @ApiOperation({ summary: 'The partnership’s schools in every state, with filters (phase, category, status, localAuthority, q) and pages' })
   @ApiResponse({ status: 200, type: MembershipPageDto })
   list(@Ctx() ctx: TenantContext, @Query() query: MembershipListQueryDto) {
-    return this.memberships.list(ctx, query);
+    return this.members.list(ctx, query);
   }
 
   @Get('memberships.csv')
@@ -49,7 +61,7 @@ export class MembershipsController {
   @ApiProduces('text/csv')
   @ApiResponse({ status: 200, description: 'A CSV file' })
   async csv(@Ctx() ctx: TenantContext, @Query() query: MembershipListQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    const body = await this.memberships.csv(ctx, query);
+    const body = await this.members.csv(ctx, query);
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${ctx.tenant.slug}-members-${londonToday()}.csv"`);
     return body;
   }
@@ -59,7 +71,7 @@ export class MembershipsController {
   @ApiOperation({ summary: 'Counts by status at the end of each month, for the chart of membership over time' })
   @ApiResponse({ status: 200, type: MembershipStatsDto })
   stats(@Ctx() ctx: TenantContext, @Query() query: StatsQueryDto) {
-    return this.memberships.stats(ctx, query);
+    return this.members.stats(ctx, query);
   }
 
   @Post('memberships/bulk-invite')
@@ -68,7 +80,7 @@ export class MembershipsController {
   @ApiOperation({ summary: 'Invite many schools; each school’s headteacher and business manager (or the address given) is e-mailed' })
   @ApiResponse({ status: 200, type: BulkInviteResultDto })
   bulkInvite(@Ctx() ctx: TenantContext, @Body() dto: BulkInviteDto) {
-    return this.memberships.bulkInvite(ctx, dto);
+    return this.invites.bulkInvite(ctx, dto);
   }
 
   @Get('memberships/:id')
@@ -111,7 +123,7 @@ export class MembershipsController {
   @ApiOperation({ summary: 'The notice rule in force, the census that drives fees and the liability guarantee' })
   @ApiResponse({ status: 200, type: MembershipSettingsDto })
   settings(@Ctx() ctx: TenantContext) {
-    return this.memberships.settings(ctx);
+    return this.membershipSettings.settings(ctx);
   }
 
   @Put('membership-settings')
@@ -119,7 +131,7 @@ export class MembershipsController {
   @ApiOperation({ summary: 'Choose which school census (October, January or May) drives fees' })
   @ApiResponse({ status: 200, type: MembershipSettingsDto })
   updateSettings(@Ctx() ctx: TenantContext, @Body() dto: UpdateMembershipSettingsDto) {
-    return this.memberships.updateSettings(ctx, dto);
+    return this.membershipSettings.updateSettings(ctx, dto);
   }
 
   @Get('pupil-counts')
@@ -127,7 +139,7 @@ export class MembershipsController {
   @ApiOperation({ summary: 'Pupil numbers per school per census, with schools’ corrections (filter status=pending to approve them)' })
   @ApiResponse({ status: 200, type: PupilCountPageDto })
   pupilCounts(@Ctx() ctx: TenantContext, @Query() query: PupilCountQueryDto) {
-    return this.memberships.pupilCounts(ctx, query);
+    return this.pupilNumbers.pupilCounts(ctx, query);
   }
 
   @Post('pupil-counts')
@@ -135,7 +147,7 @@ export class MembershipsController {
   @ApiOperation({ summary: 'Record a pupil number for a school on the list (approved at once)' })
   @ApiResponse({ status: 201, type: PupilCountDto })
   recordPupilCount(@Ctx() ctx: TenantContext, @Body() dto: RecordPupilCountDto) {
-    return this.memberships.recordPupilCount(ctx, dto);
+    return this.pupilNumbers.recordPupilCount(ctx, dto);
   }
 
   @Post('pupil-counts/:id/approve')
@@ -144,7 +156,7 @@ export class MembershipsController {
   @ApiOperation({ summary: 'Approve a school’s correction' })
   @ApiResponse({ status: 200, type: PupilCountDto })
   approvePupilCount(@Ctx() ctx: TenantContext, @Param('id') id: string, @Body() dto: DecisionDto) {
-    return this.memberships.decidePupilCount(ctx, id, 'approved', dto);
+    return this.pupilNumbers.decidePupilCount(ctx, id, 'approved', dto);
   }
 
   @Post('pupil-counts/:id/reject')
@@ -153,7 +165,7 @@ export class MembershipsController {
   @ApiOperation({ summary: 'Turn down a school’s correction, saying why' })
   @ApiResponse({ status: 200, type: PupilCountDto })
   rejectPupilCount(@Ctx() ctx: TenantContext, @Param('id') id: string, @Body() dto: DecisionDto) {
-    return this.memberships.decidePupilCount(ctx, id, 'rejected', dto);
+    return this.pupilNumbers.decidePupilCount(ctx, id, 'rejected', dto);
   }
 
   @Get('documents')
@@ -161,7 +173,7 @@ export class MembershipsController {
   @ApiOperation({ summary: 'Documents shared with member schools (archived ones last)' })
   @ApiResponse({ status: 200, type: DocumentListDto })
   documents(@Ctx() ctx: TenantContext) {
-    return this.memberships.documents(ctx);
+    return this.documentsShared.documents(ctx);
   }
 
   @Post('documents')
@@ -169,7 +181,7 @@ export class MembershipsController {
   @ApiOperation({ summary: 'Share a document (a link or some text) with member schools' })
   @ApiResponse({ status: 201, type: DocumentDto })
   createDocument(@Ctx() ctx: TenantContext, @Body() dto: CreateDocumentDto) {
-    return this.memberships.createDocument(ctx, dto);
+    return this.documentsShared.createDocument(ctx, dto);
   }
 
   @Post('documents/:id/archive')
@@ -178,6 +190,6 @@ export class MembershipsController {
   @ApiOperation({ summary: 'Stop sharing a document (it is kept, not deleted)' })
   @ApiResponse({ status: 200, type: DocumentDto })
   archiveDocument(@Ctx() ctx: TenantContext, @Param('id') id: string) {
-    return this.memberships.archiveDocument(ctx, id);
+    return this.documentsShared.archiveDocument(ctx, id);
   }
 }

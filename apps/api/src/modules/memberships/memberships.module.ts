@@ -4,10 +4,24 @@ import { MembershipCategoriesService } from './membership-categories.service';
 import { MembershipLifecycleService } from './membership-lifecycle.service';
 import { MembershipsController } from './memberships.controller';
 import { MembershipsService } from './memberships.service';
+import { BulkInviteService } from './bulk-invite.service';
+import { MemberListService } from './member-list.service';
+import { MembershipSettingsService } from './membership-settings.service';
+import { PupilCountsService } from './pupil-counts.service';
+import { TenantDocumentsService } from './tenant-documents.service';
 
 @Module({
   controllers: [MembershipsController, MembershipCategoriesController],
-  providers: [MembershipsService, MembershipLifecycleService, MembershipCategoriesService],
-  exports: [MembershipsService, MembershipLifecycleService],
+  providers: [
+    MembershipsService,
+    MembershipLifecycleService,
+    MembershipCategoriesService,
+    MemberListService,
+    BulkInviteService,
+    MembershipSettingsService,
+    PupilCountsService,
+    TenantDocumentsService,
+  ],
+  exports: [MembershipsService, MembershipLifecycleService, PupilCountsService],
 })
 export class MembershipsModule {}

@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { Database, type EntityManager } from '@partnerships/db';
+import { Database, type EntityManager, SchoolRegisterRepository } from '@partnerships/db';
 import type { SchoolRole } from '@partnerships/domain';
 import { AppError, notFound, unauthenticated } from '../../common/app-error';
 import type { AuthedContext } from '../../common/request-context';
@@ -18,11 +18,10 @@ export interface SchoolAccess {
  */
 export async function schoolFor(em: EntityManager, ctx: AuthedContext, urn: string, needs?: readonly SchoolRole[], doing = 'do that'): Promise<SchoolAccess> {
   if (!/^\d{6}$/.test(urn)) throw notFound('school');
-  const [school] = await em.query(`SELECT id, urn, name, pupils FROM schools WHERE urn = $1`, [urn]);
+  const register = new SchoolRegisterRepository(em);
+  const school = await register.findByUrn(urn);
   if (!school) throw notFound('school');
-  const roles: SchoolRole[] = (await em.query(`SELECT role FROM school_roles WHERE school_id = $1 AND user_id = $2 ORDER BY role`, [school.id, ctx.user.id])).map(
-    (r: { role: SchoolRole }) => r.role,
-  );
+  const roles = await register.rolesOf(school.id, ctx.user.id);
   if (roles.length === 0) throw notFound('school');
   if (needs && !roles.some((role) => needs.includes(role))) {
     const who = needs.map((role) => role.replace('-', ' ')).join(' or the ');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, type EntityManager } from '@partnerships/db';
+import { Database, type EntityManager, SchoolRegisterRepository, TenantRepository } from '@partnerships/db';
 import {
   academicYearOf,
   addDays,
@@ -16,10 +16,17 @@ import { invalid, notFound } from '../../common/app-error';
 import type { AuthedContext } from '../../common/request-context';
 import type { NoticeResultDto } from '../memberships/membership.dto';
 import { type Actor, MembershipLifecycleService, type MembershipRow, type TenantRef, toDomain } from '../memberships/membership-lifecycle.service';
-import { documentDto, MembershipsService, pupilCountDto, PUPIL_COUNT_SELECT } from '../memberships/memberships.service';
+import { MembershipCategoryRepository } from '../memberships/membership-category.repository';
+import { MembershipRepository } from '../memberships/membership.repository';
+import { MembershipsService, timelineEntry } from '../memberships/memberships.service';
+import { PupilCountRepository } from '../memberships/pupil-count.repository';
+import { pupilCountDto, PupilCountsService } from '../memberships/pupil-counts.service';
+import { TenantDocumentRepository } from '../memberships/tenant-document.repository';
+import { documentDto } from '../memberships/tenant-documents.service';
 import { londonToday } from '@partnerships/domain';
 import type { ApplyDto, MySchoolsDto, SchoolMembershipDetailDto, SchoolNoteDto, SchoolNoticeDto, SchoolPupilCountsDto, SubmitPupilCountDto } from './school-membership.dto';
 import { ACTS_FOR_SCHOOL, type SchoolAccess, schoolFor } from './school-access';
+import { SchoolPortalRepository } from './school-portal.repository';
 
 const SCHOOL_ACTIONS = ['apply', 'give-notice', 'withdraw-application'];
 const SEES_DOCUMENTS: MembershipState[] = ['approved', 'active', 'notice-given', 'suspended'];
@@ -31,31 +38,23 @@ export class SchoolMembershipService {
     private readonly db: Database,
     private readonly lifecycle: MembershipLifecycleService,
     private readonly memberships: MembershipsService,
+    private readonly pupilNumbers: PupilCountsService,
   ) {}
 
   /** Every school the person acts for, with every membership of each (an executive head sees them all at once). */
   async mySchools(ctx: AuthedContext): Promise<MySchoolsDto> {
     return this.db.asPlatform({ userId: ctx.user.id }, async (em) => {
-      const schools = await em.query(
-        `SELECT s.id, s.urn, s.name, s.phase, s.local_authority AS "localAuthority", array_agg(r.role ORDER BY r.role) AS roles
-         FROM school_roles r JOIN schools s ON s.id = r.school_id WHERE r.user_id = $1 GROUP BY s.id ORDER BY s.name`,
-        [ctx.user.id],
-      );
+      const schools = await new SchoolRegisterRepository(em).schoolsOf(ctx.user.id);
       // Row-level security lets a school's own people read its memberships in every partnership.
-      const memberships = await em.query(
-        `SELECT m.school_id, m.id AS "membershipId", t.slug AS "tenantSlug", t.name AS "tenantName", m.category, m.status,
-                to_char(m.joined_on, 'YYYY-MM-DD') AS "joinedOn", m.notice ->> 'leavingOn' AS "leavingOn"
-         FROM memberships m JOIN tenants t ON t.id = m.tenant_id WHERE m.school_id = ANY($1::uuid[]) ORDER BY t.name`,
-        [schools.map((s: { id: string }) => s.id)],
-      );
+      const memberships = await new SchoolPortalRepository(em).membershipsOfSchools(schools.map((s) => s.id));
       return {
-        schools: schools.map(({ id, ...school }: { id: string } & Record<string, unknown>) => ({
+        schools: schools.map(({ id, ...school }) => ({
           ...school,
           memberships: memberships
-            .filter((m: { school_id: string }) => m.school_id === id)
-            .map(({ school_id: _school, ...m }: Record<string, unknown>) => ({ ...m, statusLabel: MEMBERSHIP_STATE_LABELS[m.status as MembershipState] ?? m.status })),
+            .filter((m) => m.school_id === id)
+            .map(({ school_id: _school, ...m }) => ({ ...m, statusLabel: MEMBERSHIP_STATE_LABELS[m.status] ?? m.status })),
         })),
-      } as MySchoolsDto;
+      };
     });
   }
 
@@ -110,14 +109,10 @@ export class SchoolMembershipService {
   async pupilCounts(ctx: AuthedContext, urn: string): Promise<SchoolPupilCountsDto> {
     return this.db.asPlatform({ userId: ctx.user.id }, async (em) => {
       const school = await schoolFor(em, ctx, urn);
-      const rows = await em.query(
-        `SELECT x.*, t.slug AS tenant_slug, t.name AS tenant_name FROM (${PUPIL_COUNT_SELECT} WHERE pc.school_id = $1) x JOIN tenants t ON t.id = x.tenant_id
-         ORDER BY x.submitted_at DESC, x.id`,
-        [school.id],
-      );
+      const rows = await new SchoolPortalRepository(em).pupilCountsOf(school.id);
       return {
         registerPupils: school.pupils,
-        items: rows.map((row: Record<string, unknown>) => ({ ...pupilCountDto(row), tenantSlug: row.tenant_slug as string, tenantName: row.tenant_name as string })),
+        items: rows.map((row) => ({ ...pupilCountDto(row), tenantSlug: row.tenant_slug, tenantName: row.tenant_name })),
       };
     });
   }
@@ -127,12 +122,9 @@ export class SchoolMembershipService {
     const { school, tenant } = await this.locate(ctx, urn, dto.tenantSlug, ACTS_FOR_SCHOOL, 'correct the pupil number', 'tenantSlug');
     return this.db.inTenant(tenant.id, { userId: ctx.user.id }, async (em) => {
       await this.membership(em, tenant, school);
-      const [{ id }] = await em.query(
-        `INSERT INTO school_pupil_counts (tenant_id, school_id, census, pupils, source, status, note, submitted_by)
-         VALUES ($1, $2, $3, $4, 'school', 'pending', $5, $6) RETURNING id`,
-        [tenant.id, school.id, dto.census, dto.pupils, dto.note?.trim() || null, ctx.user.id],
-      );
-      const row = await this.memberships.pupilCountIn(em, tenant.id, id);
+      const counts = new PupilCountRepository(em, tenant.id);
+      const id = await counts.submitCorrection({ schoolId: school.id, census: dto.census, pupils: dto.pupils, note: dto.note?.trim() || null, submittedBy: ctx.user.id });
+      const row = await this.pupilNumbers.find(counts, id);
       return { ...row, tenantSlug: tenant.slug, tenantName: tenant.name };
     });
   }
@@ -141,12 +133,13 @@ export class SchoolMembershipService {
   private async locate(ctx: AuthedContext, urn: string, slug: string, needs?: typeof ACTS_FOR_SCHOOL, doing?: string, slugField?: string) {
     return this.db.asPlatform({ userId: ctx.user.id }, async (em) => {
       const school = await schoolFor(em, ctx, urn, needs, doing);
-      const [tenant] = await em.query(`SELECT id, slug, name FROM tenants WHERE slug = $1`, [slug]);
-      if (!tenant) {
+      const found = await new TenantRepository(em).findBySlug(slug);
+      if (!found) {
         if (slugField) throw invalid([{ field: slugField, message: 'There is no partnership with that name.' }]);
         throw notFound('partnership');
       }
-      return { school, tenant: tenant as TenantRef };
+      const tenant: TenantRef = { id: found.id, slug: found.slug, name: found.name };
+      return { school, tenant };
     });
   }
 
@@ -160,23 +153,12 @@ export class SchoolMembershipService {
     const row = await this.membership(em, tenant, school);
     const today = londonToday();
     const settings = await this.lifecycle.context(em, tenant.id, today);
-    const [partnership] = await em.query(`SELECT contact_email, contact_phone, website FROM tenants WHERE id = $1`, [tenant.id]);
-    const contacts = await em.query(
-      `SELECT DISTINCT u.name, u.email FROM tenant_roles r JOIN users u ON u.id = r.user_id WHERE r.tenant_id = $1 AND r.role = 'tenant-admin' ORDER BY u.name`,
-      [tenant.id],
-    );
-    const [category] = await em.query(
-      `SELECT code, name, description, voting_rights AS "votingRights", fees_apply AS "feesApply", includes FROM membership_categories WHERE tenant_id = $1 AND code = $2`,
-      [tenant.id, row.category],
-    );
-    const timeline = await em.query(
-      `SELECT id, event, from_status AS "from", to_status AS "to", to_char(on_date, 'YYYY-MM-DD') AS "on", actor_user_id, actor_name, note, created_at
-       FROM membership_events WHERE tenant_id = $1 AND membership_id = $2 ORDER BY created_at, id`,
-      [tenant.id, row.id],
-    );
-    const documents = SEES_DOCUMENTS.includes(row.status)
-      ? await em.query(`SELECT id, title, url, body, created_at, archived_at FROM tenant_documents WHERE tenant_id = $1 AND archived_at IS NULL ORDER BY created_at DESC`, [tenant.id])
-      : [];
+    const tenants = new TenantRepository(em);
+    const partnership = await tenants.publicContact(tenant.id);
+    const contacts = await tenants.adminContactsByName(tenant.id);
+    const category = await new MembershipCategoryRepository(em, tenant.id).findSummary(row.category);
+    const timeline = await new MembershipRepository(em, tenant.id).timeline(row.id);
+    const documents = SEES_DOCUMENTS.includes(row.status) ? await new TenantDocumentRepository(em, tenant.id).listCurrent() : [];
     const year = academicYearOf(today);
     const member = ['approved', 'active', 'suspended'].includes(row.status);
     let noticeDeadline: string | null = null;
@@ -192,8 +174,8 @@ export class SchoolMembershipService {
       partnership: {
         slug: tenant.slug,
         name: tenant.name,
-        contactEmail: partnership?.contact_email ?? null,
-        contactPhone: partnership?.contact_phone ?? null,
+        contactEmail: partnership?.contactEmail ?? null,
+        contactPhone: partnership?.contactPhone ?? null,
         website: partnership?.website ?? null,
         contacts,
       },
@@ -214,19 +196,10 @@ export class SchoolMembershipService {
         ...possibleEvents(toDomain(row)).filter((e) => SCHOOL_ACTIONS.includes(e)),
         ...(row.status === 'left' ? ['apply'] : []),
       ],
-      timeline: timeline.map((e: Record<string, unknown>) => ({
-        id: e.id,
-        event: e.event,
-        from: e.from ?? null,
-        to: e.to,
-        on: e.on,
-        by: { id: e.actor_user_id ?? null, name: e.actor_name },
-        note: e.note ?? null,
-        data: null,
-        recordedAt: (e.created_at as Date).toISOString(),
-      })),
-      pupilNumber: await this.memberships.pupilFigure(em, tenant.id, school.id, school.pupils),
+      // Each event's stored data (addresses invited, the application as sent) stays on the partnership's side.
+      timeline: timeline.map((e) => ({ ...timelineEntry(e), data: null })),
+      pupilNumber: await this.pupilNumbers.pupilFigure(em, tenant.id, school.id, school.pupils),
       documents: documents.map(documentDto),
-    } as SchoolMembershipDetailDto;
+    };
   }
 }

@@ -1,0 +1,277 @@
+import { type EntityManager, UnitOfWorkRepository } from '@partnerships/db';
+import type { Membership, MembershipState, Phase } from '@partnerships/domain';
+
+/** A membership row with its school, read for a transition. */
+export interface MembershipRow {
+  id: string;
+  status: MembershipState;
+  since: string | null;
+  suspended_from: 'active' | 'notice-given' | null;
+  application: Membership['application'] | null;
+  notice: Membership['notice'] | null;
+  joined_on: string | null;
+  left_on: string | null;
+  category: string;
+  school_id: string;
+  urn: string;
+  school_name: string;
+}
+
+/** One line of the members list: the membership, its category's name and the school as the register has it. */
+export interface MembershipListRow {
+  id: string;
+  category: string;
+  category_name: string | null;
+  status: MembershipState;
+  since: string | null;
+  joined_on: string | null;
+  leaving_on: string | null;
+  updated_at: Date;
+  school_id: string;
+  urn: string;
+  name: string;
+  phase: string;
+  type: string;
+  local_authority: string;
+  pupils: number | null;
+  register_status: string;
+  postcode: string | null;
+}
+
+/** The members list's filters; null means "any". */
+export interface MembershipListFilter {
+  phases: string[] | null;
+  categories: string[] | null;
+  statuses: string[] | null;
+  /** Lower-case. */
+  localAuthorities: string[] | null;
+  /** A LIKE pattern (already escaped) for the school's name, URN or postcode. */
+  pattern: string | null;
+  sort: MembershipSort;
+}
+
+export type MembershipSort = 'name' | 'status' | 'updated';
+
+/** One `membership_events` row, as the timeline shows it. */
+export interface MembershipEventRow {
+  id: string;
+  event: string;
+  from: MembershipState | null;
+  to: MembershipState;
+  on: string;
+  actor_user_id: string | null;
+  actor_name: string;
+  note: string | null;
+  data: Record<string, unknown> | null;
+  created_at: Date;
+}
+
+/** A new `membership_events` row. */
+export interface NewMembershipEvent {
+  membershipId: string;
+  event: string;
+  from: MembershipState | null;
+  to: MembershipState;
+  on: string;
+  actor: { id: string | null; name: string };
+  note?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+/** A register school that could be put on the list as a prospect, and whether it is on it already. */
+export interface ProspectCandidate {
+  id: string;
+  phase: Phase;
+  type: string;
+  local_authority: string;
+  listed: boolean;
+}
+
+export interface ProspectFilter {
+  /** Lower-case; null means any. */
+  localAuthorities: string[] | null;
+  phases: string[] | null;
+  urns: string[] | null;
+  statuses: string[];
+}
+
+const LIST_SELECT = `SELECT m.id, m.category, c.name AS category_name, m.status, to_char(m.since, 'YYYY-MM-DD') AS since,
+    to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on, m.notice ->> 'leavingOn' AS leaving_on, m.updated_at,
+    s.id AS school_id, s.urn, s.name, s.phase, s.type, s.local_authority, s.pupils, s.status AS register_status, s.postcode
+  FROM memberships m JOIN schools s ON s.id = m.school_id
+  LEFT JOIN membership_categories c ON c.tenant_id = m.tenant_id AND c.code = m.category`;
+
+const LIST_WHERE = `m.tenant_id = $1 AND ($2::text[] IS NULL OR s.phase = ANY($2)) AND ($3::text[] IS NULL OR m.category = ANY($3))
+      AND ($4::text[] IS NULL OR m.status = ANY($4)) AND ($5::text[] IS NULL OR lower(s.local_authority) = ANY($5))
+      AND ($6::text IS NULL OR s.name ILIKE $6 OR s.urn LIKE $6 OR s.postcode ILIKE $6)`;
+
+const SORTS: Record<MembershipSort, string> = { name: 's.name, s.urn', status: 'm.status, s.name', updated: 'm.updated_at DESC, s.name' };
+
+const MEMBERSHIP_SELECT = `SELECT m.id, m.status, to_char(m.since, 'YYYY-MM-DD') AS since, m.suspended_from, m.application, m.notice,
+  to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on, to_char(m.left_on, 'YYYY-MM-DD') AS left_on, m.category,
+  s.id AS school_id, s.urn, s.name AS school_name
+  FROM memberships m JOIN schools s ON s.id = m.school_id`;
+
+/**
+ * One partnership's memberships and their history (`memberships`, `membership_events`).
+ * Every state change goes through `MembershipLifecycleService`, which locks the row here
+ * (`find(id, { lock: true })`) and stores the new state and its event in the same transaction.
+ */
+export class MembershipRepository extends UnitOfWorkRepository {
+  constructor(
+    em: EntityManager,
+    private readonly tenantId: string,
+  ) {
+    super(em);
+    if (!tenantId) throw new Error('MembershipRepository needs a tenant');
+  }
+
+  // ---- the members list (a benchmarked hot path: one page query and one count)
+
+  private listParams(filter: MembershipListFilter): unknown[] {
+    return [this.tenantId, filter.phases, filter.categories, filter.statuses, filter.localAuthorities, filter.pattern];
+  }
+
+  async listPage(filter: MembershipListFilter, page: { limit: number; offset: number }): Promise<{ rows: MembershipListRow[]; total: number }> {
+    const params = this.listParams(filter);
+    const rows = await this.rows<MembershipListRow>(`${LIST_SELECT} WHERE ${LIST_WHERE} ORDER BY ${SORTS[filter.sort]} LIMIT $7 OFFSET $8`, [...params, page.limit, page.offset]);
+    const counted = await this.one<{ total: number }>(`SELECT count(*)::int AS total FROM memberships m JOIN schools s ON s.id = m.school_id WHERE ${LIST_WHERE}`, params);
+    return { rows, total: counted?.total ?? 0 };
+  }
+
+  /** Every membership matching the filters (for the CSV file). */
+  listAll(filter: MembershipListFilter): Promise<MembershipListRow[]> {
+    return this.rows<MembershipListRow>(`${LIST_SELECT} WHERE ${LIST_WHERE} ORDER BY ${SORTS[filter.sort]}`, this.listParams(filter));
+  }
+
+  findListRow(id: string): Promise<MembershipListRow | null> {
+    return this.one<MembershipListRow>(`${LIST_SELECT} WHERE m.tenant_id = $1 AND m.id = $2`, [this.tenantId, id]);
+  }
+
+  // ---- counts
+
+  /**
+   * How many memberships were in each status at the end of each month from `first` to `today`
+   * (today for the current month), worked out from the timeline. Months with none are absent.
+   */
+  statusCountsByMonth(first: string, today: string): Promise<{ month: string; status: MembershipState; n: number }[]> {
+    return this.rows(
+      `WITH months AS (
+           SELECT to_char(d, 'YYYY-MM') AS month, least((d + interval '1 month' - interval '1 day')::date, $3::date) AS month_end
+           FROM generate_series($2::date, $3::date, interval '1 month') d)
+         SELECT mo.month, st.status, count(*)::int AS n
+         FROM months mo CROSS JOIN memberships m
+         CROSS JOIN LATERAL (SELECT coalesce(
+           (SELECT e.to_status FROM membership_events e WHERE e.tenant_id = m.tenant_id AND e.membership_id = m.id AND e.on_date <= mo.month_end
+            ORDER BY e.on_date DESC, e.created_at DESC LIMIT 1),
+           CASE WHEN coalesce(m.joined_on, m.created_at::date) <= mo.month_end THEN coalesce(
+             (SELECT e.from_status FROM membership_events e WHERE e.tenant_id = m.tenant_id AND e.membership_id = m.id ORDER BY e.on_date, e.created_at LIMIT 1),
+             CASE WHEN NOT EXISTS (SELECT 1 FROM membership_events e WHERE e.tenant_id = m.tenant_id AND e.membership_id = m.id) THEN m.status END) END
+         ) AS status) st
+         WHERE m.tenant_id = $1 AND st.status IS NOT NULL
+         GROUP BY mo.month, st.status ORDER BY mo.month`,
+      [this.tenantId, first, today],
+    );
+  }
+
+  /** How many memberships are in each status now (statuses with none are absent). */
+  statusCounts(): Promise<{ status: MembershipState; n: number }[]> {
+    return this.rows(`SELECT status, count(*)::int AS n FROM memberships WHERE tenant_id = $1 GROUP BY status`, [this.tenantId]);
+  }
+
+  // ---- one membership, for a transition
+
+  /** The membership with its school; with `lock`, row-locked (`FOR UPDATE`) until the unit of work ends. */
+  find(id: string, options: { lock?: boolean } = {}): Promise<MembershipRow | null> {
+    return this.one<MembershipRow>(`${MEMBERSHIP_SELECT} WHERE m.tenant_id = $1 AND m.id = $2 ${options.lock ? 'FOR UPDATE OF m' : ''}`, [this.tenantId, id]);
+  }
+
+  /** The school's membership of this partnership, if it has one; with `lock`, row-locked. */
+  findBySchool(schoolId: string, options: { lock?: boolean } = {}): Promise<MembershipRow | null> {
+    return this.one<MembershipRow>(`${MEMBERSHIP_SELECT} WHERE m.tenant_id = $1 AND m.school_id = $2 ${options.lock ? 'FOR UPDATE OF m' : ''}`, [this.tenantId, schoolId]);
+  }
+
+  /** The school's category code in this partnership, if it is on the list. */
+  async categoryOfSchool(schoolId: string): Promise<string | null> {
+    const row = await this.one<{ category: string }>(`SELECT category FROM memberships WHERE tenant_id = $1 AND school_id = $2`, [this.tenantId, schoolId]);
+    return row?.category ?? null;
+  }
+
+  /** The register's id for a school on this partnership's list, by URN. */
+  async schoolIdOnList(urn: string): Promise<string | null> {
+    const row = await this.one<{ id: string }>(`SELECT s.id FROM schools s JOIN memberships m ON m.school_id = s.id AND m.tenant_id = $1 WHERE s.urn = $2`, [this.tenantId, urn]);
+    return row?.id ?? null;
+  }
+
+  /** Stores the state the domain's `transition()` decided. */
+  async saveState(id: string, next: Membership): Promise<void> {
+    await this.execute(
+      `UPDATE memberships SET status = $2, since = $3, suspended_from = $4, application = $5, notice = $6, left_on = $7, joined_on = $8, updated_at = now()
+       WHERE id = $1`,
+      [id, next.state, next.since ?? null, next.suspendedFrom ?? null, next.application ? JSON.stringify(next.application) : null,
+        next.notice ? JSON.stringify(next.notice) : null, next.leftOn ?? null, next.startedOn ?? null],
+    );
+  }
+
+  async setCategory(id: string, category: string): Promise<void> {
+    await this.execute(`UPDATE memberships SET category = $2, updated_at = now() WHERE id = $1`, [id, category]);
+  }
+
+  // ---- history
+
+  /** Appends to the membership's history; returns the event's id. */
+  async recordEvent(entry: NewMembershipEvent): Promise<string> {
+    const data = entry.data && Object.keys(entry.data).length ? JSON.stringify(entry.data) : null;
+    const row = await this.one<{ id: string }>(
+      `INSERT INTO membership_events (tenant_id, membership_id, event, from_status, to_status, on_date, actor_user_id, actor_name, note, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [this.tenantId, entry.membershipId, entry.event, entry.from, entry.to, entry.on, entry.actor.id, entry.actor.name, entry.note ?? null, data],
+    );
+    return row!.id;
+  }
+
+  /** The membership's history, oldest first. */
+  timeline(id: string): Promise<MembershipEventRow[]> {
+    return this.rows<MembershipEventRow>(
+      `SELECT id, event, from_status AS "from", to_status AS "to", to_char(on_date, 'YYYY-MM-DD') AS "on", actor_user_id, actor_name, note, data, created_at
+       FROM membership_events WHERE tenant_id = $1 AND membership_id = $2 ORDER BY created_at, id`,
+      [this.tenantId, id],
+    );
+  }
+
+  // ---- prospects
+
+  /** Register schools matching the filter, each saying whether it is on this partnership's list already. */
+  prospectCandidates(filter: ProspectFilter): Promise<ProspectCandidate[]> {
+    return this.rows<ProspectCandidate>(
+      `SELECT s.id, s.phase, s.type, s.local_authority,
+                EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = $1 AND m.school_id = s.id) AS listed
+         FROM schools s
+         WHERE ($2::text[] IS NULL OR lower(s.local_authority) = ANY($2)) AND ($3::text[] IS NULL OR s.phase = ANY($3))
+           AND ($4::text[] IS NULL OR s.urn = ANY($4)) AND s.status = ANY($5)`,
+      [this.tenantId, filter.localAuthorities, filter.phases, filter.urns, filter.statuses],
+    );
+  }
+
+  /**
+   * Puts schools on the list as prospects, each with its category, and records an 'add' event
+   * for each one created: two set-based statements whatever the number. Schools already listed
+   * are left alone. Returns how many were added.
+   */
+  async addProspects(schools: { schoolId: string; category: string }[], on: string, actor: { id: string; name: string }): Promise<number> {
+    const created = await this.rows<{ id: string }>(
+      `INSERT INTO memberships (tenant_id, school_id, category, status, since)
+         SELECT $1, school_id, category, 'prospect', $4 FROM unnest($2::uuid[], $3::text[]) AS t(school_id, category)
+         ON CONFLICT (tenant_id, school_id) DO NOTHING RETURNING id`,
+      [this.tenantId, schools.map((a) => a.schoolId), schools.map((a) => a.category), on],
+    );
+    if (created.length > 0) {
+      await this.execute(
+        `INSERT INTO membership_events (tenant_id, membership_id, event, from_status, to_status, on_date, actor_user_id, actor_name)
+           SELECT $1, id, 'add', NULL, 'prospect', $3, $4, $5 FROM unnest($2::uuid[]) AS t(id)`,
+        [this.tenantId, created.map((c) => c.id), on, actor.id, actor.name],
+      );
+    }
+    return created.length;
+  }
+}
