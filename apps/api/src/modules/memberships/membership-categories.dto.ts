@@ -9,7 +9,7 @@ export class UpdateCategoryDto {
   @ApiProperty() @IsString() @Matches(/\S/, { message: 'Give the category a name' }) @MaxLength(100) name: string;
   @ApiProperty({ required: false, nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(2000) description?: string | null;
   @ApiProperty({ required: false, type: [String], enum: PHASES, enumName: 'Phase', description: 'Empty: every phase' })
-  @IsOptional() @IsArray() @IsIn(PHASES as unknown as string[], { each: true, message: `Phases are: ${PHASES.join(', ')}` }) eligiblePhases?: string[];
+  @IsOptional() @IsArray() @IsIn(PHASES, { each: true, message: `Phases are: ${PHASES.join(', ')}` }) eligiblePhases?: string[];
   @ApiProperty({ required: false, type: [String], description: 'GIAS establishment types; empty: every type' })
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(100, { each: true }) @trimmedList() eligibleTypes?: string[];
   @ApiProperty({ required: false, type: [String], description: 'Local authorities; empty: anywhere' })
@@ -29,7 +29,7 @@ export class CreateCategoryDto extends UpdateCategoryDto {
 
 export class FromTemplateDto {
   @ApiProperty({ enum: MEMBERSHIP_CATEGORY_TEMPLATE_NAMES })
-  @IsIn(MEMBERSHIP_CATEGORY_TEMPLATE_NAMES as unknown as string[], { message: `Choose a template: ${MEMBERSHIP_CATEGORY_TEMPLATE_NAMES.join(', ')}` })
+  @IsIn(MEMBERSHIP_CATEGORY_TEMPLATE_NAMES, { message: `Choose a template: ${MEMBERSHIP_CATEGORY_TEMPLATE_NAMES.join(', ')}` })
   template: string;
 }
 

@@ -27,13 +27,13 @@ export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
 export class MembershipListQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, description: 'Phases, comma-separated', enum: PHASES, enumName: 'Phase' })
-  @IsOptional() @listParam() @IsIn(PHASES as unknown as string[], { each: true, message: `Phases are: ${PHASES.join(', ')}` }) phase?: string[];
+  @IsOptional() @listParam() @IsIn(PHASES, { each: true, message: `Phases are: ${PHASES.join(', ')}` }) phase?: string[];
 
   @ApiProperty({ required: false, description: 'Category codes, comma-separated' })
   @IsOptional() @listParam() @IsString({ each: true }) category?: string[];
 
   @ApiProperty({ required: false, description: 'Statuses, comma-separated', enum: MEMBERSHIP_STATES, enumName: 'MembershipStatus' })
-  @IsOptional() @listParam() @IsIn(MEMBERSHIP_STATES as unknown as string[], { each: true, message: `Statuses are: ${MEMBERSHIP_STATES.join(', ')}` }) status?: string[];
+  @IsOptional() @listParam() @IsIn(MEMBERSHIP_STATES, { each: true, message: `Statuses are: ${MEMBERSHIP_STATES.join(', ')}` }) status?: string[];
 
   @ApiProperty({ required: false, description: 'Local authorities, comma-separated (any case)' })
   @IsOptional() @listParam() @IsString({ each: true }) localAuthority?: string[];

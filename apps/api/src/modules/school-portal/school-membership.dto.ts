@@ -130,12 +130,12 @@ export class SchoolPeopleDto {
 
 export class InviteSchoolPersonDto {
   @ApiProperty() @IsEmail({}, { message: 'Enter an e-mail address in the right format, like name@school.org.uk' }) @MaxLength(254) email: string;
-  @ApiProperty({ enum: SCHOOL_ROLES, enumName: 'SchoolRole' }) @IsIn(SCHOOL_ROLES as unknown as string[], { message: `Choose a role: ${SCHOOL_ROLES.join(', ')}` }) role: string;
+  @ApiProperty({ enum: SCHOOL_ROLES, enumName: 'SchoolRole' }) @IsIn(SCHOOL_ROLES, { message: `Choose a role: ${SCHOOL_ROLES.join(', ')}` }) role: string;
 }
 
 export class SetSchoolRolesDto {
   @ApiProperty({ type: [String], enum: SCHOOL_ROLES, enumName: 'SchoolRole', description: 'The person’s roles at the school; none removes them from the school' })
-  @IsArray() @ArrayMaxSize(3) @IsIn(SCHOOL_ROLES as unknown as string[], { each: true, message: `Roles are: ${SCHOOL_ROLES.join(', ')}` }) roles: string[];
+  @IsArray() @ArrayMaxSize(3) @IsIn(SCHOOL_ROLES, { each: true, message: `Roles are: ${SCHOOL_ROLES.join(', ')}` }) roles: string[];
 }
 
 export class SchoolInvitationTokenDto {

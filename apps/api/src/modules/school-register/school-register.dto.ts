@@ -18,10 +18,10 @@ export class SchoolSearchQueryDto extends PageQueryDto {
   @IsOptional() @IsString() @MaxLength(100) localAuthority?: string;
 
   @ApiProperty({ required: false, enum: PHASES, enumName: 'Phase' })
-  @IsOptional() @IsIn(PHASES as unknown as string[], { message: `Choose a phase: ${PHASES.join(', ')}` }) phase?: string;
+  @IsOptional() @IsIn(PHASES, { message: `Choose a phase: ${PHASES.join(', ')}` }) phase?: string;
 
   @ApiProperty({ required: false, enum: REGISTER_STATUSES, enumName: 'RegisterStatus' })
-  @IsOptional() @IsIn(REGISTER_STATUSES as unknown as string[], { message: `Choose a status: ${REGISTER_STATUSES.join(', ')}` }) status?: string;
+  @IsOptional() @IsIn(REGISTER_STATUSES, { message: `Choose a status: ${REGISTER_STATUSES.join(', ')}` }) status?: string;
 }
 
 export class RegisterEntryDto {
@@ -97,10 +97,10 @@ export class AddProspectsDto {
   @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) @MaxLength(100, { each: true }) localAuthorities?: string[];
 
   @ApiProperty({ required: false, type: [String], enum: PHASES, enumName: 'Phase' })
-  @IsOptional() @IsArray() @IsIn(PHASES as unknown as string[], { each: true, message: `Phases are: ${PHASES.join(', ')}` }) phases?: string[];
+  @IsOptional() @IsArray() @IsIn(PHASES, { each: true, message: `Phases are: ${PHASES.join(', ')}` }) phases?: string[];
 
   @ApiProperty({ required: false, type: [String], enum: REGISTER_STATUSES, enumName: 'RegisterStatus', description: 'Default: open and open-but-proposed-to-close schools' })
-  @IsOptional() @IsArray() @IsIn(REGISTER_STATUSES as unknown as string[], { each: true, message: `Statuses are: ${REGISTER_STATUSES.join(', ')}` }) statuses?: string[];
+  @IsOptional() @IsArray() @IsIn(REGISTER_STATUSES, { each: true, message: `Statuses are: ${REGISTER_STATUSES.join(', ')}` }) statuses?: string[];
 
   @ApiProperty({ required: false, type: [String], description: 'Particular schools by URN' })
   @IsOptional() @IsArray() @ArrayMaxSize(5000) @Matches(/^\d{6}$/, { each: true, message: 'Each URN is six digits' }) urns?: string[];
