@@ -110,6 +110,9 @@ export type { PupilCountSource, PupilCountStatus } from './school-pupil-count.en
 export type { SchoolImportStatus } from './school-import.entity';
 export type { TenantPlan, TenantStatus } from './tenant.entity';
 export { bigintAsNumber } from './column-transformers';
+// General meetings and elections (issue 10)
+export * from './general-meetings';
+import { GENERAL_MEETING_ENTITIES } from './general-meetings';
 
 /** Every table's entity (the entity-schema test fails when a table has none). Add new entities here, one line each. */
 export const ENTITIES = [
@@ -161,4 +164,5 @@ export const ENTITIES = [
   GovernanceAction,
   BodyActionPlan,
   CalendarFeed,
+  ...GENERAL_MEETING_ENTITIES,
 ];

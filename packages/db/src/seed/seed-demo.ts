@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, DEMO_TENANTS, demoAdminEmail, demoHeadEmail } from './demo-data';
 import { ARGON2_OPTIONS } from '../password-hashing';
 import { DEMO_FEE_SCHEDULES } from './demo-fee-schedules';
+import { seedGeneralMeetings } from './seed-general-meetings';
 
 export class DemoSeedRefusedError extends Error {
   constructor() {
@@ -67,6 +68,7 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string = process
         );
       }
     }
+    await seedGeneralMeetings(em);
   });
 }
 

@@ -1,0 +1,16 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A school's proxy for one meeting: another school's voter, or the chair. Revoked, never deleted. */
+@Entity({ name: 'proxies' })
+export class ProxyRecord {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @Column({ name: 'meeting_id', type: 'uuid' }) meetingId: string;
+  @Column({ name: 'from_school_id', type: 'uuid' }) fromSchoolId: string;
+  @Column({ name: 'holder_kind', type: 'text' }) holderKind: 'school' | 'chair';
+  @Column({ name: 'holder_school_id', type: 'uuid', nullable: true }) holderSchoolId: string | null;
+  @Column({ name: 'appointed_by', type: 'uuid', nullable: true }) appointedBy: string | null;
+  @Column({ name: 'appointed_at', type: 'timestamptz' }) appointedAt: Date;
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
+  @Column({ name: 'revoked_by', type: 'uuid', nullable: true }) revokedBy: string | null;
+}
