@@ -8,3 +8,4 @@ export * from './votes';
 export * from './elections';
 export * from './calendar-feed';
 export * from './structure-layout';
+export * from './electorate';

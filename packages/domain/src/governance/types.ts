@@ -405,6 +405,20 @@ export interface MotionOptions {
   closesAt: string;
   /** Salt for secret-ballot receipts (kept secret until the result is published). */
   receiptSalt?: string;
+  /** Whether a proxy may cast the school's vote (default true); when false proxies count for presence only. */
+  proxiesCountForVote?: boolean;
+}
+
+/** A school that names someone other than its headteacher to vote for it. */
+export interface DesignatedVoter {
+  schoolId: string;
+  userId: string;
+}
+
+export interface ElectorateResult {
+  electorate: ElectorateEntry[];
+  /** Voting member schools with nobody to vote for them (no headteacher and no one named). */
+  withoutVoter: { schoolId: string; schoolName: string }[];
 }
 
 export type BallotRefusalCode = 'poll_not_open' | 'poll_closed' | 'not_in_electorate' | 'already_voted' | 'not_designated_voter_or_proxy';

@@ -46,6 +46,9 @@ describe('ballotRefusal', () => {
     expect(ballotRefusal(attempt('a', 'v-a'), ctx([], [proxy('a', { type: 'chair' })]))).toBeNull();
   });
 
+  it('refuses a proxy vote when proxies count for presence only', () =>
+    expect(ballotRefusal(attempt('a', 'v-b'), ctx([], [proxy('a', { type: 'school', schoolId: 'b' })], { proxiesCountForVote: false }))?.code).toBe('not_designated_voter_or_proxy'));
+
   it('allows a changed vote before the close only when the poll allows it', () =>
     expect(ballotRefusal(attempt('a', 'v-a'), ctx([ballot('a', 'for')], [], { allowChangeBeforeClose: true }))).toBeNull());
 

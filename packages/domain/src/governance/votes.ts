@@ -54,7 +54,8 @@ export function ballotRefusal(attempt: BallotAttempt, context: BallotContext): B
   const entry = electorate.find((e) => e.schoolId === attempt.schoolId);
   if (!entry) return { code: 'not_in_electorate', message: 'This school is not in the electorate for this vote (only voting members when the poll opened may vote).' };
   const proxy = proxyInForce(proxies, attempt.schoolId, options.meetingId, attempt.castAt);
-  const mayVote = attempt.castByUserId === entry.voterUserId || (proxy !== undefined && proxyVoter(proxy, electorate, options) === attempt.castByUserId);
+  const proxiesVote = options.proxiesCountForVote ?? true;
+  const mayVote = attempt.castByUserId === entry.voterUserId || (proxiesVote && proxy !== undefined && proxyVoter(proxy, electorate, options) === attempt.castByUserId);
   if (!mayVote) return { code: 'not_designated_voter_or_proxy', message: `Only ${entry.schoolName}'s designated voter, or the holder of its proxy, may vote for it.` };
   if (!options.allowChangeBeforeClose && accepted.some((b) => b.schoolId === attempt.schoolId)) {
     return { code: 'already_voted', message: `${entry.schoolName} has already voted.` };
