@@ -5,7 +5,8 @@ import { calendarInputId, type CalendarValues, type CategoryValues, type Details
 import { PHASES } from '../labels.ts';
 import { splitAreas } from '../slug.ts';
 import { apiFor, submit } from './api.ts';
-import { choices, readFields, text } from './form.ts';
+import { choice, choices, readFields, text } from './form.ts';
+import type { TenantRole } from '../vocabulary.ts';
 
 /**
  * The forms a partnership's admin fills in twice, in the setup wizard and in settings: read
@@ -186,18 +187,11 @@ export async function savePlan(event: Event, form: FormData, before: string): Pr
 
 // ---- Invitations ----
 
-export async function inviteColleague(event: Event, form: FormData, roles: readonly string[]): Promise<FormOutcome<{ email: string; role: string }> & { invited?: Schemas['InvitationDto'] }> {
-  const values = { email: String(form.get('email') ?? '').trim(), role: String(form.get('role') ?? '') };
-  const errors: FieldErrors = {};
-  if (!values.email) errors.email = 'Enter the e-mail address of the person to invite';
-  if (!roles.includes(values.role)) errors.role = 'Choose a role';
-  if (Object.keys(errors).length) return failed(400, values, errors, null);
-  const result = await submit(
-    apiFor(event).POST('/api/v1/tenants/{slug}/invitations', {
-      params: { path: { slug: event.params.slug! } },
-      body: { email: values.email, role: values.role as Schemas['CreateInvitationDto']['role'] },
-    }),
-  );
+export async function inviteColleague(event: Event, form: FormData, roles: readonly TenantRole[]): Promise<FormOutcome<{ email: string; role: string }> & { invited?: Schemas['InvitationDto'] }> {
+  const read = readFields(form, { email: text({ required: 'Enter the e-mail address of the person to invite' }), role: choice(roles, 'Choose a role') });
+  const values = read.echo;
+  if (!read.ok) return failed(400, values, read.errors, null);
+  const result = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/invitations', { params: { path: { slug: event.params.slug! } }, body: read.values }));
   if (!result.ok) return failed(result.problem.status, values, result.problem.fields, result.problem.message);
   return { ok: true, values, invited: result.data };
 }

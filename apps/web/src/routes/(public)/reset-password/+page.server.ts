@@ -1,15 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { apiFor, submit } from '#lib/server/api.ts';
+import { readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get('token') ?? '' });
 
 export const actions: Actions = {
   default: async (event) => {
-    const form = await event.request.formData();
-    const token = String(form.get('token') ?? '');
-    const password = String(form.get('password') ?? '');
-    const confirm = String(form.get('confirm') ?? '');
+    const { token, password, confirm } = (await readForm(event.request, { token: text({ trim: false }), password: text({ trim: false }), confirm: text({ trim: false }) })).echo;
     const errors: Record<string, string> = {};
     if (!password) errors.password = 'Enter a new password';
     else if (password !== confirm) errors.confirm = 'The two passwords do not match';

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { LEGAL_FORMS, type LegalForm } from '#lib/partnership-labels.ts';
+import type { LegalForm } from '#lib/partnership-labels.ts';
 import { apiFor, loadOrFail, loginUrl, submit } from '#lib/server/api.ts';
+import { readForm, text } from '#lib/server/form.ts';
 import { splitAreas } from '#lib/slug.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,26 +15,20 @@ type Template = 'schools-led-company' | 'council-led-board' | 'membership-associ
 
 export const actions: Actions = {
   default: async (event) => {
-    const form = await event.request.formData();
-    const text = (key: string) => String(form.get(key) ?? '').trim();
-    const values = {
-      name: text('name'),
-      slug: text('slug'),
-      areas: text('areas'),
-      legalForm: text('legalForm'),
-      contactEmail: text('contactEmail'),
-      contactPhone: text('contactPhone'),
-      website: text('website'),
-      inNationalAssociation: text('inNationalAssociation'),
-      template: text('template'),
-    };
-
     // What the API would call "true or false" or list as codes gets a plainer message here.
-    const errors: Record<string, string> = {};
-    if (!values.inNationalAssociation) errors.inNationalAssociation = 'Say whether the partnership belongs to the national association';
-    if (!values.template) errors.template = 'Choose a template to start from';
-    if (!values.legalForm) errors.legalForm = 'Say how the partnership is constituted';
-    if (Object.keys(errors).length) return fail(400, { values, errors, message: null as string | null });
+    const read = await readForm(event.request, {
+      name: text(),
+      slug: text(),
+      areas: text(),
+      inNationalAssociation: text({ required: 'Say whether the partnership belongs to the national association' }),
+      template: text({ required: 'Choose a template to start from' }),
+      legalForm: text({ required: 'Say how the partnership is constituted' }),
+      contactEmail: text(),
+      contactPhone: text(),
+      website: text(),
+    });
+    const values = read.echo;
+    if (!read.ok) return fail(400, { values, errors: read.errors, message: null as string | null });
 
     const result = await submit(
       apiFor(event).POST('/api/v1/tenants', {

@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { londonToday } from '#lib/dates.ts';
 import { censusLabel, parsePupils, recentCensuses } from '#lib/members.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { problemAnswer, readFields, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The school's pupil numbers in every partnership, with the form to send one partnership a correction. */
@@ -14,15 +15,14 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   correct: async (event) => {
     const form = await event.request.formData();
-    const values = {
-      tenantSlug: String(form.get('tenantSlug') ?? ''),
-      census: String(form.get('census') ?? ''),
-      pupils: String(form.get('pupils') ?? '').trim(),
-      note: String(form.get('note') ?? '').trim(),
-    };
-    const errors: Record<string, string> = {};
-    if (!values.tenantSlug) errors.tenantSlug = 'Choose the partnership the correction is for';
-    if (!/^\d{4}-(01|05|10)$/.test(values.census)) errors.census = 'Choose the census';
+    const read = readFields(form, {
+      tenantSlug: text({ trim: false, required: 'Choose the partnership the correction is for' }),
+      census: text({ trim: false, required: 'Choose the census', pattern: /^\d{4}-(01|05|10)$/, mismatch: 'Choose the census' }),
+      pupils: text(),
+      note: text(),
+    });
+    const values = read.echo;
+    const errors: Record<string, string> = read.ok ? {} : { ...read.errors };
     const pupils = parsePupils(values.pupils);
     if (pupils === null) errors.pupils = 'Enter the number of pupils as a whole number, like 420';
     if (Object.keys(errors).length) return fail(400, { values, errors, message: null as string | null, done: null as string | null });
@@ -32,10 +32,7 @@ export const actions: Actions = {
         body: { tenantSlug: values.tenantSlug, census: values.census, pupils: pupils!, ...(values.note ? { note: values.note } : {}) },
       }),
     );
-    if (!result.ok) {
-      const { fields, message } = result.problem;
-      return fail(result.problem.status, { values, errors: fields, message: Object.keys(fields).length ? null : message, done: null as string | null });
-    }
+    if (!result.ok) return fail(result.problem.status, { values, ...problemAnswer(result.problem), done: null as string | null });
     const done = `Sent to ${result.data.tenantName}: ${result.data.pupils} pupils for the ${censusLabel(result.data.census)}. It counts once they approve it.`;
     return { values: { tenantSlug: '', census: '', pupils: '', note: '' }, errors: {} as Record<string, string>, message: null as string | null, done };
   },

@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { ACTION_INFO, isAdminAction, NEEDS_NOTE } from '#lib/members.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** A member page: the school, its application and notice, the steps possible now, and the full timeline. */
@@ -38,9 +39,7 @@ function fieldsFor(fields: Record<string, string>, suffix: string): Record<strin
 }
 
 async function noticeStep(event: RequestEvent, confirm: boolean) {
-  const form = await event.request.formData();
-  const date = String(form.get('date') ?? '').trim();
-  const note = String(form.get('note') ?? '').trim();
+  const { date, note } = (await readForm(event.request, { date: text(), note: text() })).echo;
   const values = { 'date-give-notice': date, 'note-give-notice': note };
   if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     return fail(400, answer({ values, errors: { 'date-give-notice': 'Write the date as a real date, like 2026-11-20' } }));
@@ -63,11 +62,8 @@ async function noticeStep(event: RequestEvent, confirm: boolean) {
 export const actions: Actions = {
   /** One lifecycle step; reject and suspend need a note, and an invitation may need an e-mail address. */
   act: async (event) => {
-    const form = await event.request.formData();
-    const action = String(form.get('action') ?? '');
+    const { action, note, email } = (await readForm(event.request, { action: text({ trim: false }), note: text(), email: text() })).echo;
     if (!isAdminAction(action)) return fail(400, answer({ message: 'That step is not one we know. Reload the page and try again.' }));
-    const note = String(form.get('note') ?? '').trim();
-    const email = String(form.get('email') ?? '').trim();
     const values = { [`note-${action}`]: note, [`email-${action}`]: email };
     if (NEEDS_NOTE.includes(action) && !note) {
       const why = action === 'reject' ? 'Say why the application is turned down; the school will see it' : 'Say why the membership is suspended';
@@ -91,8 +87,7 @@ export const actions: Actions = {
   confirmNotice: (event) => noticeStep(event, true),
 
   category: async (event) => {
-    const form = await event.request.formData();
-    const category = String(form.get('category') ?? '');
+    const { category } = (await readForm(event.request, { category: text({ trim: false }) })).echo;
     const result = await submit(
       apiFor(event).PUT('/api/v1/tenants/{slug}/memberships/{id}', {
         params: { path: { slug: event.params.slug, id: event.params.id } },

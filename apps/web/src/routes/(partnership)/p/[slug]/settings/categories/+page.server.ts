@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 async function setArchived(event: Parameters<Actions[string]>[0], archive: boolean) {
-  const id = String((await event.request.formData()).get('id') ?? '');
+  const { id } = (await readForm(event.request, { id: text({ trim: false }) })).echo;
   const path = { slug: event.params.slug, id };
   const api = apiFor(event);
   const result = await submit(

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { parsePupils } from '#lib/members.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** One partnership as the school sees it: its membership, what is included, dates, contacts, documents; apply and notice. */
@@ -27,12 +28,14 @@ interface Answer {
 }
 const answer = (over: Partial<Answer>): Answer => ({ errors: {}, message: null, done: null, values: {}, preview: null, ...over });
 
+const readNote = async (request: Request) => (await readForm(request, { note: text() })).echo;
+
 function path(event: RequestEvent) {
   return { urn: event.params.urn, tenantSlug: event.params.slug };
 }
 
 async function notice(event: RequestEvent, confirm: boolean) {
-  const note = String((await event.request.formData()).get('note') ?? '').trim();
+  const { note } = await readNote(event.request);
   const result = await submit(apiFor(event).POST('/api/v1/school-portal/{urn}/memberships/{tenantSlug}/notice', { params: { path: path(event) }, body: { confirm, ...(note ? { note } : {}) } }));
   if (!result.ok) return fail(result.problem.status, answer({ message: result.problem.message, values: { note } }));
   const n = result.data;
@@ -91,7 +94,7 @@ export const actions: Actions = {
   previewNotice: (event) => notice(event, false),
   confirmNotice: (event) => notice(event, true),
   withdraw: async (event) => {
-    const note = String((await event.request.formData()).get('note') ?? '').trim();
+    const { note } = await readNote(event.request);
     const result = await submit(
       apiFor(event).POST('/api/v1/school-portal/{urn}/memberships/{tenantSlug}/withdraw-application', { params: { path: path(event) }, body: note ? { note } : {} }),
     );
