@@ -15,6 +15,7 @@ import { OnboardingModule } from './modules/onboarding/onboarding.module';
 import { PartnershipSettingsModule } from './modules/partnership-settings/partnership-settings.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { BillingModule } from './modules/billing/billing.module';
+import { GovernanceModule } from './modules/governance/governance.module';
 import type { Runtime } from '@partnerships/jobs';
 import { RuntimeModule } from './runtime/runtime.module';
 import { DatabaseModule } from './runtime/database.module';
@@ -24,7 +25,7 @@ export class AppModule {
   static forRuntime(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [RuntimeModule.forRuntime(runtime), DatabaseModule.forRuntime(runtime), AuthModule, MeModule, TenantsModule, SchoolPortalModule, PlatformModule, FeeSchedulesModule, SignupModule, OnboardingModule, PartnershipSettingsModule, DirectoryModule, SchoolRegisterModule, MembershipsModule, BillingModule],
+      imports: [RuntimeModule.forRuntime(runtime), DatabaseModule.forRuntime(runtime), AuthModule, MeModule, TenantsModule, SchoolPortalModule, PlatformModule, FeeSchedulesModule, SignupModule, OnboardingModule, PartnershipSettingsModule, DirectoryModule, SchoolRegisterModule, MembershipsModule, BillingModule, GovernanceModule],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
