@@ -10,5 +10,5 @@ export class ElectionBallotRecord {
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
   @Column({ name: 'cast_by_user_id', type: 'uuid' }) castByUserId: string;
   @Column({ name: 'via_proxy_id', type: 'uuid', nullable: true }) viaProxyId: string | null;
-  @Column({ name: 'cast_at', type: 'timestamptz' }) castAt: Date;
+  @Column({ name: 'cast_at', type: 'timestamptz', default: () => 'now()' }) castAt: Date;
 }

@@ -19,8 +19,8 @@ export class ElectionRecord {
   @Column({ name: 'voting_opens_at', type: 'timestamptz', nullable: true }) votingOpensAt: Date | null;
   @Column({ name: 'voting_closes_at', type: 'timestamptz', nullable: true }) votingClosesAt: Date | null;
   @Column({ name: 'tie_rule', type: 'text', default: 'lot' }) tieRule: 'lot' | 'longest_serving';
-  @Column({ name: 'tie_seed', type: 'text' }) tieSeed: string;
-  @Column({ name: 'receipt_salt', type: 'text' }) receiptSalt: string;
+  @Column({ name: 'tie_seed', type: 'text', default: () => "replace((gen_random_uuid())::text, '-'::text, ''::text)" }) tieSeed: string;
+  @Column({ name: 'receipt_salt', type: 'text', default: () => "replace((gen_random_uuid())::text, '-'::text, ''::text)" }) receiptSalt: string;
   @Column({ name: 'term_months', type: 'integer', nullable: true }) termMonths: number | null;
   @Column({ type: 'text', default: 'nominations' }) status: 'nominations' | 'voting' | 'closed';
   @Column({ name: 'electorate_frozen_at', type: 'timestamptz', nullable: true }) electorateFrozenAt: Date | null;

@@ -11,5 +11,5 @@ export class MotionBallot {
   @Column({ name: 'cast_by_user_id', type: 'uuid' }) castByUserId: string;
   @Column({ name: 'via_proxy_id', type: 'uuid', nullable: true }) viaProxyId: string | null;
   @Column({ type: 'text', nullable: true }) choice: 'for' | 'against' | 'abstain' | null;
-  @Column({ name: 'cast_at', type: 'timestamptz' }) castAt: Date;
+  @Column({ name: 'cast_at', type: 'timestamptz', default: () => 'now()' }) castAt: Date;
 }

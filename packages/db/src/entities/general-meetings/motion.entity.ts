@@ -16,7 +16,7 @@ export class MotionRecord {
   @Column({ name: 'opens_at', type: 'timestamptz', nullable: true }) opensAt: Date | null;
   @Column({ name: 'closes_at', type: 'timestamptz', nullable: true }) closesAt: Date | null;
   @Column({ name: 'electorate_frozen_at', type: 'timestamptz', nullable: true }) electorateFrozenAt: Date | null;
-  @Column({ name: 'receipt_salt', type: 'text' }) receiptSalt: string;
+  @Column({ name: 'receipt_salt', type: 'text', default: () => "replace((gen_random_uuid())::text, '-'::text, ''::text)" }) receiptSalt: string;
   @Column({ name: 'opened_by', type: 'uuid', nullable: true }) openedBy: string | null;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
   @Column({ name: 'closed_by', type: 'uuid', nullable: true }) closedBy: string | null;
