@@ -108,7 +108,7 @@ export function resolveSeats(rules: readonly SeatRule[], facts: SeatFacts): Reso
             ...base,
             key: `${rule.id}:office:${bodyId}`,
             label: bodyName ? `${rule.label}: ${bodyName}` : rule.label,
-            holder: holding ? holderFor(holding.userId) : null,
+            holder: holding ? holderFor(holding.userId, holding.name) : null,
             schoolId: person?.schoolId ?? null,
           });
         }

@@ -156,6 +156,8 @@ export interface OfficeHolding {
   bodyName?: string;
   office: Office;
   userId: string;
+  /** The holder's name, used when they are not among `people`. */
+  name?: string;
 }
 
 /** A named appointee or an election winner under a rule. */
