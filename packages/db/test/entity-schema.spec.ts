@@ -67,33 +67,55 @@ async function readLiveSchema(ds: DataSource): Promise<LiveSchema> {
   return { tables, columns, primaryKeys, uniqueIndexes };
 }
 
-/** A default as PostgreSQL prints it and as TypeORM normalises it, reduced to one comparable form. */
-function comparableDefault(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  let v = value.trim();
-  // Casts PostgreSQL adds: 'active'::text, '{}'::text[], '[]'::jsonb, 'x'::character varying
-  for (let previous = ''; previous !== v; ) {
-    previous = v;
-    v = v.replace(/::[a-z][a-z ]*(\[\])?$/i, '').trim();
+type ColumnMetadata = EntityMetadata['columns'][number];
+
+/**
+ * Each entity column's default as PostgreSQL prints it (`'draft'::text`, `'{}'::text[]`, `now()`),
+ * found by declaring a throw-away column of the entity's type with the entity's default. Comparing
+ * printed forms means an entity may write a default as the migration does
+ * (`default: () => "replace(gen_random_uuid()::text, '-', '')"`) and still match.
+ */
+async function entityDefaults(ds: DataSource): Promise<Map<ColumnMetadata, string | null>> {
+  const printed = new Map<ColumnMetadata, string | null>();
+  const probes: { column: ColumnMetadata; type: string; sql: string }[] = [];
+  for (const meta of ds.entityMetadatas) {
+    for (const column of meta.columns) {
+      if (column.isGenerated && column.generationStrategy === 'uuid') printed.set(column, 'gen_random_uuid()');
+      else if (column.isGenerated && column.generationStrategy === 'increment') printed.set(column, `nextval('${meta.tableName}_${column.databaseName}_seq'::regclass)`);
+      else {
+        // TypeORM quotes numbers ('0'), which PostgreSQL prints as '0'::bigint; a migration writes 0.
+        const sql = typeof column.default === 'number' ? String(column.default) : ds.driver.normalizeDefault(column);
+        if (sql === undefined) printed.set(column, null);
+        else probes.push({ column, type: entityType(ds, column), sql });
+      }
+    }
   }
-  if (/^'.*'$/s.test(v)) v = v.slice(1, -1);
-  return v.toLowerCase() === 'current_timestamp' ? 'now()' : v;
+  await ds.transaction(async (em) => {
+    for (const { column, type, sql } of probes) {
+      await em.query('SAVEPOINT default_probe');
+      try {
+        await em.query(`CREATE TEMP TABLE default_probe (x ${type} DEFAULT ${sql}) ON COMMIT DROP`);
+        const [row] = (await em.query(`SELECT pg_get_expr(adbin, adrelid) AS printed FROM pg_attrdef WHERE adrelid = 'pg_temp.default_probe'::regclass`)) as { printed: string }[];
+        printed.set(column, row.printed);
+        await em.query('DROP TABLE default_probe');
+        await em.query('RELEASE SAVEPOINT default_probe');
+      } catch (error) {
+        await em.query('ROLLBACK TO SAVEPOINT default_probe');
+        printed.set(column, `${sql} (not valid for ${type}: ${(error as Error).message})`);
+      }
+    }
+  });
+  return printed;
 }
 
-const shown = (value: string | null) => (value === null ? '(none)' : value === '' ? "''" : value);
+const shown = (value: string | null) => value ?? '(none)';
 
-function entityDefault(ds: DataSource, meta: EntityMetadata, column: EntityMetadata['columns'][number]): string | null {
-  if (column.isGenerated && column.generationStrategy === 'uuid') return 'gen_random_uuid()';
-  if (column.isGenerated && column.generationStrategy === 'increment') return `nextval('${meta.tableName}_${column.databaseName}_seq')`;
-  return comparableDefault(ds.driver.normalizeDefault(column));
-}
-
-function entityType(ds: DataSource, column: EntityMetadata['columns'][number]): string {
+function entityType(ds: DataSource, column: ColumnMetadata): string {
   return ds.driver.normalizeType(column) + (column.isArray ? '[]' : '');
 }
 
 /** Every difference between the entities a DataSource knows and the live schema, one sentence each. */
-function differences(ds: DataSource, live: LiveSchema): string[] {
+function differences(ds: DataSource, live: LiveSchema, defaults: Map<ColumnMetadata, string | null>): string[] {
   const problems: string[] = [];
   const liveTables = new Set(live.tables);
   const entityTables = new Set(ds.entityMetadatas.map((m) => m.tableName));
@@ -126,8 +148,8 @@ function differences(ds: DataSource, live: LiveSchema): string[] {
       if (column.isNullable === found.notNull) {
         problems.push(`${table}.${name}: ${column.isNullable ? 'nullable' : 'NOT NULL'} in the entity, ${found.notNull ? 'NOT NULL' : 'nullable'} in the database`);
       }
-      const expected = entityDefault(ds, meta, column);
-      const actual = comparableDefault(found.default)?.replace(/::regclass\)$/, ')') ?? null;
+      const expected = defaults.get(column) ?? null;
+      const actual = found.default;
       if (expected !== actual) problems.push(`${table}.${name}: default is ${shown(expected)} in the entity, ${shown(actual)} in the database`);
       const generated = column.generatedType === 'STORED' ? 's' : '';
       if (generated !== found.generated) problems.push(`${table}.${name}: ${generated ? 'generated' : 'not generated'} in the entity, ${found.generated ? 'generated' : 'not generated'} in the database`);
@@ -171,12 +193,14 @@ class DriftedTenantDocument {
 let url: string;
 let ds: DataSource;
 let live: LiveSchema;
+let defaults: Map<ColumnMetadata, string | null>;
 
 beforeAll(async () => {
   url = await createFreshDatabase('partnerships_test_entity_schema');
   ds = createDataSource({ url, embedded: false });
   await ds.initialize();
   live = await readLiveSchema(ds);
+  defaults = await entityDefaults(ds);
 });
 
 afterAll(async () => {
@@ -198,20 +222,20 @@ describe('entities match the migrated schema', () => {
   });
 
   it('declares every column with its SQL type, nullability, default, primary key and unique indexes', () => {
-    expect(differences(ds, live)).toEqual([]);
+    expect(differences(ds, live, defaults)).toEqual([]);
   });
 
   it('names the table and column when an entity drifts', async () => {
     const drifted = new DataSource({ type: 'postgres', url, entities: [DriftedTenantDocument], synchronize: false, logging: false });
     await drifted.initialize();
     try {
-      expect(differences(drifted, live)).toEqual(
+      expect(differences(drifted, live, await entityDefaults(drifted))).toEqual(
         expect.arrayContaining([
           'tenants: table has no entity (add one in packages/db/src/entities and to ENTITIES)',
           'tenant_documents.created_by: column is missing from entity DriftedTenantDocument',
           'tenant_documents.title: type is integer in the entity, text in the database',
           'tenant_documents.url: NOT NULL in the entity, nullable in the database',
-          'tenant_documents.body: default is draft in the entity, (none) in the database',
+          "tenant_documents.body: default is 'draft'::text in the entity, (none) in the database",
           'tenant_documents.colour: entity DriftedTenantDocument has a column the table does not',
           'tenant_documents: entity DriftedTenantDocument declares unique (title), which the database does not have',
         ]),
