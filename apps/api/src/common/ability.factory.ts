@@ -2,7 +2,7 @@ import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/abi
 import type { SchoolRole, TenantRole } from '@partnerships/domain';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
-export type SubjectType = 'Tenant' | 'Membership' | 'School' | 'Person' | 'Invitation' | 'AuditEntry' | 'FeeSchedule' | 'Platform' | 'Invoice' | 'Billing' | 'Governance';
+export type SubjectType = 'Tenant' | 'Membership' | 'School' | 'Person' | 'Invitation' | 'AuditEntry' | 'FeeSchedule' | 'Platform' | 'Invoice' | 'Billing' | 'GeneralMeeting' | 'Ballot' | 'Governance';
 export type AppAbility = MongoAbility<[Action, SubjectType | { __type: SubjectType } | 'all']>;
 
 export interface RoleGrants {
@@ -28,6 +28,11 @@ export function buildAbility(grants: RoleGrants): AppAbility {
     // Billing (issue 6): admins and finance people issue and manage invoices, runs, settings and the Stripe connection; officers read invoices.
     if (role === 'tenant-admin' || role === 'finance') can('manage', ['Invoice', 'Billing'], { tenantId });
     if (role === 'officer') can('read', 'Invoice', { tenantId });
+    // General meetings (issue 10): admins and officers run meetings, polls and elections; everyone in the partnership
+    // reads results and may try to cast a ballot (the service checks they are a school's voter or its proxy).
+    can('read', 'GeneralMeeting', { tenantId });
+    can('create', 'Ballot', { tenantId });
+    if (role === 'tenant-admin' || role === 'officer') can('manage', 'GeneralMeeting', { tenantId });
     // Governance (issue 10): everyone with a role in the partnership sees its structure, bodies and meetings (confidential items
     // and approving minutes are checked against body membership in the service); admins and officers manage it.
     can('read', 'Governance', { tenantId });
