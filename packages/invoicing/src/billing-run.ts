@@ -57,8 +57,9 @@ export async function runBillingRun(db: Database, payload: { tenantId: string; r
       committed += done;
       if (options.failAfterItems !== undefined && committed >= options.failAfterItems) throw new SimulatedCrashError(committed);
     }
-    await db.inTenant(tenantId, scope, (em) => new BillingRunRepository(em).complete(id));
-    logger?.info({ tenantId, runId, members: committed }, 'billing run completed');
+    // Two jobs may work on one run (a resume beside a restarted job): the one that settles the last batch completes it.
+    const completed = await db.inTenant(tenantId, scope, (em) => new BillingRunRepository(em).complete(id));
+    logger?.info({ tenantId, runId, members: committed, completed }, completed ? 'billing run completed' : 'billing run: another job is finishing it');
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await db.inTenant(tenantId, scope, (em) => new BillingRunRepository(em).fail(id, message));

@@ -168,8 +168,17 @@ export class BillingRunRepository extends UnitOfWorkRepository {
     return run ? { id: run.id, scheduleId: run.schedule_id, issuedOn: run.issued_on, createdBy: run.created_by } : null;
   }
 
-  async complete(id: string): Promise<void> {
-    await this.execute(`UPDATE billing_runs SET status = 'completed', finished_at = now() WHERE id = $1 AND status = 'running'`, [id]);
+  /**
+   * Marks the run completed once no member is left pending; false while another job still holds
+   * a batch (its items, locked by that job, still read as pending), which completes the run itself.
+   */
+  async complete(id: string): Promise<boolean> {
+    const changed = await this.execute(
+      `UPDATE billing_runs r SET status = 'completed', finished_at = now() WHERE r.id = $1 AND r.status = 'running'
+       AND NOT EXISTS (SELECT 1 FROM billing_run_items i WHERE i.tenant_id = r.tenant_id AND i.run_id = r.id AND i.status = 'pending')`,
+      [id],
+    );
+    return changed > 0;
   }
 
   async fail(id: string, message: string): Promise<void> {

@@ -1,0 +1,78 @@
+import { createDataSource, createFreshDatabase, Database, type DataSource, dropDatabase, resolveDatabaseUrls, seedDemo } from '@partnerships/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BillingRunRepository, loadScheduleForBilling, runBillingRun } from '../src';
+
+// Real PostgreSQL: runs take row locks (FOR UPDATE SKIP LOCKED) that only the database can show.
+let url: string;
+let owner: DataSource;
+let app: DataSource;
+let db: Database;
+let tenantId: string;
+
+async function newRun(): Promise<string> {
+  const [schedule] = await owner.query(`SELECT id FROM fee_schedules WHERE tenant_id = $1 AND status = 'published' ORDER BY period_start DESC LIMIT 1`, [tenantId]);
+  const [{ id: userId }] = await owner.query(`SELECT id FROM users ORDER BY email LIMIT 1`);
+  return db.inTenant(tenantId, {}, async (em) => {
+    const s = (await loadScheduleForBilling(em, tenantId, schedule.id))!;
+    const runs = new BillingRunRepository(em);
+    const run = await runs.create(tenantId, { scheduleId: s.id, scheduleVersion: s.version, periodLabel: s.periodLabel, periodStart: s.periodStart, periodEnd: s.periodEnd, issuedOn: '2026-12-05', createdBy: userId });
+    expect(await runs.listMembers(tenantId, run.id)).toBeGreaterThan(2);
+    return run.id;
+  });
+}
+
+const view = (runId: string) => db.inTenant(tenantId, {}, (em) => new BillingRunRepository(em).findView(tenantId, runId));
+
+beforeAll(async () => {
+  url = await createFreshDatabase('partnerships_test_invoicing_runs');
+  const urls = resolveDatabaseUrls({ DATABASE_URL: url });
+  owner = createDataSource({ url: urls.owner, embedded: false });
+  await owner.initialize();
+  await seedDemo(owner, 'test');
+  app = createDataSource({ url: urls.app, embedded: false });
+  await app.initialize();
+  db = new Database(app);
+  [{ id: tenantId }] = await owner.query(`SELECT id FROM tenants WHERE slug = 'redbridge'`);
+});
+
+afterAll(async () => {
+  await app?.destroy();
+  await owner?.destroy();
+  if (url) await dropDatabase(url);
+});
+
+describe('runBillingRun', () => {
+  it('settles every member of the run once and counts them', async () => {
+    const runId = await newRun();
+    await runBillingRun(db, { tenantId, runId }, undefined, { batchSize: 2 });
+    const run = (await view(runId))!;
+    expect(run).toMatchObject({ status: 'completed', processed: run.members });
+    expect(run.invoiced + run.skipped).toBe(run.members);
+    // Asked again, it changes nothing.
+    await runBillingRun(db, { tenantId, runId });
+    expect(await view(runId)).toMatchObject({ status: 'completed', processed: run.members, invoices_created: run.invoices_created });
+  });
+
+  it('is not completed while another job still holds a batch; that job completes it', async () => {
+    const runId = await newRun();
+    // Another job's batch: one pending member locked in an open transaction.
+    const other = app.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    try {
+      await other.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      await other.query(`SELECT id FROM billing_run_items WHERE run_id = $1 AND status = 'pending' ORDER BY position LIMIT 1 FOR UPDATE`, [runId]);
+      await runBillingRun(db, { tenantId, runId }, undefined, { batchSize: 2 });
+      const meanwhile = (await view(runId))!;
+      expect(meanwhile.status).toBe('running');
+      expect(meanwhile.processed).toBe(meanwhile.members - 1);
+    } finally {
+      await other.rollbackTransaction();
+      await other.release();
+    }
+    // The other job carries on (here: the job again) and finishes the run.
+    await runBillingRun(db, { tenantId, runId });
+    const run = (await view(runId))!;
+    expect(run).toMatchObject({ status: 'completed', processed: run.members });
+  });
+});
