@@ -30,7 +30,7 @@ if (!process.env.DATABASE_URL) {
 }
 
 const dist = (pkg) => join(root, 'packages', pkg, 'dist', 'index.js');
-if (!['domain', 'db', 'jobs'].every((pkg) => existsSync(dist(pkg)))) {
+if (!['domain', 'db', 'invoicing', 'jobs'].every((pkg) => existsSync(dist(pkg)))) {
   const built = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@partnerships/jobs', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
