@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DEMO_OPERATOR_EMAIL, DEMO_PASSWORD, DEMO_TENANTS, demoAdminEmail, demoHeadEmail } from './demo-data';
 import { ARGON2_OPTIONS } from '../password-hashing';
 import { DEMO_FEE_SCHEDULES } from './demo-fee-schedules';
+import { seedDemoGovernance } from './governance/seed-demo-governance';
 import { seedGeneralMeetings } from './seed-general-meetings';
 
 export class DemoSeedRefusedError extends Error {
@@ -68,6 +69,9 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string = process
         );
       }
     }
+    // Tens of schools per partnership and their governance (issue 10). Test suites keep the small demo, whose
+    // counts their assertions rely on; a suite that wants the full demo calls seedDemoGovernance itself.
+    if (nodeEnv !== 'test') await seedDemoGovernance(em, passwordHash);
     await seedGeneralMeetings(em);
   });
 }
@@ -89,3 +93,5 @@ async function grantTenantRole(em: EntityManager, tenantId: string, userId: stri
     [tenantId, userId, role],
   );
 }
+
+export { seedDemoGovernance };
