@@ -113,6 +113,9 @@ export { bigintAsNumber } from './column-transformers';
 // General meetings and elections (issue 10)
 export * from './general-meetings';
 import { GENERAL_MEETING_ENTITIES } from './general-meetings';
+// Offers (issue 11)
+export * from './offers';
+import { OFFER_ENTITIES } from './offers';
 
 /** Every table's entity (the entity-schema test fails when a table has none). Add new entities here, one line each. */
 export const ENTITIES = [
@@ -165,4 +168,5 @@ export const ENTITIES = [
   BodyActionPlan,
   CalendarFeed,
   ...GENERAL_MEETING_ENTITIES,
+  ...OFFER_ENTITIES,
 ];

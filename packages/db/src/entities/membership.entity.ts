@@ -18,6 +18,8 @@ export class Membership {
   @Column({ type: 'jsonb', nullable: true }) application: MembershipApplication | null;
   @Column({ type: 'jsonb', nullable: true }) notice: MembershipNotice | null;
   @Column({ name: 'left_on', type: 'date', nullable: true }) leftOn: string | null;
+  /** The service level (tier) the school chose, priced by the fee schedule's tier prices (offers, issue 11). */
+  @Column({ name: 'service_level', type: 'text', nullable: true }) serviceLevel: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

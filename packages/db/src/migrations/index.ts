@@ -9,6 +9,7 @@ import { BillingOnlinePayments1764600000002 } from './1764600000002-billing-onli
 import { Governance1764700000000 } from './1764700000000-governance';
 import { GeneralMeetings1764710000000 } from './1764710000000-general-meetings';
 import { OneOffInvoices1764650000000 } from './1764650000000-one-off-invoices';
+import { Offers1764800000000 } from './1764800000000-offers';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
 export const MIGRATIONS = [
@@ -23,5 +24,6 @@ export const MIGRATIONS = [
   OneOffInvoices1764650000000,
   Governance1764700000000,
   GeneralMeetings1764710000000,
+  Offers1764800000000,
   // append new migrations here, one line each
 ];
