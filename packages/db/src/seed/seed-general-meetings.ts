@@ -95,8 +95,15 @@ export async function seedGeneralMeetings(em: EntityManager, slug = 'tower-hamle
      VALUES ($1, $2, $3, $4, $5, $6, $7, 'lot', $8, now()) RETURNING id`,
     [tenantId, council.id, rule?.id ?? null, meetingId, DEMO_ELECTION_TITLE, seats, JSON.stringify(reservations), rule?.term_months ?? 24],
   );
-  // Every voting member school's headteacher stands, so the reserved seats have candidates.
-  for (const voter of voters.filter((v) => v.voter_user_id)) {
+  // Enough headteachers stand for a real contest: one more than each reservation needs, then others up to four more than the seats.
+  type Reservation = { count: number; phases?: string[]; characters?: string[]; areas?: string[] };
+  const fits = (v: VotingMember, r: Reservation) =>
+    (!r.phases || r.phases.includes(v.phase)) && (!r.characters || r.characters.includes(v.religious_character ?? '')) && (!r.areas || r.areas.includes(v.area ?? ''));
+  const standing = new Map<string, VotingMember>();
+  const eligible = voters.filter((v) => v.voter_user_id);
+  for (const r of reservations as Reservation[]) for (const v of eligible.filter((x) => fits(x, r)).slice(0, r.count + 1)) standing.set(v.school_id, v);
+  for (const v of eligible) if (standing.size < seats + 4) standing.set(v.school_id, v);
+  for (const voter of standing.values()) {
     await em.query(
       `INSERT INTO nominations (tenant_id, election_id, candidate_user_id, school_id, statement, eligibility)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
