@@ -4,8 +4,8 @@ import type { DemoSchool } from '../demo-data';
 /**
  * More schools for the demo partnerships, so clusters, boards and votes are real. Everything
  * is derived from fixed lists, so every run gives the same fictional names and URNs. The
- * original schools (910001–910006, 920001–920006, 930001–930005) keep their rows; these only
- * add their area and character.
+ * original schools (920001–920006, 930001–930005) keep their rows; these only add their area.
+ * Redbridge keeps its six schools (tests of the embedded database count them).
  */
 export interface GrownSchool extends DemoSchool {
   area: string;
@@ -89,24 +89,6 @@ const PLANS: Record<string, Plan> = {
       { area: 'Stepney', phase: 'special', count: 2 },
       { area: 'Bow', phase: 'nursery', count: 2 },
       { area: 'Poplar', phase: 'alternative-provision', count: 1 },
-    ],
-  },
-  redbridge: {
-    urnStart: 910007,
-    postcodes: { Ilford: 'IG1', Wanstead: 'E11', Woodford: 'IG8', Barkingside: 'IG6', 'Seven Kings': 'IG3', Hainault: 'IG6', Clayhall: 'IG5', Goodmayes: 'IG3' },
-    originals: { '910001': { area: 'Barkingside' }, '910002': { area: 'Barkingside' }, '910003': { area: 'Clayhall' }, '910004': { area: 'Hainault' }, '910005': { area: 'Wanstead' }, '910006': { area: 'Seven Kings' } },
-    groups: [
-      { area: 'Ilford', phase: 'primary', count: 6 },
-      { area: 'Wanstead', phase: 'primary', count: 4 },
-      { area: 'Woodford', phase: 'primary', count: 5 },
-      { area: 'Seven Kings', phase: 'primary', count: 3 },
-      { area: 'Goodmayes', phase: 'primary', count: 4 },
-      { area: 'Ilford', phase: 'secondary', count: 2 },
-      { area: 'Woodford', phase: 'secondary', count: 2 },
-      { area: 'Goodmayes', phase: 'secondary', count: 1 },
-      { area: 'Hainault', phase: 'special', count: 1 },
-      { area: 'Ilford', phase: 'alternative-provision', count: 1 },
-      { area: 'Barkingside', phase: 'primary', count: 1 },
     ],
   },
 };
