@@ -89,6 +89,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A calendar feed (iCalendar) at its secret address; 404 once revoked */
+        get: operations["CalendarController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -132,6 +149,57 @@ export interface paths {
         };
         /** The signed-in user with their partnerships and schools */
         get: operations["MeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The secret address of your meetings calendar, to subscribe to (made the first time) */
+        get: operations["CalendarController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop your calendar address working (the next one will be new) */
+        post: operations["CalendarController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/governance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your bodies, next meetings, papers and open actions, and your school’s representation */
+        get: operations["CalendarController_governance"];
         put?: never;
         post?: never;
         delete?: never;
@@ -412,6 +480,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/school-portal/{urn}/elections/{electionId}/ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vote in an election for this school or for a school whose proxy you hold (a secret ballot) */
+        post: operations["SchoolVotesController_castElection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/elections/{electionId}/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nominate a candidate from this school (headteacher; yourself by default) */
+        post: operations["SchoolVotesController_nominate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/school-portal/{urn}/invoices": {
         parameters: {
             query?: never;
@@ -514,6 +616,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/school-portal/{urn}/meetings/{meetingId}/proxy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Appoint the school’s proxy for one general meeting: another voting school’s voter or the chair (headteacher); replaces any earlier one */
+        post: operations["SchoolVotesController_appointProxy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/meetings/{meetingId}/proxy/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke the school’s proxy for the meeting (headteacher); ballots it already cast stand */
+        post: operations["SchoolVotesController_revokeProxy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/school-portal/{urn}/memberships/{tenantSlug}": {
         parameters: {
             query?: never;
@@ -582,6 +718,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/school-portal/{urn}/motions/{motionId}/ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vote on a motion for this school (its designated voter) or for a school whose proxy you hold */
+        post: operations["SchoolVotesController_castMotion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/school-portal/{urn}/people": {
         parameters: {
             query?: never;
@@ -629,6 +782,40 @@ export interface paths {
         put?: never;
         /** Submit a correction to a partnership’s pupil number for a census; the partnership approves it */
         post: operations["SchoolMembershipController_submitPupilCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/voters/{tenantSlug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Name the school’s voter in a partnership (headteacher; null: the headteacher votes) */
+        put: operations["SchoolVotesController_nameVoter"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open motions and elections the school can vote in (in every partnership where it is a member), recent results, its voter and its proxies */
+        get: operations["SchoolVotesController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -858,6 +1045,248 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partnership’s bodies with their parents and the number of seats held */
+        get: operations["BodiesController_list"];
+        put?: never;
+        /** Add a body (board, committee, cluster, forum, working party, task-and-finish group, general meeting ...) */
+        post: operations["BodiesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/bodies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A body with its seats (resolved from its rules now), offices, schools and terms of reference */
+        get: operations["BodiesController_get"];
+        /** Change a body (purpose, rhythm, quorum, annual rhythm; parents and schools when given) */
+        put: operations["BodiesController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/bodies/{id}/action-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The body’s action plan for a year (budget lines in pence) and impact report */
+        get: operations["BodiesController_actionPlan"];
+        /** Save the action plan; submit it to put it on the parent bodies’ next agendas */
+        put: operations["BodiesController_saveActionPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/bodies/{id}/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Appoint a named person to an appointed seat, or record an election winner */
+        post: operations["BodiesController_appoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/bodies/{id}/appointments/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End an appointment (the seat ends yesterday) */
+        post: operations["BodiesController_endAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/bodies/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a body (its history stays) */
+        post: operations["BodiesController_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/bodies/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new secret calendar address for the body’s meetings (the previous one stops working) */
+        post: operations["BodiesController_bodyCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/bodies/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The bodies this body reports to (replaces the set; no circles) */
+        put: operations["BodiesController_links"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/bodies/{id}/meetings/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan a whole year of this body’s meetings on the partnership’s term dates (idempotent) */
+        post: operations["BodiesController_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/bodies/{id}/offices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Fill an office (chair, vice-chair, secretary) by appointment or election result, or leave it empty */
+        put: operations["BodiesController_office"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/bodies/{id}/schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The member schools a cluster groups (replaces the set) */
+        put: operations["BodiesController_schools"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/bodies/{id}/seat-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who held which seat, from when to when */
+        get: operations["BodiesController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/bodies/{id}/seat-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a seat rule; the seats are resolved at once */
+        post: operations["BodiesController_addRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/bodies/{id}/terms-of-reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the terms of reference, newest first, with review dates */
+        get: operations["BodiesController_termsOfReference"];
+        put?: never;
+        /** A new version of the terms of reference (reviewed a year after approval unless a date is given) */
+        post: operations["BodiesController_addTermsOfReference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/calendar": {
         parameters: {
             query?: never;
@@ -922,6 +1351,109 @@ export interface paths {
         put?: never;
         /** Stop sharing a document (it is kept, not deleted) */
         post: operations["MembershipsController_archiveDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/elections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Elections to the partnership’s bodies, with results once counted */
+        get: operations["ElectionsController_list"];
+        put?: never;
+        /** Call an election to a body’s seats, some reserved by phase, character or area; nominations open now */
+        post: operations["ElectionsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/elections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An election: candidates, the frozen electorate (who has voted) and, once counted, the result */
+        get: operations["ElectionsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/elections/{id}/ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cast a school’s secret ballot, as its designated voter or the holder of its proxy */
+        post: operations["ElectionsController_cast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/elections/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close voting and count: reserved seats first, ties by the stated rule; winners take their seats for their term */
+        post: operations["ElectionsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/elections/{id}/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nominate a candidate from a member school (eligibility checked; a refusal is a 409 with the reason) */
+        post: operations["ElectionsController_nominate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/elections/{id}/open-voting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close nominations and open voting: the electorate is frozen now */
+        post: operations["ElectionsController_openVoting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1254,6 +1786,245 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meetings on the days from..to (default: the coming year) */
+        get: operations["MeetingsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/meetings/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan a whole year of every body’s meetings on the term dates (idempotent) */
+        post: operations["MeetingsController_planAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A meeting: agenda (confidential items only for the body), papers, attendance, quorum, minutes and actions */
+        get: operations["MeetingsController_get"];
+        /** Move a meeting (calendars see the change: its SEQUENCE goes up) */
+        put: operations["MeetingsController_move"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/meetings/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an action (it carries over from meeting to meeting until closed) */
+        post: operations["MeetingsController_addAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/meetings/{id}/actions/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an action at this meeting */
+        post: operations["MeetingsController_closeAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/meetings/{id}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a local item (confidential items are shown only to the body) */
+        post: operations["MeetingsController_addItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/meetings/{id}/agenda/build": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add the standing items, the annual rhythm’s items and reports from bodies below that are missing */
+        post: operations["MeetingsController_build"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/meetings/{id}/agenda/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a local item off the agenda */
+        post: operations["MeetingsController_removeItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/meetings/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record attendance per seat: present, a deputy standing in, apologies with a reason, absent, in attendance */
+        put: operations["MeetingsController_attendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/meetings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a meeting (calendars show it cancelled) */
+        post: operations["MeetingsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/meetings/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Draft the minutes (the note-taker, chair, secretary, officers or admins) */
+        put: operations["MeetingsController_minutes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/meetings/{id}/minutes/approve-previous": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** At this meeting, approve the minutes of the body’s previous meeting (members of the body only) */
+        post: operations["MeetingsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/meetings/{id}/minutes/circulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Circulate the draft minutes to the body */
+        post: operations["MeetingsController_circulate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/meetings/{id}/papers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a paper to an agenda item (officers, admins and the body’s members) */
+        post: operations["MeetingsController_addPaper"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/membership-categories": {
         parameters: {
             query?: never;
@@ -1478,6 +2249,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/motions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Motions put to the partnership’s general meetings, with their results once counted */
+        get: operations["GeneralMeetingsController_list"];
+        put?: never;
+        /** Put a motion to a general meeting (a draft until the poll is opened) */
+        post: operations["GeneralMeetingsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/motions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A motion: its frozen electorate (who has voted, never what they chose) and, once counted, its result */
+        get: operations["GeneralMeetingsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/motions/{id}/ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cast a school’s vote, as its designated voter or the holder of its proxy (409/403 with the reason when refused; nothing changes) */
+        post: operations["GeneralMeetingsController_cast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/motions/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the poll and count it, one school one vote */
+        post: operations["GeneralMeetingsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/motions/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open the poll: the electorate (voting member schools and their voters) is frozen now */
+        post: operations["GeneralMeetingsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/people": {
         parameters: {
             query?: never;
@@ -1542,6 +2399,23 @@ export interface paths {
         put?: never;
         /** Put register schools on the partnership’s list as prospects, by local authority, phase, status or URN (idempotent) */
         post: operations["SchoolImportsController_addProspects"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/proxies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Proxies schools have appointed for general meetings, revoked ones included */
+        get: operations["GeneralMeetingsController_proxies"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1635,6 +2509,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/school-voters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each member school’s designated voter (the headteacher unless the school named another) and whether its category votes */
+        get: operations["GeneralMeetingsController_voters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/schools": {
         parameters: {
             query?: never;
@@ -1646,6 +2537,57 @@ export interface paths {
         get: operations["TenantsController_schools"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/seat-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a seat rule; the seats are resolved at once */
+        put: operations["BodiesController_updateRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/seat-rules/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a seat rule; its holders’ seats end today */
+        post: operations["BodiesController_archiveRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/seats/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring every body’s seats up to date with memberships, roles and offices now */
+        post: operations["BodiesController_resolveAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1755,6 +2697,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/structure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bodies and who reports to whom */
+        get: operations["BodiesController_structure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/structure.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The structure diagram as SVG, with a title and a text description */
+        get: operations["BodiesController_structureSvg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/stripe": {
         parameters: {
             query?: never;
@@ -1802,6 +2778,31 @@ export interface components {
             schoolUrn: string;
             user: components["schemas"]["UserDto"];
         };
+        ActionInputDto: {
+            agendaItemId?: string | null;
+            dueOn?: string | null;
+            ownerSchoolUrn?: string | null;
+            ownerUserId?: string | null;
+            title: string;
+        };
+        ActionPlanInputDto: {
+            /** @description The academic year by its starting calendar year, e.g. 2026 */
+            academicYearStart: number;
+            impactReport?: string | null;
+            items: components["schemas"]["ActionPlanLineDto"][];
+            /** @description Send it up: it becomes an item on the parent bodies’ next agendas */
+            submit?: boolean;
+        };
+        ActionPlanLineDto: {
+            /** @description Budget in pence */
+            budgetPence: number;
+            dueOn?: string | null;
+            owner?: string | null;
+            spentPence?: number;
+            /** @enum {string} */
+            status?: "planned" | "under_way" | "done";
+            title: string;
+        };
         ActorDto: {
             id: string | null;
             name: string;
@@ -1830,6 +2831,14 @@ export interface components {
             /** @description Matching schools no category is open to */
             notEligible: number;
         };
+        AgendaItemInputDto: {
+            confidential?: boolean;
+            description?: string | null;
+            title: string;
+        };
+        AgendaItemRefDto: {
+            itemId: string;
+        };
         ApplyContactDto: {
             email: string;
             /** @description The named person applying for the school */
@@ -1849,6 +2858,35 @@ export interface components {
             /** @description Pupils on roll */
             pupilNumber: number;
         };
+        AppointProxyDto: {
+            /**
+             * @description Another voting school’s designated voter, or the chair of the meeting
+             * @enum {string}
+             */
+            holder: "school" | "chair";
+            /** @description When the holder is a school: its URN */
+            holderSchoolUrn?: string;
+        };
+        AppointmentDto: {
+            ruleId: string;
+            schoolUrn?: string | null;
+            /** @enum {string} */
+            source?: "appointed" | "elected";
+            startsOn?: string;
+            userId: string;
+        };
+        AttendanceEntryDto: {
+            deputyUserId?: string | null;
+            reason?: string | null;
+            /** @description The seat; absent for someone in attendance without a seat */
+            seatKey?: string | null;
+            /** @enum {string} */
+            status: "present" | "deputy" | "apologies" | "absent" | "in_attendance";
+            userId?: string | null;
+        };
+        AttendanceInputDto: {
+            entries: components["schemas"]["AttendanceEntryDto"][];
+        };
         AuditEntryDto: {
             action: string;
             actorEmail: string | null;
@@ -1865,6 +2903,23 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        BallotReceiptDto: {
+            /** @description Secret ballots only: your ballot id. Keep it: with the salt published at the count it shows your receipt was counted as cast. Nobody else is told it. */
+            ballotId: string | null;
+            /** @description True when cast as the school’s proxy */
+            byProxy: boolean;
+            castAt: string;
+            /**
+             * @description Named ballots only; null for a secret ballot
+             * @enum {string|null}
+             */
+            choice: "for" | "against" | "abstain" | null;
+            message: string;
+            motionId: string;
+            /** @description Secret ballots only: your receipt, published with the result */
+            receipt: string | null;
+            school: components["schemas"]["SchoolRefDto"];
         };
         BankTransferDto: {
             accountName: string | null;
@@ -1985,6 +3040,61 @@ export interface components {
             vatRateBasisPoints: number;
             vatRegistered: boolean;
         };
+        BodyDto: {
+            annualRhythm: Record<string, never>[];
+            archived: boolean;
+            childIds: string[];
+            endsOn: string | null;
+            id: string;
+            /** @description The signed-in person holds a seat or office here */
+            isMember: boolean;
+            /** @enum {string} */
+            kind: "board" | "strategy_board" | "advisory_council" | "committee" | "cluster" | "forum" | "working_party" | "task_group" | "general_meeting";
+            name: string;
+            offices: components["schemas"]["OfficeDto"][];
+            parentIds: string[];
+            purpose: string | null;
+            quorumRule: Record<string, never> | null;
+            rhythm: Record<string, never> | null;
+            schools: components["schemas"]["SchoolRefDto"][];
+            /** @description Seats held now */
+            seatCount: number;
+            seatRules: components["schemas"]["SeatRuleDto"][];
+            seats: components["schemas"]["SeatDto"][];
+            /** @description The current terms of reference */
+            termsOfReference: Record<string, never> | null;
+        };
+        BodyInputDto: {
+            /** @description Core agenda items by half term: [{halfTerm: "Autumn 1", title}] */
+            annualRhythm?: Record<string, never>[];
+            /** @description Task-and-finish groups end (YYYY-MM-DD) */
+            endsOn?: string | null;
+            /** @enum {string} */
+            kind: "board" | "strategy_board" | "advisory_council" | "committee" | "cluster" | "forum" | "working_party" | "task_group" | "general_meeting";
+            name: string;
+            /** @description Bodies this one reports to */
+            parentIds?: string[];
+            position?: number;
+            purpose?: string | null;
+            /** @description {type: count, n} or {type: fraction, numerator, denominator} */
+            quorumRule?: Record<string, never> | null;
+            /** @description When it meets: {rhythm: {type: half_termly|termly|annually|one_off, ...}, week, weekday, startTime, endTime, meetsBefore, rotateHost} */
+            rhythm?: Record<string, never> | null;
+            /** @description URNs of the member schools a cluster groups */
+            schoolUrns?: string[];
+        };
+        BodyListDto: {
+            items: components["schemas"]["BodySummaryDto"][];
+        };
+        BodySummaryDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "board" | "strategy_board" | "advisory_council" | "committee" | "cluster" | "forum" | "working_party" | "task_group" | "general_meeting";
+            name: string;
+            parentIds: string[];
+            /** @description Seats held now */
+            seatCount: number;
+        };
         /** @enum {string} */
         BudgetYear: "academic-year" | "financial-year";
         BulkContactDto: {
@@ -2010,6 +3120,10 @@ export interface components {
             /** @description The current and next academic years, and any other saved year */
             years: components["schemas"]["CalendarYearDto"][];
         };
+        CalendarUrlDto: {
+            /** @description Secret address to subscribe to in Outlook, Google or Apple Calendar */
+            url: string;
+        };
         CalendarYearDto: {
             /**
              * @description The calendar year the academic year starts in
@@ -2026,6 +3140,25 @@ export interface components {
             /** @example 2026-09-01 */
             start: string;
             updatedAt: string | null;
+        };
+        CancelMeetingDto: {
+            reason?: string | null;
+        };
+        CandidateDto: {
+            area: string | null;
+            character: string | null;
+            name: string;
+            nominationId: string;
+            phase: string;
+            school: components["schemas"]["SchoolRefDto"];
+            statement: string;
+            userId: string;
+        };
+        CastBallotDto: {
+            /** @enum {string} */
+            choice: "for" | "against" | "abstain";
+            /** @description The school whose vote this is (your own, or one whose proxy you hold) */
+            schoolUrn: string;
         };
         CategoryDto: {
             archivedAt: string | null;
@@ -2072,6 +3205,17 @@ export interface components {
         ChoosePlanDto: {
             /** @enum {string} */
             plan: "trial" | "small" | "medium" | "large";
+        };
+        CloseActionDto: {
+            actionId: string;
+            note?: string | null;
+        };
+        CloseMotionDto: {
+            /**
+             * @description The chair’s casting vote, used only when the votes are tied and the tie rule is chair_casting_vote (default against)
+             * @enum {string}
+             */
+            chairCastingVote?: "for" | "against";
         };
         ConnectLinkDto: {
             accountId: string;
@@ -2133,9 +3277,63 @@ export interface components {
             title: string;
             url?: string;
         };
+        CreateElectionDto: {
+            /** @description The body whose seats are elected */
+            bodyId: string;
+            /** @description School roles that may stand (default: headteacher) */
+            eligibleRoles?: string[];
+            /** @description Candidates each school may choose (default: the number of seats) */
+            maxChoices?: number;
+            /** @description The general meeting the election is held at (its proxies apply) */
+            meetingId?: string;
+            nominationsCloseAt?: string;
+            /** @description Seats reserved by phase, character or area (default: the seat rule’s) */
+            reservations?: components["schemas"]["ReservationDto"][];
+            /** @description The body’s elected seat rule the winners fill (its seats and reservations are the defaults) */
+            seatRuleId?: string;
+            /** @description Seats to fill (default: the seat rule’s) */
+            seats?: number;
+            /** @description Length of the winners’ term in months (default: the seat rule’s) */
+            termMonths?: number;
+            /**
+             * @description How a tie for the last seat is settled: by lot (default; drawn from a seed fixed when the election is created) or the longest-serving candidate
+             * @enum {string}
+             */
+            tieRule?: "lot" | "longest_serving";
+            title: string;
+            votingClosesAt?: string;
+            /** @description Voting opens at this time (default: when voting is opened) */
+            votingOpensAt?: string;
+        };
         CreateInvitationDto: {
             email: string;
             role: components["schemas"]["TenantRole"];
+        };
+        CreateMotionDto: {
+            /**
+             * @description Named (default): how each school voted is published. Secret: only the totals and receipts.
+             * @enum {string}
+             */
+            ballot?: "secret" | "named";
+            /** @description Voting closes at this time (ISO); the poll can also be closed at the meeting. */
+            closesAt?: string;
+            /**
+             * @description Of the votes cast (abstentions are not votes cast); default simple
+             * @enum {string}
+             */
+            majority?: "simple" | "two_thirds";
+            /** @description The general meeting the motion is put to */
+            meetingId: string;
+            /** @description Advance ballot: voting opens at this time (ISO). Default: when the poll is opened. */
+            opensAt?: string;
+            /** @description The full wording of the motion */
+            text?: string;
+            /**
+             * @description How an even split is settled; default: the motion falls
+             * @enum {string}
+             */
+            tieRule?: "chair_casting_vote" | "motion_falls";
+            title: string;
         };
         CreateTenantDto: {
             /**
@@ -2169,6 +3367,9 @@ export interface components {
             template: "schools-led-company" | "council-led-board" | "membership-association";
             /** @example https://newham-partnership.org.uk */
             website?: string | null;
+        };
+        CreatedDto: {
+            id: string;
         };
         CreatedTenantDto: {
             id: string;
@@ -2263,6 +3464,119 @@ export interface components {
             toInvoice: number;
             totalPence: number;
             vatPence: number;
+        };
+        ElectedDto: {
+            name: string;
+            nominationId: string;
+            /** @description The reservation the seat was filled under; null for an open seat */
+            reservation: string | null;
+            termEndsOn: string | null;
+            termStartsOn: string | null;
+            votes: number;
+        };
+        ElectionBallotDto: {
+            /** @description The nominations chosen, at most the election’s maxChoices, no repeats */
+            nominationIds: string[];
+            /** @description The school whose vote this is */
+            schoolUrn: string;
+        };
+        ElectionDetailDto: {
+            bodyId: string;
+            bodyName: string;
+            candidateList: components["schemas"]["CandidateDto"][];
+            candidates: number;
+            electorate: number;
+            electorateSchools: components["schemas"]["ElectorateSchoolDto"][];
+            eligibleRoles: string[];
+            id: string;
+            maxChoices: number;
+            meetingId: string | null;
+            nominationsCloseAt: string | null;
+            reservations: components["schemas"]["ReservationViewDto"][];
+            result: components["schemas"]["ElectionResultDto"] | null;
+            seatRuleId: string | null;
+            seats: number;
+            /** @enum {string} */
+            status: "nominations" | "voting" | "closed";
+            termMonths: number | null;
+            /** @enum {string} */
+            tieRule: "lot" | "longest_serving";
+            /** @description The tie rule in plain English */
+            tieRuleText: string;
+            title: string;
+            voted: number;
+            votingClosesAt: string | null;
+            votingOpensAt: string | null;
+        };
+        ElectionDto: {
+            bodyId: string;
+            bodyName: string;
+            candidates: number;
+            electorate: number;
+            eligibleRoles: string[];
+            id: string;
+            maxChoices: number;
+            meetingId: string | null;
+            nominationsCloseAt: string | null;
+            reservations: components["schemas"]["ReservationViewDto"][];
+            result: components["schemas"]["ElectionResultDto"] | null;
+            seatRuleId: string | null;
+            seats: number;
+            /** @enum {string} */
+            status: "nominations" | "voting" | "closed";
+            termMonths: number | null;
+            /** @enum {string} */
+            tieRule: "lot" | "longest_serving";
+            /** @description The tie rule in plain English */
+            tieRuleText: string;
+            title: string;
+            voted: number;
+            votingClosesAt: string | null;
+            votingOpensAt: string | null;
+        };
+        ElectionListDto: {
+            items: components["schemas"]["ElectionDto"][];
+        };
+        ElectionReceiptDto: {
+            /** @description Your ballot id: keep it to check your receipt when the result is published. Nobody else is told it. */
+            ballotId: string;
+            byProxy: boolean;
+            castAt: string;
+            electionId: string;
+            message: string;
+            receipt: string;
+            school: components["schemas"]["SchoolRefDto"];
+        };
+        ElectionReceiptEntryDto: {
+            nominationIds: string[];
+            receipt: string;
+        };
+        ElectionResultDto: {
+            ballots: number;
+            countedAt: string;
+            elected: components["schemas"]["ElectedDto"][];
+            electorate: number;
+            /** @description Reservations that could not be filled, seats left empty */
+            problems: string[];
+            receiptSalt: string;
+            /** @description Every counted ballot’s receipt and choices, in receipt order */
+            receipts: components["schemas"]["ElectionReceiptEntryDto"][];
+            tallies: components["schemas"]["TallyDto"][];
+            /** @description The stated tie rule */
+            tieRule: string;
+            /** @description Ties settled by the rule, in plain English */
+            tiesSettled: string[];
+        };
+        ElectorateSchoolDto: {
+            category: string;
+            name: string;
+            urn: string;
+            voted: boolean;
+            voterName: string | null;
+        };
+        EndAppointmentDto: {
+            ruleId: string;
+            userId: string;
         };
         FeeComponentDto: {
             /** @description base-fee, flat-fee, fixed-fee, minimum-fee, maximum-fee, or a discount in money */
@@ -2414,6 +3728,14 @@ export interface components {
         FromTemplateDto: {
             /** @enum {string} */
             template: "full" | "associate" | "procurement-associate";
+        };
+        GeneralMeetingDto: {
+            bodyName: string;
+            id: string;
+            /** @description The proxy this school has appointed for the meeting */
+            proxy: components["schemas"]["ProxyDto"] | null;
+            startsAt: string;
+            title: string | null;
         };
         HalfTermDto: {
             /**
@@ -2661,6 +3983,48 @@ export interface components {
             tenants: components["schemas"]["MyTenantDto"][];
             user: components["schemas"]["UserDto"];
         };
+        MeetingDto: {
+            actions: Record<string, never>[];
+            agenda: Record<string, never>[];
+            attendance: Record<string, never>[];
+            bodyId: string;
+            bodyName: string;
+            canManage: boolean;
+            endsAt: string;
+            /** @description Schools not represented, for the chair to follow up */
+            followUp: Record<string, never>[];
+            halfTerm: string | null;
+            hostSchoolName: string | null;
+            hostSchoolUrn: string | null;
+            id: string;
+            isMember: boolean;
+            location: string | null;
+            minutes: Record<string, never> | null;
+            noteTakerName: string | null;
+            noteTakerUserId: string | null;
+            /** @description The previous meeting’s minutes, approved at this one */
+            previousMinutes: Record<string, never> | null;
+            quorum: Record<string, never>;
+            sequence: number;
+            startsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "moved" | "cancelled" | "held";
+            title: string | null;
+        };
+        MeetingListDto: {
+            items: components["schemas"]["MeetingSummaryDto"][];
+        };
+        MeetingSummaryDto: {
+            bodyId: string;
+            bodyName: string;
+            endsAt: string;
+            halfTerm: string | null;
+            hostSchoolUrn: string | null;
+            id: string;
+            startsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "moved" | "cancelled" | "held";
+        };
         MemberSchoolDto: {
             category: string;
             joinedOn: string | null;
@@ -2770,12 +4134,108 @@ export interface components {
         };
         /** @enum {string} */
         MembershipStatus: "prospect" | "invited" | "applied" | "approved" | "active" | "notice-given" | "left" | "suspended" | "rejected" | "withdrawn";
+        MinutesInputDto: {
+            text: string;
+        };
         MonthCountsDto: {
             counts: components["schemas"]["StatusCountsDto"];
             /** @description Active, under notice or suspended: the members */
             members: number;
             /** @description YYYY-MM; counts are as at the end of the month (today for this month) */
             month: string;
+        };
+        MotionDetailDto: {
+            /** @enum {string} */
+            ballot: "secret" | "named";
+            bodyName: string;
+            closedAt: string | null;
+            closesAt: string | null;
+            /** @description Schools in the frozen electorate (0 while a draft) */
+            electorate: number;
+            /** @description When the electorate was frozen (the poll opened) */
+            electorateFrozenAt: string | null;
+            /** @description The frozen electorate: who may vote and whether each school has (never what it chose) */
+            electorateSchools: components["schemas"]["ElectorateSchoolDto"][];
+            id: string;
+            /** @enum {string} */
+            majority: "simple" | "two_thirds";
+            meetingId: string;
+            meetingStartsAt: string;
+            opensAt: string | null;
+            result: components["schemas"]["MotionResultDto"] | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            text: string;
+            /** @enum {string} */
+            tieRule: "chair_casting_vote" | "motion_falls";
+            title: string;
+            /** @description Schools that have voted */
+            voted: number;
+        };
+        MotionDto: {
+            /** @enum {string} */
+            ballot: "secret" | "named";
+            bodyName: string;
+            closedAt: string | null;
+            closesAt: string | null;
+            /** @description Schools in the frozen electorate (0 while a draft) */
+            electorate: number;
+            /** @description When the electorate was frozen (the poll opened) */
+            electorateFrozenAt: string | null;
+            id: string;
+            /** @enum {string} */
+            majority: "simple" | "two_thirds";
+            meetingId: string;
+            meetingStartsAt: string;
+            opensAt: string | null;
+            result: components["schemas"]["MotionResultDto"] | null;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            text: string;
+            /** @enum {string} */
+            tieRule: "chair_casting_vote" | "motion_falls";
+            title: string;
+            /** @description Schools that have voted */
+            voted: number;
+        };
+        MotionListDto: {
+            items: components["schemas"]["MotionDto"][];
+        };
+        MotionResultDto: {
+            abstain: number;
+            against: number;
+            byProxy: number;
+            countedAt: string;
+            electorate: number;
+            /** @description In plain English, with the majority needed and how any tie was settled */
+            explanation: string;
+            for: number;
+            notVoted: number;
+            /** @enum {string} */
+            outcome: "carried" | "fallen";
+            quorum: components["schemas"]["QuorumDto"] | null;
+            /** @description Secret ballots: the salt of the receipts, published with the result */
+            receiptSalt: string | null;
+            /** @description Secret ballots: every counted ballot’s receipt and choice, in receipt order */
+            receipts: components["schemas"]["TallyEntryDto"][] | null;
+            /** @description Schools that voted (never their choices, for a secret ballot) */
+            schoolsVoted: components["schemas"]["SchoolRefDto"][];
+            tie: boolean;
+            /** @enum {string|null} */
+            tieSettledBy: "chair_casting_vote" | "motion_falls" | null;
+            /** @description Named ballots: how each school voted. Secret ballots: null. */
+            votes: components["schemas"]["SchoolVoteDto"][] | null;
+        };
+        MoveMeetingDto: {
+            /** @description YYYY-MM-DD */
+            date: string;
+            /** @description HH:MM, UK time */
+            endTime: string;
+            hostSchoolUrn?: string | null;
+            location?: string | null;
+            noteTakerUserId?: string | null;
+            /** @description HH:MM, UK time */
+            startTime: string;
         };
         MySchoolDto: {
             name: string;
@@ -2790,6 +4250,17 @@ export interface components {
             name: string;
             roles: string[];
             slug: string;
+        };
+        NameVoterDto: {
+            /** @description A person who acts for the school; null: the headteacher again */
+            userId: string | null;
+        };
+        NominateDto: {
+            /** @description The candidate */
+            candidateUserId: string;
+            /** @description The member school the candidate stands from */
+            schoolUrn: string;
+            statement?: string;
         };
         NoticeDto: {
             explanation: string;
@@ -2816,9 +4287,40 @@ export interface components {
             noticeRule: string;
             status: components["schemas"]["MembershipStatus"];
         };
+        OfficeDto: {
+            filledBy: string;
+            fromOn: string;
+            name: string;
+            /** @enum {string} */
+            office: "chair" | "vice_chair" | "secretary";
+            userId: string;
+        };
+        OfficeInputDto: {
+            electionRef?: string | null;
+            /** @enum {string} */
+            filledBy: "election" | "appointment";
+            fromOn?: string;
+            /** @enum {string} */
+            office: "chair" | "vice_chair" | "secretary";
+            /** @description The new holder; null leaves the office empty */
+            userId?: string | null;
+        };
+        PaperInputDto: {
+            agendaItemId: string;
+            content?: string | null;
+            title: string;
+            url?: string | null;
+        };
+        ParentsDto: {
+            parentIds: string[];
+        };
         PartnershipContactDto: {
             email: string;
             name: string;
+        };
+        PartnershipRefDto: {
+            name: string;
+            slug: string;
         };
         PartnershipSummaryDto: {
             contactEmail: string | null;
@@ -2855,21 +4357,8 @@ export interface components {
             phase: string;
         };
         PlanDto: {
-            memberSchools: number;
-            /** @description Payment is taken once billing is available; until then the choice is recorded */
-            paymentRequired: boolean;
-            /** @enum {string} */
-            plan: "trial" | "small" | "medium" | "large";
-            planName: string;
-            plans: components["schemas"]["PlanOptionDto"][];
-            /**
-             * @description The paid plan that fits the member schools
-             * @enum {string}
-             */
-            recommended: "trial" | "small" | "medium" | "large";
-            /** @description Days left in the trial, counting today; null when not on the trial */
-            trialDaysLeft: number | null;
-            trialEndsAt: string | null;
+            /** @description The academic year by its starting calendar year, e.g. 2026 */
+            academicYearStart: number;
         };
         PlanOptionDto: {
             /** @description Per year, pence, before VAT */
@@ -2882,6 +4371,14 @@ export interface components {
             name: string;
             /** @description Why it cannot be chosen now */
             reason: string | null;
+        };
+        PlanResultDto: {
+            created: number;
+            existing: number;
+            meetings: components["schemas"]["MeetingSummaryDto"][];
+            problems: Record<string, never>[];
+            /** @enum {string} */
+            termDates: "partnership" | "typical" | "mixed";
         };
         PlannedInvoiceDto: {
             dueOn: string;
@@ -3046,6 +4543,24 @@ export interface components {
             title: string;
             type: string;
         };
+        ProxyDto: {
+            appointedAt: string;
+            fromSchool: components["schemas"]["SchoolRefDto"];
+            holder: components["schemas"]["ProxyHolderDto"];
+            id: string;
+            meetingId: string;
+            revokedAt: string | null;
+        };
+        ProxyHolderDto: {
+            /** @enum {string} */
+            kind: "school" | "chair";
+            schoolName: string | null;
+            /** @description The school whose designated voter holds the proxy */
+            schoolUrn: string | null;
+        };
+        ProxyListDto: {
+            items: components["schemas"]["ProxyDto"][];
+        };
         PublicCategoryDto: {
             code: string;
             description: string | null;
@@ -3126,6 +4641,10 @@ export interface components {
             /** @enum {string} */
             status: "up" | "down";
         };
+        QuorumDto: {
+            explanation: string;
+            met: boolean;
+        };
         QuoteDto: {
             explanation: string;
             instalments: components["schemas"]["FeeInstalmentDto"][];
@@ -3204,6 +4723,26 @@ export interface components {
         };
         /** @enum {string} */
         RegisterStatus: "open" | "closed" | "proposed-to-close" | "proposed-to-open";
+        ReservationDto: {
+            /** @description Areas within the partnership */
+            areas?: string[];
+            /** @description School characters ("Church of England", "Roman Catholic", "None") */
+            characters?: string[];
+            count: number;
+            /** @description What the reserved seats are called ("Secondary headteacher") */
+            label: string;
+            phases?: components["schemas"]["Phase"][];
+        };
+        ReservationViewDto: {
+            areas: string[];
+            characters: string[];
+            count: number;
+            label: string;
+            phases: string[];
+        };
+        RevokedDto: {
+            revoked: number;
+        };
         RunSchoolDto: {
             id: string;
             name: string;
@@ -3265,6 +4804,35 @@ export interface components {
             /** @enum {string} */
             field: "ratePence" | "amountPence";
             targetPence: number;
+        };
+        SchoolCastBallotDto: {
+            /** @enum {string} */
+            choice: "for" | "against" | "abstain";
+            /** @description The school whose vote this is: this school (default) or one whose proxy you hold */
+            schoolUrn?: string;
+        };
+        SchoolElectionBallotDto: {
+            /** @description The nominations chosen, at most the election’s maxChoices, no repeats */
+            nominationIds: string[];
+            /** @description This school (default) or one whose proxy you hold */
+            schoolUrn?: string;
+        };
+        SchoolElectionDto: {
+            bodyName: string;
+            candidates: components["schemas"]["CandidateDto"][];
+            id: string;
+            maxChoices: number;
+            nominationsCloseAt: string | null;
+            reservations: components["schemas"]["ReservationViewDto"][];
+            result: components["schemas"]["ElectionResultDto"] | null;
+            schoolInElectorate: boolean;
+            schoolVoted: boolean;
+            seats: number;
+            /** @enum {string} */
+            status: "nominations" | "voting" | "closed";
+            title: string;
+            votingClosesAt: string | null;
+            youMayVoteFor: components["schemas"]["VotingForDto"][];
         };
         SchoolImportDto: {
             counts: components["schemas"]["ImportCountsDto"];
@@ -3378,6 +4946,32 @@ export interface components {
             tenantName: string;
             tenantSlug: string;
         };
+        SchoolMotionDto: {
+            /** @enum {string} */
+            ballot: "secret" | "named";
+            bodyName: string;
+            closesAt: string | null;
+            id: string;
+            meetingStartsAt: string;
+            opensAt: string | null;
+            result: components["schemas"]["MotionResultDto"] | null;
+            /** @description Whether this school is in the frozen electorate */
+            schoolInElectorate: boolean;
+            schoolVoted: boolean;
+            /** @enum {string} */
+            status: "open" | "closed";
+            text: string;
+            title: string;
+            /** @description Why this school cannot vote, when it cannot */
+            whyNot: string | null;
+            /** @description The schools you may vote for now (this school, and those whose proxy you hold) */
+            youMayVoteFor: components["schemas"]["VotingForDto"][];
+        };
+        SchoolNominateDto: {
+            /** @description The candidate, one of the school’s people (default: you) */
+            candidateUserId?: string;
+            statement?: string;
+        };
         SchoolNoteDto: {
             note?: string;
         };
@@ -3385,6 +4979,23 @@ export interface components {
             /** @description false: only show the leaving date; true: give notice */
             confirm: boolean;
             note?: string;
+        };
+        SchoolPartnershipVotesDto: {
+            category: string;
+            elections: components["schemas"]["SchoolElectionDto"][];
+            /** @description Coming general meetings, with this school’s proxy for each */
+            meetings: components["schemas"]["GeneralMeetingDto"][];
+            motions: components["schemas"]["SchoolMotionDto"][];
+            partnership: components["schemas"]["PartnershipRefDto"];
+            /** @description Proxies other schools have given this school’s voter */
+            proxiesHeld: components["schemas"]["ProxyDto"][];
+            /** @description The school’s designated voter here */
+            voter: components["schemas"]["VoterDto"] | null;
+            voterNamed: boolean;
+            /** @description Whether the school’s category carries votes in this partnership */
+            votes: boolean;
+            /** @description Whether you are the school’s designated voter here */
+            youAreVoter: boolean;
         };
         SchoolPeopleDto: {
             invitations: components["schemas"]["SchoolInvitationDto"][];
@@ -3427,8 +5038,74 @@ export interface components {
             /** @description The register's number (from GIAS) */
             registerPupils: number | null;
         };
+        SchoolRefDto: {
+            name: string;
+            urn: string;
+        };
         /** @enum {string} */
         SchoolRole: "headteacher" | "business-manager" | "staff";
+        SchoolVoteDto: {
+            byProxy: boolean;
+            /**
+             * @description Null: did not vote
+             * @enum {string|null}
+             */
+            choice: "for" | "against" | "abstain" | null;
+            schoolName: string;
+            schoolUrn: string;
+        };
+        SchoolVoterDto: {
+            category: string;
+            /** @description True when the school named its voter; false: the headteacher */
+            named: boolean;
+            school: components["schemas"]["SchoolRefDto"];
+            voter: components["schemas"]["VoterDto"] | null;
+            /** @description Whether the school’s category carries votes */
+            votes: boolean;
+        };
+        SchoolVoterListDto: {
+            items: components["schemas"]["SchoolVoterDto"][];
+        };
+        SchoolVotesDto: {
+            items: components["schemas"]["SchoolPartnershipVotesDto"][];
+        };
+        SchoolsDto: {
+            urns: string[];
+        };
+        SeatDto: {
+            holder: components["schemas"]["SeatHolderDto"] | null;
+            /** @description The seat key (stable while holders change) */
+            id: string;
+            label: string;
+            /** @description The id of the seat rule that defines it */
+            rule: string;
+            ruleKind: string;
+            /** @enum {string} */
+            voting: "voting" | "non_voting" | "observer";
+        };
+        SeatHolderDto: {
+            name: string;
+            schoolUrn: string | null;
+            userId: string;
+        };
+        SeatRuleDto: {
+            id: string;
+            label: string;
+            position: number;
+            rule: Record<string, never>;
+            termMonths: number | null;
+            /** @enum {string} */
+            voting: "voting" | "non_voting" | "observer";
+        };
+        SeatRuleInputDto: {
+            label: string;
+            position?: number;
+            /** @description The domain's SeatRule without id/label/voting: {kind: school_representative, scope: {type: partnership}} ... */
+            rule: Record<string, never>;
+            termMonths?: number | null;
+            /** @enum {string} */
+            voting: "voting" | "non_voting" | "observer";
+        };
         SendInvoiceDto: {
             /** @description Addresses to send to; default: the school’s finance contacts (business managers, else the membership contact, else the headteacher) */
             to?: string[];
@@ -3546,6 +5223,22 @@ export interface components {
             payoutsEnabled: boolean;
             plan: string;
         };
+        StructureBodyDto: {
+            chair: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "board" | "strategy_board" | "advisory_council" | "committee" | "cluster" | "forum" | "working_party" | "task_group" | "general_meeting";
+            name: string;
+            seatCount: number;
+        };
+        StructureDto: {
+            bodies: components["schemas"]["StructureBodyDto"][];
+            links: components["schemas"]["StructureLinkDto"][];
+        };
+        StructureLinkDto: {
+            childId: string;
+            parentId: string;
+        };
         SubmitPupilCountDto: {
             /** @example 2025-10 */
             census: string;
@@ -3568,6 +5261,16 @@ export interface components {
              * @example Payment for the platform is three months overdue
              */
             reason: string;
+        };
+        TallyDto: {
+            name: string;
+            nominationId: string;
+            votes: number;
+        };
+        TallyEntryDto: {
+            /** @enum {string} */
+            choice: "for" | "against" | "abstain";
+            receipt: string;
         };
         TemplateCategoryDto: {
             code: string;
@@ -3615,6 +5318,11 @@ export interface components {
         };
         /** @enum {string} */
         TenantRole: "tenant-admin" | "finance" | "officer" | "board-member" | "body-chair" | "note-taker" | "reviewer";
+        TermsOfReferenceInputDto: {
+            approvedOn?: string | null;
+            reviewDueOn?: string | null;
+            text: string;
+        };
         TimelineEntryDto: {
             by: components["schemas"]["ActorDto"];
             data: {
@@ -3706,6 +5414,16 @@ export interface components {
         VoidInvoiceDto: {
             /** @description Why, kept with the invoice */
             reason: string;
+        };
+        VoterDto: {
+            name: string;
+            userId: string;
+        };
+        VotingForDto: {
+            /** @description As the school’s proxy */
+            asProxy: boolean;
+            school: components["schemas"]["SchoolRefDto"];
+            voted: boolean;
         };
         WebhookAckDto: {
             /** @description This event id had been received before; nothing was done again */
@@ -3867,6 +5585,34 @@ export interface operations {
             };
         };
     };
+    CalendarController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     AuthController_accept: {
         parameters: {
             query?: never;
@@ -3945,6 +5691,88 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MeDto"];
                 };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CalendarController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarUrlDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CalendarController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CalendarController_governance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An error, as application/problem+json */
             default: {
@@ -4457,6 +6285,76 @@ export interface operations {
             };
         };
     };
+    SchoolVotesController_castElection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                electionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchoolElectionBallotDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionReceiptDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolVotesController_nominate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                electionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchoolNominateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SchoolInvoicesController_list: {
         parameters: {
             query?: never;
@@ -4649,6 +6547,72 @@ export interface operations {
             };
         };
     };
+    SchoolVotesController_appointProxy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointProxyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProxyDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolVotesController_revokeProxy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProxyDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SchoolMembershipController_membership: {
         parameters: {
             query?: never;
@@ -4772,6 +6736,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolMembershipDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolVotesController_castMotion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                motionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchoolCastBallotDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BallotReceiptDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -4935,6 +6934,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolPupilCountDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolVotesController_nameVoter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                tenantSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NameVoterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolVoterDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolVotesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolVotesDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -5456,6 +7520,617 @@ export interface operations {
             };
         };
     };
+    BodiesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BodyInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BodyInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_actionPlan: {
+        parameters: {
+            query?: {
+                /** @description Academic year by its starting calendar year; default the current one */
+                academicYearStart?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_saveActionPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionPlanInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_appoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_endAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndAppointmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_bodyCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarUrlDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParentsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanResultDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_office: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfficeInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_schools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchoolsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_addRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeatRuleInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_termsOfReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_addTermsOfReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TermsOfReferenceInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     PartnershipSettingsController_calendar: {
         parameters: {
             query?: never;
@@ -5640,6 +8315,242 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ElectionsController_list: {
+        parameters: {
+            query?: {
+                status?: "nominations" | "voting" | "closed";
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ElectionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateElectionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ElectionsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ElectionsController_cast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ElectionBallotDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionReceiptDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ElectionsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ElectionsController_nominate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NominateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ElectionsController_openVoting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionDetailDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -6446,6 +9357,530 @@ export interface operations {
             };
         };
     };
+    MeetingsController_list: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD); default today */
+                from?: string;
+                /** @description Last day (YYYY-MM-DD); default a year after from */
+                to?: string;
+                bodyId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeetingsController_planAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanResultDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeetingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeetingsController_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveMeetingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeetingsController_addAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeetingsController_closeAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeetingsController_addItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgendaItemInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeetingsController_build: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeetingsController_removeItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgendaItemRefDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeetingsController_attendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeetingsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelMeetingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeetingsController_minutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MinutesInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeetingsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeetingsController_circulate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MeetingsController_addPaper: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaperInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     MembershipCategoriesController_list: {
         parameters: {
             query?: {
@@ -7015,6 +10450,211 @@ export interface operations {
             };
         };
     };
+    GeneralMeetingsController_list: {
+        parameters: {
+            query?: {
+                meetingId?: string;
+                status?: "draft" | "open" | "closed";
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MotionListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GeneralMeetingsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMotionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GeneralMeetingsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MotionDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GeneralMeetingsController_cast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CastBallotDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BallotReceiptDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GeneralMeetingsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseMotionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MotionDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GeneralMeetingsController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MotionDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     TenantsController_people: {
         parameters: {
             query?: {
@@ -7203,6 +10843,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AddProspectsResultDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GeneralMeetingsController_proxies: {
+        parameters: {
+            query?: {
+                meetingId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProxyListDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -7467,6 +11140,37 @@ export interface operations {
             };
         };
     };
+    GeneralMeetingsController_voters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolVoterListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     TenantsController_schools: {
         parameters: {
             query?: {
@@ -7491,6 +11195,103 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MemberSchoolPageDto"];
                 };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_updateRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeatRuleInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_archiveRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_resolveAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An error, as application/problem+json */
             default: {
@@ -7713,6 +11514,66 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StripeConnectionDto"];
                 };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_structure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StructureDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_structureSvg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An error, as application/problem+json */
             default: {
