@@ -256,6 +256,18 @@ describe('running a meeting', () => {
     expect(JSON.stringify(seen.body)).not.toContain('Headteacher capability case');
   });
 
+  it('e-mails the members an invitation with a calendar file, once per version of the meeting', async () => {
+    const sent = await json(await admin.send('POST', `${base}/meetings/${next}/invitations`));
+    expect(sent.status).toBe(200);
+    expect(sent.body.queued).toBe(4);
+    const mail = await t.smtp.waitFor((m) => m.to.includes('head.920002@demo.test') && m.raw.includes('invitation.ics'));
+    const raw = mail.raw.replace(/=\r?\n/g, '');
+    expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
+    expect((await officer.send('POST', `${base}/meetings/${next}/invitations`)).status).toBe(200);
+    const outsider = await t.signIn('head.920006@demo.test');
+    expect((await outsider.send('POST', `${base}/meetings/${next}/invitations`)).status).toBe(403);
+  });
+
   it('shows a head her bodies, next meetings and open actions', async () => {
     const head = await t.signIn('head.920002@demo.test');
     const view = await json(await head.get('/api/v1/me/governance'));

@@ -48,6 +48,20 @@ export const mailTemplateSchema = z.discriminatedUnion('template', [
     data: z.object({ partnershipName: z.string().min(1), schoolName: z.string().min(1), invitedBy: z.string().min(1), link: z.string().url() }),
   }),
   z.object({
+    template: z.literal('meeting-invitation'),
+    to: email,
+    data: z.object({
+      partnershipName: z.string().min(1),
+      bodyName: z.string().min(1),
+      when: z.string().min(1),
+      where: z.string().nullable(),
+      link: z.string().url(),
+      cancelled: z.boolean(),
+      /** The iCalendar invitation (METHOD:REQUEST or CANCEL), attached as invitation.ics. */
+      ics: z.string().min(1).max(100_000),
+    }),
+  }),
+  z.object({
     template: z.literal('membership-update'),
     to: email,
     data: z.object({ partnershipName: z.string().min(1), schoolName: z.string().min(1), headline: z.string().min(1), details: z.array(z.string()), link: z.string().url() }),

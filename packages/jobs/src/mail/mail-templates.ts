@@ -52,6 +52,19 @@ export function renderMail(request: MailRequest): RenderedMail {
       const lines = [`${invitedBy} of ${partnershipName} has invited ${schoolName} to become a member.`, 'Follow the link to see what membership includes and to apply for your school.'];
       return { to: request.to, subject: `${partnershipName} invites ${schoolName} to join`, text: `${lines.join('\n\n')}\n\n${link}\n`, html: layout(lines, { href: link, label: 'See the invitation' }) };
     }
+    case 'meeting-invitation': {
+      const { partnershipName, bodyName, when, where, link, cancelled, ics } = request.data;
+      const lines = cancelled
+        ? [`The meeting of ${bodyName} (${partnershipName}) on ${when} has been cancelled.`, 'The attached calendar file removes it from your calendar.']
+        : [`You are invited to the meeting of ${bodyName} (${partnershipName}) on ${when}${where ? `, at ${where}` : ''}.`, 'The attached calendar file adds it to your calendar; the agenda and papers are on the meeting page.'];
+      return {
+        to: request.to,
+        subject: cancelled ? `Cancelled: ${bodyName}, ${when}` : `Meeting: ${bodyName}, ${when}`,
+        text: `${lines.join('\n\n')}\n\n${link}\n`,
+        html: layout(lines, { href: link, label: 'Open the meeting page' }),
+        attachments: [{ filename: 'invitation.ics', content: Buffer.from(ics, 'utf8'), contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'REQUEST'}` }],
+      };
+    }
     case 'membership-update': {
       const { partnershipName, schoolName, headline, details, link } = request.data;
       const lines = [headline, ...details];

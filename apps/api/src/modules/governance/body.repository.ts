@@ -197,6 +197,15 @@ export class BodyRepository extends UnitOfWorkRepository {
     return this.rows(`SELECT urn, name FROM schools WHERE id = ANY($1::uuid[]) ORDER BY name`, [ids]);
   }
 
+  /** The partnership's public contact address (the organiser of its meetings' invitations). */
+  async contactEmail(): Promise<string | null> {
+    return (await this.one<{ contact_email: string | null }>(`SELECT contact_email FROM tenants WHERE id = $1`, [this.tenantId]))?.contact_email ?? null;
+  }
+
+  async userContact(userId: string): Promise<{ userId: string; name: string; email: string } | null> {
+    return this.one(`SELECT id AS "userId", name, email FROM users WHERE id = $1`, [userId]);
+  }
+
   async userExists(userId: string): Promise<boolean> {
     return (await this.one(`SELECT 1 FROM users WHERE id = $1`, [userId])) !== null;
   }

@@ -67,6 +67,14 @@ export class MeetingsController {
     return this.meetings.cancel(ctx, id, dto);
   }
 
+  @Post(':id/invitations')
+  @HttpCode(200)
+  @Access('manage', 'Governance')
+  @ApiOperation({ summary: 'E-mail the body’s members an invitation with a calendar file (a cancellation once cancelled)' })
+  invite(@Ctx() ctx: TenantContext, @Param('id') id: string) {
+    return this.meetings.sendInvitations(ctx, id);
+  }
+
   @Post(':id/agenda/build')
   @HttpCode(200)
   @Access('manage', 'Governance')

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Env } from '@partnerships/config';
 import { Database, type EntityManager } from '@partnerships/db';
+import { JobName, type JobQueue } from '@partnerships/jobs';
 import {
   addDays,
   type AttendanceEntry,
@@ -9,6 +11,7 @@ import {
   type HalfTermName,
   isValidIsoDate,
   londonToday,
+  meetingInvitationIcs,
   type MeetingStatus,
   planMeetings,
   quorumMet,
@@ -19,7 +22,9 @@ import {
 import { AppError, conflict, forbidden, invalid, notFound } from '../../common/app-error';
 import { isUuid } from '../../common/ids';
 import { inTenant, type TenantContext } from '../../common/request-context';
+import { ENV, JOB_QUEUE } from '../../runtime/runtime.module';
 import { ActionRepository } from './action.repository';
+import { meetingEvent } from './calendar.service';
 import { canManageGovernance } from './bodies.service';
 import { type BodyRecord, BodyRepository } from './body.repository';
 import type {
@@ -55,7 +60,11 @@ export const summaryOf = (m: MeetingSummary) => ({
 /** Meetings on the school calendar: planning a year, moving and cancelling, agendas, papers, attendance, quorum, minutes and actions. */
 @Injectable()
 export class MeetingsService {
-  constructor(@Inject(Database) private readonly db: Database) {}
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
 
   async list(ctx: TenantContext, query: MeetingsQueryDto) {
     const problems: { field: string; message: string }[] = [];
@@ -299,6 +308,46 @@ export class MeetingsService {
       if (!action || action.bodyId !== meeting.bodyId) throw invalid([{ field: 'actionId', message: 'Choose an action of this body' }]);
       if (!(await actions.close(dto.actionId, id, dto.note?.trim() || null))) throw conflict('That action is already closed.');
     });
+  }
+
+  /**
+   * E-mails the body's members and the note-taker an invitation with an .ics attachment (a
+   * cancellation for a cancelled meeting). One mail per person and version of the meeting: the
+   * job id carries the SEQUENCE, so sending again after no change sends nothing new.
+   */
+  async sendInvitations(ctx: TenantContext, id: string): Promise<{ queued: number }> {
+    if (!isUuid(id)) throw notFound('meeting');
+    const { meeting, people, organizerEmail } = await inTenant(this.db, ctx, async (em) => {
+      const found = await new MeetingRepository(em, ctx.tenant.id).findById(id);
+      if (!found) throw notFound('meeting');
+      if (found.status === 'held') throw conflict('This meeting has been held.');
+      const bodies = new BodyRepository(em, ctx.tenant.id);
+      const contacts = await new SeatRepository(em, ctx.tenant.id).contacts(found.bodyId);
+      if (found.noteTakerUserId && !contacts.some((c) => c.userId === found.noteTakerUserId)) {
+        const noteTaker = await bodies.userContact(found.noteTakerUserId);
+        if (noteTaker) contacts.push(noteTaker);
+      }
+      return { meeting: found, people: contacts, organizerEmail: (await bodies.contactEmail()) ?? 'no-reply@partnerships.invalid' };
+    });
+    const base = (this.env.PUBLIC_URL ?? `http://localhost:${this.env.PORT}`).replace(/\/$/, '');
+    const link = `${base}/p/${ctx.tenant.slug}/governance/meetings/${meeting.id}`;
+    const cancelled = meeting.status === 'cancelled';
+    const event = meetingEvent(meeting, ctx.tenant.name, link);
+    const when = `${formatUkDate(meeting.startsAtLocal.slice(0, 10))}, ${meeting.startsAtLocal.slice(11, 16)} to ${meeting.endsAtLocal.slice(11, 16)}`;
+    for (const person of people) {
+      const ics = meetingInvitationIcs({ method: cancelled ? 'CANCEL' : 'REQUEST', event, organizer: { name: ctx.tenant.name, email: organizerEmail }, attendees: [{ name: person.name, email: person.email }] });
+      await this.queue.enqueue(
+        JobName.SendMail,
+        {
+          template: 'meeting-invitation',
+          to: person.email,
+          tenantId: ctx.tenant.id,
+          data: { partnershipName: ctx.tenant.name, bodyName: meeting.bodyName, when, where: event.location ?? null, link, cancelled, ics },
+        },
+        { jobId: `meeting-invitation-${meeting.id}-${meeting.sequence}-${person.userId}` },
+      );
+    }
+    return { queued: people.length };
   }
 
   /** A body's submitted report goes on each parent body's next agenda (once). */

@@ -171,6 +171,17 @@ export class SeatRepository extends UnitOfWorkRepository {
     );
   }
 
+  /** Everyone to invite to the body's meetings: seat and office holders now, with their e-mail addresses. */
+  contacts(bodyId: string): Promise<{ userId: string; name: string; email: string }[]> {
+    return this.rows(
+      `SELECT DISTINCT u.id AS "userId", u.name, u.email FROM users u
+       WHERE u.id IN (SELECT user_id FROM seat_holdings WHERE tenant_id = $1 AND body_id = $2 AND ends_on IS NULL
+                      UNION SELECT user_id FROM body_offices WHERE tenant_id = $1 AND body_id = $2 AND to_on IS NULL)
+       ORDER BY u.name`,
+      [this.tenantId, bodyId],
+    );
+  }
+
   /** Whether the person holds a seat or an office of the body now. */
   async isMember(bodyId: string, userId: string): Promise<boolean> {
     return (
