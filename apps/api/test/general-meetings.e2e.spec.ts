@@ -11,6 +11,7 @@ let admin: Session;
 const heads: Record<string, Session> = {};
 let tenantId: string;
 let meetingId: string;
+let agmId: string;
 let councilId: string;
 let electedRuleId: string;
 
@@ -28,6 +29,7 @@ beforeAll(async () => {
     `INSERT INTO bodies (tenant_id, name, kind, quorum_rule) VALUES ($1, 'Members’ general meeting', 'general_meeting', '{"type":"count","n":2,"proxiesCountForPresence":true}') RETURNING id`,
     [tenantId],
   );
+  agmId = agm.id;
   [{ id: meetingId }] = await t.owner.query(
     `INSERT INTO meetings (tenant_id, body_id, title, starts_at, ends_at) VALUES ($1, $2, 'Annual general meeting', now() + interval '7 days', now() + interval '7 days 2 hours') RETURNING id`,
     [tenantId, agm.id],
@@ -237,6 +239,32 @@ describe('proxies', () => {
     const self = await json(await heads['910001']!.send('POST', `${portal('910001')}/meetings/${meetingId}/proxy`, { holder: 'school', holderSchoolUrn: '910001' }));
     expect(self.status).toBe(400);
     expect(self.body.errors[0].field).toBe('holderSchoolUrn');
+  });
+});
+
+describe('the chair as proxy', () => {
+  it('lets the chair vote for a school that appointed the chair, counted for presence as the rule says', async () => {
+    const [{ id: adminId }] = await t.owner.query(`SELECT id FROM users WHERE email = 'admin@redbridge.demo.test'`);
+    await t.owner.query(`INSERT INTO body_offices (tenant_id, body_id, office, user_id, from_on, filled_by) VALUES ($1, $2, 'chair', $3, '2026-09-01', 'appointment')`, [
+      tenantId,
+      agmId,
+      adminId,
+    ]);
+    expect((await heads['910001']!.send('POST', `${portal('910001')}/meetings/${meetingId}/proxy`, { holder: 'chair' })).status).toBe(201);
+    const id = await newMotion({ title: 'Chair holds a proxy' });
+    // The chair has a tenant role, so votes through the partnership's own route.
+    const cast = await json(await admin.send('POST', `${base}/motions/${id}/ballots`, { choice: 'for', schoolUrn: '910001' }));
+    expect(cast.status, JSON.stringify(cast.body)).toBe(201);
+    expect(cast.body).toMatchObject({ school: { urn: '910001' }, byProxy: true });
+    // The chair holds no proxy for 910002.
+    const other = await json(await admin.send('POST', `${base}/motions/${id}/ballots`, { choice: 'for', schoolUrn: '910002' }));
+    expect(other.status).toBe(403);
+    expect((await vote('910002', id, 'for')).status).toBe(201);
+    const result = (await json(await admin.send('POST', `${base}/motions/${id}/close`, {}))).body.result;
+    expect(result).toMatchObject({ for: 2, byProxy: 1 });
+    // Quorum of 2, proxies counting for presence: 910002 in person and 910001 by the chair's proxy.
+    expect(result.quorum).toMatchObject({ met: true });
+    expect((await heads['910001']!.send('POST', `${portal('910001')}/meetings/${meetingId}/proxy/revoke`)).status).toBe(200);
   });
 });
 
