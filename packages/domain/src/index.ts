@@ -9,3 +9,5 @@ export * from './onboarding';
 export * from './schools';
 export * from './billing';
 export * from './governance';
+export * from './events';
+export * from './offers';
