@@ -24,6 +24,8 @@ export interface MemberForInvoice {
   /** The partnership's approved figure for its chosen census, else the register's; null when neither is known. */
   pupils: number | null;
   pupilsSource: string;
+  /** The service level (tier) the school chose, priced by the schedule's tier prices. */
+  serviceLevel?: string | null;
 }
 
 /**
@@ -50,5 +52,6 @@ export async function loadMembersForBilling(em: EntityManager, tenantId: string,
     leavingOn: r.leaving_on ?? null,
     pupils: r.pupils ?? null,
     pupilsSource: r.pupils_source,
+    serviceLevel: r.service_level ?? null,
   }));
 }

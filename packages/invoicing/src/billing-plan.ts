@@ -86,7 +86,10 @@ export function planMember(schedule: ScheduleForBilling, settings: BillingSettin
   try {
     quote = quoteFee(
       schedule.document,
-      { phase: member.phase, pupils: member.pupils, category: member.category, schoolType: member.type, financialYearStartMonth: financialYearStartMonthForType(member.type) },
+      {
+        phase: member.phase, pupils: member.pupils, category: member.category, schoolType: member.type, financialYearStartMonth: financialYearStartMonthForType(member.type),
+        ...(member.serviceLevel ? { tier: member.serviceLevel } : {}),
+      },
       { ...(decision.from ? { from: decision.from } : {}), ...(decision.to ? { to: decision.to } : {}) },
     );
   } catch (error) {

@@ -21,6 +21,8 @@ export interface MemberForBillingRow {
   leaving_on: string | null;
   pupils: number | null;
   pupils_source: string;
+  /** The service level (tier) the school chose, if any (offers, issue 11). */
+  service_level: string | null;
 }
 
 export interface ScheduleForBillingRow {
@@ -38,6 +40,7 @@ export interface MemberForCorrection {
   phase: Phase;
   type: string;
   category: string;
+  service_level: string | null;
 }
 
 /** The school as printed in an invoice's "bill to". */
@@ -65,7 +68,8 @@ export class BillingSourcesRepository extends UnitOfWorkRepository {
     return this.rows<MemberForBillingRow>(
       `SELECT m.id AS membership_id, m.school_id, s.urn, s.name, s.phase, s.type, s.local_authority, s.postcode, m.status, m.category,
             coalesce(c.fees_apply, true) AS fees_apply, to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on, m.notice ->> 'leavingOn' AS leaving_on,
-            coalesce(pc.pupils, s.pupils) AS pupils, CASE WHEN pc.pupils IS NULL THEN 'the school register' ELSE 'the ' || pc.census || ' census' END AS pupils_source
+            coalesce(pc.pupils, s.pupils) AS pupils, CASE WHEN pc.pupils IS NULL THEN 'the school register' ELSE 'the ' || pc.census || ' census' END AS pupils_source,
+            m.service_level
      FROM memberships m JOIN schools s ON s.id = m.school_id
      LEFT JOIN membership_categories c ON c.tenant_id = m.tenant_id AND c.code = m.category
      LEFT JOIN LATERAL (
@@ -109,7 +113,7 @@ export class BillingSourcesRepository extends UnitOfWorkRepository {
   }
 
   memberForCorrection(membershipId: string): Promise<MemberForCorrection | null> {
-    return this.one<MemberForCorrection>(`SELECT s.phase, s.type, m.category FROM memberships m JOIN schools s ON s.id = m.school_id WHERE m.id = $1`, [membershipId]);
+    return this.one<MemberForCorrection>(`SELECT s.phase, s.type, m.category, m.service_level FROM memberships m JOIN schools s ON s.id = m.school_id WHERE m.id = $1`, [membershipId]);
   }
 
   /** The partnership's name and contact details, as a seller. */

@@ -291,7 +291,10 @@ export class InvoicesService {
     const options = { ...(row.c_from ? { from: row.c_from } : {}), ...(row.c_to ? { to: row.c_to } : {}) };
     const quote = quoteFee(
       document,
-      { phase: member.phase, pupils, category: member.category, schoolType: member.type, financialYearStartMonth: financialYearStartMonthForType(member.type) },
+      {
+        phase: member.phase, pupils, category: member.category, schoolType: member.type, financialYearStartMonth: financialYearStartMonthForType(member.type),
+        ...(member.service_level ? { tier: member.service_level } : {}),
+      },
       options,
     );
     const draft = invoiceDraftsFromQuote(quote, { scheduleName: '', periodLabel: row.period_label }).find((d) => d.part === row.part);
