@@ -191,6 +191,12 @@ describe('secret ballots', () => {
       expect(cast.body.receipt).toMatch(/^[0-9a-f]{64}$/);
       receipts.push({ ballotId: cast.body.ballotId, choice });
     }
+    // No choice shares a transaction with the ballot that names the school.
+    const [{ linked }] = await t.owner.query(
+      `SELECT count(*)::int AS linked FROM motion_secret_choices c JOIN motion_ballots b ON b.xmin::text = c.xmin::text WHERE c.motion_id = $1`,
+      [id],
+    );
+    expect(linked).toBe(0);
     const stored = await t.owner.query(`SELECT choice FROM motion_ballots WHERE motion_id = $1`, [id]);
     expect(stored.every((b: { choice: string | null }) => b.choice === null)).toBe(true);
     const audited = await t.owner.query(`SELECT entity_table, detail FROM audit_log WHERE entity_table IN ('motion_ballots', 'motion_secret_choices') AND detail->>'motion_id' = $1`, [id]);

@@ -23,11 +23,12 @@ import { APP_ROLE } from '../app-role';
  *   `tallyReceipt`); the salt is published with the result. The tally is the count of those
  *   rows; the published receipts (sorted, with their choices) let each voter check theirs was
  *   counted as cast, and their number equals the number of schools that voted.
- *   (A database superuser could still guess from physical row order; the application never
- *   reads or shows it.)
+ *   (Rows written in one transaction share its id, `xmin`, and lie in insertion order: the
+ *   choices are therefore written again apart from the ballots, see 1764710000001.)
  * - Proxies: a school appoints another school's voter or the chair for one meeting; at most one
  *   active proxy per school per meeting (partial unique index); revoking keeps the row.
- * - History is kept: ballots, electorate and choices can only be added to.
+ * - History is kept: ballots and electorates can only be added to; choices are only ever
+ *   rewritten unchanged (1764710000001).
  */
 export class GeneralMeetings1764710000000 implements MigrationInterface {
   name = 'GeneralMeetings1764710000000';

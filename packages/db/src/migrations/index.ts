@@ -8,6 +8,7 @@ import { BillingPayments1764600000001 } from './1764600000001-billing-payments';
 import { BillingOnlinePayments1764600000002 } from './1764600000002-billing-online-payments';
 import { Governance1764700000000 } from './1764700000000-governance';
 import { GeneralMeetings1764710000000 } from './1764710000000-general-meetings';
+import { SecretBallotReshuffle1764710000001 } from './1764710000001-secret-ballot-reshuffle';
 import { OneOffInvoices1764650000000 } from './1764650000000-one-off-invoices';
 import { Offers1764800000000 } from './1764800000000-offers';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   OneOffInvoices1764650000000,
   Governance1764700000000,
   GeneralMeetings1764710000000,
+  SecretBallotReshuffle1764710000001,
   Offers1764800000000,
   // append new migrations here, one line each
 ];

@@ -274,6 +274,22 @@ export class ElectionRepository extends UnitOfWorkRepository {
     );
   }
 
+  /** As for motions: the election's secret choices written again, in receipt order, apart from the ballots' transactions. Lock the election first. */
+  async rewriteSecretChoices(electionId: string): Promise<void> {
+    const choices = await this.rows<{ id: string; nominationIds: string; receipt: string }>(
+      `SELECT id, array_to_string(nomination_ids, ',') AS "nominationIds", receipt FROM election_secret_choices WHERE election_id = $1 ORDER BY receipt`,
+      [electionId],
+    );
+    if (choices.length === 0) return;
+    await this.execute(`DELETE FROM election_secret_choices WHERE election_id = $1`, [electionId]);
+    await this.execute(
+      `INSERT INTO election_secret_choices (id, tenant_id, election_id, nomination_ids, receipt)
+       SELECT c.id, app_tenant_id(), $1, string_to_array(c.ids, ',')::uuid[], c.receipt
+         FROM unnest($2::uuid[], $3::text[], $4::text[]) WITH ORDINALITY AS c(id, ids, receipt, n) ORDER BY c.n`,
+      [electionId, choices.map((c) => c.id), choices.map((c) => c.nominationIds), choices.map((c) => c.receipt)],
+    );
+  }
+
   /** The secret choices in receipt order (never insertion order). */
   secretChoices(electionId: string): Promise<{ id: string; nominationIds: string[]; receipt: string }[]> {
     return this.rows(`SELECT id, nomination_ids AS "nominationIds", receipt FROM election_secret_choices WHERE election_id = $1 ORDER BY receipt`, [electionId]);

@@ -203,6 +203,20 @@ export class ElectionsService {
    * proxy for the election's meeting. Always secret: the choices are stored apart from the school.
    */
   async cast(actor: VoteActor, id: string, schoolUrn: string, nominationIds: string[]): Promise<ElectionReceiptDto> {
+    const receipt = await this.castIn(actor, id, schoolUrn, nominationIds);
+    // As for motions: the choices are written again apart from the ballot's transaction (the count does it too).
+    try {
+      await this.inTenant(actor, async (em) => {
+        const elections = new ElectionRepository(em);
+        if ((await elections.lockForUpdate(id))?.status === 'voting') await elections.rewriteSecretChoices(id);
+      });
+    } catch {
+      // The ballot stands; the count rewrites the choices again.
+    }
+    return receipt;
+  }
+
+  private async castIn(actor: VoteActor, id: string, schoolUrn: string, nominationIds: string[]): Promise<ElectionReceiptDto> {
     return this.inTenant(actor, async (em) => {
       const elections = new ElectionRepository(em);
       const election = isUuid(id) ? await elections.findForBallot(id) : null;
@@ -281,6 +295,7 @@ export class ElectionsService {
         area: n.area,
         servingSince: serving.get(n.candidateUserId) ?? null,
       }));
+      await elections.rewriteSecretChoices(id);
       const cast = await elections.ballots(id);
       const choices = await elections.secretChoices(id);
       if (choices.length !== cast.length) throw new Error(`Election ${id}: ${cast.length} ballots but ${choices.length} secret choices`);

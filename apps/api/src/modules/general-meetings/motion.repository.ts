@@ -215,6 +215,25 @@ export class MotionRepository extends UnitOfWorkRepository {
     );
   }
 
+  /**
+   * Writes the poll's secret choices again, in receipt order, in the caller's transaction, so no
+   * choice shares a transaction id (`xmin`) or insertion order with the ballot that says which
+   * school voted. Lock the motion first: two rewrites at once would insert the same rows twice.
+   */
+  async rewriteSecretChoices(motionId: string): Promise<void> {
+    const choices = await this.rows<{ id: string; choice: string; receipt: string }>(
+      `SELECT id, choice, receipt FROM motion_secret_choices WHERE motion_id = $1 ORDER BY receipt`,
+      [motionId],
+    );
+    if (choices.length === 0) return;
+    await this.execute(`DELETE FROM motion_secret_choices WHERE motion_id = $1`, [motionId]);
+    await this.execute(
+      `INSERT INTO motion_secret_choices (id, tenant_id, motion_id, choice, receipt)
+       SELECT c.id, app_tenant_id(), $1, c.choice, c.receipt FROM unnest($2::uuid[], $3::text[], $4::text[]) WITH ORDINALITY AS c(id, choice, receipt, n) ORDER BY c.n`,
+      [motionId, choices.map((c) => c.id), choices.map((c) => c.choice), choices.map((c) => c.receipt)],
+    );
+  }
+
   /** The secret choices with their receipts, in receipt order (never insertion order). */
   secretChoices(motionId: string): Promise<{ id: string; choice: MotionChoice; receipt: string }[]> {
     return this.rows(`SELECT id, choice, receipt FROM motion_secret_choices WHERE motion_id = $1 ORDER BY receipt`, [motionId]);

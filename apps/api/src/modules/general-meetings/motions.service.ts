@@ -148,6 +148,7 @@ export class MotionsService {
       if (!motion) throw notFound('motion');
       if (motion.status !== 'open') throw conflict(motion.status === 'draft' ? 'The poll has not been opened.' : 'The poll has already been closed and counted.');
       const meeting = (await motions.meeting(motion.meetingId))!;
+      if (motion.ballot === 'secret') await motions.rewriteSecretChoices(id);
       const result = await this.count(em, motion, meeting, dto.chairCastingVote ?? null);
       await motions.close(id, ctx.user.id, dto.chairCastingVote ?? null, result);
     });
@@ -248,6 +249,29 @@ export class MotionsService {
    * unique index decides between two concurrent requests).
    */
   async cast(actor: VoteActor, id: string, schoolUrn: string, choice: 'for' | 'against' | 'abstain'): Promise<BallotReceiptDto> {
+    const receipt = await this.castIn(actor, id, schoolUrn, choice);
+    if (receipt.receipt !== null) await this.separateSecretChoices(actor, id);
+    return receipt;
+  }
+
+  /**
+   * A secret choice is written in the ballot's transaction (so a ballot is never in without its
+   * choice); then, in a transaction of its own, the poll's choices are written again so none
+   * shares a transaction id or insertion order with the ballot naming the school. The count
+   * does the same, so a failure here leaves nothing that lasts past the close.
+   */
+  private async separateSecretChoices(actor: VoteActor, id: string): Promise<void> {
+    try {
+      await this.inTenant(actor, async (em) => {
+        const motions = new MotionRepository(em);
+        if ((await motions.lockForUpdate(id))?.status === 'open') await motions.rewriteSecretChoices(id);
+      });
+    } catch {
+      // The ballot stands; the count rewrites the choices again.
+    }
+  }
+
+  private async castIn(actor: VoteActor, id: string, schoolUrn: string, choice: 'for' | 'against' | 'abstain'): Promise<BallotReceiptDto> {
     return this.inTenant(actor, async (em) => {
       const motions = new MotionRepository(em);
       const motion = isUuid(id) ? await motions.findForBallot(id) : null;
