@@ -64,19 +64,25 @@ export const ROUNDING_CHOICES: { value: string; label: string }[] = [
 export const roundingValue = (r: FeeRounding | undefined) => (r ? `${r.unit}:${r.mode}` : 'penny:half-up');
 export const roundingLabel = (r: FeeRounding) => ROUNDING_CHOICES.find((c) => c.value === roundingValue(r))?.label ?? `${r.unit}, ${r.mode}`;
 
-export const PERIOD_KIND_NAMES = { 'academic-year': 'Academic year (1 September to 31 August)', 'financial-year': 'Financial year (1 April to 31 March)', custom: 'Other dates' } as const;
+export type PeriodKind = FeeSchedule['period']['kind'];
+export type PaymentKind = PaymentTerms['kind'];
 
-export const PAYMENT_NAMES = {
+export const PERIOD_KIND_NAMES: Record<PeriodKind, string> = { 'academic-year': 'Academic year (1 September to 31 August)', 'financial-year': 'Financial year (1 April to 31 March)', custom: 'Other dates' };
+export const PERIOD_KINDS = valuesOf(PERIOD_KIND_NAMES);
+
+export const PAYMENT_NAMES: Record<PaymentKind, string> = {
   'in-advance': 'In advance, in one payment',
   instalments: 'In instalments (e.g. termly)',
   'split-by-school-financial-year': "Split along each school's own financial year",
-} as const;
+};
 
-export const PAYMENT_HINTS = {
+export const PAYMENT_KINDS = valuesOf(PAYMENT_NAMES);
+
+export const PAYMENT_HINTS: Record<PaymentKind, string> = {
   'in-advance': 'One invoice at the start of what is charged.',
   instalments: 'Fixed parts with due dates; their shares add up to 100%. Odd pennies go on the first.',
   'split-by-school-financial-year': 'Maintained schools budget April to March and academies September to August, so the fee is invoiced in one part per school financial year the period touches.',
-} as const;
+};
 
 /** Whole pounds where the schedule rounds to pounds (as partnerships publish it). */
 export const showsWholePounds = (rounding: FeeRounding | undefined | null) => rounding?.unit === 'pound';

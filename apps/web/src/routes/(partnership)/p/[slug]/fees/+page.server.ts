@@ -1,5 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { blankDocument, moveToPeriod, periodDefaults, type PeriodKind, plainMessage } from '#lib/fees/editor-state.ts';
+import { plainMessage } from '#lib/fees/editor/field-errors.ts';
+import { blankDocument, moveToPeriod } from '#lib/fees/editor/new-document.ts';
+import type { PeriodKind } from '#lib/fees/editor/state.ts';
+import { periodDefaults } from '#lib/fees/editor/to-document.ts';
 import type { FeeSchedule } from '#lib/fees/schedule.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import { nextAcademicYearStart, whereInSchedule } from '#lib/server/fees.ts';

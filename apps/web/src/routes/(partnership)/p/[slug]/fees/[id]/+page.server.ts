@@ -1,5 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { applyOp, documentFromState, errorsByField, type EditorState, stateFromForm } from '#lib/fees/editor-state.ts';
+import { errorsByField } from '#lib/fees/editor/field-errors.ts';
+import { stateFromForm } from '#lib/fees/editor/from-form.ts';
+import { applyOp } from '#lib/fees/editor/operations.ts';
+import type { EditorState } from '#lib/fees/editor/state.ts';
+import { documentFromState } from '#lib/fees/editor/to-document.ts';
 import { apiFor, loadOrFail, type Submitted, submit } from '#lib/server/api.ts';
 import { asStored, type Preview } from '#lib/server/fees.ts';
 import type { FeeSchedule } from '#lib/fees/schedule.ts';

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyOp, documentFromState, errorsByField, fieldForPath, moveToPeriod, newComponent, stateFromDocument, stateFromForm, type EditorState } from './editor-state.ts';
-import type { FeeSchedule } from './schedule.ts';
+import type { FeeSchedule } from '../schedule.ts';
+import { errorsByField, fieldForPath } from './field-errors.ts';
+import { stateFromDocument } from './from-document.ts';
+import { stateFromForm } from './from-form.ts';
+import { moveToPeriod } from './new-document.ts';
+import { applyOp } from './operations.ts';
+import { type EditorState, newComponent } from './state.ts';
+import { documentFromState } from './to-document.ts';
 
 /** Ealing 2018–19, scenario 1, as published (shared/DOMAIN.md). */
 const EALING: FeeSchedule = {
