@@ -116,6 +116,9 @@ import { GENERAL_MEETING_ENTITIES } from './general-meetings';
 // Offers (issue 11)
 export * from './offers';
 import { OFFER_ENTITIES } from './offers';
+// CPD events (issue 11)
+export * from './events';
+import { EVENT_ENTITIES } from './events';
 
 /** Every table's entity (the entity-schema test fails when a table has none). Add new entities here, one line each. */
 export const ENTITIES = [
@@ -169,4 +172,5 @@ export const ENTITIES = [
   CalendarFeed,
   ...GENERAL_MEETING_ENTITIES,
   ...OFFER_ENTITIES,
+  ...EVENT_ENTITIES,
 ];

@@ -11,6 +11,7 @@ import { GeneralMeetings1764710000000 } from './1764710000000-general-meetings';
 import { SecretBallotReshuffle1764710000001 } from './1764710000001-secret-ballot-reshuffle';
 import { OneOffInvoices1764650000000 } from './1764650000000-one-off-invoices';
 import { Offers1764800000000 } from './1764800000000-offers';
+import { Events1764810000000 } from './1764810000000-events';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
 export const MIGRATIONS = [
@@ -27,5 +28,6 @@ export const MIGRATIONS = [
   GeneralMeetings1764710000000,
   SecretBallotReshuffle1764710000001,
   Offers1764800000000,
+  Events1764810000000,
   // append new migrations here, one line each
 ];
