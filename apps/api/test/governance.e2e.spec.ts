@@ -278,3 +278,23 @@ describe('running a meeting', () => {
     expect(ealing.openActions.map((a: { title: string }) => a.title)).toContain('Share the data pack');
   });
 });
+
+describe('templates', () => {
+  it('starts a new council-led partnership with its board and committees', async () => {
+    const created = await admin.send('POST', '/api/v1/tenants', {
+      slug: 'hounslow-learning',
+      name: 'Hounslow Learning Partnership',
+      areas: ['Hounslow'],
+      legalForm: 'council-hosted',
+      contactEmail: 'hello@hounslow-learning.test',
+      inNationalAssociation: false,
+      template: 'council-led-board',
+    });
+    expect(created.status).toBe(201);
+    const again = await t.signIn('admin@ealing.demo.test');
+    const bodies = (await json(await again.get('/api/v1/tenants/hounslow-learning/bodies'))).body.items as { id: string; name: string; kind: string; parentIds: string[] }[];
+    const board = bodies.find((b) => b.kind === 'board')!;
+    expect(board.name).toBe('Partnership Board');
+    expect(bodies.filter((b) => b.kind === 'committee').map((b) => b.parentIds)).toEqual([[board.id], [board.id], [board.id]]);
+  });
+});

@@ -22,6 +22,7 @@ export {
   templateSetup,
   type AcademicCalendar,
   type CategoryTemplate,
+  type GovernanceTemplateBody,
   type PartnershipTemplate,
   type PartnershipTemplateCode,
   type TemplateSetup,

@@ -3,6 +3,8 @@ import type { FeeSchedule } from '../fees';
 import type { NoticeRule } from '../membership';
 import type { Phase } from '../schools/phase';
 import type { BudgetYear, LegalForm } from './legal-forms';
+import type { BodyKind, MeetingRhythm, SeatRule, SeatVoting } from '../governance/types';
+import type { HalfTermName } from '../calendar/term-dates';
 
 /**
  * Starting points for a new partnership, from the real models in DOMAIN.md. A template only
@@ -42,7 +44,46 @@ export interface PartnershipTemplate {
   noticeRule: NoticeRule;
   /** The starting fee schedule (a draft) for the academic year starting in September of `year`. */
   feeSchedule(partnershipName: string, year: number): FeeSchedule;
+  /** The starting governance structure: bodies, who they report to, when they meet and their seats by rule. */
+  governance: GovernanceTemplateBody[];
 }
+
+/** A body a template starts a partnership with (issue 10). Seat rules carry no id: the row gives one. */
+export interface GovernanceTemplateBody {
+  /** Refers to the body within the template (for `parentKey`). */
+  key: string;
+  name: string;
+  kind: BodyKind;
+  purpose: string;
+  parentKey?: string;
+  rhythm: { rhythm: MeetingRhythm; week: number | 'last'; weekday: 1 | 2 | 3 | 4 | 5; startTime: string; endTime: string };
+  annualRhythm: { halfTerm: HalfTermName; title: string }[];
+  seatRules: { label: string; voting: SeatVoting; termMonths?: number; rule: Record<string, unknown> & { kind: SeatRule['kind'] } }[];
+}
+
+const COMMITTEE_RHYTHM = { rhythm: { type: 'termly' as const }, week: 3, weekday: 4 as const, startTime: '16:00', endTime: '17:30' };
+const BOARD_RHYTHM = { rhythm: { type: 'half_termly' as const }, week: 2, weekday: 2 as const, startTime: '16:00', endTime: '17:30' };
+const AGM_RHYTHM = { rhythm: { type: 'annually' as const, term: 'autumn' as const, half: 2 as const }, week: 3, weekday: 3 as const, startTime: '16:00', endTime: '17:30' };
+const BOARD_YEAR: GovernanceTemplateBody['annualRhythm'] = [
+  { halfTerm: 'Autumn 1', title: 'Elect the chair and vice-chair' },
+  { halfTerm: 'Autumn 1', title: 'Review the terms of reference' },
+  { halfTerm: 'Spring 2', title: 'Budget for next year' },
+  { halfTerm: 'Summer 2', title: 'Impact reports' },
+];
+const COMMITTEE_YEAR: GovernanceTemplateBody['annualRhythm'] = [
+  { halfTerm: 'Autumn 1', title: 'Agree the action plan and budget' },
+  { halfTerm: 'Spring 1', title: 'Review progress on the action plan' },
+  { halfTerm: 'Summer 1', title: 'Impact report' },
+];
+const AGM: GovernanceTemplateBody = {
+  key: 'agm',
+  name: 'Annual General Meeting',
+  kind: 'general_meeting',
+  purpose: 'The members’ general meeting: one school, one vote.',
+  rhythm: AGM_RHYTHM,
+  annualRhythm: [],
+  seatRules: [{ label: 'Member school’s voter', voting: 'voting', rule: { kind: 'school_representative', scope: { type: 'category', category: 'full' } } }],
+};
 
 const CORE_ENTITLEMENT = [
   'Named link adviser',
@@ -93,6 +134,38 @@ const schoolsLedCompany: PartnershipTemplate = {
     },
   ],
   noticeRule: { kind: 'period', months: 12, leaveAt: 'period-end' },
+  governance: [
+    {
+      key: 'board',
+      name: 'Board of Directors',
+      kind: 'board',
+      purpose: 'The company’s directors, elected by the members at the AGM, with an independent chair.',
+      rhythm: BOARD_RHYTHM,
+      annualRhythm: BOARD_YEAR,
+      seatRules: [
+        { label: 'Elected director', voting: 'voting', termMonths: 36, rule: { kind: 'elected', seats: 6 } },
+        { label: 'Independent chair', voting: 'voting', rule: { kind: 'appointed', max: 1 } },
+      ],
+    },
+    {
+      key: 'council',
+      name: 'Advisory Council',
+      kind: 'advisory_council',
+      purpose: 'Elected by the members to reflect the schools by phase, character and area; advises the board.',
+      parentKey: 'board',
+      rhythm: COMMITTEE_RHYTHM,
+      annualRhythm: COMMITTEE_YEAR,
+      seatRules: [
+        {
+          label: 'Elected member',
+          voting: 'voting',
+          termMonths: 24,
+          rule: { kind: 'elected', seats: 9, reservations: [{ label: 'Primary', count: 3, phases: ['primary'] }, { label: 'Secondary', count: 2, phases: ['secondary'] }] },
+        },
+      ],
+    },
+    AGM,
+  ],
   feeSchedule: (partnershipName, year) => ({
     formatVersion: 1,
     name: `${partnershipName} membership`,
@@ -137,6 +210,35 @@ const councilLedBoard: PartnershipTemplate = {
     },
   ],
   noticeRule: { kind: 'deadline', deadline: 'end-of-autumn-term', leaveAt: 'end-of-academic-year' },
+  governance: [
+    {
+      key: 'board',
+      name: 'Partnership Board',
+      kind: 'board',
+      purpose: 'Headteachers chosen by area and phase, with council officers who do not vote. Sets the partnership’s strategy.',
+      rhythm: BOARD_RHYTHM,
+      annualRhythm: BOARD_YEAR,
+      seatRules: [
+        { label: 'Headteacher board member', voting: 'voting', termMonths: 36, rule: { kind: 'appointed', max: 8 } },
+        { label: 'Council officer', voting: 'non_voting', rule: { kind: 'ex_officio', tenantRole: 'officer' } },
+      ],
+    },
+    ...['Learning & Achievement', 'Safeguarding & Wellbeing', 'SEN & Inclusion'].map(
+      (name, i): GovernanceTemplateBody => ({
+        key: `committee-${i}`,
+        name: `${name} Committee`,
+        kind: 'committee',
+        purpose: `Co-led by two headteachers: the partnership’s work on ${name.toLowerCase()}.`,
+        parentKey: 'board',
+        rhythm: COMMITTEE_RHYTHM,
+        annualRhythm: COMMITTEE_YEAR,
+        seatRules: [
+          { label: 'Co-lead headteacher', voting: 'voting', rule: { kind: 'appointed', max: 2 } },
+          { label: 'Headteacher member', voting: 'voting', rule: { kind: 'appointed', max: 6 } },
+        ],
+      }),
+    ),
+  ],
   feeSchedule: (partnershipName, year) => ({
     formatVersion: 1,
     name: `${partnershipName} subscription`,
@@ -186,6 +288,31 @@ const membershipAssociation: PartnershipTemplate = {
     },
   ],
   noticeRule: { kind: 'deadline', deadline: '03-31', leaveAt: 'end-of-academic-year' },
+  governance: [
+    {
+      key: 'board',
+      name: 'Strategy Board',
+      kind: 'strategy_board',
+      purpose: 'An independent chair and the chairs of the school partnership groups steer the partnership.',
+      rhythm: BOARD_RHYTHM,
+      annualRhythm: BOARD_YEAR,
+      seatRules: [
+        { label: 'Independent chair', voting: 'voting', rule: { kind: 'appointed', max: 1 } },
+        { label: 'Chair of a school partnership group', voting: 'voting', rule: { kind: 'office_holder', office: 'chair', bodyKind: 'cluster' } },
+      ],
+    },
+    {
+      key: 'send-forum',
+      name: 'SEND Forum',
+      kind: 'forum',
+      purpose: 'Special school headteachers and SENCO leads share practice and advise the board.',
+      parentKey: 'board',
+      rhythm: COMMITTEE_RHYTHM,
+      annualRhythm: [],
+      seatRules: [{ label: 'Special school headteacher', voting: 'voting', rule: { kind: 'role_at_schools', role: 'headteacher', phases: ['special'] } }],
+    },
+    AGM,
+  ],
   feeSchedule: (partnershipName, year) => ({
     formatVersion: 1,
     name: `${partnershipName} subscription`,
@@ -230,6 +357,7 @@ export interface TemplateSetup {
   noticeRule: NoticeRule;
   feeSchedule: FeeSchedule;
   calendars: AcademicCalendar[];
+  governance: GovernanceTemplateBody[];
 }
 
 /**
@@ -264,5 +392,6 @@ export function templateSetup(code: PartnershipTemplateCode, partnership: { name
     noticeRule: structuredClone(template.noticeRule),
     feeSchedule: template.feeSchedule(partnership.name, startingFeeYear(today)),
     calendars: [current, current + 1].map((year) => ({ academicYearStart: year, halfTerms: typicalTermDates(year) })),
+    governance: structuredClone(template.governance),
   };
 }

@@ -21,6 +21,7 @@ import { londonToday } from '@partnerships/domain';
 import type { CreatedTenantDto, CreateTenantDto, SetupDto, SlugAvailabilityDto, TemplateListDto } from './onboarding.dto';
 import { FeeScheduleRepository } from '../fee-schedules/fee-schedule.repository';
 import { MembershipCategoryRepository } from '../memberships/membership-category.repository';
+import { createStartingStructure } from '../governance/starting-structure';
 import { loadSetupFacts, setupDto } from './setup-facts';
 
 const takenMessage = (slug: string) => `The address "${slug}" is already taken by another partnership. Try adding your area or initials.`;
@@ -107,6 +108,7 @@ export class OnboardingService {
         }
         for (const calendar of setup.calendars) await tenants.saveCalendar(tenantId, calendar.academicYearStart, calendar.halfTerms);
         await new FeeScheduleRepository(em, tenantId).createDraft(setup.feeSchedule, userId);
+        await createStartingStructure(em, tenantId, setup.governance);
         const { facts, tenant } = await loadSetupFacts(em, tenantId, today);
         return { id: tenantId, slug: dto.slug, name: dto.name, template, roles: ['tenant-admin'], plan: 'trial', trialEndsAt, setup: setupDto(tenant, facts) };
       });
