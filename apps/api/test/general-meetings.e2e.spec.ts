@@ -238,6 +238,15 @@ describe('proxies', () => {
     expect(proxies).toHaveLength(2);
   });
 
+  it('keeps one active proxy per school and meeting when two are appointed at once', async () => {
+    const appoint = () => heads['910002']!.send('POST', `${portal('910002')}/meetings/${meetingId}/proxy`, { holder: 'school', holderSchoolUrn: '910001' });
+    const statuses = (await Promise.all([appoint(), appoint()])).map((r) => r.status);
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    const [{ n }] = await t.owner.query(`SELECT count(*)::int AS n FROM proxies p JOIN schools s ON s.id = p.from_school_id WHERE s.urn = '910002' AND p.meeting_id = $1 AND p.revoked_at IS NULL`, [meetingId]);
+    expect(n).toBe(1);
+    expect((await heads['910002']!.send('POST', `${portal('910002')}/meetings/${meetingId}/proxy/revoke`)).status).toBe(200);
+  });
+
   it('lets only the headteacher appoint, and not a school without votes', async () => {
     const associate = await json(await heads['910005']!.send('POST', `${portal('910005')}/meetings/${meetingId}/proxy`, { holder: 'chair' }));
     expect(associate.status).toBe(403);

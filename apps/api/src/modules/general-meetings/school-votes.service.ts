@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database, type EntityManager } from '@partnerships/db';
 import { AppError, conflict, invalid, notFound } from '../../common/app-error';
 import { isUuid } from '../../common/ids';
+import { isUniqueViolation } from '../../common/sql-text';
 import type { AuthedContext } from '../../common/request-context';
 import { type SchoolAccess, schoolFor } from '../school-portal/school-access';
 import { ElectionRepository } from './election.repository';
@@ -247,8 +248,14 @@ export class SchoolVotesService {
         holderSchoolId = holder.schoolId;
       }
       const proxies = new ProxyRepository(em);
-      const id = await proxies.appoint({ meetingId, fromSchoolId: school.id, holderKind: dto.holder, holderSchoolId, appointedBy: ctx.user.id });
-      return proxyDto((await proxies.find(id))!);
+      try {
+        const id = await proxies.appoint({ meetingId, fromSchoolId: school.id, holderKind: dto.holder, holderSchoolId, appointedBy: ctx.user.id });
+        return proxyDto((await proxies.find(id))!);
+      } catch (error) {
+        // Two appointments at the same moment: one wins, the other is told so (the unique index keeps one active).
+        if (isUniqueViolation(error, 'proxies_active_key')) throw conflict(`A proxy for ${school.name} was appointed for this meeting at the same moment. Please reload and check it.`);
+        throw error;
+      }
     });
   }
 
