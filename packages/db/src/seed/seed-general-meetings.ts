@@ -5,7 +5,7 @@ export const DEMO_MOTION_TITLE = 'Adopt the revised articles of association';
 export const DEMO_ELECTION_TITLE = 'Advisory council election';
 
 const VOTING_MEMBERS_SQL = `
-  SELECT s.id AS school_id, m.category, coalesce(v.voter_user_id, h.user_id) AS voter_user_id, s.name, s.phase, d.area, d.religious_character
+  SELECT s.id AS school_id, s.urn, m.category, coalesce(v.voter_user_id, h.user_id) AS voter_user_id, s.name, s.phase, d.area, d.religious_character
     FROM memberships m
     JOIN schools s ON s.id = m.school_id
     JOIN membership_categories c ON c.tenant_id = m.tenant_id AND c.code = m.category AND c.voting_rights
@@ -17,6 +17,7 @@ const VOTING_MEMBERS_SQL = `
 
 interface VotingMember {
   school_id: string;
+  urn: string;
   category: string;
   voter_user_id: string | null;
   name: string;
@@ -62,12 +63,13 @@ export async function seedGeneralMeetings(em: EntityManager, slug = 'tower-hamle
     await em.query(`UPDATE motions SET status = 'open', electorate_frozen_at = now(), opens_at = now() WHERE id = $1`, [motion.id]);
   }
 
-  // One proxy: the second voting school asks the first school's voter to vote for it.
-  if (voters.length >= 2) {
+  // One proxy: the voting school with the second lowest URN asks the voter of the lowest (930002 and 930001 at Tower Hamlets).
+  const byUrn = [...voters].sort((a, b) => a.urn.localeCompare(b.urn));
+  if (byUrn.length >= 2) {
     await em.query(
       `INSERT INTO proxies (tenant_id, meeting_id, from_school_id, holder_kind, holder_school_id)
        SELECT $1, $2, $3, 'school', $4 WHERE NOT EXISTS (SELECT 1 FROM proxies WHERE tenant_id = $1 AND meeting_id = $2 AND from_school_id = $3)`,
-      [tenantId, meetingId, voters[1]!.school_id, voters[0]!.school_id],
+      [tenantId, meetingId, byUrn[1]!.school_id, byUrn[0]!.school_id],
     );
   }
 
