@@ -365,5 +365,9 @@ describe('elections', () => {
     );
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toBe('reservations');
+    const bad = await json(await admin.send('POST', `${base}/elections`, { bodyId: councilId, title: 'Bad', seats: 2, reservations: [{ label: '', count: 0, phases: ['college'] }] }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(bad.body.errors)).toMatch(/reservations/);
   });
 });
