@@ -1,3 +1,4 @@
+import { JobName } from '@partnerships/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, startTestApp, type TestApp } from './support/test-app';
 
@@ -296,5 +297,25 @@ describe('templates', () => {
     const board = bodies.find((b) => b.kind === 'board')!;
     expect(board.name).toBe('Partnership Board');
     expect(bodies.filter((b) => b.kind === 'committee').map((b) => b.parentIds)).toEqual([[board.id], [board.id], [board.id]]);
+  });
+});
+
+describe('the daily governance sweep', () => {
+  it('brings seats up to date without anyone opening the body, and reminds managers once of a review that is due', async () => {
+    const [{ id: schoolId }] = await t.owner.query(`SELECT id FROM schools WHERE urn = '920003'`);
+    const [{ id: newHead }] = await t.owner.query(`INSERT INTO users (email, name, email_verified_at) VALUES ('new.head.920003@demo.test', 'Noor Newhead', now()) RETURNING id`);
+    await t.owner.query(`DELETE FROM school_roles WHERE school_id = $1 AND role = 'headteacher'`, [schoolId]);
+    await t.owner.query(`INSERT INTO school_roles (school_id, user_id, role) VALUES ($1, $2, 'headteacher')`, [schoolId, newHead]);
+    expect((await admin.send('POST', `${base}/bodies/${committeeId}/terms-of-reference`, { text: '# Terms\n\nReviewed yearly.', reviewDueOn: '2026-01-01' })).status).toBe(201);
+    const today = new Date().toISOString().slice(0, 10);
+    await t.runtime.handlers[JobName.GovernanceSweep]({ date: today }, { jobId: 'test-sweep', attempt: 1 });
+    const holders = await t.owner.query(`SELECT user_id FROM seat_holdings WHERE body_id = $1 AND ends_on IS NULL AND seat_key LIKE '%:920003'`, [boardId]);
+    expect(holders).toEqual([{ user_id: newHead }]);
+    const mail = await t.smtp.waitFor((m) => m.to.includes('admin@ealing.demo.test') && m.raw.includes('annual review'));
+    expect(mail.raw.replace(/=\r?\n/g, '')).toContain('SEN & Inclusion: version 1');
+    const before = t.smtp.messages.length;
+    await t.runtime.handlers[JobName.GovernanceSweep]({ date: today }, { jobId: 'test-sweep-2', attempt: 1 });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(t.smtp.messages.filter((m) => m.raw.includes('annual review')).length).toBe(t.smtp.messages.slice(0, before).filter((m) => m.raw.includes('annual review')).length);
   });
 });

@@ -10,6 +10,7 @@ import { billingRunJob } from './billing/billing-run.job';
 import { invoiceMailJob } from './billing/invoice-mail.job';
 import { billingSweepJob } from './billing/billing-sweep.job';
 import { stripeEventJob } from './billing/stripe-events.job';
+import { governanceSweepJob } from './governance/governance-sweep.job';
 
 export interface JobDependencies {
   mailer: Mailer;
@@ -36,6 +37,7 @@ export function createJobHandlers(deps: JobDependencies): JobHandlers {
     [JobName.RunBilling]: (payload) => billingRunJob(deps, payload),
     [JobName.SendInvoice]: (payload) => invoiceMailJob(deps, payload),
     [JobName.BillingSweep]: (payload) => billingSweepJob(deps, payload),
+    [JobName.GovernanceSweep]: (payload) => governanceSweepJob(deps, payload),
     [JobName.ProcessStripeEvent]: (payload) => stripeEventJob(deps, payload),
   } satisfies JobHandlers;
   assertHandlersComplete(handlers);

@@ -12,6 +12,7 @@ export enum JobName {
   SendInvoice = 'billing.invoice-mail',
   BillingSweep = 'billing.sweep',
   ProcessStripeEvent = 'stripe.event',
+  GovernanceSweep = 'governance.sweep',
 }
 
 const email = z.string().email();
@@ -62,6 +63,11 @@ export const mailTemplateSchema = z.discriminatedUnion('template', [
     }),
   }),
   z.object({
+    template: z.literal('governance-reminder'),
+    to: email,
+    data: z.object({ partnershipName: z.string().min(1), headline: z.string().min(1), details: z.array(z.string()), link: z.string().url() }),
+  }),
+  z.object({
     template: z.literal('membership-update'),
     to: email,
     data: z.object({ partnershipName: z.string().min(1), schoolName: z.string().min(1), headline: z.string().min(1), details: z.array(z.string()), link: z.string().url() }),
@@ -74,6 +80,7 @@ export const JOB_PAYLOAD_SCHEMAS = {
   [JobName.RunBilling]: z.object({ tenantId: z.string().uuid(), runId: z.string().uuid() }),
   [JobName.SendInvoice]: z.object({ tenantId: z.string().uuid(), invoiceId: z.string().uuid(), kind: z.enum(['invoice', 'reminder']), to: z.array(email).max(20).optional(), reminderKey: z.string().max(20).optional() }),
   [JobName.BillingSweep]: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  [JobName.GovernanceSweep]: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   [JobName.ProcessStripeEvent]: z.object({ eventId: z.string().min(1).max(255) }),
 } satisfies Record<JobName, z.ZodType>;
 

@@ -19,6 +19,7 @@ import type { JobQueue } from './job-queue';
 import { createMailer } from './mail/mailer';
 import { createStripeClient, type Stripe } from '@partnerships/invoicing';
 import { startBillingScheduler } from './billing/billing-sweep.job';
+import { startGovernanceScheduler } from './governance/governance-sweep.job';
 import { JobName } from './job-names';
 
 /**
@@ -76,6 +77,8 @@ export async function startRuntime(env: Env, logger: Logger, options: { seed?: b
   // The hourly billing sweep (reminders, unprocessed Stripe events) runs where jobs run: here in embedded mode, in the worker in full mode.
   const runScheduler = options.scheduler ?? (queue.driver === 'in-process' && env.NODE_ENV !== 'test');
   const stopScheduler = runScheduler ? startBillingScheduler((date, jobId) => queue.enqueue(JobName.BillingSweep, { date }, { jobId }), logger) : () => {};
+  // The daily governance sweep (seats kept current, terms-of-reference reviews) runs beside it.
+  const stopGovernanceScheduler = runScheduler ? startGovernanceScheduler((date, jobId) => queue.enqueue(JobName.GovernanceSweep, { date }, { jobId }), logger) : () => {};
 
   return {
     env,
@@ -88,6 +91,7 @@ export async function startRuntime(env: Env, logger: Logger, options: { seed?: b
     stripe,
     async close() {
       stopScheduler();
+      stopGovernanceScheduler();
       await queue.close();
       await dataSource.destroy();
       await embedded?.stop();

@@ -65,6 +65,11 @@ export function renderMail(request: MailRequest): RenderedMail {
         attachments: [{ filename: 'invitation.ics', content: Buffer.from(ics, 'utf8'), contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'REQUEST'}` }],
       };
     }
+    case 'governance-reminder': {
+      const { partnershipName, headline, details, link } = request.data;
+      const lines = [headline, ...details];
+      return { to: request.to, subject: `${partnershipName}: ${headline}`, text: `${lines.join('\n\n')}\n\n${link}\n`, html: layout(lines, { href: link, label: 'Open governance' }) };
+    }
     case 'membership-update': {
       const { partnershipName, schoolName, headline, details, link } = request.data;
       const lines = [headline, ...details];

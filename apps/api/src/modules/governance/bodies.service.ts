@@ -18,8 +18,7 @@ import type {
   StructureDto,
   TermsOfReferenceInputDto,
 } from './governance.dto';
-import { resolveAndRecordSeats } from './seat-resolution';
-import { SeatRepository, type SeatRuleFields } from './seat.repository';
+import { resolveAndRecordSeats, SeatRepository, type SeatRuleFields } from '@partnerships/jobs';
 
 export const canManageGovernance = (ctx: TenantContext) => ctx.ability.can('manage', subjectOf('Governance', { tenantId: ctx.tenant.id }));
 

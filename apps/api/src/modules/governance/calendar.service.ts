@@ -11,7 +11,7 @@ import { ActionRepository } from './action.repository';
 import { BodyRepository } from './body.repository';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { type MeetingSummary, MeetingRepository } from './meeting.repository';
-import { SeatRepository } from './seat.repository';
+import { SeatRepository } from '@partnerships/jobs';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 /** Meetings this far back stay in feeds, so a calendar keeps the recent past. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Env } from '@partnerships/config';
 import { Database, type EntityManager } from '@partnerships/db';
-import { JobName, type JobQueue } from '@partnerships/jobs';
+import { JobName, type JobQueue, resolveAndRecordSeats, SeatRepository } from '@partnerships/jobs';
 import {
   addDays,
   type AttendanceEntry,
@@ -40,8 +40,6 @@ import type {
   PlanResultDto,
 } from './governance.dto';
 import { type MeetingSummary, MeetingRepository, type NewAgendaItem } from './meeting.repository';
-import { resolveAndRecordSeats } from './seat-resolution';
-import { SeatRepository } from './seat.repository';
 
 const DEFAULT_QUORUM: QuorumRule = { type: 'fraction', numerator: 1, denominator: 2 };
 const toPlanStatus = (status: string): MeetingStatus => (status === 'scheduled' ? 'planned' : (status as MeetingStatus));

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@partnerships/db';
 import type { BodyKind, GovernanceTemplateBody, SeatVoting } from '@partnerships/domain';
 import { BodyRepository } from './body.repository';
-import { SeatRepository } from './seat.repository';
+import { SeatRepository } from '@partnerships/jobs';
 
 /**
  * A new partnership's starting governance structure from its template (issue 10): the bodies,
