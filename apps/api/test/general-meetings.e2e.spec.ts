@@ -112,7 +112,9 @@ describe('motions, one school one vote', () => {
     const res = await json(await vote('800101', motionId, 'for'));
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('not_in_electorate');
-    expect((await json(await admin.get(`${base}/motions/${motionId}`))).body.electorate).toBe(4);
+    const detail = (await json(await admin.get(`${base}/motions/${motionId}`))).body;
+    expect(detail.electorate).toBe(4);
+    expect(detail.electorateChangedSince).toMatch(/Newbury Park Primary School has become a voting member/);
     // The database refuses a late addition too.
     await expect(
       t.owner.query(`INSERT INTO motion_electorate (tenant_id, motion_id, school_id, category) VALUES ($1, $2, $3, 'full')`, [tenantId, motionId, school.id]),

@@ -153,6 +153,12 @@ export class ElectorateSchoolDto {
 export class MotionDetailDto extends MotionDto {
   @ApiProperty({ type: [ElectorateSchoolDto], description: 'The frozen electorate: who may vote and whether each school has (never what it chose)' })
   electorateSchools: ElectorateSchoolDto[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'When the voting members have changed since the electorate was frozen: which schools joined or left (this poll keeps its electorate)',
+  })
+  electorateChangedSince: string | null;
 }
 
 export class MotionListDto {

@@ -121,8 +121,21 @@ export class MotionsService {
       return {
         ...(await this.toDto(em, summary)),
         electorateSchools: electorate.map((e) => ({ urn: e.urn, name: e.name, category: e.category, voterName: e.voterName, voted: e.voted })),
+        electorateChangedSince: summary.status === 'open' ? await this.changedSince(em, electorate) : null,
       };
     });
+  }
+
+  /** Tells the people running an open poll that the voting members have changed since it opened (the poll keeps its electorate). */
+  private async changedSince(em: EntityManager, frozen: { schoolId: string; name: string }[]): Promise<string | null> {
+    const now = await new ElectorateRepository(em).listVotingMembers();
+    const frozenIds = new Set(frozen.map((e) => e.schoolId));
+    const nowIds = new Set(now.map((s) => s.schoolId));
+    const joined = now.filter((s) => !frozenIds.has(s.schoolId)).map((s) => s.name);
+    const left = frozen.filter((e) => !nowIds.has(e.schoolId)).map((e) => e.name);
+    if (joined.length === 0 && left.length === 0) return null;
+    const parts = [joined.length ? `${joined.join(', ')} ${joined.length === 1 ? 'has' : 'have'} become a voting member` : '', left.length ? `${left.join(', ')} no longer ${left.length === 1 ? 'votes' : 'vote'}` : ''];
+    return `Since this poll opened, ${parts.filter(Boolean).join('; ')}. The poll keeps the electorate it opened with.`;
   }
 
   /** Opens the poll: the electorate is frozen now and never changes afterwards. */
