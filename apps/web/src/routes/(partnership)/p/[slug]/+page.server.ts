@@ -1,5 +1,6 @@
 import { currentYearOf } from '#lib/partnership-labels.ts';
 import { apiFor, loadOrFail } from '#lib/server/api.ts';
+import { loadAs, type MyGovernance } from '#lib/server/governance-api.ts';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 25;
@@ -17,13 +18,15 @@ export const load: PageServerLoad = async (event) => {
   const q = (event.url.searchParams.get('q') ?? '').trim().slice(0, 100);
   const requested = Number.parseInt(event.url.searchParams.get('page') ?? '1', 10);
   const page = Number.isFinite(requested) && requested > 0 ? requested : 1;
-  const [schools, calendar, categories, setup] = await Promise.all([
+  const [schools, calendar, categories, setup, governance] = await Promise.all([
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/schools', { params: { path: { slug }, query: { page, pageSize: PAGE_SIZE, ...(q ? { q } : {}) } } })),
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/calendar', { params: { path: { slug } } })),
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/membership-categories', { params: { path: { slug } } })),
     isAdmin ? loadOrFail(event, api.GET('/api/v1/tenants/{slug}/setup', { params: { path: { slug } } })) : null,
+    // The person's own governance here (their bodies, meetings and actions); the home page still shows without it.
+    loadAs<MyGovernance>(event, api.GET('/api/v1/me/governance')).then((g) => g.partnerships.filter((p) => p.slug === slug)).catch(() => null),
   ]);
   return {
-    home: { kind: 'staff' as const, schools, q, termDates: currentYearOf(calendar.years), budgetYear: calendar.budgetYear, categories: categories.items, setup },
+    home: { kind: 'staff' as const, schools, q, termDates: currentYearOf(calendar.years), budgetYear: calendar.budgetYear, categories: categories.items, setup, governance },
   };
 };
