@@ -258,27 +258,11 @@ export class BodiesService {
   // --- structure -----------------------------------------------------------------
 
   async structure(ctx: TenantContext): Promise<StructureDto> {
-    return inTenant(this.db, ctx, async (em) => {
-      const bodies = new BodyRepository(em, ctx.tenant.id);
-      const list = await bodies.list();
-      const chairs = new Map((await bodies.currentOffices()).filter((o) => o.office === 'chair').map((o) => [o.bodyId, o.name]));
-      const links = await bodies.links();
-      return {
-        bodies: list.map((b) => ({ id: b.id, name: b.name, kind: b.kind, seatCount: b.seatCount, chair: chairs.get(b.id) ?? null })),
-        links,
-      };
-    });
+    return inTenant(this.db, ctx, (em) => structureIn(em, ctx.tenant.id));
   }
 
   async structureSvg(ctx: TenantContext): Promise<string> {
-    const { bodies, links } = await this.structure(ctx);
-    const details = Object.fromEntries(bodies.map((b) => [b.id, [KIND_LABELS[b.kind as BodyKind] ?? b.kind, `${b.seatCount} ${b.seatCount === 1 ? 'seat' : 'seats'}`, b.chair ? `Chair: ${b.chair}` : null].filter(Boolean).join(' · ')]));
-    const layout = layoutStructure(
-      bodies.map((b) => ({ id: b.id, name: b.name, kind: b.kind as BodyKind })),
-      links,
-    );
-    return structureSvg(layout, { title: `How ${ctx.tenant.name} is governed`, names: Object.fromEntries(bodies.map((b) => [b.id, b.name])), details },
-    );
+    return structureDiagram(ctx.tenant.name, await this.structure(ctx));
   }
 
   // --- helpers -------------------------------------------------------------------
@@ -411,3 +395,26 @@ export function currentAcademicYear(today = londonToday()): number {
 export const isRealDate = (date: string) => isValidIsoDate(date);
 const addDay = (date: string, days: number) => addDays(date, days);
 const addYear = (date: string) => addMonthsClamped(date, 12);
+
+/** The bodies (with seats held and chair) and reporting lines of the partnership the unit of work is in. */
+export async function structureIn(em: EntityManager, tenantId: string): Promise<StructureDto> {
+  const bodies = new BodyRepository(em, tenantId);
+  const list = await bodies.list();
+  const chairs = new Map((await bodies.currentOffices()).filter((o) => o.office === 'chair').map((o) => [o.bodyId, o.name]));
+  return {
+    bodies: list.map((b) => ({ id: b.id, name: b.name, kind: b.kind, seatCount: b.seatCount, chair: chairs.get(b.id) ?? null })),
+    links: await bodies.links(),
+  };
+}
+
+/** The structure as an accessible SVG (title, description and a text alternative from the domain's structureSvg). */
+export function structureDiagram(partnershipName: string, { bodies, links }: StructureDto): string {
+  const details = Object.fromEntries(
+    bodies.map((b) => [b.id, [KIND_LABELS[b.kind as BodyKind] ?? b.kind, `${b.seatCount} ${b.seatCount === 1 ? 'seat' : 'seats'}`, b.chair ? `Chair: ${b.chair}` : null].filter(Boolean).join(' · ')]),
+  );
+  const layout = layoutStructure(
+    bodies.map((b) => ({ id: b.id, name: b.name, kind: b.kind as BodyKind })),
+    links,
+  );
+  return structureSvg(layout, { title: `How ${partnershipName} is governed`, names: Object.fromEntries(bodies.map((b) => [b.id, b.name])), details });
+}

@@ -72,6 +72,17 @@ export class CalendarFeedRepository extends UnitOfWorkRepository {
     );
   }
 
+  /** The active partnership with this slug when the person belongs to it: a role there, or a role at one of its member schools. */
+  async partnershipOfMember(userId: string, slug: string): Promise<{ id: string; slug: string; name: string } | null> {
+    return this.one(
+      `SELECT t.id, t.slug, t.name FROM tenants t WHERE t.slug = $2 AND t.status = 'active' AND (
+         EXISTS (SELECT 1 FROM tenant_roles r WHERE r.tenant_id = t.id AND r.user_id = $1)
+         OR EXISTS (SELECT 1 FROM memberships m JOIN school_roles sr ON sr.school_id = m.school_id
+                    WHERE m.tenant_id = t.id AND sr.user_id = $1 AND m.status IN ('active', 'notice-given')))`,
+      [userId, slug],
+    );
+  }
+
   /** Partnerships where the person holds a seat or office now, or takes notes (owner-run function). */
   async tenantsOf(userId: string): Promise<{ id: string; slug: string; name: string }[]> {
     return this.rows(`SELECT t.id, t.slug, t.name FROM governance_user_tenants($1) g JOIN tenants t ON t.id = g.tenant_id WHERE t.status = 'active' ORDER BY t.name`, [userId]);

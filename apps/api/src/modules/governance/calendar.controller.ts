@@ -35,6 +35,16 @@ export class CalendarController {
     return this.calendars.myGovernance(ctx);
   }
 
+  @SignedIn()
+  @Get('me/structures/:tenantSlug.svg')
+  @ApiOperation({ summary: 'The structure diagram of a partnership you belong to (a role there, or at one of its member schools)' })
+  @ApiProduces('image/svg+xml')
+  async structure(@Ctx() ctx: AuthedContext, @Param('tenantSlug') slug: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const svg = await this.calendars.memberStructureSvg(ctx, slug);
+    reply.header('content-type', 'image/svg+xml; charset=utf-8').header('x-content-type-options', 'nosniff');
+    return svg;
+  }
+
   @Public()
   @Get('calendar/:token.ics')
   @ApiOperation({ summary: 'A calendar feed (iCalendar) at its secret address; 404 once revoked' })

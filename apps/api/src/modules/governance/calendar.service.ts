@@ -8,6 +8,7 @@ import { isUuid } from '../../common/ids';
 import { type AuthedContext, inTenant, type TenantContext } from '../../common/request-context';
 import { ENV } from '../../runtime/runtime.module';
 import { ActionRepository } from './action.repository';
+import { structureDiagram, structureIn } from './bodies.service';
 import { BodyRepository } from './body.repository';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { type MeetingSummary, MeetingRepository } from './meeting.repository';
@@ -153,6 +154,7 @@ export class CalendarService {
         const actions = new ActionRepository(em, tenant.id);
         const open = [...(await actions.openOwnedBy(userId)), ...(await actions.openForBodies(bodyIds))].filter((a, i, all) => all.findIndex((x) => x.id === a.id) === i);
         const representation = await seats.representation(schools.map((s) => s.id));
+        const structure = await structureIn(em, tenant.id);
         return {
           bodies: mySeats.map((s) => ({ bodyId: s.bodyId, name: s.bodyName, kind: s.bodyKind, seat: s.label, voting: s.voting, schoolUrn: s.schoolUrn, since: s.startsOn })),
           nextMeetings: upcoming.map((m) => ({
@@ -169,11 +171,21 @@ export class CalendarService {
           papers,
           openActions: open.map((a) => ({ id: a.id, bodyName: a.bodyName, title: a.title, dueOn: a.dueOn, owner: a.ownerName, mine: a.ownerUserId === userId })),
           representation,
+          structure,
         };
       });
       partnerships.push({ slug: tenant.slug, name: tenant.name, ...view });
     }
     return { today, partnerships };
+  }
+
+  /** The structure diagram of a partnership the person belongs to (a role there, or at a member school); 404 otherwise. */
+  async memberStructureSvg(ctx: AuthedContext, slug: string): Promise<string> {
+    const userId = ctx.user.id;
+    const tenant = await this.db.asPlatform({ userId }, (em) => new CalendarFeedRepository(em).partnershipOfMember(userId, slug));
+    if (!tenant) throw notFound('partnership');
+    const structure = await this.db.inTenant(tenant.id, { userId }, (em) => structureIn(em, tenant.id));
+    return structureDiagram(tenant.name, structure);
   }
 
   private async newPersonFeed(feeds: CalendarFeedRepository, userId: string): Promise<string> {
