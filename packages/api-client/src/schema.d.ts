@@ -4152,6 +4152,8 @@ export interface components {
             closesAt: string | null;
             /** @description Schools in the frozen electorate (0 while a draft) */
             electorate: number;
+            /** @description When the voting members have changed since the electorate was frozen: which schools joined or left (this poll keeps its electorate) */
+            electorateChangedSince: string | null;
             /** @description When the electorate was frozen (the poll opened) */
             electorateFrozenAt: string | null;
             /** @description The frozen electorate: who may vote and whether each school has (never what it chose) */
