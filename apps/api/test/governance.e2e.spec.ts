@@ -280,6 +280,28 @@ describe('running a meeting', () => {
     expect((await outsider.send('POST', `${base}/meetings/${next}/invitations`)).status).toBe(403);
   });
 
+  it('puts a committee’s submitted action plan and impact report on the board’s next agenda, once', async () => {
+    const plan = { academicYearStart: 2026, items: [{ title: 'SEND outreach training', budgetPence: 250_000 }, { title: 'Inclusion audit', budgetPence: 120_050, spentPence: 20_000 }], impactReport: 'Exclusions fell.', submit: true };
+    const saved = await json(await admin.send('PUT', `${base}/bodies/${committeeId}/action-plan`, plan));
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ budgetPence: 370_050, spentPence: 20_000, reportedAtMeetingId: expect.any(String) });
+    const board = await json(await admin.get(`${base}/meetings/${saved.body.reportedAtMeetingId}`));
+    expect(board.body.bodyId).toBe(boardId);
+    expect(board.body.agenda.filter((i: { kind: string }) => i.kind === 'report').map((i: { title: string }) => i.title)).toEqual(['Report from SEN & Inclusion: action plan and impact report']);
+    const bad = await json(await admin.send('PUT', `${base}/bodies/${committeeId}/action-plan`, { academicYearStart: 2026, items: [{ title: 'x', budgetPence: 12.5 }] }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('items.0.budgetPence');
+  });
+
+  it('gives a body its own feed, which a new address replaces', async () => {
+    const first = (await json(await admin.send('POST', `${base}/bodies/${boardId}/calendar`))).body.url as string;
+    const ics = await (await fetch(`${t.url}${new URL(first).pathname}`)).text();
+    expect(ics).toContain('X-WR-CALNAME');
+    const second = (await json(await admin.send('POST', `${base}/bodies/${boardId}/calendar`))).body.url as string;
+    expect((await fetch(`${t.url}${new URL(first).pathname}`)).status).toBe(404);
+    expect((await fetch(`${t.url}${new URL(second).pathname}`)).status).toBe(200);
+  });
+
   it('shows a head her bodies, next meetings and open actions', async () => {
     const head = await t.signIn('head.920002@demo.test');
     const view = await json(await head.get('/api/v1/me/governance'));
