@@ -11,3 +11,5 @@ export * from './billing';
 export * from './governance';
 export * from './events';
 export * from './offers';
+export * from './refusal';
+export * from './reviews';
