@@ -1,3 +1,4 @@
+import { seedDemoGovernance, seedGeneralMeetings } from '@partnerships/db';
 import { verifyTally } from '@partnerships/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, startTestApp, type TestApp } from './support/test-app';
@@ -40,6 +41,12 @@ beforeAll(async () => {
     [tenantId, councilId, JSON.stringify({ kind: 'elected', seats: 2, reservations: [{ label: 'Special school', count: 1, phases: ['special'] }] })],
   );
   await t.owner.query(`UPDATE seat_rules SET rule = rule || jsonb_build_object('id', id::text, 'label', label, 'voting', voting) WHERE id = $1`, [electedRuleId]);
+  // The full demo for Tower Hamlets (Redbridge keeps its six schools and gets no bodies from it).
+  const [{ password_hash: passwordHash }] = await t.owner.query(`SELECT password_hash FROM users WHERE email = 'admin@tower-hamlets.demo.test'`);
+  await t.owner.transaction(async (em) => {
+    await seedDemoGovernance(em, passwordHash);
+    await seedGeneralMeetings(em);
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -371,5 +378,49 @@ describe('elections', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors.length).toBeGreaterThanOrEqual(3);
     expect(JSON.stringify(bad.body.errors)).toMatch(/reservations/);
+  });
+});
+
+describe('the Tower Hamlets demo', () => {
+  const th = '/api/v1/tenants/tower-hamlets';
+
+  it('has an open AGM motion that 930001’s head votes on for her school and, as its proxy, for Limehouse Basin', async () => {
+    const head = await t.signIn('head.930001@demo.test');
+    const votes = (await json(await head.get(`${portal('930001')}/votes`))).body.items.find((p: { partnership: { slug: string } }) => p.partnership.slug === 'tower-hamlets');
+    const motion = votes.motions.find((m: { title: string }) => m.title === 'Adopt the revised articles of association');
+    expect(motion.status).toBe('open');
+    expect(motion.youMayVoteFor.map((v: { school: { urn: string }; asProxy: boolean }) => [v.school.urn, v.asProxy])).toEqual([
+      ['930001', false],
+      ['930002', true],
+    ]);
+    expect((await head.send('POST', `${portal('930001')}/motions/${motion.id}/ballots`, { choice: 'for' })).status).toBe(201);
+    const proxy = await json(await head.send('POST', `${portal('930001')}/motions/${motion.id}/ballots`, { choice: 'for', schoolUrn: '930002' }));
+    expect(proxy.status, JSON.stringify(proxy.body)).toBe(201);
+    expect(proxy.body.byProxy).toBe(true);
+    const thAdmin = await t.signIn('admin@tower-hamlets.demo.test');
+    const closed = (await json(await thAdmin.send('POST', `${th}/motions/${motion.id}/close`, {}))).body;
+    expect(closed.result).toMatchObject({ outcome: 'carried', for: 2, byProxy: 1 });
+    expect(closed.result.electorate).toBeGreaterThan(20);
+  });
+
+  it('elects the advisory council by phase, character and area', async () => {
+    const thAdmin = await t.signIn('admin@tower-hamlets.demo.test');
+    const election = (await json(await thAdmin.get(`${th}/elections`))).body.items.find((e: { title: string }) => e.title === 'Advisory council election');
+    expect(election.status).toBe('nominations');
+    expect(election.reservations.length).toBeGreaterThanOrEqual(3);
+    const opened = await json(await thAdmin.send('POST', `${th}/elections/${election.id}/open-voting`));
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    const candidates: { nominationId: string }[] = opened.body.candidateList;
+    // A few schools vote for the same handful of candidates; the reservations still seat the others they need.
+    for (const school of opened.body.electorateSchools.slice(0, 6) as { urn: string }[]) {
+      const head = await t.signIn(`head.${school.urn}@demo.test`);
+      const res = await head.send('POST', `${portal(school.urn)}/elections/${election.id}/ballots`, { nominationIds: candidates.slice(0, 3).map((c) => c.nominationId) });
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+    const closed = await json(await thAdmin.send('POST', `${th}/elections/${election.id}/close`));
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    const labels = new Set(closed.body.result.elected.map((e: { reservation: string | null }) => e.reservation));
+    for (const r of election.reservations as { label: string }[]) expect(labels, r.label).toContain(r.label);
+    expect(closed.body.result.elected).toHaveLength(election.seats);
   });
 });

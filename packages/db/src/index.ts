@@ -12,5 +12,6 @@ export * from './repositories/user.repository';
 export * from './repositories/school-register.repository';
 export * from './seed/demo-data';
 export * from './seed/seed-demo';
+export * from './seed/seed-general-meetings';
 export * from './testing/fresh-database';
 export type { DataSource, EntityManager } from 'typeorm';
