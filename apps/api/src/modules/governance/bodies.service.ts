@@ -410,7 +410,7 @@ export async function structureIn(em: EntityManager, tenantId: string): Promise<
 /** The structure as an accessible SVG (title, description and a text alternative from the domain's structureSvg). */
 export function structureDiagram(partnershipName: string, { bodies, links }: StructureDto): string {
   const details = Object.fromEntries(
-    bodies.map((b) => [b.id, [KIND_LABELS[b.kind as BodyKind] ?? b.kind, `${b.seatCount} ${b.seatCount === 1 ? 'seat' : 'seats'}`, b.chair ? `Chair: ${b.chair}` : null].filter(Boolean).join(' · ')]),
+    bodies.map((b) => [b.id, `${KIND_LABELS[b.kind as BodyKind] ?? b.kind} · ${b.seatCount} ${b.seatCount === 1 ? 'seat' : 'seats'}`]),
   );
   const layout = layoutStructure(
     bodies.map((b) => ({ id: b.id, name: b.name, kind: b.kind as BodyKind })),
