@@ -1,4 +1,5 @@
 import { apiFor } from '#lib/server/api.ts';
+import { loadAs, type MyGovernance } from '#lib/server/governance-api.ts';
 import type { PageServerLoad } from './$types';
 
 /** The school's home: its details and, for each partnership, where its membership stands. */
@@ -15,5 +16,12 @@ export const load: PageServerLoad = async (event) => {
         .catch(() => null),
     ),
   );
-  return { details: details.filter((d) => d !== null) };
+  // The person's governance and the school's representation on the partnerships' bodies; the page still shows without it.
+  const governance = await loadAs<MyGovernance>(event, api.GET('/api/v1/me/governance')).catch(() => null);
+  const slugs = new Set(portal.memberships.map((m) => m.tenantSlug));
+  return {
+    details: details.filter((d) => d !== null),
+    governance: governance ? governance.partnerships.filter((p) => slugs.has(p.slug)).map((p) => ({ ...p, representation: p.representation.filter((r) => r.schoolUrn === urn) })) : null,
+    governanceLinks: (event.locals.me?.tenants ?? []).map((t) => t.slug),
+  };
 };
