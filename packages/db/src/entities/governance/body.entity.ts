@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { BodyKind, MeetingRhythm, QuorumRule } from '@partnerships/domain';
+import type { BodyKind, QuorumRule } from '@partnerships/domain';
 import type { AnnualRhythmItem, BodyRhythm } from './governance-json';
 
 /** A governance body (board, committee, cluster, forum, ...) of a partnership. */
