@@ -119,6 +119,9 @@ import { OFFER_ENTITIES } from './offers';
 // CPD events (issue 11)
 export * from './events';
 import { EVENT_ENTITIES } from './events';
+// Peer reviews and confidential school development reviews (issue 12)
+export * from './reviews';
+import { REVIEW_ENTITIES } from './reviews';
 
 /** Every table's entity (the entity-schema test fails when a table has none). Add new entities here, one line each. */
 export const ENTITIES = [
@@ -173,4 +176,5 @@ export const ENTITIES = [
   ...GENERAL_MEETING_ENTITIES,
   ...OFFER_ENTITIES,
   ...EVENT_ENTITIES,
+  ...REVIEW_ENTITIES,
 ];
