@@ -17,6 +17,12 @@ export type BudgetYear = Schemas['BudgetYear'];
 export type SetupStep = Schemas['SetupStep'];
 export type FeeComponentKind = Schemas['FeeComponentKind'];
 
+/** The fee schedule document (packages/domain/src/fees/fee-schedule.ts), as the API publishes it. */
+export type FeeSchedule = Schemas['FeeScheduleDocumentDto'];
+export type FeeComponent = Schemas['FeeComponentDto'];
+export type FeeCondition = Schemas['FeeConditionDto'];
+export type FeeRounding = Schemas['FeeRoundingDto'];
+
 /** The values of an enum in the order its record lists them. */
 export const valuesOf = <K extends string>(record: Record<K, unknown>): readonly K[] => Object.keys(record) as K[];
 

@@ -3,21 +3,12 @@
  * packages/domain/src/fees/fee-schedule.ts is the source of truth): the types come from the
  * generated client; the words for them live here.
  */
-import type { Schemas } from '@partnerships/api-client';
 import { PHASES, phaseLabel } from '../labels.ts';
-import { type FeeComponentKind, type Phase, valuesOf } from '../vocabulary.ts';
+import { type FeeComponent, type FeeComponentKind as ComponentKind, type FeeCondition, type FeeRounding, type FeeSchedule, type Phase, valuesOf } from '../vocabulary.ts';
 import { formatPence, formatPercent } from './money.ts';
 
 export { PHASES };
-export type { Phase };
-
-export type ComponentKind = FeeComponentKind;
-export type FeeSchedule = Schemas['FeeScheduleDocumentDto'];
-export type FeeComponent = Schemas['FeeComponentDto'];
-export type FeeCondition = Schemas['FeeConditionDto'];
-export type FeeRounding = Schemas['FeeRoundingDto'];
-export type RoundingUnit = FeeRounding['unit'];
-export type RoundingMode = FeeRounding['mode'];
+export type { ComponentKind, FeeComponent, FeeCondition, FeeRounding, FeeSchedule, Phase };
 export type PaymentTerms = FeeSchedule['payment'];
 
 /** Limits the engine enforces, repeated so that a mistyped amount is caught as it is typed. */
