@@ -24,7 +24,7 @@ describe('the example schedules', () => {
     THE_PARTNERSHIP_2017_18,
   }))('%s passes validation unchanged', (_name, schedule) => {
     const result = validateFeeSchedule(schedule);
-    expect(result).toEqual({ ok: true, schedule });
+    expect(result).toEqual({ ok: true, value: schedule });
   });
 
   it('are frozen so no caller can change the published figures', () => {

@@ -7,7 +7,7 @@ const all = Object.entries(examples) as [string, FeeSchedule][];
 
 describe('exporting and importing fee schedules', () => {
   it.each(all)('imports what it exported for %s, unchanged', (_name, schedule) => {
-    expect(importFeeSchedule(exportFeeSchedule(schedule))).toStrictEqual({ ok: true, schedule });
+    expect(importFeeSchedule(exportFeeSchedule(schedule))).toStrictEqual({ ok: true, value: schedule });
   });
 
   it('writes the same text whatever order the fields were built in', () => {
@@ -25,14 +25,14 @@ describe('exporting and importing fee schedules', () => {
   it('explains a file that is not JSON at all', () => {
     const result = importFeeSchedule('{"formatVersion": 1,');
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors[0]?.message).toMatch(/^This is not valid JSON, so it cannot be read as a fee schedule/);
+    expect(!result.ok && result.refusals[0]?.message).toMatch(/^This is not valid JSON, so it cannot be read as a fee schedule/);
   });
 
   it('checks an imported file like any other document', () => {
     const text = exportFeeSchedule(examples.HARINGEY_CORE).replace('"ratePence": 1900', '"ratePence": "19.00"');
     expect(importFeeSchedule(text)).toEqual({
       ok: false,
-      errors: [{ path: 'components[0].ratePence', message: 'The rate per pupil must be a whole number of pence (for example 336 for £3.36), not text.' }],
+      refusals: [{ code: 'invalid_value', field: 'components[0].ratePence', message: 'The rate per pupil must be a whole number of pence (for example 336 for £3.36), not text.' }],
     });
   });
 });

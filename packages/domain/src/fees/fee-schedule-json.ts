@@ -1,4 +1,5 @@
 import type { FeeSchedule } from './fee-schedule';
+import { refuse } from '../refusal';
 import { validateFeeSchedule, type FeeScheduleValidation } from './validate-fee-schedule';
 
 /**
@@ -18,7 +19,7 @@ export function importFeeSchedule(json: string): FeeScheduleValidation {
     parsed = JSON.parse(json);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [{ path: '', message: `This is not valid JSON, so it cannot be read as a fee schedule (${detail}).` }] };
+    return refuse('invalid_value', `This is not valid JSON, so it cannot be read as a fee schedule (${detail}).`);
   }
   return validateFeeSchedule(parsed);
 }

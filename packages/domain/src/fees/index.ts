@@ -41,9 +41,9 @@ export {
 } from './fee-schedule';
 export type { FeeInstalment, FeeLine, FeeQuote, QuoteOptions, SchoolForFees } from './quote-types';
 export { quoteFee } from './quote-fee';
-export { validateFeeSchedule, type FeeScheduleError, type FeeScheduleValidation } from './validate-fee-schedule';
+export { validateFeeSchedule, type FeeScheduleValidation } from './validate-fee-schedule';
 export { exportFeeSchedule, importFeeSchedule } from './fee-schedule-json';
-export { solveForTarget, totalIncome, type SolveRequest, type SolveResult } from './solve-rate';
+export { solveForTarget, totalIncome, type SolveRequest, type SolveResult, type Solved } from './solve-rate';
 export {
   EALING_2018_19_SCENARIO_1,
   EALING_2018_19_SCENARIO_2,

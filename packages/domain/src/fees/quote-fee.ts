@@ -1,3 +1,4 @@
+import { DomainRefusal, refusal } from '../refusal';
 import { formatPence } from '../money/format-pence';
 import { isPhase } from '../schools/phase';
 import { computeAnnualFee, type AnnualFee } from './annual-fee';
@@ -31,15 +32,20 @@ export function quoteFee(schedule: FeeSchedule, school: SchoolForFees, options: 
   return quote;
 }
 
+/** A school's facts come from a form or a register, so a bad one is a refusal the caller should have caught first. */
 function assertSchool(school: SchoolForFees): void {
-  if (!isPhase(school.phase)) throw new RangeError(`Unknown phase of education: ${JSON.stringify(school.phase)}`);
+  if (!isPhase(school.phase)) throw badSchool(`Unknown phase of education: ${JSON.stringify(school.phase)}`, 'phase');
   if (!Number.isInteger(school.pupils) || school.pupils < 0 || school.pupils > MAX_PUPILS) {
-    throw new RangeError(`Pupils must be a whole number from 0 to ${MAX_PUPILS}, got ${school.pupils}`);
+    throw badSchool(`Pupils must be a whole number from 0 to ${MAX_PUPILS}, got ${school.pupils}`, 'pupils');
   }
   const month = school.financialYearStartMonth;
   if (month !== undefined && (!Number.isInteger(month) || month < 1 || month > 12)) {
-    throw new RangeError(`The financial year start month must be 1 to 12, got ${month}`);
+    throw badSchool(`The financial year start month must be 1 to 12, got ${month}`, 'financialYearStartMonth');
   }
+}
+
+function badSchool(message: string, field: string): DomainRefusal {
+  return new DomainRefusal(refusal('invalid_value', message, field));
 }
 
 interface Priced {

@@ -19,25 +19,25 @@ describe('solveForTarget', () => {
   it('finds the smallest per-pupil rate raising £300,000 from sixty 1 FE primaries, allowing for whole-pound rounding', () => {
     const result = solveForTarget(EALING_2018_19_SCENARIO_1, primaries(60), { componentIndex: PRIMARY_RATE, field: 'ratePence', targetPence: 30_000_000 });
     // £4,000 + 210 × £4.76 = £4,999.60, which rounds to £5,000; £4.75 gives £4,997.50, rounded to £4,998.
-    expect(result).toMatchObject({ ok: true, valuePence: 476, totalPence: 30_000_000 });
+    expect(result).toMatchObject({ ok: true, value: { valuePence: 476, totalPence: 30_000_000 } });
   });
 
   it('reproduces Ealing scenario 1: £3.36 is the smallest rate raising what scenario 1 raises from its mix of schools', () => {
     const schools = [...primaries(15, 210), ...primaries(25, 420), ...primaries(15, 630), ...primaries(5, 840), ...highs(14, 1_200)];
     const target = totalIncome(EALING_2018_19_SCENARIO_1, schools);
     const result = solveForTarget(EALING_2018_19_SCENARIO_1, schools, { componentIndex: PRIMARY_RATE, field: 'ratePence', targetPence: target });
-    expect(result).toMatchObject({ ok: true, valuePence: 336, totalPence: target });
+    expect(result).toMatchObject({ ok: true, value: { valuePence: 336, totalPence: target } });
   });
 
   it('returns a schedule with the solved value in place, leaving the original alone', () => {
     const result = solveForTarget(EALING_2018_19_SCENARIO_1, primaries(10), { componentIndex: PRIMARY_BASE, field: 'amountPence', targetPence: 6_000_000 });
     // Each school must pay £6,000: £5,293.90 + £705.60 = £5,999.50, which rounds to £6,000.
-    expect(result.ok && result.schedule.components[PRIMARY_BASE]).toEqual({ kind: 'base-fee', amountPence: 529_390, when: { phase: ['primary'] } });
+    expect(result.ok && result.value.schedule.components[PRIMARY_BASE]).toEqual({ kind: 'base-fee', amountPence: 529_390, when: { phase: ['primary'] } });
     expect(EALING_2018_19_SCENARIO_1.components[PRIMARY_BASE]).toMatchObject({ amountPence: 400_000 });
   });
 
   it('answers 0 when the target is already met without the charge', () => {
-    expect(solveForTarget(EALING_2018_19_SCENARIO_1, primaries(3), { componentIndex: PRIMARY_RATE, field: 'ratePence', targetPence: 1_200_000 })).toMatchObject({ ok: true, valuePence: 0 });
+    expect(solveForTarget(EALING_2018_19_SCENARIO_1, primaries(3), { componentIndex: PRIMARY_RATE, field: 'ratePence', targetPence: 1_200_000 })).toMatchObject({ ok: true, value: { valuePence: 0 } });
   });
 
   it('says when no value can raise the target, e.g. when every school is capped', () => {

@@ -1,4 +1,6 @@
 import { MAX_AMOUNT_PENCE, MAX_RATE_PENCE, type FeeComponent, type FeeSchedule } from './fee-schedule';
+import { formatPence } from '../money/format-pence';
+import { DomainRefusal, refusal, type Refused } from '../refusal';
 import { quoteFee } from './quote-fee';
 import type { QuoteOptions, SchoolForFees } from './quote-types';
 
@@ -24,17 +26,17 @@ export interface SolveRequest {
   targetPence: number;
 }
 
-export type SolveResult =
-  | {
-      ok: true;
-      /** The smallest whole-pence value that raises at least the target. */
-      valuePence: number;
-      /** What the schools would pay in total at that value (at least the target). */
-      totalPence: number;
-      /** The schedule with the value put in, ready to save as a new scenario. */
-      schedule: FeeSchedule;
-    }
-  | { ok: false; message: string; maxTotalPence: number };
+export interface Solved {
+  /** The smallest whole-pence value that raises at least the target. */
+  valuePence: number;
+  /** What the schools would pay in total at that value (at least the target). */
+  totalPence: number;
+  /** The schedule with the value put in, ready to save as a new scenario. */
+  schedule: FeeSchedule;
+}
+
+/** Solved, or a 'target_unreachable' refusal (field 'targetPence') with the most the schools could raise. */
+export type SolveResult = { ok: true; value: Solved } | (Refused & { maxTotalPence: number });
 
 /** Components whose total only ever rises as the solved value rises, which the binary search relies on. */
 const SOLVABLE: Partial<Record<FeeComponent['kind'], SolveRequest['field']>> = {
@@ -53,18 +55,19 @@ const SOLVABLE: Partial<Record<FeeComponent['kind'], SolveRequest['field']>> = {
  * so a binary search finds the exact smallest value in about 30 quotes of
  * the set, rather than guessing a rate and rounding it by eye.
  *
- * Throws for a request that makes no sense (no such component, a discount,
- * the wrong field); returns ok: false when even the largest allowed value
- * cannot raise the target (e.g. every school is capped, or none match).
+ * Throws a 'cannot_solve' DomainRefusal for a request that makes no sense (no
+ * such component, a discount, the wrong field, a target that is not whole
+ * pence); returns a 'target_unreachable' refusal when even the largest allowed
+ * value cannot raise the target (e.g. every school is capped, or none match).
  */
 export function solveForTarget(schedule: FeeSchedule, schools: readonly SchoolForFees[], request: SolveRequest, options?: QuoteOptions): SolveResult {
   const { componentIndex, field, targetPence } = request;
   const component = schedule.components[componentIndex];
-  if (!component) throw new RangeError(`There is no component ${componentIndex} in this schedule`);
+  if (!component) throw cannotSolve(`There is no component ${componentIndex} in this schedule`);
   const expected = SOLVABLE[component.kind];
-  if (!expected) throw new RangeError(`A ${component.kind} component cannot be solved for: only charges and limits raise income as they rise`);
-  if (field !== expected) throw new RangeError(`A ${component.kind} component is solved by its ${expected}, not ${field}`);
-  if (!Number.isInteger(targetPence) || targetPence < 0) throw new RangeError(`The target must be whole pence, got ${targetPence}`);
+  if (!expected) throw cannotSolve(`A ${component.kind} component cannot be solved for: only charges and limits raise income as they rise`);
+  if (field !== expected) throw cannotSolve(`A ${component.kind} component is solved by its ${expected}, not ${field}`);
+  if (!Number.isInteger(targetPence) || targetPence < 0) throw cannotSolve(`The target must be whole pence, got ${targetPence}`);
 
   const withValue = (value: number): FeeSchedule => ({
     ...schedule,
@@ -78,7 +81,11 @@ export function solveForTarget(schedule: FeeSchedule, schools: readonly SchoolFo
   let low = 0; // always raises too little
   let high = 1;
   while (incomeAt(high) < targetPence) {
-    if (high === ceiling) return { ok: false, message: `Even at the largest allowed value the schools would raise less than the target.`, maxTotalPence: incomeAt(ceiling) };
+    if (high === ceiling) {
+      const maxTotalPence = incomeAt(ceiling);
+      const message = `Even at the largest allowed value the schools would raise less than the target. The most these schools can raise is ${formatPence(maxTotalPence)}.`;
+      return { ok: false, refusals: [refusal('target_unreachable', message, 'targetPence')], maxTotalPence };
+    }
     low = high;
     high = Math.min(high * 2, ceiling);
   }
@@ -91,6 +98,10 @@ export function solveForTarget(schedule: FeeSchedule, schools: readonly SchoolFo
 
   function solved(value: number): SolveResult {
     const updated = withValue(value);
-    return { ok: true, valuePence: value, totalPence: totalIncome(updated, schools, options), schedule: updated };
+    return { ok: true, value: { valuePence: value, totalPence: totalIncome(updated, schools, options), schedule: updated } };
   }
+}
+
+function cannotSolve(message: string): DomainRefusal {
+  return new DomainRefusal(refusal('cannot_solve', message));
 }

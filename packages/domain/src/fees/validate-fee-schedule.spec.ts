@@ -12,7 +12,8 @@ function edited(base: object, change: (doc: any) => void): unknown {
 function errorsOf(doc: unknown) {
   const result = validateFeeSchedule(doc);
   if (result.ok) throw new Error('expected the schedule to be refused');
-  return result.errors;
+  // Each refusal names its path in `field` (none for the whole document).
+  return result.refusals.map((r) => ({ path: r.field ?? '', message: r.message }));
 }
 
 describe('validateFeeSchedule', () => {
@@ -20,7 +21,7 @@ describe('validateFeeSchedule', () => {
     const doc = edited(EALING_2018_19_SCENARIO_1, () => {}) as any;
     const result = validateFeeSchedule(doc);
     doc.components[1].ratePence = 999;
-    expect(result.ok && result.schedule.components[1]).toEqual({ kind: 'per-pupil', ratePence: 336, when: { phase: ['primary'] } });
+    expect(result.ok && result.value.components[1]).toEqual({ kind: 'per-pupil', ratePence: 336, when: { phase: ['primary'] } });
   });
 
   it('points at a rate typed in pounds and says what to write', () => {

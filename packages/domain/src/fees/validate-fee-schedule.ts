@@ -32,13 +32,12 @@ import {
   readText,
   readWhole,
   rejectUnknownFields,
-  type FeeScheduleError,
   type JsonObject,
 } from './validation-reader';
+import { refuseAll, type Result } from '../refusal';
 
-export type { FeeScheduleError } from './validation-reader';
-
-export type FeeScheduleValidation = { ok: true; schedule: FeeSchedule } | { ok: false; errors: FeeScheduleError[] };
+/** The schedule, or every problem as an 'invalid_value' refusal whose field is its path (none for the whole document). */
+export type FeeScheduleValidation = Result<FeeSchedule>;
 
 const TOP_LEVEL_FIELDS = ['formatVersion', 'name', 'period', 'rounding', 'components', 'tiers', 'proRata', 'payment', 'freePeriod', 'liabilityGuarantee'];
 
@@ -54,7 +53,7 @@ export function validateFeeSchedule(input: unknown): FeeScheduleValidation {
   const problems = new Problems();
   if (!isObject(input)) {
     problems.add('', 'A fee schedule must be a group of fields (a JSON object) starting with "formatVersion": 1.');
-    return { ok: false, errors: problems.errors };
+    return refuseAll(problems.errors);
   }
   rejectUnknownFields(input, '', TOP_LEVEL_FIELDS, problems);
   if (input['formatVersion'] !== 1) {
@@ -73,7 +72,7 @@ export function validateFeeSchedule(input: unknown): FeeScheduleValidation {
   const liabilityGuarantee = guaranteeObj && readGuarantee(guaranteeObj, problems);
   if (freePeriod && !input['proRata']) problems.add('freePeriod', 'A free period needs a pro rata rule ("proRata") to work out the fee for the rest of the period.');
 
-  if (problems.errors.length > 0 || !name || !period || !rounding || !components || !payment) return { ok: false, errors: problems.errors };
+  if (problems.errors.length > 0 || !name || !period || !rounding || !components || !payment) return refuseAll(problems.errors);
   const schedule: FeeSchedule = {
     formatVersion: 1,
     name,
@@ -86,7 +85,7 @@ export function validateFeeSchedule(input: unknown): FeeScheduleValidation {
     ...(freePeriod ? { freePeriod } : {}),
     ...(liabilityGuarantee ? { liabilityGuarantee } : {}),
   };
-  return { ok: true, schedule };
+  return { ok: true, value: schedule };
 }
 
 function readPeriod(input: JsonObject, problems: Problems): FeePeriod | undefined {

@@ -1,4 +1,5 @@
 import { formatPence } from '../money/format-pence';
+import { refusal, type Refusal } from '../refusal';
 import { isIsoDate } from './calendar-dates';
 
 /**
@@ -9,18 +10,14 @@ import { isIsoDate } from './calendar-dates';
  * imported file wants the whole list.
  */
 
-export interface FeeScheduleError {
-  /** Where the problem is, e.g. 'components[2].ratePence'; '' for the whole document. */
-  path: string;
-  message: string;
-}
 
 export type JsonObject = Record<string, unknown>;
 
+/** Every problem found so far, as refusals whose field is the path ('' for the whole document: no field). */
 export class Problems {
-  readonly errors: FeeScheduleError[] = [];
+  readonly errors: Refusal[] = [];
   add(path: string, message: string): void {
-    this.errors.push({ path, message });
+    this.errors.push(refusal('invalid_value', message, path || undefined));
   }
 }
 

@@ -14,8 +14,7 @@ export type {
   MembershipState,
   NamedContact,
   TransitionContext,
-  TransitionError,
-  TransitionErrorCode,
+  Transitioned,
   TransitionResult,
 } from './membership-types';
 export { MEMBERSHIP_EVENT_TYPES, MEMBERSHIP_STATES } from './membership-types';

@@ -38,11 +38,11 @@ describe('membership lifecycle under any sequence of events', () => {
           const result = transition(membership, eventFor(type, at), context);
           expect(membership).toEqual(before);
           if (!result.ok) {
-            expect(result.error.message.length).toBeGreaterThan(0);
+            expect(result.refusals[0]!.message.length).toBeGreaterThan(0);
             continue;
           }
-          expect(offered).toContain(result.historyEntry.event);
-          membership = result.membership;
+          expect(offered).toContain(result.value.historyEntry.event);
+          membership = result.value.membership;
           expect(MEMBERSHIP_STATES).toContain(membership.state);
           expect(membership.state === 'suspended').toBe(membership.suspendedFrom !== undefined);
           if (membership.state === 'notice-given') expect(compareDates(membership.notice!.leavingOn, membership.notice!.givenOn)).toBeGreaterThanOrEqual(0);

@@ -3,6 +3,13 @@ import { EVENT_WORDING, currentStateClause } from './lifecycle-wording';
 import { possibleEvents, transition } from './membership-lifecycle';
 import type { Actor, Membership, MembershipApplication, MembershipEvent, MembershipState, TransitionContext } from './membership-types';
 import { THE_PARTNERSHIP_NOTICE_RULE } from './published-notice-rules';
+import type { Refusal } from '../refusal';
+
+/** The refusals read as one: the first refusal's code and sentence, and every field any of them names. */
+function refusalOf(refusals: Refusal[]) {
+  const fields = refusals.flatMap((r) => (r.field ? [r.field] : []));
+  return { code: refusals[0]!.code, message: refusals[0]!.message, ...(fields.length ? { fields } : {}) };
+}
 
 const officer: Actor = { id: 'user-officer', name: 'Priya Shah' };
 const head: Actor = { id: 'user-head', name: 'Tom Okafor' };
@@ -109,11 +116,11 @@ describe('membership lifecycle: every state against every event', () => {
     const event = deepFreeze(structuredClone(EVENTS[eventName]!));
     const before = structuredClone(membership);
     const result = transition(membership, event, context);
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.membership.state).toBe(to);
-    expect(result.membership.since).toBe(AT);
-    expect(result.historyEntry).toEqual({ from: membership.state, to, event: event.type, by: event.by, at: AT, ...(event.note ? { note: event.note } : {}) });
-    expect(result.effects.map((effect) => effect.type)).toEqual(legal.effects);
+    if (!result.ok) throw new Error(result.refusals[0]!.message);
+    expect(result.value.membership.state).toBe(to);
+    expect(result.value.membership.since).toBe(AT);
+    expect(result.value.historyEntry).toEqual({ from: membership.state, to, event: event.type, by: event.by, at: AT, ...(event.note ? { note: event.note } : {}) });
+    expect(result.value.effects.map((effect) => effect.type)).toEqual(legal.effects);
     expect(membership).toEqual(before);
   });
 
@@ -125,20 +132,20 @@ describe('membership lifecycle: every state against every event', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const wording = EVENT_WORDING[event.type];
-    expect(result.error).toEqual({ code: 'not-allowed', message: `${wording.cannot} because ${currentStateClause(membership)}. ${wording.onlyWhen}` });
+    expect(refusalOf(result.refusals)).toEqual({ code: 'not_allowed', message: `${wording.cannot} because ${currentStateClause(membership)}. ${wording.onlyWhen}` });
     expect(membership).toEqual(before);
   });
 
   it('says plainly why an active membership cannot be approved', () => {
     const result = transition(FIXTURES.active!, EVENTS.approve!, context);
-    expect(!result.ok && result.error.message).toBe(
+    expect(!result.ok && result.refusals[0]!.message).toBe(
       'The application cannot be approved because the membership is active. Only an application waiting for a decision can be approved.',
     );
   });
 
   it('says plainly why a school under notice cannot give notice again', () => {
     const result = transition(FIXTURES['notice-given']!, EVENTS['give-notice']!, context);
-    expect(!result.ok && result.error.message).toBe(
+    expect(!result.ok && result.refusals[0]!.message).toBe(
       'The school cannot give notice because the school has given notice and leaves on 9 September 2026. Only an active member can give notice.',
     );
   });
@@ -152,8 +159,8 @@ describe('membership lifecycle: every state against every event', () => {
 describe('what each move records', () => {
   const ok = (membership: Membership, event: MembershipEvent, ctx: TransitionContext = context) => {
     const result = transition(membership, event, ctx);
-    if (!result.ok) throw new Error(result.error.message);
-    return result;
+    if (!result.ok) throw new Error(result.refusals[0]!.message);
+    return result.value;
   };
 
   it('keeps the application, with the guarantee accepted, and asks for the guarantee to be recorded', () => {
@@ -246,12 +253,12 @@ describe('guards with clear refusals', () => {
     const result = transition(frozen, deepFreeze(structuredClone(event)), ctx);
     expect(frozen).toEqual(membership);
     if (result.ok) throw new Error('expected a refusal');
-    return result.error;
+    return refusalOf(result.refusals);
   };
 
   it('names every missing piece of an application', () =>
     expect(refused(FIXTURES.invited!, { type: 'apply', by: head, at: AT, application: {} })).toEqual({
-      code: 'application-incomplete',
+      code: 'application_incomplete',
       message:
         'The application cannot be made yet. It still needs: the name of the person applying for the school; a contact email address; confirmation that the contact details are correct; the number of pupils on roll, as a whole number; acceptance of the membership terms, recording who accepted them and when; acceptance of the £25 liability guarantee, recording who accepted it and when.',
       fields: ['contact.name', 'contact.email', 'contactDetailsConfirmed', 'pupilNumber', 'termsAccepted', 'liabilityGuaranteeAccepted'],
@@ -270,7 +277,7 @@ describe('guards with clear refusals', () => {
     ['liabilityGuaranteeAccepted', { liabilityGuaranteeAccepted: { by: head, at: '2025-01-20', amountPence: 2000 } }],
   ] as const)('refuses an application with a bad %s', (field, change) =>
     expect(refused(FIXTURES.invited!, { type: 'apply', by: head, at: AT, application: { ...application, ...change } })).toMatchObject({
-      code: 'application-incomplete',
+      code: 'application_incomplete',
       fields: [field],
     }),
   );
@@ -287,23 +294,23 @@ describe('guards with clear refusals', () => {
 
   it('checks a rejoining application just as strictly', () =>
     expect(refused(FIXTURES.left!, { type: 'rejoin', to: 'applied', by: head, at: AT, application: { ...application, pupilNumber: undefined } })).toMatchObject({
-      code: 'application-incomplete',
+      code: 'application_incomplete',
       fields: ['pupilNumber'],
     }));
 
   it('needs a reason to turn down an application', () =>
     expect(refused(FIXTURES.applied!, { type: 'reject', by: officer, at: AT, note: ' ' })).toEqual({
-      code: 'reason-needed',
+      code: 'reason_needed',
       message: 'Say why the application is being turned down; the school will be told.',
       fields: ['note'],
     }));
 
   it('needs a reason to suspend', () =>
-    expect(refused(FIXTURES.active!, { type: 'suspend', by: officer, at: AT } as MembershipEvent)).toMatchObject({ code: 'reason-needed', fields: ['note'] }));
+    expect(refused(FIXTURES.active!, { type: 'suspend', by: officer, at: AT } as MembershipEvent)).toMatchObject({ code: 'reason_needed', fields: ['note'] }));
 
   it('cannot take notice until the partnership has a notice rule', () =>
     expect(refused(FIXTURES.active!, EVENTS['give-notice']!, {})).toEqual({
-      code: 'no-notice-rule',
+      code: 'no_notice_rule',
       message: 'Notice cannot be worked out because the partnership has not set its notice rule yet.',
     }));
 
@@ -314,7 +321,7 @@ describe('guards with clear refusals', () => {
 
   it('cannot record a school as left before its leaving date', () =>
     expect(refused(FIXTURES['notice-given']!, { type: 'leave', by: officer, at: '2026-09-08' })).toEqual({
-      code: 'leaving-date-not-reached',
+      code: 'leaving_date_not_reached',
       message: 'The school cannot be recorded as having left on 8 September 2026: its notice runs until 9 September 2026.',
     }));
 
@@ -322,7 +329,7 @@ describe('guards with clear refusals', () => {
 
   it('refuses a move dated before the current state began', () =>
     expect(refused(FIXTURES.active!, { type: 'give-notice', by: head, at: '2025-03-31' })).toEqual({
-      code: 'dated-before-current-state',
+      code: 'dated_before_current_state',
       message: 'This cannot be dated 31 March 2025: the membership has been active since 1 April 2025.',
     }));
 
@@ -332,5 +339,5 @@ describe('guards with clear refusals', () => {
     ['no actor at all', { type: 'invite', at: AT }, 'Say who is doing this: the person’s name and id are both needed for the audit trail.'],
     ['an impossible date', { type: 'invite', by: officer, at: '2026-02-30' }, 'The date must be a real date written YYYY-MM-DD (got "2026-02-30").'],
     ['a rejoin with nowhere to go', { type: 'rejoin', to: 'active', by: officer, at: AT }, 'Say whether the rejoining school is being invited or is applying.'],
-  ])('refuses %s', (_, event, message) => expect(refused(FIXTURES.prospect!, event as unknown as MembershipEvent)).toEqual({ code: 'invalid-event', message }));
+  ])('refuses %s', (_, event, message) => expect(refused(FIXTURES.prospect!, event as unknown as MembershipEvent)).toEqual({ code: 'invalid_event', message }));
 });

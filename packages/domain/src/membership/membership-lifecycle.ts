@@ -11,9 +11,9 @@ import {
   type MembershipEvent,
   type MembershipEventType,
   type TransitionContext,
-  type TransitionError,
   type TransitionResult,
 } from './membership-types';
+import { refusal, refuse, type Refusal, type RefusalCode } from '../refusal';
 
 /**
  * The membership lifecycle as a pure state machine:
@@ -29,26 +29,28 @@ import {
  */
 export function transition(membership: Membership, event: MembershipEvent, context: TransitionContext = {}): TransitionResult {
   const invalid = eventProblem(event);
-  if (invalid) return failure('invalid-event', invalid);
+  if (invalid) return refuse('invalid_event', invalid);
   const rule = RULES[event.type];
   if (!rule.allowedFrom(membership)) {
     const wording = EVENT_WORDING[event.type];
-    return failure('not-allowed', `${wording.cannot} because ${currentStateClause(membership)}. ${wording.onlyWhen}`);
+    return refuse('not_allowed', `${wording.cannot} because ${currentStateClause(membership)}. ${wording.onlyWhen}`);
   }
   if (membership.since && compareDates(event.at, membership.since) < 0) {
-    return failure(
-      'dated-before-current-state',
+    return refuse(
+      'dated_before_current_state',
       `This cannot be dated ${formatUkDate(event.at)}: the membership has been ${MEMBERSHIP_STATE_LABELS[membership.state].toLowerCase()} since ${formatUkDate(membership.since)}.`,
     );
   }
   const outcome = rule.apply(membership, event as never, context);
-  if ('code' in outcome) return { ok: false, error: outcome };
+  if (Array.isArray(outcome)) return { ok: false, refusals: outcome };
   const note = event.note?.trim();
   return {
     ok: true,
-    membership: outcome.membership,
-    historyEntry: { from: membership.state, to: outcome.membership.state, event: event.type, by: { ...event.by }, at: event.at, ...(note ? { note } : {}) },
-    effects: outcome.effects,
+    value: {
+      membership: outcome.membership,
+      historyEntry: { from: membership.state, to: outcome.membership.state, event: event.type, by: { ...event.by }, at: event.at, ...(note ? { note } : {}) },
+      effects: outcome.effects,
+    },
   };
 }
 
@@ -63,7 +65,8 @@ export function newProspect(): Membership {
 }
 
 type EventOf<T extends MembershipEventType> = Extract<MembershipEvent, { type: T }>;
-type Outcome = { membership: Membership; effects: MembershipEffect[] } | TransitionError;
+/** The new membership and its effects, or the refusals (a list, so it is told apart by Array.isArray). */
+type Outcome = { membership: Membership; effects: MembershipEffect[] } | Refusal[];
 
 interface Rule<T extends MembershipEventType> {
   allowedFrom(membership: Membership): boolean;
@@ -110,9 +113,9 @@ const RULES: { [T in MembershipEventType]: Rule<T> } = {
   'give-notice': {
     allowedFrom: inState('active'),
     apply: (membership, event, context) => {
-      if (!context.noticeRule) return error('no-notice-rule', 'Notice cannot be worked out because the partnership has not set its notice rule yet.');
+      if (!context.noticeRule) return error('no_notice_rule', 'Notice cannot be worked out because the partnership has not set its notice rule yet.');
       const problems = noticeRuleProblems(context.noticeRule);
-      if (problems.length > 0) return error('no-notice-rule', `Notice cannot be worked out because the partnership's notice rule needs fixing: ${problems.join(' ')}`);
+      if (problems.length > 0) return error('no_notice_rule', `Notice cannot be worked out because the partnership's notice rule needs fixing: ${problems.join(' ')}`);
       const leaving = effectiveLeavingDate(context.noticeRule, event.at, context.terms);
       return {
         membership: {
@@ -154,7 +157,7 @@ const RULES: { [T in MembershipEventType]: Rule<T> } = {
     apply: (membership, event) => {
       const leavingOn = membership.notice!.leavingOn;
       if (compareDates(event.at, leavingOn) < 0) {
-        return error('leaving-date-not-reached', `The school cannot be recorded as having left on ${formatUkDate(event.at)}: its notice runs until ${formatUkDate(leavingOn)}.`);
+        return error('leaving_date_not_reached', `The school cannot be recorded as having left on ${formatUkDate(event.at)}: its notice runs until ${formatUkDate(leavingOn)}.`);
       }
       const { suspendedFrom: _cleared, ...rest } = membership;
       return { membership: { ...rest, state: 'left', since: event.at, leftOn: leavingOn }, effects: [{ type: 'end-access', after: leavingOn }, notifySchool('leave')] };
@@ -173,11 +176,11 @@ const RULES: { [T in MembershipEventType]: Rule<T> } = {
 function applied(membership: Membership, event: MembershipEvent, application: MembershipApplication | undefined, context: TransitionContext): Outcome {
   const problems = applicationProblems(application, context.liabilityGuaranteePence);
   if (problems.length > 0) {
-    return {
-      code: 'application-incomplete',
-      message: `The application cannot be made yet. It still needs: ${problems.map((problem) => problem.needs).join('; ')}.`,
-      fields: problems.map((problem) => problem.field),
-    };
+    // The first refusal says it all in one sentence; the rest name each field for a form.
+    return [
+      refusal('application_incomplete', `The application cannot be made yet. It still needs: ${problems.map((problem) => problem.needs).join('; ')}.`),
+      ...problems.map((problem) => refusal('application_incomplete', `Still needed: ${problem.needs}.`, problem.field)),
+    ];
   }
   const app = structuredClone(application!);
   const effects: MembershipEffect[] = [notifyPartnership(event.type)];
@@ -199,14 +202,10 @@ function eventProblem(event: MembershipEvent): string | undefined {
   return undefined;
 }
 
-function needsReason(note: string | undefined, message: string): TransitionError | undefined {
-  return typeof note === 'string' && note.trim() !== '' ? undefined : { code: 'reason-needed', message, fields: ['note'] };
+function needsReason(note: string | undefined, message: string): Refusal[] | undefined {
+  return typeof note === 'string' && note.trim() !== '' ? undefined : [refusal('reason_needed', message, 'note')];
 }
 
-function error(code: TransitionError['code'], message: string): TransitionError {
-  return { code, message };
-}
-
-function failure(code: TransitionError['code'], message: string): TransitionResult {
-  return { ok: false, error: { code, message } };
+function error(code: RefusalCode, message: string): Refusal[] {
+  return [refusal(code, message)];
 }

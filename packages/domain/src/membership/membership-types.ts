@@ -1,3 +1,4 @@
+import type { Result } from '../refusal';
 import type { HalfTerm, IsoDateString } from '../calendar';
 import type { NoticeRule } from './notice-rules';
 
@@ -122,23 +123,16 @@ export type MembershipEffect =
   | { type: 'leaving-date-set'; leavingOn: IsoDateString; explanation: string }
   | { type: 'leaving-date-cleared' };
 
-export type TransitionErrorCode =
-  | 'invalid-event'
-  | 'not-allowed'
-  | 'dated-before-current-state'
-  | 'application-incomplete'
-  | 'reason-needed'
-  | 'no-notice-rule'
-  | 'leaving-date-not-reached';
-
-export interface TransitionError {
-  code: TransitionErrorCode;
-  /** Plain UK English, fit to show to the person who tried. */
-  message: string;
-  /** The fields at fault, for forms to highlight. */
-  fields?: string[];
+/** What a transition produces when it is allowed. */
+export interface Transitioned {
+  membership: Membership;
+  historyEntry: MembershipHistoryEntry;
+  effects: MembershipEffect[];
 }
 
-export type TransitionResult =
-  | { ok: true; membership: Membership; historyEntry: MembershipHistoryEntry; effects: MembershipEffect[] }
-  | { ok: false; error: TransitionError };
+/**
+ * Transitioned, or refusals with codes 'invalid_event', 'not_allowed', 'dated_before_current_state',
+ * 'application_incomplete' (a summary, then one per field), 'reason_needed' (field 'note'),
+ * 'no_notice_rule' or 'leaving_date_not_reached'.
+ */
+export type TransitionResult = Result<Transitioned>;

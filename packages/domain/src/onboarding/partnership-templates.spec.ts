@@ -22,7 +22,7 @@ describe.each(PARTNERSHIP_TEMPLATE_CODES)('template %s', (code) => {
 
   it('starts a fee schedule the engine accepts, for the current academic year, priced in whole pence', () => {
     const result = validateFeeSchedule(setup.feeSchedule);
-    expect(result.ok ? [] : result.errors).toEqual([]);
+    expect(result.ok ? [] : result.refusals).toEqual([]);
     expect(setup.feeSchedule.period).toMatchObject({ kind: 'academic-year', start: '2026-09-01', end: '2027-08-31' });
     expect(setup.feeSchedule.name).toContain('Newham Schools Partnership');
     const quote = quoteFee(setup.feeSchedule, { phase: 'primary', pupils: 420, category: setup.categories[0]!.code });
