@@ -19,3 +19,4 @@ export * from './billing/stripe-events.job';
 export * from './governance/governance-sweep.job';
 export * from './governance/seat.repository';
 export * from './governance/seat-resolution';
+export * from './offers';

@@ -11,6 +11,7 @@ import { invoiceMailJob } from './billing/invoice-mail.job';
 import { billingSweepJob } from './billing/billing-sweep.job';
 import { stripeEventJob } from './billing/stripe-events.job';
 import { governanceSweepJob } from './governance/governance-sweep.job';
+import { offersSweepJob } from './offers/offers-sweep.job';
 
 export interface JobDependencies {
   mailer: Mailer;
@@ -38,6 +39,9 @@ export function createJobHandlers(deps: JobDependencies): JobHandlers {
     [JobName.SendInvoice]: (payload) => invoiceMailJob(deps, payload),
     [JobName.BillingSweep]: (payload) => billingSweepJob(deps, payload),
     [JobName.GovernanceSweep]: (payload) => governanceSweepJob(deps, payload),
+    [JobName.OffersSweep]: async (payload) => {
+      await offersSweepJob(deps, payload);
+    },
     [JobName.ProcessStripeEvent]: (payload) => stripeEventJob(deps, payload),
   } satisfies JobHandlers;
   assertHandlersComplete(handlers);

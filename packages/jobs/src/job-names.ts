@@ -13,6 +13,7 @@ export enum JobName {
   BillingSweep = 'billing.sweep',
   ProcessStripeEvent = 'stripe.event',
   GovernanceSweep = 'governance.sweep',
+  OffersSweep = 'offers.sweep',
 }
 
 const email = z.string().email();
@@ -81,6 +82,7 @@ export const JOB_PAYLOAD_SCHEMAS = {
   [JobName.SendInvoice]: z.object({ tenantId: z.string().uuid(), invoiceId: z.string().uuid(), kind: z.enum(['invoice', 'reminder']), to: z.array(email).max(20).optional(), reminderKey: z.string().max(20).optional() }),
   [JobName.BillingSweep]: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   [JobName.GovernanceSweep]: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  [JobName.OffersSweep]: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   [JobName.ProcessStripeEvent]: z.object({ eventId: z.string().min(1).max(255) }),
 } satisfies Record<JobName, z.ZodType>;
 

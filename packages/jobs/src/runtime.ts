@@ -20,6 +20,7 @@ import { createMailer } from './mail/mailer';
 import { createStripeClient, type Stripe } from '@partnerships/invoicing';
 import { startBillingScheduler } from './billing/billing-sweep.job';
 import { startGovernanceScheduler } from './governance/governance-sweep.job';
+import { startOffersScheduler } from './offers/offers-sweep.job';
 import { JobName } from './job-names';
 
 /**
@@ -79,6 +80,8 @@ export async function startRuntime(env: Env, logger: Logger, options: { seed?: b
   const stopScheduler = runScheduler ? startBillingScheduler((date, jobId) => queue.enqueue(JobName.BillingSweep, { date }, { jobId }), logger) : () => {};
   // The daily governance sweep (seats kept current, terms-of-reference reviews) runs beside it.
   const stopGovernanceScheduler = runScheduler ? startGovernanceScheduler((date, jobId) => queue.enqueue(JobName.GovernanceSweep, { date }, { jobId }), logger) : () => {};
+  // The daily offers sweep (buy-back reminders before the deadline, rollover after it).
+  const stopOffersScheduler = runScheduler ? startOffersScheduler((date, jobId) => queue.enqueue(JobName.OffersSweep, { date }, { jobId }), logger) : () => {};
 
   return {
     env,
@@ -92,6 +95,7 @@ export async function startRuntime(env: Env, logger: Logger, options: { seed?: b
     async close() {
       stopScheduler();
       stopGovernanceScheduler();
+      stopOffersScheduler();
       await queue.close();
       await dataSource.destroy();
       await embedded?.stop();

@@ -2,7 +2,7 @@ import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/abi
 import type { SchoolRole, TenantRole } from '@partnerships/domain';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
-export type SubjectType = 'Tenant' | 'Membership' | 'School' | 'Person' | 'Invitation' | 'AuditEntry' | 'FeeSchedule' | 'Platform' | 'Invoice' | 'Billing' | 'GeneralMeeting' | 'Ballot' | 'Governance';
+export type SubjectType = 'Tenant' | 'Membership' | 'School' | 'Person' | 'Invitation' | 'AuditEntry' | 'FeeSchedule' | 'Platform' | 'Invoice' | 'Billing' | 'GeneralMeeting' | 'Ballot' | 'Governance' | 'Offer' | 'Order';
 export type AppAbility = MongoAbility<[Action, SubjectType | { __type: SubjectType } | 'all']>;
 
 export interface RoleGrants {
@@ -37,6 +37,12 @@ export function buildAbility(grants: RoleGrants): AppAbility {
     // and approving minutes are checked against body membership in the service); admins and officers manage it.
     can('read', 'Governance', { tenantId });
     if (role === 'tenant-admin' || role === 'officer') can('manage', 'Governance', { tenantId });
+    // Offers (issue 11): everyone in the partnership reads the catalogue; admins and officers run it (and record entitlement use);
+    // orders, buy-back, bespoke quotes and the offers reports are for admins and finance (officers read them).
+    can('read', 'Offer', { tenantId });
+    if (role === 'tenant-admin' || role === 'officer') can('manage', 'Offer', { tenantId });
+    if (role === 'tenant-admin' || role === 'finance') can('manage', 'Order', { tenantId });
+    if (role === 'officer') can('read', 'Order', { tenantId });
   }
   for (const { schoolId } of grants.schoolRoles) {
     can('read', 'School', { schoolId });

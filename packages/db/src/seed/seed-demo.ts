@@ -5,6 +5,7 @@ import { ARGON2_OPTIONS } from '../password-hashing';
 import { DEMO_FEE_SCHEDULES } from './demo-fee-schedules';
 import { seedDemoGovernance } from './governance/seed-demo-governance';
 import { seedGeneralMeetings } from './seed-general-meetings';
+import { seedOffers } from './seed-offers';
 
 export class DemoSeedRefusedError extends Error {
   constructor() {
@@ -73,6 +74,7 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string = process
     // counts their assertions rely on; a suite that wants the full demo calls seedDemoGovernance itself.
     if (nodeEnv !== 'test') await seedDemoGovernance(em, passwordHash);
     await seedGeneralMeetings(em);
+    await seedOffers(em);
   });
 }
 
