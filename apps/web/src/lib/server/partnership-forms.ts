@@ -175,8 +175,9 @@ export async function saveCalendar(event: Event, form: FormData, budgetYearBefor
 // ---- Plan ----
 
 export async function savePlan(event: Event, form: FormData, before: string): Promise<FormOutcome<{ plan: string }>> {
-  const plan = String(form.get('plan') ?? '');
-  if (!plan) return failed(400, { plan }, { plan: 'Choose a plan' }, null);
+  const read = readFields(form, { plan: text({ trim: false, required: 'Choose a plan' }) });
+  const { plan } = read.echo;
+  if (!read.ok) return failed(400, { plan }, read.errors, null);
   if (plan === before) return { ok: true, values: { plan } };
   const result = await submit(
     apiFor(event).PUT('/api/v1/tenants/{slug}/plan', { params: { path: { slug: event.params.slug! } }, body: { plan: plan as Schemas['ChoosePlanDto']['plan'] } }),
