@@ -18,6 +18,7 @@ import { BillingModule } from './modules/billing/billing.module';
 import { GovernanceModule } from './modules/governance/governance.module';
 import { GeneralMeetingsModule } from './modules/general-meetings/general-meetings.module';
 import { OffersModule } from './modules/offers/offers.module';
+import { EventsModule } from './modules/events/events.module';
 import type { Runtime } from '@partnerships/jobs';
 import { RuntimeModule } from './runtime/runtime.module';
 import { DatabaseModule } from './runtime/database.module';
@@ -27,7 +28,7 @@ export class AppModule {
   static forRuntime(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [RuntimeModule.forRuntime(runtime), DatabaseModule.forRuntime(runtime), AuthModule, MeModule, TenantsModule, SchoolPortalModule, PlatformModule, FeeSchedulesModule, SignupModule, OnboardingModule, PartnershipSettingsModule, DirectoryModule, SchoolRegisterModule, MembershipsModule, BillingModule, GeneralMeetingsModule, GovernanceModule, OffersModule],
+      imports: [RuntimeModule.forRuntime(runtime), DatabaseModule.forRuntime(runtime), AuthModule, MeModule, TenantsModule, SchoolPortalModule, PlatformModule, FeeSchedulesModule, SignupModule, OnboardingModule, PartnershipSettingsModule, DirectoryModule, SchoolRegisterModule, MembershipsModule, BillingModule, GeneralMeetingsModule, GovernanceModule, EventsModule, OffersModule],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -73,6 +73,12 @@ export const mailTemplateSchema = z.discriminatedUnion('template', [
     to: email,
     data: z.object({ partnershipName: z.string().min(1), schoolName: z.string().min(1), headline: z.string().min(1), details: z.array(z.string()), link: z.string().url() }),
   }),
+  // CPD bookings (issue 11): approval requests, confirmations, waiting-list offers, certificates.
+  z.object({
+    template: z.literal('event-booking'),
+    to: email,
+    data: z.object({ partnershipName: z.string().min(1), eventTitle: z.string().min(1), headline: z.string().min(1), details: z.array(z.string()), link: z.string().url(), linkLabel: z.string().min(1) }),
+  }),
 ]);
 
 export const JOB_PAYLOAD_SCHEMAS = {

@@ -2,7 +2,7 @@ import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/abi
 import type { SchoolRole, TenantRole } from '@partnerships/domain';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
-export type SubjectType = 'Tenant' | 'Membership' | 'School' | 'Person' | 'Invitation' | 'AuditEntry' | 'FeeSchedule' | 'Platform' | 'Invoice' | 'Billing' | 'GeneralMeeting' | 'Ballot' | 'Governance' | 'Offer' | 'Order';
+export type SubjectType = 'Tenant' | 'Membership' | 'School' | 'Person' | 'Invitation' | 'AuditEntry' | 'FeeSchedule' | 'Platform' | 'Invoice' | 'Billing' | 'GeneralMeeting' | 'Ballot' | 'Governance' | 'Event' | 'Offer' | 'Order';
 export type AppAbility = MongoAbility<[Action, SubjectType | { __type: SubjectType } | 'all']>;
 
 export interface RoleGrants {
@@ -43,6 +43,9 @@ export function buildAbility(grants: RoleGrants): AppAbility {
     if (role === 'tenant-admin' || role === 'officer') can('manage', 'Offer', { tenantId });
     if (role === 'tenant-admin' || role === 'finance') can('manage', 'Order', { tenantId });
     if (role === 'officer') can('read', 'Order', { tenantId });
+    // CPD events (issue 11): everyone in the partnership sees its events and their take-up; admins and officers run them (sessions, registers, evaluations, certificates, invoicing).
+    can('read', 'Event', { tenantId });
+    if (role === 'tenant-admin' || role === 'officer') can('manage', 'Event', { tenantId });
   }
   for (const { schoolId } of grants.schoolRoles) {
     can('read', 'School', { schoolId });

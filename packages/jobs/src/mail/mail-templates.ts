@@ -75,6 +75,11 @@ export function renderMail(request: MailRequest): RenderedMail {
       const lines = [headline, ...details];
       return { to: request.to, subject: `${schoolName} and ${partnershipName}: ${headline}`, text: `${lines.join('\n\n')}\n\n${link}\n`, html: layout(lines, { href: link, label: 'See the membership' }) };
     }
+    case 'event-booking': {
+      const { partnershipName, eventTitle, headline, details, link, linkLabel } = request.data;
+      const lines = [headline, ...details];
+      return { to: request.to, subject: `${eventTitle} (${partnershipName}): ${headline}`, text: `${lines.join('\n\n')}\n\n${link}\n`, html: layout(lines, { href: link, label: linkLabel }) };
+    }
     case 'account-exists': {
       const { name, signInLink, resetLink } = request.data;
       const lines = [
