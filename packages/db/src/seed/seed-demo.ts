@@ -6,6 +6,7 @@ import { DEMO_FEE_SCHEDULES } from './demo-fee-schedules';
 import { seedDemoGovernance } from './governance/seed-demo-governance';
 import { seedGeneralMeetings } from './seed-general-meetings';
 import { seedOffers } from './seed-offers';
+import { seedEvents } from './seed-events';
 
 export class DemoSeedRefusedError extends Error {
   constructor() {
@@ -75,6 +76,7 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string = process
     if (nodeEnv !== 'test') await seedDemoGovernance(em, passwordHash);
     await seedGeneralMeetings(em);
     await seedOffers(em);
+    await seedEvents(em);
   });
 }
 
