@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { ATTENDANCE_STATUSES, type AttendanceStatus } from '#lib/governance.ts';
+import { ATTENDANCE_STATUSES, type AttendanceStatus, londonDayOf } from '#lib/governance.ts';
 import { apiFor, loadOrFail, submit, type Submitted } from '#lib/server/api.ts';
 import { checkbox, problemAnswer, readForm, readFields, text } from '#lib/server/form.ts';
 import type { Action, AgendaItem, AttendanceRow, FollowUp, Minutes, PreviousMinutes, Quorum } from '#lib/server/governance-api.ts';
@@ -9,6 +9,11 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/** The London day `days` away from a moment, as YYYY-MM-DD (the API lists at most three years at a time). */
+function shiftDay(iso: string, days: number): string {
+  return londonDayOf(new Date(new Date(iso).getTime() + days * 86_400_000).toISOString());
+}
+
 export const load: PageServerLoad = async (event) => {
   const { slug, id } = event.params;
   const api = apiFor(event);
@@ -16,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
   const [body, voters, siblings] = await Promise.all([
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/bodies/{id}', { params: { path: { slug, id: meeting.bodyId } } })),
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/school-voters', { params: { path: { slug } } })),
-    loadOrFail(event, api.GET('/api/v1/tenants/{slug}/meetings', { params: { path: { slug }, query: { bodyId: meeting.bodyId, from: '2000-01-01', to: '2100-12-31' } } })),
+    loadOrFail(event, api.GET('/api/v1/tenants/{slug}/meetings', { params: { path: { slug }, query: { bodyId: meeting.bodyId, from: shiftDay(meeting.startsAt, -540), to: shiftDay(meeting.startsAt, 540) } } })),
   ]);
   // People who may stand in as a deputy or own an action: the body's members and the member schools' heads.
   const people = new Map<string, string>();
