@@ -1,5 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ERROR_CODES } from './common/error-codes';
+
+/** The problem codes as a named enum (like the DTOs' `enumName` enums), so the client gets a union type. */
+const ERROR_CODE_SCHEMA = { type: 'string', enum: [...ERROR_CODES] };
 
 const PROBLEM_SCHEMA = {
   type: 'object',
@@ -8,7 +12,10 @@ const PROBLEM_SCHEMA = {
     type: { type: 'string' },
     title: { type: 'string' },
     status: { type: 'integer' },
-    code: { type: 'string', description: 'Stable machine-readable code, e.g. validation_failed, not_found' },
+    code: {
+      $ref: '#/components/schemas/ErrorCode',
+      description: 'Stable machine-readable code, e.g. validation_failed, not_found (framework errors may carry http_<status>)',
+    },
     detail: { type: 'string', description: 'A message for people, in plain UK English' },
     errors: {
       type: 'array',
@@ -35,7 +42,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
  * not by a handler, so Nest cannot see it) and the problem+json answer of every error.
  */
 function completeOperations(document: OpenAPIObject): OpenAPIObject {
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA as never } };
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ErrorCode: ERROR_CODE_SCHEMA as never, Problem: PROBLEM_SCHEMA as never } };
   for (const [path, item] of Object.entries(document.paths)) {
     const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {

@@ -1,10 +1,13 @@
+import type { ErrorCode } from './error-codes';
+
 /**
- * The one error type services throw on purpose. `userMessage` is shown to people;
+ * The one error type services throw on purpose (besides the domain's DomainRefusal, which the
+ * same filter maps). `userMessage` is shown to people;
  * `message` is for logs. The exception filter turns it into problem+json.
  */
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly status: number,
     readonly userMessage: string,
     readonly fields?: { field: string; message: string }[],

@@ -28,7 +28,7 @@ describe('setupStepProblems', () => {
     ]);
     const broken = typicalTermDates(2027).slice(0, 5);
     expect(setupStepProblems('calendar', { ...ready, calendars: [ready.calendars[0]!, { academicYearStart: 2027, halfTerms: broken }] })).toEqual([
-      { field: 'calendar.2027', message: 'Give dates for every half term: Summer 2 is missing.' },
+      { code: 'invalid_value', field: 'calendar.2027', message: 'Give dates for every half term: Summer 2 is missing.' },
     ]);
   });
 
@@ -39,20 +39,23 @@ describe('setupStepProblems', () => {
   });
 });
 
+/** The refusals' sentences, in order. */
+const sentences = (refusals: { message: string }[]) => refusals.map((r) => r.message);
+
 describe('academicCalendarProblems', () => {
   it('accepts typical dates', () => expect(academicCalendarProblems(2026, typicalTermDates(2026))).toEqual([]));
 
   it('refuses dates from another academic year', () =>
-    expect(academicCalendarProblems(2026, typicalTermDates(2027)).join(' ')).toMatch(/not in the 2026-27 academic year/));
+    expect(sentences(academicCalendarProblems(2026, typicalTermDates(2027))).join(' ')).toMatch(/not in the 2026-27 academic year/));
 
   it('refuses half terms out of order', () => {
     const terms = typicalTermDates(2026).map((t) => ({ ...t }));
     [terms[0]!.name, terms[1]!.name] = [terms[1]!.name, terms[0]!.name];
-    expect(academicCalendarProblems(2026, terms)).toEqual(['The half terms must come in order: Autumn 1, Autumn 2, Spring 1, Spring 2, Summer 1, Summer 2.']);
+    expect(sentences(academicCalendarProblems(2026, terms))).toEqual(['The half terms must come in order: Autumn 1, Autumn 2, Spring 1, Spring 2, Summer 1, Summer 2.']);
   });
 
   it('refuses an extra half term', () =>
-    expect(academicCalendarProblems(2026, [...typicalTermDates(2026), { name: 'Summer 2', start: '2027-08-20', end: '2027-08-21' }]).join(' ')).toMatch(/more than once|6 half terms/));
+    expect(sentences(academicCalendarProblems(2026, [...typicalTermDates(2026), { name: 'Summer 2', start: '2027-08-20', end: '2027-08-21' }])).join(' ')).toMatch(/more than once|6 half terms/));
 });
 
 describe('setupProgress', () => {

@@ -1,4 +1,5 @@
 import { academicYearOf, academicYearStarting, HALF_TERM_NAMES, type HalfTerm, isValidIsoDate, type IsoDateString, termDateProblems, yearLabel } from '../calendar';
+import { refusal, type Refusal } from '../refusal';
 import { isLegalForm } from './legal-forms';
 import { planProblem } from './platform-plans';
 
@@ -31,13 +32,22 @@ export interface SetupFacts {
   plan: { plan: string; trialEndsOn: string | null; memberSchools: number };
 }
 
-export interface StepProblem {
-  field: string;
-  message: string;
+/** Something a step still needs: an 'invalid_value' refusal naming the field a form should highlight. */
+export type StepProblem = Refusal & { field: string };
+
+function stepProblem(field: string, message: string): StepProblem {
+  return { code: 'invalid_value', message, field };
 }
 
-/** Problems with one academic year's half terms: all six, inside that year, in order. */
-export function academicCalendarProblems(academicYearStart: number, halfTerms: readonly HalfTerm[]): string[] {
+/**
+ * Problems with one academic year's half terms: all six, inside that year, in order; as
+ * 'invalid_value' refusals about the list as a whole (no field), empty when it is usable.
+ */
+export function academicCalendarProblems(academicYearStart: number, halfTerms: readonly HalfTerm[]): Refusal[] {
+  return academicCalendarSentences(academicYearStart, halfTerms).map((message) => refusal('invalid_value', message));
+}
+
+function academicCalendarSentences(academicYearStart: number, halfTerms: readonly HalfTerm[]): string[] {
   const year = academicYearStarting(academicYearStart);
   const problems = termDateProblems(halfTerms);
   const outside = halfTerms.filter((t) => isValidIsoDate(t.start) && academicYearOf(t.start).startYear !== academicYearStart);
@@ -57,11 +67,11 @@ export function setupStepProblems(step: SetupStep, facts: SetupFacts): StepProbl
     case 'details': {
       const d = facts.details;
       const problems: StepProblem[] = [];
-      if (!d.name.trim()) problems.push({ field: 'name', message: 'Give the partnership’s name.' });
-      if (!d.description?.trim()) problems.push({ field: 'description', message: 'Add a short description: it is the first thing schools read on your public page.' });
-      if (!d.areas.length) problems.push({ field: 'areas', message: 'Name at least one local authority area the partnership serves.' });
-      if (!isLegalForm(d.legalForm)) problems.push({ field: 'legalForm', message: 'Say how the partnership is constituted (company, charity, council-hosted or informal).' });
-      if (!d.contactEmail) problems.push({ field: 'contactEmail', message: 'Give an e-mail address schools can write to.' });
+      if (!d.name.trim()) problems.push(stepProblem('name', 'Give the partnership’s name.'));
+      if (!d.description?.trim()) problems.push(stepProblem('description', 'Add a short description: it is the first thing schools read on your public page.'));
+      if (!d.areas.length) problems.push(stepProblem('areas', 'Name at least one local authority area the partnership serves.'));
+      if (!isLegalForm(d.legalForm)) problems.push(stepProblem('legalForm', 'Say how the partnership is constituted (company, charity, council-hosted or informal).'));
+      if (!d.contactEmail) problems.push(stepProblem('contactEmail', 'Give an e-mail address schools can write to.'));
       return problems;
     }
     case 'calendar': {
@@ -70,22 +80,22 @@ export function setupStepProblems(step: SetupStep, facts: SetupFacts): StepProbl
       for (const year of [current, current + 1]) {
         const saved = facts.calendars.find((c) => c.academicYearStart === year);
         if (!saved) {
-          problems.push({ field: `calendar.${year}`, message: `Check and save the term dates for ${yearLabel(year)}.` });
+          problems.push(stepProblem(`calendar.${year}`, `Check and save the term dates for ${yearLabel(year)}.`));
           continue;
         }
-        for (const message of academicCalendarProblems(year, saved.halfTerms)) problems.push({ field: `calendar.${year}`, message });
+        for (const problem of academicCalendarProblems(year, saved.halfTerms)) problems.push(stepProblem(`calendar.${year}`, problem.message));
       }
       return problems;
     }
     case 'categories':
-      return facts.categories > 0 ? [] : [{ field: 'categories', message: 'Add at least one membership category, such as full member, so schools can join.' }];
+      return facts.categories > 0 ? [] : [stepProblem('categories', 'Add at least one membership category, such as full member, so schools can join.')];
     case 'colleagues':
       return facts.colleagues.invitations + facts.colleagues.others > 0
         ? []
-        : [{ field: 'colleagues', message: 'Invite at least one colleague (for example someone in finance) so the partnership does not depend on one person.' }];
+        : [stepProblem('colleagues', 'Invite at least one colleague (for example someone in finance) so the partnership does not depend on one person.')];
     case 'plan': {
       const problem = planProblem(facts.plan.plan, { memberSchools: facts.plan.memberSchools, trialEndsOn: facts.plan.trialEndsOn, today: facts.today });
-      return problem ? [{ field: 'plan', message: problem }] : [];
+      return problem ? [stepProblem('plan', problem)] : [];
     }
   }
 }

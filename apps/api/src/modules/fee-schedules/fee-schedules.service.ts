@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database, type EntityManager } from '@partnerships/db';
-import { type FeeSchedule, formatPence, quoteFee, solveForTarget, type SchoolForFees, totalIncome, validateFeeSchedule } from '@partnerships/domain';
-import { AppError, conflict, invalid, notFound } from '../../common/app-error';
+import { DomainRefusal, type FeeSchedule, quoteFee, refusal, solveForTarget, type SchoolForFees, totalIncome, validateFeeSchedule, withFieldPrefix } from '@partnerships/domain';
+import { conflict, invalid, notFound } from '../../common/app-error';
 import { isUuid } from '../../common/ids';
 import { inTenant, type TenantContext } from '../../common/request-context';
 import { FeeScheduleRepository, type FeeScheduleRecord } from './fee-schedule.repository';
@@ -21,11 +21,11 @@ export function summary(row: FeeScheduleRecord): FeeScheduleSummaryDto {
 
 const full = (row: FeeScheduleRecord): FeeScheduleDto => ({ ...summary(row), document: row.document as unknown as Record<string, unknown> });
 
-/** A document that passes the engine's validator, or a 400 naming each problem's path. */
+/** A document that passes the engine's validator, or its refusals (a 400 naming each problem's path under `document`). */
 export function validDocument(input: unknown): FeeSchedule {
   const result = validateFeeSchedule(input);
-  if (!result.ok) throw invalid(result.errors.map((e) => ({ field: e.path ? `document.${e.path}` : 'document', message: e.message })));
-  return result.schedule;
+  if (!result.ok) throw new DomainRefusal(withFieldPrefix(result.refusals, 'document'));
+  return result.value;
 }
 
 @Injectable()
@@ -150,13 +150,13 @@ export class FeeSchedulesService {
       try {
         solved = solveForTarget(document, everySchool, request.solve);
       } catch (error) {
-        throw new AppError('cannot_solve', 400, error instanceof Error ? error.message : 'That target cannot be reached with this schedule.', [{ field: 'solve', message: error instanceof Error ? error.message : 'Cannot solve' }]);
+        // Whatever stops the solver is answered as cannot_solve against the solve request.
+        throw new DomainRefusal(refusal('cannot_solve', error instanceof Error ? error.message : 'That target cannot be reached with this schedule.', 'solve'));
       }
-      if (!solved.ok) {
-        throw invalid([{ field: 'solve.targetPence', message: `${solved.message} The most these schools can raise is ${formatPence(solved.maxTotalPence)}.` }]);
-      }
-      const rows = expand(solved.schedule);
-      return { rows, schools: everySchool.length, totalPence: solved.totalPence, solution: { valuePence: solved.valuePence, totalPence: solved.totalPence, document: solved.schedule as unknown as Record<string, unknown> } };
+      if (!solved.ok) throw new DomainRefusal(withFieldPrefix(solved.refusals, 'solve'));
+      const { schedule, totalPence, valuePence } = solved.value;
+      const rows = expand(schedule);
+      return { rows, schools: everySchool.length, totalPence, solution: { valuePence, totalPence, document: schedule as unknown as Record<string, unknown> } };
     });
   }
 

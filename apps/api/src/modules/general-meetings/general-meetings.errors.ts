@@ -1,4 +1,5 @@
 import { AppError } from '../../common/app-error';
+import type { ErrorCode } from '../../common/error-codes';
 
 /** Why a ballot, nomination or proxy was refused: the HTTP status says whether it is a matter of right (403) or of state (409). */
 const STATUS: Record<string, number> = {
@@ -18,6 +19,6 @@ const STATUS: Record<string, number> = {
 };
 
 /** A refusal with the domain's own sentence, as problem+json; nothing was changed. */
-export function refused(code: string, message: string, field?: string): AppError {
+export function refused(code: ErrorCode, message: string, field?: string): AppError {
   return new AppError(code, STATUS[code] ?? 409, message, field ? [{ field, message }] : undefined);
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { DomainRefusal } from '@partnerships/domain';
 import { AppError } from '../../common/app-error';
+import { refusalProblem } from '../../common/problem.filter';
 import type { TenantContext } from '../../common/request-context';
 import type { BulkInviteDto, BulkInviteResultDto } from './membership.dto';
 import { MembershipsService } from './memberships.service';
@@ -19,6 +21,11 @@ export class BulkInviteService {
         await this.memberships.runAction(ctx, id, 'invite', { email: emails.get(id) });
         invited.push(id);
       } catch (error) {
+        if (error instanceof DomainRefusal) {
+          const problem = refusalProblem(error.refusals);
+          skipped.push({ id, reason: problem.errors?.[0]?.message ?? problem.detail });
+          continue;
+        }
         if (!(error instanceof AppError)) throw error;
         skipped.push({ id, reason: error.fields?.[0]?.message ?? error.userMessage });
       }

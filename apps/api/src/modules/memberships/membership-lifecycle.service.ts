@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Env } from '@partnerships/config';
 import { Database, type EntityManager, SchoolRegisterRepository, TenantRepository } from '@partnerships/db';
 import {
-  applicationProblems,
   describeNoticeRule,
+  DomainRefusal,
   type HalfTerm,
   isValidIsoDate,
   MEMBERSHIP_STATE_LABELS,
@@ -13,12 +13,13 @@ import {
   type NoticeRule,
   noticeRuleProblems,
   ROLE_LABELS,
+  type Refusal,
+  type RefusalCode,
   type TransitionContext,
-  type TransitionError,
   transition,
 } from '@partnerships/domain';
 import { JobName, type JobQueue } from '@partnerships/jobs';
-import { AppError, conflict, invalid, notFound } from '../../common/app-error';
+import { conflict, invalid, notFound } from '../../common/app-error';
 import { ENV, JOB_QUEUE } from '../../runtime/runtime.module';
 import { hashToken, newToken } from '../auth/session-token';
 import { isUuid } from '../../common/ids';
@@ -67,26 +68,21 @@ export function toDomain(row: MembershipRow): Membership {
   };
 }
 
-/** A problem from the domain as an HTTP problem: bad input is 400 naming fields, a refused move is 409. */
-export function transitionProblem(error: TransitionError, event?: MembershipEvent, context?: TransitionContext): AppError {
-  switch (error.code) {
-    case 'application-incomplete': {
-      const application = event && 'application' in event ? event.application : undefined;
-      const problems = applicationProblems(application, context?.liabilityGuaranteePence);
-      const fields = problems.length
-        ? problems.map((p) => ({ field: APPLICATION_FIELDS[p.field] ?? p.field, message: `Still needed: ${p.needs}.` }))
-        : [{ field: 'application', message: error.message }];
-      return invalid(fields);
-    }
-    case 'reason-needed':
-      return invalid([{ field: 'note', message: error.message }]);
-    case 'invalid-event':
-    case 'dated-before-current-state':
-      return invalid([{ field: 'date', message: error.message }]);
-    default:
-      return new AppError('transition_refused', 409, error.message);
-  }
+/**
+ * The domain's refusals in this API's field names (an application's acceptances as the apply
+ * form names them; an unreadable or too-early event against `date`), thrown for the one mapper
+ * in common/problem.filter.ts: bad input is 400 naming fields, a refused move is 409.
+ */
+export function transitionRefusal(refusals: readonly Refusal[]): DomainRefusal {
+  return new DomainRefusal(
+    refusals.map((r) => {
+      const field = r.field ? (APPLICATION_FIELDS[r.field] ?? r.field) : DATED_CODES.has(r.code) ? 'date' : undefined;
+      return field ? { ...r, field } : r;
+    }),
+  );
 }
+
+const DATED_CODES = new Set<RefusalCode>(['invalid_event', 'dated_before_current_state']);
 
 /** The domain's application fields, as the school's apply form names them. */
 const APPLICATION_FIELDS: Record<string, string> = {
@@ -153,16 +149,15 @@ export class MembershipLifecycleService {
   ): Promise<TransitionOutcome> {
     const context = await this.context(em, tenantId, options.today);
     const result = transition(toDomain(row), event, context);
-    if (!result.ok) throw transitionProblem(result.error, event, context);
-    if (!options.persist) return { membershipId: row.id, eventId: null, membership: result.membership, effects: result.effects, row, context };
-    const next = result.membership;
+    if (!result.ok) throw transitionRefusal(result.refusals);
+    const { membership: next, historyEntry: entry, effects } = result.value;
+    if (!options.persist) return { membershipId: row.id, eventId: null, membership: next, effects, row, context };
     const members = new MembershipRepository(em, tenantId);
     await members.saveState(row.id, next);
-    const entry = result.historyEntry;
     const data: Record<string, unknown> = { ...(options.data ?? {}) };
     if (event.type === 'apply' || (event.type === 'rejoin' && event.to === 'applied')) data.application = next.application;
     if (next.notice && event.type === 'give-notice') data.notice = next.notice;
-    const guarantee = result.effects.find((e) => e.type === 'record-liability-guarantee');
+    const guarantee = effects.find((e) => e.type === 'record-liability-guarantee');
     if (guarantee) data.liabilityGuarantee = guarantee;
     const eventId = await members.recordEvent({
       membershipId: row.id,
@@ -174,7 +169,7 @@ export class MembershipLifecycleService {
       note: entry.note ?? null,
       data,
     });
-    return { membershipId: row.id, eventId, membership: next, effects: result.effects, row, context, ...(entry.note ? { note: entry.note } : {}) };
+    return { membershipId: row.id, eventId, membership: next, effects, row, context, ...(entry.note ? { note: entry.note } : {}) };
   }
 
   /** The school's people who act for it with the partnership: headteachers and business managers. */

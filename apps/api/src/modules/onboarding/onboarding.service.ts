@@ -3,6 +3,7 @@ import { Database, TenantRepository, UserRepository } from '@partnerships/db';
 import {
   addDays,
   describeNoticeRule,
+  DomainRefusal,
   isSetupStep,
   PARTNERSHIP_TEMPLATES,
   type PartnershipTemplateCode,
@@ -78,7 +79,7 @@ export class OnboardingService {
     const template = dto.template as PartnershipTemplateCode;
     const setup = templateSetup(template, { name: dto.name, areas: dto.areas }, today);
     const checked = validateFeeSchedule(setup.feeSchedule);
-    if (!checked.ok) throw new Error(`Template ${template} has an invalid fee schedule: ${checked.errors.map((e) => e.message).join('; ')}`);
+    if (!checked.ok) throw new Error(`Template ${template} has an invalid fee schedule: ${checked.refusals.map((r) => r.message).join('; ')}`);
 
     try {
       return await this.db.asPlatform({ userId }, async (em) => {
@@ -133,7 +134,7 @@ export class OnboardingService {
       await tenants.lockForUpdate(ctx.tenant.id);
       const { facts, tenant } = await loadSetupFacts(em, ctx.tenant.id, londonToday());
       const problems = setupStepProblems(step, facts);
-      if (problems.length) throw invalid(problems);
+      if (problems.length) throw new DomainRefusal(problems);
       const done = SETUP_STEPS.filter((s) => s === step || tenant.stepsDone.includes(s));
       return setupDto(await tenants.recordSetupSteps(ctx.tenant.id, done, done.length === SETUP_STEPS.length), facts);
     });

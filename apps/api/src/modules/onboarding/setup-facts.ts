@@ -30,7 +30,8 @@ export function setupDto(tenant: TenantSetupState, facts: SetupFacts): SetupDto 
   const progress = setupProgress(tenant.stepsDone, facts);
   return {
     template: tenant.template,
-    steps: progress.steps,
+    // Each problem as {field, message}, as the SetupStep schema publishes it.
+    steps: progress.steps.map((s) => ({ ...s, problems: s.problems.map(({ field, message }) => ({ field, message })) })),
     next: progress.next,
     doneCount: progress.doneCount,
     totalSteps: SETUP_STEPS.length,

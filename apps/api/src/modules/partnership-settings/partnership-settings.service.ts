@@ -6,6 +6,7 @@ import {
   academicYearStarting,
   daysBetween,
   describeNoticeRule,
+  DomainRefusal,
   type HalfTerm,
   isPlatformPlanCode,
   type NoticeRule,
@@ -14,6 +15,7 @@ import {
   platformPlan,
   recommendedPlan,
   typicalTermDates,
+  withFieldPrefix,
 } from '@partnerships/domain';
 import { invalid, notFound } from '../../common/app-error';
 import { inTenant, type TenantContext } from '../../common/request-context';
@@ -85,7 +87,7 @@ export class PartnershipSettingsService {
     const year = parseYear(yearParam);
     const halfTerms = dto.halfTerms.map(({ name, start, end }) => ({ name, start, end })) as HalfTerm[];
     const problems = academicCalendarProblems(year, halfTerms);
-    if (problems.length) throw invalid(problems.map((message) => ({ field: 'halfTerms', message })));
+    if (problems.length) throw new DomainRefusal(withFieldPrefix(problems, 'halfTerms'));
     return inTenant(this.db, ctx, async (em) => {
       const tenants = new TenantRepository(em);
       await tenants.saveCalendar(ctx.tenant.id, year, halfTerms);
