@@ -7,16 +7,39 @@ const norm = (value: string) => value.trim().toLowerCase();
 function typeMatches(ruleTypes: readonly string[], buyerType: string | null | undefined): boolean {
   if (!buyerType) return false;
   const type = norm(buyerType);
-  return ruleTypes.some((wanted) => type === norm(wanted) || type.includes(norm(wanted)));
+  return ruleTypes.some((wanted) => type === wanted || type.includes(wanted));
+}
+
+interface CompiledRule {
+  phases: Set<string> | null;
+  types: string[] | null;
+  categories: Set<string> | null;
+}
+
+/** Rules are values read many times (a catalogue priced for thousands of schools): their lists are normalised once. */
+const COMPILED = new WeakMap<BuyerRule, CompiledRule>();
+
+function compiled(rule: BuyerRule): CompiledRule {
+  let found = COMPILED.get(rule);
+  if (!found) {
+    found = {
+      phases: rule.phases && rule.phases.length > 0 ? new Set(rule.phases.map(norm)) : null,
+      types: rule.schoolTypes && rule.schoolTypes.length > 0 ? rule.schoolTypes.map(norm) : null,
+      categories: rule.categories && rule.categories.length > 0 ? new Set(rule.categories.map(norm)) : null,
+    };
+    COMPILED.set(rule, found);
+  }
+  return found;
 }
 
 /** Whether the rule is for this buyer. */
 export function buyerMatches(rule: BuyerRule, buyer: Buyer): boolean {
   if (rule.membership === 'member' && !buyer.member) return false;
   if (rule.membership === 'non-member' && buyer.member) return false;
-  if (rule.phases && rule.phases.length > 0 && !rule.phases.map(norm).includes(norm(String(buyer.phase)))) return false;
-  if (rule.schoolTypes && rule.schoolTypes.length > 0 && !typeMatches(rule.schoolTypes, buyer.schoolType)) return false;
-  if (rule.categories && rule.categories.length > 0 && (!buyer.member || !buyer.category || !rule.categories.map(norm).includes(norm(buyer.category)))) return false;
+  const c = compiled(rule);
+  if (c.phases && !c.phases.has(norm(String(buyer.phase)))) return false;
+  if (c.types && !typeMatches(c.types, buyer.schoolType)) return false;
+  if (c.categories && (!buyer.member || !buyer.category || !c.categories.has(norm(buyer.category)))) return false;
   return true;
 }
 
@@ -25,8 +48,19 @@ function list(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
-/** The rule in words: "members, primary and special schools". */
+const DESCRIBED = new WeakMap<BuyerRule, string>();
+
+/** The rule in words: "member primary and special schools". */
 export function describeBuyerRule(rule: BuyerRule): string {
+  let text = DESCRIBED.get(rule);
+  if (text === undefined) {
+    text = describe(rule);
+    DESCRIBED.set(rule, text);
+  }
+  return text;
+}
+
+function describe(rule: BuyerRule): string {
   const parts: string[] = [];
   const phases = (rule.phases ?? []).map((p) => (isPhase(p) ? PHASE_LABELS[p].toLowerCase() : p));
   const types = rule.schoolTypes ?? [];

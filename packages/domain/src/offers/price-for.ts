@@ -47,6 +47,17 @@ function yearName(year: number, basis: YearBasis): string {
  * (a price list carries on until a new one is set), in rule order.
  */
 export function pricesInForce(prices: readonly OfferPrice[], year: number): { year: number; prices: OfferPrice[] } | null {
+  let byYear = IN_FORCE.get(prices);
+  if (!byYear) IN_FORCE.set(prices, (byYear = new Map()));
+  let found = byYear.get(year);
+  if (found === undefined) byYear.set(year, (found = workOutPricesInForce(prices, year)));
+  return found;
+}
+
+/** Price lists are values priced for many schools: the list in force per year is worked out once per list. */
+const IN_FORCE = new WeakMap<readonly OfferPrice[], Map<number, { year: number; prices: OfferPrice[] } | null>>();
+
+function workOutPricesInForce(prices: readonly OfferPrice[], year: number): { year: number; prices: OfferPrice[] } | null {
   let best: number | null = null;
   for (const price of prices) if (price.year <= year && (best === null || price.year > best)) best = price.year;
   if (best === null) return null;
