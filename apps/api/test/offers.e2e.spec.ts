@@ -303,6 +303,12 @@ describe('service levels', () => {
     expect((await json(await admin.get(`${base}/invoices/${changed.body.invoiceId}`))).body.totalPence).toBe(120_000);
     const history = await json(await admin.get(`${base}/memberships/${membershipId}/service-level`));
     expect(history.body).toMatchObject({ serviceLevel: 'gold', changes: [expect.objectContaining({ previousLevel: 'bronze', serviceLevel: 'gold', adjustmentPence: 120_000 })] });
+    // The billing run charges each member the level it chose (Fairlop Vale: gold; the others chose none).
+    const dry = await json(await admin.send('POST', `${base}/billing-runs`, { period: '2026-27', dryRun: true }));
+    const fairlop = dry.body.members.find((m: { school: { urn: string } }) => m.school.urn === '910004');
+    expect(fairlop).toMatchObject({ outcome: 'invoice', amountPence: 460_000 });
+    expect(fairlop.explanation).toContain('Gold service level £3,600.00');
+    expect(dry.body.members.find((m: { school: { urn: string } }) => m.school.urn === '910001').amountPence).toBe(100_000);
     const down = await json(await admin.send('PUT', `${base}/memberships/${membershipId}/service-level`, { serviceLevel: 'bronze', fromDate: '2027-06-01', preview: true }));
     expect(down.body.adjustmentPence).toBe(-60_000);
     const unknown = await json(await admin.send('PUT', `${base}/memberships/${membershipId}/service-level`, { serviceLevel: 'platinum', fromDate: '2027-03-01' }));
