@@ -17,6 +17,7 @@ import { DirectoryModule } from './modules/directory/directory.module';
 import { BillingModule } from './modules/billing/billing.module';
 import { GovernanceModule } from './modules/governance/governance.module';
 import { GeneralMeetingsModule } from './modules/general-meetings/general-meetings.module';
+import { ReviewsModule } from './modules/reviews/reviews.module';
 import { OffersModule } from './modules/offers/offers.module';
 import { EventsModule } from './modules/events/events.module';
 import type { Runtime } from '@partnerships/jobs';
@@ -28,7 +29,7 @@ export class AppModule {
   static forRuntime(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [RuntimeModule.forRuntime(runtime), DatabaseModule.forRuntime(runtime), AuthModule, MeModule, TenantsModule, SchoolPortalModule, PlatformModule, FeeSchedulesModule, SignupModule, OnboardingModule, PartnershipSettingsModule, DirectoryModule, SchoolRegisterModule, MembershipsModule, BillingModule, GeneralMeetingsModule, GovernanceModule, EventsModule, OffersModule],
+      imports: [RuntimeModule.forRuntime(runtime), DatabaseModule.forRuntime(runtime), AuthModule, MeModule, TenantsModule, SchoolPortalModule, PlatformModule, FeeSchedulesModule, SignupModule, OnboardingModule, PartnershipSettingsModule, DirectoryModule, SchoolRegisterModule, MembershipsModule, BillingModule, GeneralMeetingsModule, GovernanceModule, EventsModule, OffersModule, ReviewsModule],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -2,7 +2,7 @@ import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/abi
 import type { SchoolRole, TenantRole } from '@partnerships/domain';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
-export type SubjectType = 'Tenant' | 'Membership' | 'School' | 'Person' | 'Invitation' | 'AuditEntry' | 'FeeSchedule' | 'Platform' | 'Invoice' | 'Billing' | 'GeneralMeeting' | 'Ballot' | 'Governance' | 'Event' | 'Offer' | 'Order';
+export type SubjectType = 'Tenant' | 'Membership' | 'School' | 'Person' | 'Invitation' | 'AuditEntry' | 'FeeSchedule' | 'Platform' | 'Invoice' | 'Billing' | 'GeneralMeeting' | 'Ballot' | 'Governance' | 'Event' | 'Offer' | 'Order' | 'Review' | 'SchoolReview';
 export type AppAbility = MongoAbility<[Action, SubjectType | { __type: SubjectType } | 'all']>;
 
 export interface RoleGrants {
@@ -37,6 +37,11 @@ export function buildAbility(grants: RoleGrants): AppAbility {
     // and approving minutes are checked against body membership in the service); admins and officers manage it.
     can('read', 'Governance', { tenantId });
     if (role === 'tenant-admin' || role === 'officer') can('manage', 'Governance', { tenantId });
+    // Peer review and school development reviews (issue 12): everyone in the partnership reaches the peer review routes (the
+    // service shows a review to its team and the coordinator only); admins and officers coordinate. SchoolReview covers
+    // requirements and appointments, never a report's content, which only its reviewer, head and share recipients read.
+    can('read', 'Review', { tenantId });
+    if (role === 'tenant-admin' || role === 'officer') can('manage', ['Review', 'SchoolReview'], { tenantId });
     // Offers (issue 11): everyone in the partnership reads the catalogue; admins and officers run it (and record entitlement use);
     // orders, buy-back, bespoke quotes and the offers reports are for admins and finance (officers read them).
     can('read', 'Offer', { tenantId });

@@ -5,6 +5,7 @@ import { ARGON2_OPTIONS } from '../password-hashing';
 import { DEMO_FEE_SCHEDULES } from './demo-fee-schedules';
 import { seedDemoGovernance } from './governance/seed-demo-governance';
 import { seedGeneralMeetings } from './seed-general-meetings';
+import { seedReviews } from './seed-reviews';
 import { seedOffers } from './seed-offers';
 import { seedEvents } from './seed-events';
 
@@ -74,6 +75,7 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string = process
     // Tens of schools per partnership and their governance (issue 10). Test suites keep the small demo, whose
     // counts their assertions rely on; a suite that wants the full demo calls seedDemoGovernance itself.
     if (nodeEnv !== 'test') await seedDemoGovernance(em, passwordHash);
+    if (nodeEnv !== 'test') await seedReviews(em, passwordHash); // peer review and a confidential review (issue 12); test suites call it themselves
     await seedGeneralMeetings(em);
     await seedOffers(em);
     await seedEvents(em);
@@ -98,4 +100,4 @@ async function grantTenantRole(em: EntityManager, tenantId: string, userId: stri
   );
 }
 
-export { seedDemoGovernance };
+export { seedDemoGovernance, seedReviews };
