@@ -38,6 +38,7 @@ export function creditNoteProblem(invoice: CreditableInvoice, totalPence: number
  */
 export function creditNoteAmounts(invoice: CreditableInvoice, totalPence: number): CreditNoteAmounts {
   const problem = creditNoteProblem(invoice, totalPence);
+  // A programmer error: callers check creditNoteProblem first and answer with its sentence.
   if (problem) throw new RangeError(problem);
   const vatShare = (credited: number) => (invoice.totalPence === 0 ? 0 : scaleAndRound(credited, invoice.vatPence, invoice.totalPence, HALF_UP_PENNY));
   const vatPence = vatShare(invoice.creditedPence + totalPence) - vatShare(invoice.creditedPence);

@@ -1,3 +1,4 @@
+import { DomainRefusal, refusal } from '../refusal';
 import {
   academicYearOf,
   academicYearStarting,
@@ -59,12 +60,12 @@ export interface LeavingDate {
  * The day a school's membership ends if it gives notice on `noticeGivenOn`,
  * with the reasoning in plain English. `terms` are the partnership's
  * published half terms (any number of years); typical dates fill any gaps.
- * Throws on a rule that `noticeRuleProblems` would reject: rules should be
+ * Throws a 'no_notice_rule' DomainRefusal on a rule that `noticeRuleProblems` would reject: rules should be
  * checked when they are saved, not when a school gives notice.
  */
 export function effectiveLeavingDate(rule: NoticeRule, noticeGivenOn: IsoDateString, terms: readonly HalfTerm[] = []): LeavingDate {
   const problems = noticeRuleProblems(rule);
-  if (problems.length > 0) throw new RangeError(`The notice rule cannot be used: ${problems.join(' ')}`);
+  if (problems.length > 0) throw new DomainRefusal(refusal('no_notice_rule', `The notice rule cannot be used: ${problems.join(' ')}`));
   return leavingDateUnder(rule, noticeGivenOn, terms);
 }
 
