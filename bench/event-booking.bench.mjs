@@ -1,0 +1,177 @@
+// Event booking benchmark: 1,000 concurrent booking attempts on one course with 100 places,
+// served by the real API process in full mode (PostgreSQL with row-level security, Redis).
+// A fresh database gets one partnership with 50 member schools (each approving bookings below
+// £1,000 automatically, so every place taken is confirmed and invoiced at once, the heaviest
+// path), a published course and one headteacher who acts for every school. The API is started
+// as `node apps/api/dist/main.js`; then 1,000 requests for places (a different delegate each,
+// spread over the schools) are sent at once, and again from 50 clients in turn. Every booking
+// of the event takes the event's row lock (SELECT ... FOR UPDATE), so the goal is: never more
+// than 100 places held, exactly 100 confirmed and invoiced, the rest on the waiting list, and
+// the p99 latency of an attempt. Needs DATABASE_URL and REDIS_URL; without them it is skipped.
+// Writes bench/results/event-booking.json.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const NAME = 'event-booking: 1,000 concurrent booking attempts on one event (100 places)';
+const SCHOOLS = 50;
+const PLACES = 100;
+const ATTEMPTS = 1000;
+const CLIENTS = 50;
+const GOAL_P99_MS = 500;
+const PORT = Number(process.env.BENCH_API_PORT ?? 3978);
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+if (!process.env.DATABASE_URL || !process.env.REDIS_URL) {
+  console.log(`${NAME}\n  skipped: set DATABASE_URL and REDIS_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres, redis://127.0.0.1:6379).`);
+  process.exit(0);
+}
+const dist = (pkg) => join(root, 'packages', pkg, 'dist', 'index.js');
+if (!existsSync(join(root, 'apps', 'api', 'dist', 'modules', 'events', 'events.module.js'))) {
+  const built = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@partnerships/api', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+const require = createRequire(import.meta.url);
+const { createDataSource, createFreshDatabase, dropDatabase, hashPassword, resolveDatabaseUrls } = require(dist('db'));
+
+const url = await createFreshDatabase('partnerships_test_bench_events', process.env.DATABASE_URL);
+const owner = createDataSource({ url: resolveDatabaseUrls({ DATABASE_URL: url }).owner, embedded: false });
+await owner.initialize();
+const PASSWORD = 'bench-password-123';
+
+/** One partnership, 50 member schools with automatic approval below £1,000, one head for them all, and two courses of 100 places. */
+async function generate() {
+  const hash = await hashPassword(PASSWORD);
+  return owner.transaction(async (em) => {
+    const [tenant] = await em.query(`INSERT INTO tenants (slug, name) VALUES ('bench-events', 'Bench Events Partnership') RETURNING id`);
+    await em.query(
+      `INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode)
+       SELECT lpad((300000 + i)::text, 6, '0'), 'Event School ' || i, 'primary', 'Community school', 'Benchshire', 300, 'BE1 1CH' FROM generate_series(1, $1) i`,
+      [SCHOOLS],
+    );
+    await em.query(`INSERT INTO memberships (tenant_id, school_id, category, status, joined_on) SELECT $1, id, 'full', 'active', '2015-09-01' FROM schools WHERE urn LIKE '3%'`, [tenant.id]);
+    await em.query(`INSERT INTO school_booking_settings (tenant_id, school_id, auto_approve_below_pence) SELECT $1, id, 100000 FROM schools WHERE urn LIKE '3%'`, [tenant.id]);
+    const [head] = await em.query(`INSERT INTO users (email, name, password_hash, email_verified_at) VALUES ('head@bench.test', 'Bench Head', $1, now()) RETURNING id`, [hash]);
+    await em.query(`INSERT INTO school_roles (school_id, user_id, role) SELECT id, $1, 'headteacher' FROM schools WHERE urn LIKE '3%'`, [head.id]);
+    const events = [];
+    for (const title of ['Burst course', 'Steady course']) {
+      const [offer] = await em.query(`INSERT INTO offers (tenant_id, kind, title, unit, status) VALUES ($1, 'event', $2, 'per_delegate', 'published') RETURNING id`, [tenant.id, title]);
+      await em.query(`INSERT INTO offer_prices (tenant_id, offer_id, year, position, buyer, pence) VALUES ($1, $2, 2026, 0, '{}', 15000)`, [tenant.id, offer.id]);
+      const [event] = await em.query(`INSERT INTO events (tenant_id, offer_id, capacity, venue) VALUES ($1, $2, $3, 'Bench Hall') RETURNING id`, [tenant.id, offer.id, PLACES]);
+      await em.query(`INSERT INTO event_sessions (tenant_id, event_id, starts_at, ends_at) VALUES ($1, $2, now() + interval '60 days', now() + interval '60 days 6 hours')`, [tenant.id, event.id]);
+      events.push(event.id);
+    }
+    return events;
+  });
+}
+
+async function waitForApi(base, child) {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${base}/api/v1/health`);
+      if (res.status < 500) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the API did not start');
+}
+
+async function signIn(base, email) {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  if (res.status !== 200) throw new Error(`sign-in as ${email}: ${res.status} ${await res.text()}`);
+  const { csrfToken } = await res.json();
+  return { cookie: res.headers.get('set-cookie').split(';')[0], csrfToken };
+}
+
+const pct = (sorted, p) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] * 10) / 10;
+
+/** Attempts `i` in `indexes`, `clients` at a time (all at once when clients >= attempts). */
+async function attempts(base, session, eventId, label, clients) {
+  const latencies = [];
+  const statuses = {};
+  let next = 0;
+  const one = async (i) => {
+    const urn = String(300001 + (i % SCHOOLS));
+    const started = performance.now();
+    const res = await fetch(`${base}/api/v1/school-portal/${urn}/events/${eventId}/bookings?tenant=bench-events`, {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ delegateName: `Delegate ${label}-${i}`, delegateEmail: `${label}-${i}@bench.test` }),
+    });
+    const body = await res.json();
+    latencies.push(performance.now() - started);
+    const key = res.status === 201 ? body.status : `http-${res.status}`;
+    statuses[key] = (statuses[key] ?? 0) + 1;
+  };
+  const began = performance.now();
+  await Promise.all(Array.from({ length: Math.min(clients, ATTEMPTS) }, async () => {
+    while (next < ATTEMPTS) await one(next++);
+  }));
+  const seconds = (performance.now() - began) / 1000;
+  latencies.sort((a, b) => a - b);
+  const [held] = await owner.query(
+    `SELECT count(*) FILTER (WHERE status IN ('requested', 'awaiting_approval', 'confirmed', 'offered', 'attended', 'no_show'))::int AS held,
+            count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed, count(*) FILTER (WHERE status = 'waiting')::int AS waiting,
+            count(DISTINCT invoice_id)::int AS invoices, count(DISTINCT waiting_position)::int AS positions
+     FROM event_bookings WHERE event_id = $1`,
+    [eventId],
+  );
+  return {
+    clients: Math.min(clients, ATTEMPTS),
+    attempts: ATTEMPTS,
+    seconds: Math.round(seconds * 100) / 100,
+    perSecond: Math.round(ATTEMPTS / seconds),
+    p50: pct(latencies, 0.5),
+    p99: pct(latencies, 0.99),
+    max: Math.round(latencies[latencies.length - 1] * 10) / 10,
+    statuses,
+    ...held,
+    overbooked: held.held > PLACES,
+  };
+}
+
+const base = `http://127.0.0.1:${PORT}`;
+let api;
+try {
+  const [burstEvent, steadyEvent] = await generate();
+  api = spawn(process.execPath, [join(root, 'apps', 'api', 'dist', 'main.js')], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, API_PORT: String(PORT), LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_RATE_LIMIT: '1000', PUBLIC_URL: base, QUEUE_NAME: `bench-events-${process.pid}` },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitForApi(base, api);
+  const session = await signIn(base, 'head@bench.test');
+  const burst = await attempts(base, session, burstEvent, 'burst', ATTEMPTS);
+  const steady = await attempts(base, session, steadyEvent, 'steady', CLIENTS);
+  const ok = (r) => !r.overbooked && r.confirmed === PLACES && r.waiting === ATTEMPTS - PLACES && r.invoices === PLACES;
+  const result = {
+    name: NAME,
+    places: PLACES,
+    schools: SCHOOLS,
+    goal: { overbooking: 'never', p99Ms: GOAL_P99_MS },
+    burst,
+    steady,
+    passed: ok(burst) && ok(steady),
+    p99UnderGoal: { burst: burst.p99 < GOAL_P99_MS, steady: steady.p99 < GOAL_P99_MS },
+    commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim(),
+    date: new Date().toISOString(),
+  };
+  const out = join(here, 'results', 'event-booking.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(NAME);
+  for (const [label, r] of [['all at once', burst], [`${CLIENTS} clients`, steady]]) {
+    console.log(`  ${label.padEnd(12)} ${r.seconds} s (${r.perSecond}/s)  p50 ${r.p50} ms  p99 ${r.p99} ms  confirmed ${r.confirmed}  waiting ${r.waiting}  invoices ${r.invoices}  overbooked: ${r.overbooked ? 'YES' : 'no'}`);
+  }
+  console.log(`  written to: ${out}`);
+  if (!result.passed) process.exitCode = 1;
+} finally {
+  api?.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 500));
+  await owner.destroy();
+  await dropDatabase(url);
+}
