@@ -191,6 +191,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/confidential-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Confidential reviews you may open: as reviewer, head or share recipient */
+        get: operations["MyConfidentialReviewsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/confidential-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the report (recorded in the head’s read log); 404 to anyone else */
+        get: operations["MyConfidentialReviewsController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/confidential-reviews/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The reviewer writes the report; ready: true tells the head (by e-mail, without the content) */
+        put: operations["MyConfidentialReviewsController_write"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/governance": {
         parameters: {
             query?: never;
@@ -200,6 +251,23 @@ export interface paths {
         };
         /** Your bodies, next meetings, papers and open actions, and your school’s representation */
         get: operations["CalendarController_governance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/structures/{tenantSlug}.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The structure diagram of a partnership you belong to (a role there, or at one of its member schools) */
+        get: operations["CalendarController_structure"];
         put?: never;
         post?: never;
         delete?: never;
@@ -361,6 +429,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/tenants/{slug}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A listed partnership’s public courses and events, with member and non-member prices and places left (non-members book through the school portal) */
+        get: operations["PublicEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/tenants/{slug}/logo": {
         parameters: {
             query?: never;
@@ -370,6 +455,23 @@ export interface paths {
         };
         /** A listed partnership's logo as an image */
         get: operations["DirectoryController_logo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/tenants/{slug}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A listed partnership’s public catalogue: published public offers with member and non-member prices (404 when unlisted or suspended) */
+        get: operations["PublicOffersController_offers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -480,6 +582,363 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/school-portal/{urn}/basket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add services to the school’s basket (any of its staff), priced for the school */
+        post: operations["SchoolOffersController_addToBasket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/bespoke-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SchoolOffersController_bespokeList"];
+        put?: never;
+        /** Ask for bespoke work; the partnership quotes */
+        post: operations["SchoolOffersController_requestBespoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/bespoke-requests/{requestId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the quote with a PO number (headteacher or business manager) */
+        post: operations["SchoolOffersController_acceptQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/bespoke-requests/{requestId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SchoolOffersController_withdrawBespoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/booking-approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests waiting for the headteacher’s or business manager’s approval */
+        get: operations["SchoolEventsController_approvals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/booking-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school’s automatic-approval limit with this partnership */
+        get: operations["SchoolEventsController_settings"];
+        /** Set the automatic-approval limit (headteacher or business manager): bookings priced below it need nobody’s approval */
+        put: operations["SchoolEventsController_saveSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school’s bookings with one partnership */
+        get: operations["SchoolEventsController_bookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/bookings/{id}/accept-offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take up a place offered from the waiting list before the offer lapses */
+        post: operations["SchoolEventsController_acceptOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/bookings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a request with a PO number (headteacher or business manager, never the person who asked): the place is confirmed and invoiced */
+        post: operations["SchoolEventsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/bookings/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The booked sessions as calendar entries (.ics) */
+        get: operations["SchoolEventsController_ics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a booking: charged by notice under the event’s terms, the rest credited; the place is offered to the next person waiting */
+        post: operations["SchoolEventsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/bookings/{id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delegate’s certificate of attendance as a PDF */
+        get: operations["SchoolEventsController_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/bookings/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a request (headteacher or business manager); the place is freed */
+        post: operations["SchoolEventsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/bookings/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the event’s evaluation (once; anonymous if the partnership set it so) */
+        post: operations["SchoolEventsController_evaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/bookings/{id}/substitute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send someone else in the delegate’s place (free) */
+        post: operations["SchoolEventsController_substitute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/buyback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The buy-back: the open window, the school’s order for next year and its rolling services */
+        get: operations["SchoolOffersController_buyback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/buyback/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The school’s one order for next year, sent for approval; invoiced once (or in parts along the school’s financial year) when approved */
+        post: operations["SchoolOffersController_buybackOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/confidential-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school’s confidential school development reviews (the content is read at /me/confidential-reviews/{id}) */
+        get: operations["ReviewPortalController_confidential"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/confidential-reviews/{id}/reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who has read the report, and when (the head only) */
+        get: operations["ReviewPortalController_reads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/confidential-reviews/{id}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The head shares the report with a named person or a body */
+        post: operations["ReviewPortalController_share"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/confidential-reviews/{id}/shares/{shareId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The head revokes a share */
+        post: operations["ReviewPortalController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/school-portal/{urn}/elections/{electionId}/ballots": {
         parameters: {
             query?: never;
@@ -508,6 +967,57 @@ export interface paths {
         put?: never;
         /** Nominate a candidate from this school (headteacher; yourself by default) */
         post: operations["SchoolVotesController_nominate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school’s core entitlement balances this year */
+        get: operations["SchoolOffersController_entitlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Courses and events the school can book in one partnership, at its own price (members: all; non-members: public ones) */
+        get: operations["SchoolEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/events/{eventId}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a place (any member of staff, for themselves or a colleague): held for the school’s approval, approved at once below its limit, or on the waiting list when full */
+        post: operations["SchoolEventsController_request"];
         delete?: never;
         options?: never;
         head?: never;
@@ -735,6 +1245,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/school-portal/{urn}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partnership’s published offers with this school’s price for each (member or not, by phase), and why */
+        get: operations["SchoolOffersController_offers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/order-lines/{lineId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a line out of a draft order */
+        delete: operations["SchoolOffersController_removeLine"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SchoolOffersController_orderList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/orders/{orderId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve with a PO number (headteacher or business manager; staff never approve their own request); the order is then invoiced once */
+        post: operations["SchoolOffersController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/orders/{orderId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SchoolOffersController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/orders/{orderId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the order to the headteacher or business manager for approval */
+        post: operations["SchoolOffersController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/school-portal/{urn}/people": {
         parameters: {
             query?: never;
@@ -770,6 +1380,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/school-portal/{urn}/pool-bookings/{bookingId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SchoolOffersController_cancelPoolBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/pools/{offerId}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book places from a shared pool on a day (never beyond its capacity) */
+        post: operations["SchoolOffersController_bookPool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/pools/{offerId}/days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Places left in a shared pool by day, and the school’s bookings */
+        get: operations["SchoolOffersController_poolDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/school-portal/{urn}/pupil-counts": {
         parameters: {
             query?: never;
@@ -782,6 +1442,74 @@ export interface paths {
         put?: never;
         /** Submit a correction to a partnership’s pupil number for a census; the partnership approves it */
         post: operations["SchoolMembershipController_submitPupilCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school’s peer reviews in every partnership, with the report as it stands */
+        get: operations["ReviewPortalController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/reviews/{id}/focus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The head agrees the review’s focus */
+        put: operations["ReviewPortalController_focus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/reviews/{id}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The head’s response to the draft report */
+        post: operations["ReviewPortalController_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/subscriptions/{subscriptionId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a rolling service rolling over (headteacher or business manager; by the deadline it does not roll over) */
+        post: operations["SchoolOffersController_cancelSubscription"];
         delete?: never;
         options?: never;
         head?: never;
@@ -935,6 +1663,71 @@ export interface paths {
         get: operations["TenantsController_auditLog"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/bespoke-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OffersController_bespokeList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/bespoke-requests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OffersController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/bespoke-requests/{id}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invoice an accepted quote once */
+        post: operations["OffersController_invoiceBespoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/bespoke-requests/{id}/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OffersController_quote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1287,6 +2080,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/buyback-windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OffersController_windows"];
+        put?: never;
+        /** Open an annual buy-back: when schools choose next year’s services, and the deadline to cancel a rollover */
+        post: operations["OffersController_openWindow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/buyback-windows/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E-mail the reminders due before the deadline (each school and step once). The daily sweep does this too. */
+        post: operations["OffersController_reminders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/buyback-windows/{id}/rollover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Roll services not cancelled by the deadline over into the year (once; refused before the deadline). The daily sweep does this too. */
+        post: operations["OffersController_rollover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/calendar": {
         parameters: {
             query?: never;
@@ -1454,6 +2298,214 @@ export interface paths {
         put?: never;
         /** Close nominations and open voting: the electorate is frozen now */
         post: operations["ElectionsController_openVoting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Core entitlement balances by school for a year (allowance, used, left) */
+        get: operations["OffersController_balances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/entitlements/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OffersController_ledger"];
+        put?: never;
+        /** Record use of a core entitlement by a school (never beyond its allowance) */
+        post: operations["OffersController_recordUse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/event-invoicing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Consolidated invoicing: one invoice per school per term for approved bookings not yet invoiced (events invoiced per school per term) */
+        post: operations["EventsController_invoiceTerm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/event-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Capacity use and evaluation scores for every event */
+        get: operations["EventsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/event-report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Capacity use and evaluation scores as CSV */
+        get: operations["EventsController_reportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CPD courses, events and conferences, with places taken and waiting */
+        get: operations["EventsController_list"];
+        put?: never;
+        /** An event for an offer of kind event (or a new offer with member and non-member prices): sessions, venue or online, capacity, cap per school, booking window, cancellation terms, invoicing */
+        post: operations["EventsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event: {capacity, confirmed, waiting, sessions} and its settings, prices and take-up */
+        get: operations["EventsController_detail"];
+        /** Change an event and its sessions (capacity never below the places taken; a freed place is offered to the next person waiting) */
+        put: operations["EventsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/events/{id}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everyone booked, waiting or offered a place, with their school, status and money */
+        get: operations["EventsController_bookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/events/{id}/bookings/{bookingId}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A certificate of attendance as a PDF */
+        get: operations["EventsController_certificatePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/events/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue certificates to everyone who attended (once each), with an e-mail */
+        post: operations["EventsController_certificates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/events/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The evaluation: scores, answers (named unless anonymous) and who has not answered */
+        get: operations["EventsController_evaluation"];
+        /** Set up the evaluation survey (questions, anonymous or not); fixed once answered */
+        put: operations["EventsController_setEvaluation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/events/{id}/sessions/{sessionId}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of one session */
+        get: operations["EventsController_register"];
+        /** Mark the register (attended or not); bookings become attended or no-shows (charged under the terms) */
+        put: operations["EventsController_markRegister"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1957,6 +3009,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/meetings/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E-mail the body’s members an invitation with a calendar file (a cancellation once cancelled) */
+        post: operations["MeetingsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/meetings/{id}/minutes": {
         parameters: {
             query?: never;
@@ -2232,6 +3301,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/memberships/{id}/service-level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OffersController_serviceLevel"];
+        /** Set the service level (tier) a member chose; part-way through the year the difference is invoiced or credited pro rata */
+        put: operations["OffersController_setServiceLevel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/memberships/{id}/{action}": {
         parameters: {
             query?: never;
@@ -2329,6 +3415,172 @@ export interface paths {
         put?: never;
         /** Open the poll: the electorate (voting member schools and their voters) is frozen now */
         post: operations["GeneralMeetingsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partnership’s catalogue: every offer with its prices (filter by status or kind) */
+        get: operations["OffersController_list"];
+        put?: never;
+        /** Add an offer (a draft) with its first year’s prices */
+        post: operations["OffersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/offers-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Take-up by offer and school, income by offer and month */
+        get: operations["OffersController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/offers-report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OffersController_reportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/offers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OffersController_get"];
+        /** Change an offer’s details (only the fields given) */
+        put: operations["OffersController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/offers/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OffersController_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/offers/{id}/pool-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shared pool’s capacity and bookings by day */
+        get: operations["OffersController_poolDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/offers/{id}/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set one year’s prices (replaces that year’s list; the first rule matching a school is its price) */
+        put: operations["OffersController_setPrices"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/offers/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OffersController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OffersController_orderList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OffersController_order"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2474,6 +3726,297 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/review-actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Follow up an agreed action (lead reviewer or coordinator) */
+        put: operations["ReviewsController_updateAction"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/review-groups/{id}/schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a review group’s schools */
+        put: operations["ReviewProgrammesController_setGroupSchools"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/review-programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partnership’s peer review programmes */
+        get: operations["ReviewProgrammesController_list"];
+        put?: never;
+        /** Start a peer review programme (cycle length, team size, the conflicts the partnership adds) */
+        post: operations["ReviewProgrammesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/review-programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A programme with its review groups and how many reviews are proposed and confirmed */
+        get: operations["ReviewProgrammesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/review-programmes/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the proposed cycle as adjusted */
+        post: operations["ReviewProgrammesController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/review-programmes/{id}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Form review groups: from the clusters, by area, phase or diocese, cross-phase, or by hand */
+        post: operations["ReviewProgrammesController_addGroups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/review-programmes/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose the cycle: each school reviewed once a year, leads and teams from other schools, no conflicts, visits on school days (replaces an earlier proposal) */
+        post: operations["ReviewProgrammesController_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/reviewer-training": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a reviewer’s training */
+        post: operations["ReviewsController_addTraining"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reviewers with their training and the number of reviews they have led */
+        get: operations["ReviewsController_reviewers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Peer reviews: all of them for the coordinator, otherwise those you take part in */
+        get: operations["ReviewsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A review with its team, report versions and agreed actions (coordinator and team only) */
+        get: operations["ReviewsController_get"];
+        /** Move the visit (a school day of the partnership’s calendar) */
+        put: operations["ReviewsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/reviews/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an action the review agreed (lead reviewer or coordinator) */
+        post: operations["ReviewsController_addAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/reviews/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a review that has no report yet */
+        post: operations["ReviewsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/reviews/{id}/carry-forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start this review from the actions the school’s last review left open */
+        post: operations["ReviewsController_carryForward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/reviews/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give someone a role on the review; a conflict of interest needs an override reason */
+        post: operations["ReviewsController_addParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/reviews/{id}/participants/{participantId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take someone off the review */
+        post: operations["ReviewsController_removeParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/reviews/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The report’s next step: the lead’s draft or final report, or quality assurance (the head responds through the school portal) */
+        post: operations["ReviewsController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/school-imports": {
         parameters: {
             query?: never;
@@ -2501,6 +4044,59 @@ export interface paths {
         };
         /** An import’s status, counts, progress and per-row problems (poll while queued or running) */
         get: operations["SchoolImportsController_getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/school-review-requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The membership categories whose schools must have a school development review */
+        get: operations["SchoolReviewsController_requirements"];
+        /** Require school development reviews for these membership categories */
+        put: operations["SchoolReviewsController_setRequirements"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/school-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** School development reviews (who, when, whether the report is ready: never its content) and, for a year, required schools without one */
+        get: operations["SchoolReviewsController_list"];
+        put?: never;
+        /** Appoint an external reviewer for a school (invited by e-mail if they have no account) */
+        post: operations["SchoolReviewsController_appoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/school-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A school development review (never its content) */
+        get: operations["SchoolReviewsController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2779,11 +4375,9 @@ export interface components {
             user: components["schemas"]["UserDto"];
         };
         ActionInputDto: {
-            agendaItemId?: string | null;
             dueOn?: string | null;
-            ownerSchoolUrn?: string | null;
-            ownerUserId?: string | null;
-            title: string;
+            owner?: string | null;
+            text: string;
         };
         ActionPlanInputDto: {
             /** @description The academic year by its starting calendar year, e.g. 2026 */
@@ -2803,9 +4397,17 @@ export interface components {
             status?: "planned" | "under_way" | "done";
             title: string;
         };
+        ActionUpdateDto: {
+            followUpNote?: string | null;
+            /** @enum {string} */
+            status: "open" | "in_progress" | "done";
+        };
         ActorDto: {
             id: string | null;
             name: string;
+        };
+        AddLinesDto: {
+            lines: components["schemas"]["OrderLineInputDto"][];
         };
         AddProspectsDto: {
             /** @description Category code for every new prospect; otherwise each gets the first category it is eligible for */
@@ -2858,6 +4460,13 @@ export interface components {
             /** @description Pupils on roll */
             pupilNumber: number;
         };
+        AppointInputDto: {
+            academicYearStart: number;
+            /** @description The external reviewer; invited to make an account if they have none */
+            reviewerEmail: string;
+            schoolUrn: string;
+            visitOn?: string | null;
+        };
         AppointProxyDto: {
             /**
              * @description Another voting school’s designated voter, or the chair of the meeting
@@ -2874,6 +4483,14 @@ export interface components {
             source?: "appointed" | "elected";
             startsOn?: string;
             userId: string;
+        };
+        ApproveBookingDto: {
+            /** @description The purchase-order number the invoice quotes (needed for a paid place) */
+            poNumber?: string;
+        };
+        ApproveOrderDto: {
+            /** @description The school’s purchase order number */
+            poNumber: string;
         };
         AttendanceEntryDto: {
             deputyUserId?: string | null;
@@ -2931,6 +4548,32 @@ export interface components {
             /** @description What to quote: the invoice number */
             reference: string;
             sortCode: string | null;
+        };
+        BespokeRequestDto: {
+            details: string | null;
+            id: string;
+            invoiceId: string | null;
+            offerId: string | null;
+            poNumber: string | null;
+            quoteNote: string | null;
+            quotePence: number | null;
+            quoteValidUntil: string | null;
+            refusal: string | null;
+            requestedAt: string;
+            schoolId: string;
+            schoolName: string;
+            /** @enum {string} */
+            status: "requested" | "quoted" | "accepted" | "invoiced" | "declined" | "withdrawn";
+            title: string;
+            urn: string;
+        };
+        BespokeRequestInputDto: {
+            details?: string | null;
+            offerId?: string | null;
+            title: string;
+        };
+        BespokeRequestListDto: {
+            items: components["schemas"]["BespokeRequestDto"][];
         };
         BillingReportDto: {
             /** @enum {string} */
@@ -3095,6 +4738,44 @@ export interface components {
             /** @description Seats held now */
             seatCount: number;
         };
+        BookingDto: {
+            autoApproved: boolean;
+            /** @description What a cancellation or no-show costs the school */
+            chargePence: number;
+            createdAt: string;
+            creditNoteId: string | null;
+            /** @description Why the school declined it */
+            declineReason: string | null;
+            delegateEmail: string;
+            delegateName: string;
+            eventId: string;
+            eventTitle: string;
+            id: string;
+            invoiceId: string | null;
+            /** @description Booked at the member price */
+            member: boolean;
+            offerExpiresAt: string | null;
+            poNumber: string | null;
+            pricePence: number;
+            requestedByName: string | null;
+            schoolName: string;
+            schoolUrn: string;
+            startsAt: string | null;
+            /** @enum {string} */
+            status: "requested" | "awaiting_approval" | "confirmed" | "waiting" | "offered" | "cancelled" | "declined" | "expired" | "attended" | "no_show";
+            statusLabel: string;
+            waitingPosition: number | null;
+        };
+        BookingListDto: {
+            items: components["schemas"]["BookingDto"][];
+        };
+        BookingSettingsDto: {
+            /** @description Bookings priced below this are approved without asking; null: always ask */
+            autoApproveBelowPence: number | null;
+        };
+        BookingSettingsViewDto: {
+            autoApproveBelowPence: number | null;
+        };
         /** @enum {string} */
         BudgetYear: "academic-year" | "financial-year";
         BulkContactDto: {
@@ -3114,6 +4795,39 @@ export interface components {
         BulkSkippedDto: {
             id: string;
             reason: string;
+        };
+        BuybackOrderDto: {
+            /**
+             * @description One invoice, or parts along the school’s own financial year
+             * @enum {string}
+             */
+            invoicing?: "once" | "school_financial_year";
+            /** @description Next year’s services, in one order */
+            lines: components["schemas"]["OrderLineInputDto"][];
+        };
+        BuybackWindowDto: {
+            cancelDeadline: string;
+            closesOn: string;
+            id: string;
+            opensOn: string;
+            /** @enum {string} */
+            phase: "not-open" | "open" | "closed";
+            reminderDays: number[];
+            rolledOverAt: string | null;
+            year: number;
+            yearLabel: string;
+        };
+        BuybackWindowListDto: {
+            items: components["schemas"]["BuybackWindowDto"][];
+        };
+        BuyerRuleDto: {
+            /** @description Membership category codes */
+            categories?: string[];
+            /** @enum {string} */
+            membership?: "member" | "non-member";
+            phases?: ("nursery" | "primary" | "middle" | "secondary" | "all-through" | "special" | "alternative-provision" | "post-16")[];
+            /** @description School types, matched by word ("academy" matches "Academy converter") */
+            schoolTypes?: string[];
         };
         CalendarDto: {
             budgetYear: components["schemas"]["BudgetYear"];
@@ -3144,6 +4858,49 @@ export interface components {
         CancelMeetingDto: {
             reason?: string | null;
         };
+        CancelOutcomeDto: {
+            autoApproved: boolean;
+            /** @description What a cancellation or no-show costs the school */
+            chargePence: number;
+            chargePercent: number;
+            createdAt: string;
+            creditNoteId: string | null;
+            /** @description Credit note amount, VAT included (0 when nothing was invoiced) */
+            creditPence: number;
+            /** @description Why the school declined it */
+            declineReason: string | null;
+            delegateEmail: string;
+            delegateName: string;
+            eventId: string;
+            eventTitle: string;
+            id: string;
+            invoiceId: string | null;
+            /** @description Booked at the member price */
+            member: boolean;
+            noticeDays: number;
+            offerExpiresAt: string | null;
+            poNumber: string | null;
+            pricePence: number;
+            requestedByName: string | null;
+            schoolName: string;
+            schoolUrn: string;
+            startsAt: string | null;
+            /** @enum {string} */
+            status: "requested" | "awaiting_approval" | "confirmed" | "waiting" | "offered" | "cancelled" | "declined" | "expired" | "attended" | "no_show";
+            statusLabel: string;
+            waitingPosition: number | null;
+        };
+        CancellationTermsDto: {
+            /** @description Share of the price charged for a no-show (default 100) */
+            noShowChargePercent?: number;
+            tiers: components["schemas"]["CancellationTierDto"][];
+        };
+        CancellationTierDto: {
+            /** @description …costs this share of the price */
+            chargePercent: number;
+            /** @description Cancelling with fewer days’ notice than this… */
+            withinDays: number;
+        };
         CandidateDto: {
             area: string | null;
             character: string | null;
@@ -3153,6 +4910,9 @@ export interface components {
             school: components["schemas"]["SchoolRefDto"];
             statement: string;
             userId: string;
+        };
+        CarriedDto: {
+            carried: number;
         };
         CastBallotDto: {
             /** @enum {string} */
@@ -3187,6 +4947,12 @@ export interface components {
             name: string;
             votingRights: boolean;
         };
+        CertificatesIssuedDto: {
+            /** @description Certificates newly issued */
+            issued: number;
+            /** @description Everyone who now has one */
+            total: number;
+        };
         ChangeCategoryDto: {
             /** @description Category code */
             category: string;
@@ -3217,6 +4983,34 @@ export interface components {
              */
             chairCastingVote?: "for" | "against";
         };
+        ConfidentialReportDto: {
+            academicYearStart: number;
+            /** @description The report (null until the reviewer writes it) */
+            content: string | null;
+            id: string;
+            partnershipName: string;
+            /** @enum {string} */
+            readingAs: "reviewer" | "head" | "share";
+            reportReady: boolean;
+            reviewerAccepted: boolean;
+            reviewerName: string | null;
+            school: components["schemas"]["SchoolRefDto"];
+            /** @description Shown to the head and the reviewer */
+            shares: components["schemas"]["ShareDto"][];
+            tenantSlug: string;
+            visitOn: string | null;
+        };
+        ConfirmResultDto: {
+            confirmed: number;
+        };
+        ConflictRulesDto: {
+            /** @description Refuse a pair of schools that reviewed each other last cycle */
+            reviewedEachOtherLastCycle?: boolean;
+            /** @description Refuse reviewers from a school of the same diocese */
+            sameDiocese?: boolean;
+            /** @description Refuse reviewers from a school of the same trust */
+            sameTrust?: boolean;
+        };
         ConnectLinkDto: {
             accountId: string;
             /** @description The link works until then (ISO 8601) */
@@ -3244,6 +5038,16 @@ export interface components {
             period?: string;
             /** @description The published fee schedule version to bill under */
             scheduleId?: string;
+        };
+        CreateBuybackWindowDto: {
+            /** @description The last day schools may cancel a rolling service */
+            cancelDeadline: string;
+            closesOn: string;
+            opensOn: string;
+            /** @description Days before the deadline to remind schools (default 28, 14, 7) */
+            reminderDays?: number[];
+            /** @description Start year of the academic year bought for (2027 is 2027-28) */
+            year: number;
         };
         CreateCategoryDto: {
             /** @description Short code: lower-case letters, digits and hyphens (cannot be changed later) */
@@ -3305,6 +5109,39 @@ export interface components {
             /** @description Voting opens at this time (default: when voting is opened) */
             votingOpensAt?: string;
         };
+        CreateEventDto: {
+            bookingClosesAt?: string | null;
+            bookingOpensAt?: string | null;
+            /** @description Default: 50% within six weeks, 100% within four */
+            cancellationTerms?: components["schemas"]["CancellationTermsDto"];
+            /** @description Most places one school may hold */
+            capPerSchool?: number | null;
+            /** @description Places on the event */
+            capacity: number;
+            /** @enum {string} */
+            format?: "in_person" | "online" | "hybrid";
+            /**
+             * @description One invoice per booking, or one per school per term
+             * @enum {string}
+             */
+            invoicing?: "per_booking" | "per_school_term";
+            /** @description Members’ price per delegate, in pence, before VAT */
+            memberPricePence?: number;
+            /** @description Non-members’ price; none: members only */
+            nonMemberPricePence?: number | null;
+            /** @description An existing offer of kind event; or give title and prices to create one */
+            offerId?: string;
+            /** @description How long a waiting-list offer stays open, in minutes (default 1,440: a day) */
+            offerMinutes?: number;
+            onlineUrl?: string | null;
+            /** @description Listed in the public catalogue, so non-members may book */
+            public?: boolean;
+            /** @description The programme: one or several dates */
+            sessions: components["schemas"]["SessionInputDto"][];
+            summary?: string | null;
+            title?: string;
+            venue?: string | null;
+        };
         CreateInvitationDto: {
             email: string;
             role: components["schemas"]["TenantRole"];
@@ -3334,6 +5171,32 @@ export interface components {
              */
             tieRule?: "chair_casting_vote" | "motion_falls";
             title: string;
+        };
+        CreateOfferDto: {
+            /** @description Units included each year (core entitlement) */
+            allowance?: number | null;
+            /** @description For a core entitlement: the membership categories it is included in (empty: every member) */
+            categories?: string[];
+            description?: string | null;
+            /** @enum {string} */
+            kind: "core_entitlement" | "traded_service" | "bespoke" | "pool" | "digital" | "event";
+            /** @description For a pool: places available each day */
+            poolCapacity?: number | null;
+            /** @description The first year’s prices */
+            prices?: components["schemas"]["SetPricesDto"];
+            /** @description Shown in the public catalogue */
+            public?: boolean;
+            /** @description Bought back each year unless cancelled by the deadline */
+            rolling?: boolean;
+            summary?: string | null;
+            title: string;
+            /** @enum {string} */
+            unit?: "per_school" | "per_day" | "per_delegate" | "per_pupil" | "per_session" | "per_item";
+            /**
+             * @description Which year the prices’ years count
+             * @enum {string}
+             */
+            yearBasis?: "academic" | "financial";
         };
         CreateTenantDto: {
             /**
@@ -3578,6 +5441,145 @@ export interface components {
             ruleId: string;
             userId: string;
         };
+        EntitlementBalanceDto: {
+            allowance: number | null;
+            offerId: string;
+            over: number;
+            remaining: number | null;
+            schoolId: string;
+            schoolName: string;
+            sentence: string;
+            title: string;
+            urn: string;
+            used: number;
+            year: number;
+        };
+        EntitlementBalanceListDto: {
+            items: components["schemas"]["EntitlementBalanceDto"][];
+        };
+        /** @enum {string} */
+        ErrorCode: "not_found" | "validation_failed" | "conflict" | "forbidden" | "unauthenticated" | "rate_limited" | "too_large" | "internal_error" | "csrf_failed" | "wrong_credentials" | "email_not_verified" | "tenant_suspended" | "transition_refused" | "no_published_schedule" | "not_a_member" | "invalid_signature" | "webhooks_not_configured" | "stripe_unavailable" | "stripe_error" | "online_payment_unavailable" | "no_recipient" | "poll_not_open" | "poll_closed" | "already_voted" | "not_in_electorate" | "category_without_votes" | "not_designated_voter_or_proxy" | "not_member_school" | "school_not_in_good_standing" | "role_not_eligible" | "already_holding" | "term_limit" | "already_nominated" | "nominations_closed" | "invalid_value" | "invalid_event" | "not_allowed" | "dated_before_current_state" | "application_incomplete" | "reason_needed" | "no_notice_rule" | "leaving_date_not_reached" | "cannot_solve" | "target_unreachable";
+        EvaluationAnswersDto: {
+            /** @description {questionId: 1..5 or text} */
+            answers: Record<string, never>;
+        };
+        EvaluationQuestionDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "rating" | "text";
+            text: string;
+        };
+        EvaluationScoreDto: {
+            mean: number | null;
+            questionId: string;
+            responses: number;
+            text: string;
+        };
+        EvaluationSetupDto: {
+            /** @description Answers kept apart from who gave them */
+            anonymous: boolean;
+            /** @description Default: three standard questions */
+            questions?: components["schemas"]["EvaluationQuestionDto"][];
+        };
+        EvaluationSummaryDto: {
+            anonymous: boolean;
+            /** @description People who attended and so are asked */
+            invited: number;
+            notAnswered: components["schemas"]["NonResponderDto"][];
+            questions: components["schemas"]["EvaluationQuestionDto"][];
+            responded: number;
+            /** @description Each set of answers; with who gave it unless anonymous */
+            responses: Record<string, never>[];
+            scores: components["schemas"]["EvaluationScoreDto"][];
+            set: boolean;
+        };
+        EventDetailDto: {
+            attended: number;
+            available: number;
+            awaitingApproval: number;
+            bookingClosesAt: string | null;
+            bookingOpensAt: string | null;
+            cancellationTerms: components["schemas"]["CancellationTermsDto"];
+            cancellationTermsText: string;
+            capPerSchool: number | null;
+            /** @description Places on the event (never more than its smallest session) */
+            capacity: number;
+            /** @description Confirmed places (attended and no-shows included) */
+            confirmed: number;
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            id: string;
+            /** @enum {string} */
+            invoicing: "per_booking" | "per_school_term";
+            noShow: number;
+            offerId: string;
+            offerMinutes: number;
+            offerStatus: string;
+            offered: number;
+            onlineUrl: string | null;
+            prices: components["schemas"]["EventPriceDto"][];
+            public: boolean;
+            sessions: components["schemas"]["EventSessionDto"][];
+            startsAt: string | null;
+            summary: string | null;
+            title: string;
+            venue: string | null;
+            waiting: number;
+        };
+        EventListDto: {
+            items: components["schemas"]["EventSummaryDto"][];
+        };
+        EventPriceDto: {
+            buyer: Record<string, never>;
+            label: string | null;
+            pence: number;
+            year: number;
+        };
+        EventReportDto: {
+            items: components["schemas"]["EventReportRowDto"][];
+        };
+        EventReportRowDto: {
+            attended: number;
+            capacity: number;
+            evaluationResponses: number;
+            eventId: string;
+            /** @description Mean of all rating answers, 1 to 5 */
+            meanScore: number | null;
+            placesTaken: number;
+            startsAt: string | null;
+            title: string;
+            /** @description Places taken as a percentage of capacity */
+            usePercent: number;
+            waiting: number;
+        };
+        EventSessionDto: {
+            capacity: number | null;
+            endsAt: string;
+            id: string;
+            startsAt: string;
+            title: string | null;
+            venue: string | null;
+        };
+        EventSummaryDto: {
+            available: number;
+            awaitingApproval: number;
+            /** @description Places on the event (never more than its smallest session) */
+            capacity: number;
+            /** @description Confirmed places (attended and no-shows included) */
+            confirmed: number;
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            id: string;
+            offerId: string;
+            offerStatus: string;
+            offered: number;
+            public: boolean;
+            startsAt: string | null;
+            summary: string | null;
+            title: string;
+            venue: string | null;
+            waiting: number;
+        };
         FeeComponentDto: {
             /** @description base-fee, flat-fee, fixed-fee, minimum-fee, maximum-fee, or a discount in money */
             amountPence?: number;
@@ -3725,6 +5727,10 @@ export interface components {
             amountPence: number;
             tier: string;
         };
+        FocusInputDto: {
+            /** @description The focus agreed with the head */
+            focus: string;
+        };
         FromTemplateDto: {
             /** @enum {string} */
             template: "full" | "associate" | "procurement-associate";
@@ -3736,6 +5742,33 @@ export interface components {
             proxy: components["schemas"]["ProxyDto"] | null;
             startsAt: string;
             title: string | null;
+        };
+        GroupDto: {
+            bodyId: string | null;
+            /** @enum {string} */
+            formedBy: "cluster" | "area" | "phase" | "diocese" | "cross_phase" | "hand" | "trust";
+            id: string;
+            name: string;
+            schools: components["schemas"]["SchoolRefDto"][];
+        };
+        GroupInputDto: {
+            bodyIds?: string[];
+            /**
+             * @description cluster: one group per cluster (all, or those in bodyIds); area, phase, diocese: one group per value; cross_phase: mixed groups; hand: the schools in schoolUrns
+             * @enum {string}
+             */
+            formedBy: "cluster" | "area" | "phase" | "diocese" | "cross_phase" | "hand";
+            /** @description The group’s name (for a group formed by hand) */
+            name?: string;
+            schoolUrns?: string[];
+            /** @description Largest group (area, phase, diocese) or usual size (cross-phase) */
+            size?: number;
+        };
+        GroupListDto: {
+            items: components["schemas"]["GroupDto"][];
+        };
+        GroupSchoolsInputDto: {
+            schoolUrns: string[];
         };
         HalfTermDto: {
             /**
@@ -3750,6 +5783,10 @@ export interface components {
              * @example 2026-09-02
              */
             start: string;
+        };
+        HeadResponseDto: {
+            /** @description The head’s response to the draft report */
+            body: string;
         };
         HealthDto: {
             /** @enum {string} */
@@ -3787,6 +5824,13 @@ export interface components {
         InAdvancePaymentDto: {
             /** @enum {string} */
             kind: "in-advance";
+        };
+        IncomeRowDto: {
+            amountPence: number;
+            /** @description YYYY-MM */
+            month: string;
+            offerId: string;
+            title: string;
         };
         InstalmentsPaymentDto: {
             /** @enum {string} */
@@ -3954,6 +5998,20 @@ export interface components {
         InvoiceTotalsDto: {
             outstandingPence: number;
             totalPence: number;
+        };
+        LedgerDto: {
+            items: components["schemas"]["LedgerEntryDto"][];
+        };
+        LedgerEntryDto: {
+            id: string;
+            note: string | null;
+            offerId: string;
+            onDate: string;
+            quantity: number;
+            recordedAt: string;
+            recordedByName: string | null;
+            schoolId: string;
+            year: number;
         };
         /** @enum {string} */
         LegalForm: "company-limited-by-guarantee" | "charity" | "council-hosted" | "informal";
@@ -4244,6 +6302,9 @@ export interface components {
             roles: string[];
             urn: string;
         };
+        MySchoolReviewListDto: {
+            items: components["schemas"]["SchoolReviewDto"][];
+        };
         MySchoolsDto: {
             /** @description Every school the signed-in person acts for, with its memberships in every partnership */
             schools: components["schemas"]["PortalSchoolDto"][];
@@ -4263,6 +6324,12 @@ export interface components {
             /** @description The member school the candidate stands from */
             schoolUrn: string;
             statement?: string;
+        };
+        NonResponderDto: {
+            bookingId: string;
+            delegateEmail: string;
+            delegateName: string;
+            schoolName: string;
         };
         NoticeDto: {
             explanation: string;
@@ -4289,6 +6356,48 @@ export interface components {
             noticeRule: string;
             status: components["schemas"]["MembershipStatus"];
         };
+        OfferDto: {
+            allowance: number | null;
+            categories: string[];
+            description: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "core_entitlement" | "traded_service" | "bespoke" | "pool" | "digital" | "event";
+            poolCapacity: number | null;
+            prices: components["schemas"]["OfferPriceDto"][];
+            public: boolean;
+            rolling: boolean;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            summary: string | null;
+            title: string;
+            /** @enum {string} */
+            unit: "per_school" | "per_day" | "per_delegate" | "per_pupil" | "per_session" | "per_item";
+            /** @enum {string} */
+            yearBasis: "academic" | "financial";
+        };
+        OfferListDto: {
+            items: components["schemas"]["OfferDto"][];
+        };
+        OfferPriceDto: {
+            buyer: components["schemas"]["BuyerRuleDto"];
+            /** @description Who it is for, in words */
+            forWhom: string;
+            id: string;
+            label: string | null;
+            /** @description Before VAT */
+            pence: number;
+            position: number;
+            /** @enum {string} */
+            vat: "standard" | "zero" | "exempt";
+            year: number;
+        };
+        OffersReportDto: {
+            from: string;
+            income: components["schemas"]["IncomeRowDto"][];
+            takeUp: components["schemas"]["TakeUpRowDto"][];
+            to: string;
+        };
         OfficeDto: {
             filledBy: string;
             fromOn: string;
@@ -4307,6 +6416,48 @@ export interface components {
             /** @description The new holder; null leaves the office empty */
             userId?: string | null;
         };
+        OrderDto: {
+            approvedAt: string | null;
+            approvedByName: string | null;
+            buybackWindowId: string | null;
+            createdAt: string;
+            id: string;
+            invoiceIds: string[];
+            /** @enum {string} */
+            invoicing: "once" | "school_financial_year";
+            /** @enum {string} */
+            kind: "shop" | "buyback" | "rollover";
+            lines: components["schemas"]["OrderLineDto"][];
+            note: string | null;
+            poNumber: string | null;
+            requestedAt: string | null;
+            requestedByName: string | null;
+            schoolId: string;
+            /** @enum {string} */
+            status: "draft" | "awaiting_approval" | "approved" | "invoiced" | "cancelled";
+            totalPence: number;
+            year: number | null;
+        };
+        OrderLineDto: {
+            amountPence: number;
+            description: string;
+            id: string;
+            offerId: string;
+            priceRule: string;
+            quantity: number;
+            rolling: boolean;
+            unitPence: number;
+            /** @enum {string} */
+            vat: "standard" | "zero" | "exempt";
+        };
+        OrderLineInputDto: {
+            offerId: string;
+            /** @description Units (default 1; a per-pupil price uses the school’s pupils) */
+            quantity?: number;
+        };
+        OrderListDto: {
+            items: components["schemas"]["OrderDto"][];
+        };
         PaperInputDto: {
             agendaItemId: string;
             content?: string | null;
@@ -4315,6 +6466,24 @@ export interface components {
         };
         ParentsDto: {
             parentIds: string[];
+        };
+        ParticipantDto: {
+            conflictOverrideReason: string | null;
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "lead" | "member" | "qa";
+            schoolName: string | null;
+            userId: string;
+        };
+        ParticipantInputDto: {
+            /** @description Required to assign someone with a conflict of interest */
+            overrideReason?: string | null;
+            /** @enum {string} */
+            role: "lead" | "member" | "qa";
+            /** @description The school they come from (defaults to the school they lead) */
+            schoolUrn?: string | null;
+            userId: string;
         };
         PartnershipContactDto: {
             email: string;
@@ -4375,12 +6544,11 @@ export interface components {
             reason: string | null;
         };
         PlanResultDto: {
-            created: number;
-            existing: number;
-            meetings: components["schemas"]["MeetingSummaryDto"][];
-            problems: Record<string, never>[];
-            /** @enum {string} */
-            termDates: "partnership" | "typical" | "mixed";
+            /** @description What the planner could not do, in words */
+            problems: string[];
+            /** @description Reviews proposed (not yet confirmed) */
+            proposed: number;
+            reviews: components["schemas"]["ReviewSummaryDto"][];
         };
         PlannedInvoiceDto: {
             dueOn: string;
@@ -4490,6 +6658,35 @@ export interface components {
             /** @description The school’s purchase order number (null to remove it) */
             poNumber: string | null;
         };
+        PoolBookingDto: {
+            id: string;
+            note: string | null;
+            offerId: string;
+            onDate: string;
+            places: number;
+            schoolId: string;
+            schoolName: string;
+            /** @enum {string} */
+            status: "booked" | "cancelled";
+            urn: string;
+        };
+        PoolBookingInputDto: {
+            note?: string | null;
+            /** @description YYYY-MM-DD */
+            onDate: string;
+            /** @description Places (default 1) */
+            places?: number;
+        };
+        PoolDayDto: {
+            booked: number;
+            capacity: number;
+            left: number;
+            onDate: string;
+        };
+        PoolDaysDto: {
+            bookings: components["schemas"]["PoolBookingDto"][];
+            days: components["schemas"]["PoolDayDto"][];
+        };
         PortalMembershipSummaryDto: {
             /** @description Category code */
             category: string;
@@ -4531,9 +6728,22 @@ export interface components {
             totalPence: number;
             urn: string;
         };
+        PriceInputDto: {
+            /** @description Who the price is for; empty: every school */
+            buyer?: components["schemas"]["BuyerRuleDto"];
+            /** @description e.g. "Member price" */
+            label?: string | null;
+            /** @description Price of one unit in pence, before VAT (0 is free) */
+            pence: number;
+            /**
+             * @description standard (the partnership’s rate, none if not VAT-registered), zero or exempt
+             * @enum {string}
+             */
+            vat?: "standard" | "zero" | "exempt";
+        };
         Problem: {
-            /** @description Stable machine-readable code, e.g. validation_failed, not_found */
-            code: string;
+            /** @description Stable machine-readable code, e.g. validation_failed, not_found (framework errors may carry http_<status>) */
+            code: components["schemas"]["ErrorCode"];
             /** @description A message for people, in plain UK English */
             detail: string;
             errors?: {
@@ -4544,6 +6754,47 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        };
+        ProgrammeDto: {
+            /** @description Reviews confirmed (planned or under way or final) */
+            confirmed: number;
+            conflictRules: components["schemas"]["ConflictRulesDto"];
+            coordinatorUserId: string | null;
+            cycleYears: number;
+            firstAcademicYearStart: number;
+            framework: string | null;
+            groups: components["schemas"]["GroupDto"][];
+            id: string;
+            name: string;
+            /** @description Reviews proposed and not yet confirmed */
+            proposed: number;
+            teamMembers: number;
+        };
+        ProgrammeInputDto: {
+            conflictRules?: components["schemas"]["ConflictRulesDto"];
+            /** @description The coordinator (quality-assures reports) */
+            coordinatorUserId?: string | null;
+            /** @description Years in the cycle; each school is reviewed once in each. Default 2. */
+            cycleYears?: number;
+            /** @description The academic year the cycle starts (2026 for 2026-27) */
+            firstAcademicYearStart: number;
+            framework?: string | null;
+            name: string;
+            /** @description Team members besides the lead. Default 1. */
+            teamMembers?: number;
+        };
+        ProgrammeListDto: {
+            items: components["schemas"]["ProgrammeSummaryDto"][];
+        };
+        ProgrammeSummaryDto: {
+            conflictRules: components["schemas"]["ConflictRulesDto"];
+            coordinatorUserId: string | null;
+            cycleYears: number;
+            firstAcademicYearStart: number;
+            framework: string | null;
+            id: string;
+            name: string;
+            teamMembers: number;
         };
         ProxyDto: {
             appointedAt: string;
@@ -4570,6 +6821,55 @@ export interface components {
             includes: string[];
             name: string;
             votingRights: boolean;
+        };
+        PublicEventDto: {
+            available: number;
+            awaitingApproval: number;
+            /** @description Places on the event (never more than its smallest session) */
+            capacity: number;
+            /** @description Confirmed places (attended and no-shows included) */
+            confirmed: number;
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            id: string;
+            memberPricePence: number | null;
+            /** @description Price per delegate for non-members */
+            nonMemberPricePence: number | null;
+            offerId: string;
+            offerStatus: string;
+            offered: number;
+            public: boolean;
+            sessions: components["schemas"]["EventSessionDto"][];
+            startsAt: string | null;
+            summary: string | null;
+            title: string;
+            venue: string | null;
+            waiting: number;
+        };
+        PublicEventListDto: {
+            items: components["schemas"]["PublicEventDto"][];
+        };
+        PublicOfferDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "core_entitlement" | "traded_service" | "bespoke" | "pool" | "digital" | "event";
+            /** @description The lowest member price this year */
+            memberPricePence: number | null;
+            /** @description The lowest non-member price this year */
+            nonMemberPricePence: number | null;
+            prices: components["schemas"]["PublicOfferPriceDto"][];
+            summary: string | null;
+            title: string;
+            /** @enum {string} */
+            unit: "per_school" | "per_day" | "per_delegate" | "per_pupil" | "per_session" | "per_item";
+        };
+        PublicOfferListDto: {
+            items: components["schemas"]["PublicOfferDto"][];
+        };
+        PublicOfferPriceDto: {
+            forWhom: string;
+            label: string | null;
+            pence: number;
         };
         PublicSchoolDto: {
             localAuthority: string;
@@ -4648,16 +6948,11 @@ export interface components {
             met: boolean;
         };
         QuoteDto: {
-            explanation: string;
-            instalments: components["schemas"]["FeeInstalmentDto"][];
-            /** @description What the liability guarantee means, in the partnership’s words */
-            liabilityGuaranteeNote?: string;
-            liabilityGuaranteePence?: number;
-            lines: components["schemas"]["FeeLineDto"][];
-            schedule: components["schemas"]["QuoteScheduleDto"];
-            /** @description What the quote was for */
-            school: components["schemas"]["QuoteSchoolDto"];
-            totalPence: number;
+            note?: string | null;
+            /** @description Price in pence before VAT */
+            pence: number;
+            /** @description YYYY-MM-DD */
+            validUntil?: string;
         };
         QuoteScheduleDto: {
             /** @description True when the schedule covers the date asked about */
@@ -4677,6 +6972,18 @@ export interface components {
             pupils: number;
             urn?: string;
         };
+        ReadDto: {
+            name: string;
+            readAt: string;
+            /** @enum {string} */
+            readerKind: "reviewer" | "head" | "share";
+        };
+        ReadLogDto: {
+            items: components["schemas"]["ReadDto"][];
+        };
+        ReasonDto: {
+            reason?: string;
+        };
         RecordPaymentDto: {
             /** @description Pence received (part payments are fine) */
             amountPence: number;
@@ -4695,6 +7002,24 @@ export interface components {
             pupils: number;
             urn: string;
         };
+        RecordUseDto: {
+            note?: string | null;
+            offerId: string;
+            /** @description Default today */
+            onDate?: string;
+            /** @description Units used (negative to give units back) */
+            quantity: number;
+            /** @description The school’s URN */
+            urn: string;
+        };
+        RefusalDto: {
+            reason?: string | null;
+        };
+        RegisterDto: {
+            entries: components["schemas"]["RegisterEntryDto"][];
+            sessionId: string;
+            startsAt: string;
+        };
         RegisterEntryDto: {
             localAuthority: string;
             name: string;
@@ -4706,6 +7031,13 @@ export interface components {
             statutoryLowAge: number | null;
             type: string;
             urn: string;
+        };
+        RegisterEntryInputDto: {
+            attended: boolean;
+            bookingId: string;
+        };
+        RegisterInputDto: {
+            entries: components["schemas"]["RegisterEntryInputDto"][];
         };
         RegisterPageDto: {
             items: components["schemas"]["RegisterEntryDto"][];
@@ -4725,6 +7057,45 @@ export interface components {
         };
         /** @enum {string} */
         RegisterStatus: "open" | "closed" | "proposed-to-close" | "proposed-to-open";
+        RemindersResultDto: {
+            emailsQueued: number;
+            schoolsReminded: number;
+        };
+        ReportContentInputDto: {
+            content: string;
+            /** @description Tell the head the report is ready (once) */
+            ready?: boolean;
+        };
+        ReportStepDto: {
+            /** @description For quality_assure: approve (true) or send back (false) */
+            approved?: boolean;
+            /** @description The report text (draft or final), or the quality-assurance note */
+            body: string;
+            /**
+             * @description submit_draft and finalise by the lead reviewer; quality_assure by the QA reviewer or coordinator
+             * @enum {string}
+             */
+            step: "submit_draft" | "quality_assure" | "finalise";
+        };
+        ReportVersionDto: {
+            approved: boolean | null;
+            authorName: string | null;
+            body: string;
+            createdAt: string;
+            /** @enum {string} */
+            kind: "draft" | "head_response" | "final" | "qa";
+            version: number;
+        };
+        RequestPlaceDto: {
+            delegateEmail?: string;
+            delegateName?: string;
+            /** @description A colleague at the school (or yourself); else give a name and e-mail */
+            delegateUserId?: string;
+        };
+        RequirementsDto: {
+            /** @description Membership category codes whose schools must have a school development review */
+            categoryCodes: string[];
+        };
         ReservationDto: {
             /** @description Areas within the partnership */
             areas?: string[];
@@ -4742,8 +7113,79 @@ export interface components {
             label: string;
             phases: string[];
         };
+        ReviewActionDto: {
+            carriedFromActionId: string | null;
+            dueOn: string | null;
+            followUpNote: string | null;
+            id: string;
+            owner: string | null;
+            /** @enum {string} */
+            status: "open" | "in_progress" | "done" | "carried_forward";
+            text: string;
+        };
+        ReviewDto: {
+            academicYearStart: number;
+            actions: components["schemas"]["ReviewActionDto"][];
+            confirmed: boolean;
+            focus: string | null;
+            focusAgreed: boolean;
+            id: string;
+            participants: components["schemas"]["ParticipantDto"][];
+            previousReviewId: string | null;
+            programmeId: string;
+            qaApproved: boolean;
+            report: components["schemas"]["ReportVersionDto"][];
+            school: components["schemas"]["SchoolRefDto"];
+            /** @enum {string} */
+            status: "planned" | "draft" | "head_response" | "final" | "cancelled";
+            visitOn: string | null;
+            /** @description e.g. "5 December 2026" */
+            visitOnText: string | null;
+        };
+        ReviewListDto: {
+            items: components["schemas"]["ReviewSummaryDto"][];
+        };
+        ReviewSummaryDto: {
+            academicYearStart: number;
+            confirmed: boolean;
+            focus: string | null;
+            focusAgreed: boolean;
+            id: string;
+            participants: components["schemas"]["ParticipantDto"][];
+            programmeId: string;
+            school: components["schemas"]["SchoolRefDto"];
+            /** @enum {string} */
+            status: "planned" | "draft" | "head_response" | "final" | "cancelled";
+            visitOn: string | null;
+            /** @description e.g. "5 December 2026" */
+            visitOnText: string | null;
+        };
+        ReviewUpdateDto: {
+            /** @description The visit (YYYY-MM-DD), on a school day */
+            visitOn: string;
+        };
+        ReviewerDto: {
+            name: string;
+            /** @description Final reviews they joined as a team member */
+            reviewsJoined: number;
+            /** @description Final reviews they led */
+            reviewsLed: number;
+            /** @description [{course, completedOn}] */
+            training: Record<string, never>[];
+            userId: string;
+        };
+        ReviewerListDto: {
+            items: components["schemas"]["ReviewerDto"][];
+        };
         RevokedDto: {
             revoked: number;
+        };
+        RolloverResultDto: {
+            invoiceIds: string[];
+            notRolledOver: number;
+            ordersCreated: number;
+            rolledOver: number;
+            year: number;
         };
         RunSchoolDto: {
             id: string;
@@ -4807,6 +7249,12 @@ export interface components {
             field: "ratePence" | "amountPence";
             targetPence: number;
         };
+        SchoolBuybackDto: {
+            canCancelRollover: boolean;
+            order: components["schemas"]["OrderDto"] | null;
+            subscriptions: components["schemas"]["SubscriptionDto"][];
+            window: components["schemas"]["BuybackWindowDto"] | null;
+        };
         SchoolCastBallotDto: {
             /** @enum {string} */
             choice: "for" | "against" | "abstain";
@@ -4835,6 +7283,36 @@ export interface components {
             title: string;
             votingClosesAt: string | null;
             youMayVoteFor: components["schemas"]["VotingForDto"][];
+        };
+        SchoolEventDto: {
+            available: number;
+            awaitingApproval: number;
+            /** @description Why booking is not open now */
+            bookingProblem: string | null;
+            cancellationTermsText: string;
+            /** @description Places on the event (never more than its smallest session) */
+            capacity: number;
+            /** @description Confirmed places (attended and no-shows included) */
+            confirmed: number;
+            /** @enum {string} */
+            format: "in_person" | "online" | "hybrid";
+            id: string;
+            member: boolean;
+            offerId: string;
+            offerStatus: string;
+            offered: number;
+            /** @description This school’s price per delegate (member or non-member); null: it cannot book */
+            pricePence: number | null;
+            public: boolean;
+            sessions: components["schemas"]["EventSessionDto"][];
+            startsAt: string | null;
+            summary: string | null;
+            title: string;
+            venue: string | null;
+            waiting: number;
+        };
+        SchoolEventListDto: {
+            items: components["schemas"]["SchoolEventDto"][];
         };
         SchoolImportDto: {
             counts: components["schemas"]["ImportCountsDto"];
@@ -4982,6 +7460,36 @@ export interface components {
             confirm: boolean;
             note?: string;
         };
+        SchoolOfferDto: {
+            available: boolean;
+            /** @description Why this price (or why not offered), in one sentence */
+            explanation: string;
+            free: boolean;
+            id: string;
+            includedInMembership: boolean;
+            /** @enum {string} */
+            kind: "core_entitlement" | "traded_service" | "bespoke" | "pool" | "digital" | "event";
+            /** @description This school’s price of one unit before VAT; null when not offered to it */
+            pricePence: number | null;
+            quantity: number;
+            /** @description For a core entitlement with an allowance: units left this year */
+            remaining: number | null;
+            rolling: boolean;
+            summary: string | null;
+            title: string;
+            /** @description quantity × price */
+            totalPence: number | null;
+            /** @enum {string} */
+            unit: "per_school" | "per_day" | "per_delegate" | "per_pupil" | "per_session" | "per_item";
+            vatPence: number | null;
+        };
+        SchoolOfferListDto: {
+            category: string | null;
+            date: string;
+            items: components["schemas"]["SchoolOfferDto"][];
+            member: boolean;
+            phase: string;
+        };
         SchoolPartnershipVotesDto: {
             category: string;
             elections: components["schemas"]["SchoolElectionDto"][];
@@ -5043,6 +7551,22 @@ export interface components {
         SchoolRefDto: {
             name: string;
             urn: string;
+        };
+        SchoolReviewDto: {
+            academicYearStart: number;
+            id: string;
+            partnershipName: string;
+            reportReady: boolean;
+            reviewerAccepted: boolean;
+            reviewerName: string | null;
+            school: components["schemas"]["SchoolRefDto"];
+            tenantSlug: string;
+            visitOn: string | null;
+        };
+        SchoolReviewListDto: {
+            items: components["schemas"]["SchoolReviewDto"][];
+            /** @description Schools in a required category with no review this year */
+            missing: components["schemas"]["SchoolRefDto"][];
         };
         /** @enum {string} */
         SchoolRole: "headteacher" | "business-manager" | "staff";
@@ -5112,9 +7636,50 @@ export interface components {
             /** @description Addresses to send to; default: the school’s finance contacts (business managers, else the membership contact, else the headteacher) */
             to?: string[];
         };
+        ServiceLevelChangeDto: {
+            /** @description Positive: invoiced; negative: credited */
+            adjustmentPence: number;
+            creditNoteId: string | null;
+            explanation: string;
+            fromDate: string;
+            invoiceId: string | null;
+            membershipId: string;
+            preview: boolean;
+            previousLevel: string | null;
+            serviceLevel: string | null;
+        };
+        ServiceLevelHistoryDto: {
+            changes: components["schemas"]["ServiceLevelChangeDto"][];
+            serviceLevel: string | null;
+        };
+        SessionInputDto: {
+            /** @description Places in this session when fewer than the event’s */
+            capacity?: number | null;
+            /** @description ISO date-time, after the start */
+            endsAt: string;
+            /** @description ISO date-time */
+            startsAt: string;
+            /** @description e.g. "Day 1: planning" */
+            title?: string | null;
+            venue?: string | null;
+        };
+        SetPricesDto: {
+            /** @description Tried in order; the first rule that matches the school is its price. Replaces that year’s list. */
+            prices: components["schemas"]["PriceInputDto"][];
+            /** @description Start year of the academic (or financial) year: 2026 is 2026-27 */
+            year: number;
+        };
         SetSchoolRolesDto: {
             /** @description The person’s roles at the school; none removes them from the school */
             roles: components["schemas"]["SchoolRole"][];
+        };
+        SetServiceLevelDto: {
+            /** @description From this date (default today), YYYY-MM-DD */
+            fromDate?: string;
+            /** @description Work out the adjustment only, change nothing */
+            preview?: boolean;
+            /** @description The tier code from the fee schedule (null: none) */
+            serviceLevel: string | null;
         };
         SettingsDto: {
             areas: string[];
@@ -5165,6 +7730,19 @@ export interface components {
             problems: components["schemas"]["StepProblemDto"][];
             step: components["schemas"]["SetupStep"];
             title: string;
+        };
+        ShareDto: {
+            bodyName: string | null;
+            id: string;
+            revokedAt: string | null;
+            sharedAt: string;
+            userName: string | null;
+        };
+        ShareInputDto: {
+            /** @description A body (e.g. the cluster): its seat holders may read */
+            bodyId?: string;
+            /** @description A named person, by e-mail (they need an account) */
+            email?: string;
         };
         SignupAcceptedDto: {
             /** @description Where the link was sent */
@@ -5257,12 +7835,37 @@ export interface components {
              */
             plan?: "small" | "medium" | "large";
         };
+        SubscriptionDto: {
+            cancelledOn: string | null;
+            firstYear: number;
+            id: string;
+            lastYear: number;
+            offerId: string;
+            quantity: number;
+            title: string;
+        };
+        SubstituteDto: {
+            delegateEmail?: string;
+            delegateName?: string;
+            /** @description A colleague at the school (or yourself); else give a name and e-mail */
+            delegateUserId?: string;
+        };
         SuspendTenantDto: {
             /**
              * @description Recorded in the audit log and shown to the operator
              * @example Payment for the platform is three months overdue
              */
             reason: string;
+        };
+        TakeUpRowDto: {
+            amountPence: number;
+            kind: string;
+            offerId: string;
+            quantity: number;
+            schoolId: string;
+            schoolName: string;
+            title: string;
+            urn: string;
         };
         TallyDto: {
             name: string;
@@ -5320,6 +7923,20 @@ export interface components {
         };
         /** @enum {string} */
         TenantRole: "tenant-admin" | "finance" | "officer" | "board-member" | "body-chair" | "note-taker" | "reviewer";
+        TermInvoiceDto: {
+            bookings: number;
+            created: boolean;
+            invoiceId: string;
+            schoolId: string;
+            termKey: string;
+        };
+        TermInvoicingDto: {
+            /** @description Only this term, e.g. 2026-spring */
+            term?: string;
+        };
+        TermInvoicingResultDto: {
+            invoices: components["schemas"]["TermInvoiceDto"][];
+        };
         TermsOfReferenceInputDto: {
             approvedOn?: string | null;
             reviewDueOn?: string | null;
@@ -5340,6 +7957,11 @@ export interface components {
             /** @description When it was recorded */
             recordedAt: string;
             to: string;
+        };
+        TrainingInputDto: {
+            completedOn: string;
+            course: string;
+            userId: string;
         };
         UpdateBillingSettingsDto: {
             bankAccountName?: string | null;
@@ -5372,9 +7994,54 @@ export interface components {
             position?: number;
             votingRights?: boolean;
         };
+        UpdateEventDto: {
+            bookingClosesAt?: string | null;
+            bookingOpensAt?: string | null;
+            /** @description Default: 50% within six weeks, 100% within four */
+            cancellationTerms?: components["schemas"]["CancellationTermsDto"];
+            /** @description Most places one school may hold */
+            capPerSchool?: number | null;
+            /** @description Places on the event */
+            capacity: number;
+            /** @enum {string} */
+            format?: "in_person" | "online" | "hybrid";
+            /**
+             * @description One invoice per booking, or one per school per term
+             * @enum {string}
+             */
+            invoicing?: "per_booking" | "per_school_term";
+            /** @description How long a waiting-list offer stays open, in minutes (default 1,440: a day) */
+            offerMinutes?: number;
+            onlineUrl?: string | null;
+            /** @description The programme: one or several dates */
+            sessions: components["schemas"]["SessionInputDto"][];
+            venue?: string | null;
+        };
         UpdateMembershipSettingsDto: {
             /** @enum {string} */
             feeCensus: "october" | "january" | "may";
+        };
+        UpdateOfferDto: {
+            /** @description Units included each year (core entitlement) */
+            allowance?: number | null;
+            /** @description For a core entitlement: the membership categories it is included in (empty: every member) */
+            categories?: string[];
+            description?: string | null;
+            /** @description For a pool: places available each day */
+            poolCapacity?: number | null;
+            /** @description Shown in the public catalogue */
+            public?: boolean;
+            /** @description Bought back each year unless cancelled by the deadline */
+            rolling?: boolean;
+            summary?: string | null;
+            title?: string;
+            /** @enum {string} */
+            unit?: "per_school" | "per_day" | "per_delegate" | "per_pupil" | "per_session" | "per_item";
+            /**
+             * @description Which year the prices’ years count
+             * @enum {string}
+             */
+            yearBasis?: "academic" | "financial";
         };
         UpdatePlanFeeDto: {
             /** @description The platform’s fee on schools’ online payments for partnerships on this plan, in basis points */
@@ -5761,11 +8428,129 @@ export interface operations {
             };
         };
     };
+    MyConfidentialReviewsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySchoolReviewListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MyConfidentialReviewsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfidentialReportDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MyConfidentialReviewsController_write: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportContentInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     CalendarController_governance: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CalendarController_structure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantSlug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -6064,6 +8849,36 @@ export interface operations {
             };
         };
     };
+    PublicEventsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicEventListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     DirectoryController_logo: {
         parameters: {
             query?: never;
@@ -6081,6 +8896,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PublicOffersController_offers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOfferListDto"];
+                };
             };
             /** @description An error, as application/problem+json */
             default: {
@@ -6287,6 +9132,811 @@ export interface operations {
             };
         };
     };
+    SchoolOffersController_addToBasket: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddLinesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolOffersController_bespokeList: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BespokeRequestListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolOffersController_requestBespoke: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BespokeRequestInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BespokeRequestDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolOffersController_acceptQuote: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BespokeRequestDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolOffersController_withdrawBespoke: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefusalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BespokeRequestDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolEventsController_approvals: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolEventsController_settings: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingSettingsViewDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolEventsController_saveSettings: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingSettingsViewDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolEventsController_bookings: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolEventsController_acceptOffer: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolEventsController_approve: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveBookingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolEventsController_ics: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolEventsController_cancel: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelOutcomeDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolEventsController_certificate: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PDF file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolEventsController_decline: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolEventsController_evaluate: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationAnswersDto"];
+            };
+        };
+        responses: {
+            /** @description {recorded: true} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolEventsController_substitute: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubstituteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolOffersController_buyback: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolBuybackDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolOffersController_buybackOrder: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BuybackOrderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewPortalController_confidential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySchoolReviewListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewPortalController_reads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadLogDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewPortalController_share: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShareInputDto"];
+            };
+        };
+        responses: {
+            /** @description The shares */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfidentialReportDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewPortalController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+                shareId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SchoolVotesController_castElection: {
         parameters: {
             query?: never;
@@ -6344,6 +9994,110 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolOffersController_entitlements: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementBalanceListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolEventsController_list: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolEventListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolEventsController_request: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestPlaceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -6786,6 +10540,214 @@ export interface operations {
             };
         };
     };
+    SchoolOffersController_offers: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+                /** @description Prices on this date (default today), YYYY-MM-DD */
+                date?: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolOfferListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolOffersController_removeLine: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolOffersController_orderList: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolOffersController_approve: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolOffersController_cancel: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolOffersController_submit: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SchoolMembershipController_listPeople: {
         parameters: {
             query?: never;
@@ -6885,6 +10847,116 @@ export interface operations {
             };
         };
     };
+    SchoolOffersController_cancelPoolBooking: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolBookingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolOffersController_bookPool: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                offerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PoolBookingInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolBookingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolOffersController_poolDays: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM-DD */
+                from: string;
+                /** @description YYYY-MM-DD (at most 92 days after from) */
+                to: string;
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                offerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolDaysDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SchoolMembershipController_pupilCounts: {
         parameters: {
             query?: never;
@@ -6936,6 +11008,140 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolPupilCountDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewPortalController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewPortalController_focus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FocusInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewPortalController_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HeadResponseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolOffersController_cancelSubscription: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolBuybackDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -7229,6 +11435,141 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_bespokeList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BespokeRequestListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefusalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BespokeRequestDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_invoiceBespoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BespokeRequestDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BespokeRequestDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -8133,6 +12474,136 @@ export interface operations {
             };
         };
     };
+    OffersController_windows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuybackWindowListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_openWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBuybackWindowDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuybackWindowDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_reminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemindersResultDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_rollover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloverResultDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     PartnershipSettingsController_calendar: {
         parameters: {
             query?: never;
@@ -8553,6 +13024,575 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ElectionDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_balances: {
+        parameters: {
+            query?: {
+                /** @description Start year of the academic year (default: this year) */
+                year?: number;
+                schoolId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementBalanceListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_ledger: {
+        parameters: {
+            query?: {
+                /** @description Start year of the academic year (default: this year) */
+                year?: number;
+                schoolId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_recordUse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordUseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementBalanceDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EventsController_invoiceTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TermInvoicingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermInvoicingResultDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EventsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventReportDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EventsController_reportCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EventsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EventsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEventDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EventsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EventsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EventsController_bookings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EventsController_certificatePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                bookingId: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PDF file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EventsController_certificates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificatesIssuedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EventsController_evaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationSummaryDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EventsController_setEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationSetupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationSummaryDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EventsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sessionId: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    EventsController_markRegister: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sessionId: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -9747,6 +14787,36 @@ export interface operations {
             };
         };
     };
+    MeetingsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     MeetingsController_minutes: {
         parameters: {
             query?: never;
@@ -10415,6 +15485,74 @@ export interface operations {
             };
         };
     };
+    OffersController_serviceLevel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceLevelHistoryDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_setServiceLevel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetServiceLevelDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceLevelChangeDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     MembershipsController_act: {
         parameters: {
             query?: never;
@@ -10644,6 +15782,418 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MotionDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_list: {
+        parameters: {
+            query?: {
+                status?: "draft" | "published" | "archived";
+                kind?: "core_entitlement" | "traded_service" | "bespoke" | "pool" | "digital" | "event";
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOfferDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_report: {
+        parameters: {
+            query?: {
+                /** @description From (YYYY-MM-DD), default a year ago */
+                from?: string;
+                /** @description To (YYYY-MM-DD), default today */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OffersReportDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_reportCsv: {
+        parameters: {
+            query?: {
+                /** @description From (YYYY-MM-DD), default a year ago */
+                from?: string;
+                /** @description To (YYYY-MM-DD), default today */
+                to?: string;
+                /** @description Default take-up */
+                report?: "take-up" | "income";
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOfferDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_poolDays: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM-DD */
+                from: string;
+                /** @description YYYY-MM-DD (at most 92 days after from) */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolDaysDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_setPrices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPricesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_orderList: {
+        parameters: {
+            query?: {
+                status?: "draft" | "awaiting_approval" | "approved" | "invoiced" | "cancelled";
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OffersController_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -11034,6 +16584,649 @@ export interface operations {
             };
         };
     };
+    ReviewsController_updateAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewProgrammesController_setGroupSchools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupSchoolsInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewProgrammesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewProgrammesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammeInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewProgrammesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewProgrammesController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmResultDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewProgrammesController_addGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewProgrammesController_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanResultDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewsController_addTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewsController_reviewers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewerListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewsController_list: {
+        parameters: {
+            query?: {
+                programmeId?: string;
+                year?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewsController_addAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewsController_carryForward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarriedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewsController_addParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParticipantInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewsController_removeParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                participantId: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviewsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportStepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SchoolImportsController_listImports: {
         parameters: {
             query?: {
@@ -11129,6 +17322,173 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolImportDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolReviewsController_requirements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequirementsDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolReviewsController_setRequirements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequirementsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequirementsDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolReviewsController_list: {
+        parameters: {
+            query?: {
+                programmeId?: string;
+                year?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolReviewListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolReviewsController_appoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolReviewsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolReviewDto"];
                 };
             };
             /** @description An error, as application/problem+json */
