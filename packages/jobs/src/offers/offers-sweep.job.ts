@@ -39,8 +39,13 @@ export async function offersSweepJob(deps: { db?: Database; logger?: Logger; que
           reminders += 1;
         }
       } else {
-        await db.inTenant(tenantId, {}, (em) => rollOverWindow(em, tenantId, window.id, payload.date));
-        rolledOver += 1;
+        // One window's failure is logged and retried tomorrow; it does not stop the other partnerships' sweeps.
+        try {
+          await db.inTenant(tenantId, {}, (em) => rollOverWindow(em, tenantId, window.id, payload.date));
+          rolledOver += 1;
+        } catch (error) {
+          deps.logger?.error({ err: error, tenantId, windowId: window.id }, 'buy-back rollover failed');
+        }
       }
     }
   }
