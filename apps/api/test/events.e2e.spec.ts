@@ -260,6 +260,20 @@ describe('cancellation terms, substitutes and the calendar', () => {
   });
 });
 
+describe('the events sweep', () => {
+  it('reminds confirmed delegates two days before, once', async () => {
+    await setLimit(1_000_000);
+    const eventId = await newEvent({}, 1);
+    const booked = await json(await book(staff, eventId, { delegateName: 'Rita Reminder', delegateEmail: 'rita@school.test' }));
+    expect(booked.body.status).toBe('confirmed');
+    const places = t.app.get(EventPlacesService);
+    const first = await places.sweep();
+    expect(first.reminders).toBeGreaterThanOrEqual(1);
+    await t.smtp.waitFor((m) => m.to.includes('rita@school.test') && /starts on/.test(m.raw.replace(/=\r?\n/g, '')), 10_000);
+    expect((await places.sweep()).reminders).toBe(0);
+  });
+});
+
 describe('registers, evaluations, certificates and reports', () => {
   it('marks the register, runs an anonymous evaluation with who has not answered, and certifies those who attended', async () => {
     await setLimit(1_000_000);

@@ -19,5 +19,5 @@ export * from './billing/stripe-events.job';
 export * from './governance/governance-sweep.job';
 export * from './governance/seat.repository';
 export * from './governance/seat-resolution';
-export * from './events/certificate-pdf';
+export * from './events';
 export * from './offers';

@@ -12,6 +12,7 @@ import { billingSweepJob } from './billing/billing-sweep.job';
 import { stripeEventJob } from './billing/stripe-events.job';
 import { governanceSweepJob } from './governance/governance-sweep.job';
 import { offersSweepJob } from './offers/offers-sweep.job';
+import { eventsSweepJob } from './events/events-sweep.job';
 
 export interface JobDependencies {
   mailer: Mailer;
@@ -39,6 +40,9 @@ export function createJobHandlers(deps: JobDependencies): JobHandlers {
     [JobName.SendInvoice]: (payload) => invoiceMailJob(deps, payload),
     [JobName.BillingSweep]: (payload) => billingSweepJob(deps, payload),
     [JobName.GovernanceSweep]: (payload) => governanceSweepJob(deps, payload),
+    [JobName.EventsSweep]: async (payload) => {
+      await eventsSweepJob(deps, payload);
+    },
     [JobName.OffersSweep]: async (payload) => {
       await offersSweepJob(deps, payload);
     },

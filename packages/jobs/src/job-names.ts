@@ -14,6 +14,7 @@ export enum JobName {
   ProcessStripeEvent = 'stripe.event',
   GovernanceSweep = 'governance.sweep',
   OffersSweep = 'offers.sweep',
+  EventsSweep = 'events.sweep',
 }
 
 const email = z.string().email();
@@ -89,6 +90,7 @@ export const JOB_PAYLOAD_SCHEMAS = {
   [JobName.BillingSweep]: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   [JobName.GovernanceSweep]: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   [JobName.OffersSweep]: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  [JobName.EventsSweep]: z.object({ at: z.string().datetime() }),
   [JobName.ProcessStripeEvent]: z.object({ eventId: z.string().min(1).max(255) }),
 } satisfies Record<JobName, z.ZodType>;
 

@@ -21,6 +21,7 @@ import { createStripeClient, type Stripe } from '@partnerships/invoicing';
 import { startBillingScheduler } from './billing/billing-sweep.job';
 import { startGovernanceScheduler } from './governance/governance-sweep.job';
 import { startOffersScheduler } from './offers/offers-sweep.job';
+import { startEventsScheduler } from './events/events-sweep.job';
 import { JobName } from './job-names';
 
 /**
@@ -82,6 +83,8 @@ export async function startRuntime(env: Env, logger: Logger, options: { seed?: b
   const stopGovernanceScheduler = runScheduler ? startGovernanceScheduler((date, jobId) => queue.enqueue(JobName.GovernanceSweep, { date }, { jobId }), logger) : () => {};
   // The daily offers sweep (buy-back reminders before the deadline, rollover after it).
   const stopOffersScheduler = runScheduler ? startOffersScheduler((date, jobId) => queue.enqueue(JobName.OffersSweep, { date }, { jobId }), logger) : () => {};
+  // Every five minutes: waiting-list offers that lapsed pass to the next person; reminders two days before an event.
+  const stopEventsScheduler = runScheduler ? startEventsScheduler((at, jobId) => queue.enqueue(JobName.EventsSweep, { at }, { jobId }), logger) : () => {};
 
   return {
     env,
@@ -96,6 +99,7 @@ export async function startRuntime(env: Env, logger: Logger, options: { seed?: b
       stopScheduler();
       stopGovernanceScheduler();
       stopOffersScheduler();
+      stopEventsScheduler();
       await queue.close();
       await dataSource.destroy();
       await embedded?.stop();

@@ -12,6 +12,7 @@ import { SecretBallotReshuffle1764710000001 } from './1764710000001-secret-ballo
 import { OneOffInvoices1764650000000 } from './1764650000000-one-off-invoices';
 import { Offers1764800000000 } from './1764800000000-offers';
 import { Events1764810000000 } from './1764810000000-events';
+import { EventReminders1764810000001 } from './1764810000001-event-reminders';
 import { Reviews1764900000000 } from './1764900000000-reviews';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   SecretBallotReshuffle1764710000001,
   Offers1764800000000,
   Events1764810000000,
+  EventReminders1764810000001,
   Reviews1764900000000,
   // append new migrations here, one line each
 ];

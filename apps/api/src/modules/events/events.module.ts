@@ -1,6 +1,4 @@
-import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { Env } from '@partnerships/config';
-import { ENV } from '../../runtime/runtime.module';
+import { Module } from '@nestjs/common';
 import { EventMailer } from './event-mail';
 import { EventPlacesService } from './event-places.service';
 import { EventsController } from './events.controller';
@@ -15,24 +13,5 @@ import { SchoolEventsService } from './school-events.service';
   providers: [EventsService, SchoolEventsService, EventPlacesService, EventMailer],
   exports: [EventPlacesService],
 })
-export class EventsModule implements OnModuleInit, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(
-    private readonly places: EventPlacesService,
-    @Inject(ENV) private readonly env: Env,
-  ) {}
-
-  /** Waiting-list offers that lapse pass to the next person within a minute (every booking change also settles them first). */
-  onModuleInit(): void {
-    if (this.env.NODE_ENV === 'test') return;
-    this.timer = setInterval(() => {
-      this.places.sweep().catch(() => undefined);
-    }, 60_000);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-}
+// Lapsed waiting-list offers pass on in every booking change (under the event's lock) and in the `events.sweep` job (packages/jobs/src/events).
+export class EventsModule {}

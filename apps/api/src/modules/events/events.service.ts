@@ -13,8 +13,7 @@ import { InvoiceRepository, issueOneOffInvoice } from '@partnerships/invoicing';
 import { conflict, invalid, notFound } from '../../common/app-error';
 import { isUuid } from '../../common/ids';
 import { inTenant, type TenantContext } from '../../common/request-context';
-import { BookingRepository } from './booking.repository';
-import { type EventCounts, type EventRow, EventRepository, type NewSession, type SessionRow } from './event.repository';
+import { BookingRepository, type EventCounts, type EventRow, EventRepository, type NewSession, type SessionRow } from '@partnerships/jobs';
 import { EventPlacesService, type PendingMail } from './event-places.service';
 import type {
   BookingListDto,

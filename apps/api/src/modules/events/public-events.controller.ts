@@ -3,7 +3,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Database } from '@partnerships/db';
 import { Public } from '../../common/access.decorator';
 import { notFound } from '../../common/app-error';
-import { PublicEventsRepository } from './event.repository';
+import { PublicEventsRepository } from '@partnerships/jobs';
 import { PublicEventListDto } from './events.dto';
 import { EventsService } from './events.service';
 

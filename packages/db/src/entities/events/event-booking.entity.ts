@@ -40,6 +40,7 @@ export class EventBookingRecord {
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
   @Column({ name: 'cancelled_by', type: 'uuid', nullable: true }) cancelledBy: string | null;
   @Column({ name: 'cancel_reason', type: 'text', nullable: true }) cancelReason: string | null;
+  @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true }) remindedAt: Date | null;
   @Column({ type: 'jsonb', default: () => "'[]'" }) substitutions: EventBookingSubstitution[];
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt: Date;

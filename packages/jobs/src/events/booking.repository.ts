@@ -241,6 +241,30 @@ export class BookingRepository extends UnitOfWorkRepository {
     return rows.map((r) => ({ ...toBooking(r), eventTitle: r.event_title, startsAt: iso(r.starts_at)! }));
   }
 
+  /** Events with waiting-list offers whose time is up (for the sweep). */
+  async eventsWithLapsedOffers(now: string): Promise<string[]> {
+    const rows = await this.rows<{ event_id: string }>(`SELECT DISTINCT event_id FROM event_bookings WHERE status = 'offered' AND offer_expires_at <= $1`, [now]);
+    return rows.map((r) => r.event_id);
+  }
+
+  /** Confirmed places on events whose first session starts before `until` (and after `now`), not yet reminded. */
+  async remindersDue(now: string, until: string): Promise<(BookingRow & { eventTitle: string; startsAt: string; venue: string | null })[]> {
+    const rows = await this.rows<RawBooking & { event_title: string; starts_at: Date; venue: string | null }>(
+      `SELECT ${COLUMNS}, o.title AS event_title, st.starts_at, e.venue ${FROM}
+       JOIN events e ON e.id = b.event_id JOIN offers o ON o.id = e.offer_id
+       JOIN LATERAL (SELECT min(starts_at) AS starts_at FROM event_sessions WHERE event_id = e.id) st ON true
+       WHERE b.status = 'confirmed' AND b.reminded_at IS NULL AND st.starts_at > $1 AND st.starts_at <= $2
+       ORDER BY st.starts_at, b.id`,
+      [now, until],
+    );
+    return rows.map((r) => ({ ...toBooking(r), eventTitle: r.event_title, startsAt: iso(r.starts_at)!, venue: r.venue }));
+  }
+
+  /** Marks the reminder sent: false when another sweep got there first. */
+  async markReminded(id: string): Promise<boolean> {
+    return (await this.execute(`UPDATE event_bookings SET reminded_at = now() WHERE id = $1 AND reminded_at IS NULL`, [id])) > 0;
+  }
+
   // ------------------------------------------------------------ the school's automatic-approval limit
 
   async autoApproveLimit(schoolId: string): Promise<number | null> {

@@ -261,12 +261,6 @@ export class EventRepository extends UnitOfWorkRepository {
       await this.execute(`DELETE FROM event_sessions s WHERE s.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM session_attendance a WHERE a.session_id = s.id)`, [extra]);
     }
   }
-
-  /** Events with offers whose time is up (for the sweep). */
-  async withLapsedOffers(now: string): Promise<string[]> {
-    const rows = await this.rows<{ event_id: string }>(`SELECT DISTINCT event_id FROM event_bookings WHERE status = 'offered' AND offer_expires_at <= $1`, [now]);
-    return rows.map((r) => r.event_id);
-  }
 }
 
 /** The partnerships the waiting-list sweep visits (platform-level: no tenant rows are read here). */
