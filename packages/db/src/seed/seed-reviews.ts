@@ -88,6 +88,12 @@ async function seedProgramme(em: EntityManager, tenantId: string, year: number, 
       await grant(em, tenantId, p.userId, 'reviewer');
     }
   }
+  // Each school's next review starts from its last one (its open actions are carried forward from there).
+  await em.query(
+    `UPDATE reviews r SET previous_review_id = p.id FROM reviews p
+     WHERE r.tenant_id = $1 AND r.programme_id = $2 AND p.tenant_id = r.tenant_id AND p.programme_id = r.programme_id AND p.school_id = r.school_id AND p.academic_year_start = r.academic_year_start - 1`,
+    [tenantId, programmeId],
+  );
   const thisYear = plan.reviews.map((r, i) => ({ ...r, id: reviewIds[i]! })).filter((r) => r.academicYearStart === year);
   if (thisYear.length < 2) return;
 

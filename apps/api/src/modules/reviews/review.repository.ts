@@ -148,7 +148,7 @@ export class ReviewRepository extends UnitOfWorkRepository {
 
   /** Confirms a programme's proposal; answers the people who now have a role. */
   async confirm(programmeId: string): Promise<{ reviews: number; userIds: string[] }> {
-    const confirmed = await this.rows<{ id: string }>(
+    const confirmed = await this.execute(
       `UPDATE reviews SET confirmed_at = now(), updated_at = now() WHERE tenant_id = $1 AND programme_id = $2 AND confirmed_at IS NULL AND status = 'planned' RETURNING id`,
       [this.tenantId, programmeId],
     );
@@ -157,7 +157,7 @@ export class ReviewRepository extends UnitOfWorkRepository {
        WHERE p.tenant_id = $1 AND r.programme_id = $2 AND r.status <> 'cancelled'`,
       [this.tenantId, programmeId],
     );
-    return { reviews: confirmed.length, userIds: people.map((p) => p.userId) };
+    return { reviews: confirmed, userIds: people.map((p) => p.userId) };
   }
 
   participants(reviewIds: string[]): Promise<ParticipantRow[]> {
