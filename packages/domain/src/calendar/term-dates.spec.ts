@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { easterSunday } from './easter';
 import { addDays, compareDates } from './iso-date';
 import { termDateProblems, termOfHalfTerm, typicalTermDates, type HalfTerm } from './term-dates';
+
+/** The refusals' sentences, in order. */
+const sentences = (refusals: { message: string }[]) => refusals.map((r) => r.message);
 import { dayOfWeek } from './weekdays';
 
 const dates = (terms: HalfTerm[]) => terms.map((term) => [term.name, term.start, term.end]);
@@ -74,7 +77,7 @@ describe('checking term dates an admin has entered', () => {
 
   it('explains each problem in plain English', () =>
     expect(
-      termDateProblems([
+      sentences(termDateProblems([
         { name: 'Autumn 1', start: '2025-09-03', end: '2025-10-24' },
         { name: 'Autumn 2', start: '2025-10-20', end: '2025-12-19' },
         { name: 'Spring 1', start: '2026-02-13', end: '2026-01-05' },
@@ -82,7 +85,7 @@ describe('checking term dates an admin has entered', () => {
         { name: 'Spring 2', start: '2026-02-30', end: '2026-03-27' },
         { name: 'Autumn 1', start: '2025-09-01', end: '2025-09-02' },
         { name: 'Winter' as never, start: '2026-01-01', end: '2026-01-01' },
-      ]),
+      ])),
     ).toEqual([
       'Spring 1 ends (2026-01-05) before it starts (2026-02-13).',
       'Summer 2 (2026-06-01 to 2026-09-02) runs across the end of an academic year on 31 August.',

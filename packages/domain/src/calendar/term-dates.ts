@@ -1,3 +1,4 @@
+import { refusal, type Refusal } from '../refusal';
 import { easterSunday } from './easter';
 import { addDays, compareDates, fromDateParts, isValidIsoDate, type IsoDateString } from './iso-date';
 import { academicYearOf } from './school-years';
@@ -60,10 +61,15 @@ export function typicalTermDates(academicYearStart: number): HalfTerm[] {
 }
 
 /**
- * Problems with a list of half terms an admin has entered, in plain English
- * (empty when the list is usable). The list may cover several academic years.
+ * Problems with a list of half terms an admin has entered, as 'invalid_value'
+ * refusals about the list as a whole (empty when the list is usable). The list
+ * may cover several academic years.
  */
-export function termDateProblems(terms: readonly HalfTerm[]): string[] {
+export function termDateProblems(terms: readonly HalfTerm[]): Refusal[] {
+  return termDateSentences(terms).map((message) => refusal('invalid_value', message));
+}
+
+function termDateSentences(terms: readonly HalfTerm[]): string[] {
   const problems: string[] = [];
   const usable: HalfTerm[] = [];
   for (const term of terms) {

@@ -49,7 +49,7 @@ export function academicCalendarProblems(academicYearStart: number, halfTerms: r
 
 function academicCalendarSentences(academicYearStart: number, halfTerms: readonly HalfTerm[]): string[] {
   const year = academicYearStarting(academicYearStart);
-  const problems = termDateProblems(halfTerms);
+  const problems = termDateProblems(halfTerms).map((r) => r.message);
   const outside = halfTerms.filter((t) => isValidIsoDate(t.start) && academicYearOf(t.start).startYear !== academicYearStart);
   for (const term of outside) problems.push(`${term.name} (${term.start}) is not in the ${year.label} academic year (${year.start} to ${year.end}).`);
   const missing = HALF_TERM_NAMES.filter((name) => !halfTerms.some((t) => t.name === name));
