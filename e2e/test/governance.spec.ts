@@ -46,6 +46,12 @@ const eventually = <T>(read: () => Promise<T> | T, timeout = 15_000) => expect.p
 const heading = async (page: Page) => ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
 const notice = (page: Page) => page.locator('.notice[role="status"]').first();
 
+/** Each journey signs in afresh, so one failing does not leave the next signed in as someone else. */
+async function as(page: Page, email: string): Promise<void> {
+  await page.context().clearCookies();
+  await signIn(page, stack.webUrl, email);
+}
+
 /** The board's next two planned meetings (the demo plans this year and next on the term dates). */
 async function nextBoardMeetings(): Promise<{ id: string }[]> {
   return db.query(
@@ -57,7 +63,7 @@ async function nextBoardMeetings(): Promise<{ id: string }[]> {
 describe('governance at Ealing', () => {
   it('shows the board, six committees and the clusters, and adds a forum whose seats are filled by a rule', async () => {
     const { page } = browser;
-    await signIn(page, stack.webUrl, ADMIN);
+    await as(page, ADMIN);
     await visit(page, `${stack.webUrl}/p/ealing`);
     await page.getByRole('navigation', { name: 'Partnership' }).getByRole('link', { name: 'Governance' }).click();
     await page.waitForURL((url) => url.pathname === '/p/ealing/governance');
@@ -121,6 +127,7 @@ describe('governance at Ealing', () => {
 
   it('plans next year’s meetings on the partnership’s term dates, once', async () => {
     const { page } = browser;
+    await as(page, ADMIN);
     const now = new Date();
     const year = (now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1) + 1;
     await visit(page, `${stack.webUrl}/p/ealing/governance/meetings?year=${year}`);
@@ -149,6 +156,7 @@ describe('governance at Ealing', () => {
 
   it('runs a board meeting: agenda and papers, a deputy standing in, quorum, minutes approved at the next meeting and an action carried over', async () => {
     const { page } = browser;
+    await as(page, ADMIN);
     const [first, second] = await nextBoardMeetings();
     expect(first && second).toBeTruthy();
     await visit(page, `${stack.webUrl}/p/ealing/governance/meetings/${first!.id}`);
@@ -192,7 +200,7 @@ describe('governance at Ealing', () => {
 
     // At the next meeting, a member of the board approves them; the open action is carried over.
     await signOut(page);
-    await signIn(page, stack.webUrl, state.headEmail);
+    await as(page, state.headEmail);
     await visit(page, `${stack.webUrl}/p/ealing/governance/meetings/${second!.id}`);
     const previous = page.getByRole('region', { name: /Minutes of the previous meeting/ });
     expect(await previous.textContent()).toContain('Circulated');
@@ -210,6 +218,7 @@ describe('governance at Ealing', () => {
 
   it('gives a board member her governance on her home page and a calendar address she can revoke', async () => {
     const { page } = browser;
+    await as(page, state.headEmail);
     await visit(page, `${stack.webUrl}/p/ealing`);
     const panel = page.getByRole('region', { name: 'Your governance' });
     expect(await panel.textContent()).toContain(BOARD);
@@ -232,7 +241,7 @@ describe('governance at Ealing', () => {
 
   it('draws the structure with the board above the clusters, with the same picture in words', async () => {
     const { page } = browser;
-    await signIn(page, stack.webUrl, ADMIN);
+    await as(page, ADMIN);
     await visit(page, `${stack.webUrl}/p/ealing/governance/structure`);
     expect(await heading(page)).toBe('How Ealing Learning Partnership is governed');
     const svg = page.locator('.diagram svg[role="img"]');

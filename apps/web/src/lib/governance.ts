@@ -65,7 +65,7 @@ const londonTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London',
 const londonIsoDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** "Tuesday 5 December 2026" in London. */
-export const meetingDay = (iso: string) => londonDateTime.format(new Date(iso));
+export const meetingDay = (iso: string) => londonDateTime.format(new Date(iso)).replace(",", "");
 /** "16:00" in London. */
 export const meetingTime = (iso: string) => londonTime.format(new Date(iso));
 /** "Tuesday 5 December 2026, 16:00 to 17:30" in London. */
