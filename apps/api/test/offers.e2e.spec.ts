@@ -272,6 +272,29 @@ describe('the annual buy-back', () => {
   });
 });
 
+describe('the daily offers sweep', () => {
+  it('reminds before the deadline, then rolls over once after it', async () => {
+    const opened = await json(await admin.send('POST', `${base}/buyback-windows`, { year: 2028, opensOn: shift(-5), closesOn: shift(30), cancelDeadline: shift(5), reminderDays: [14, 7] }));
+    expect(opened.status).toBe(201);
+    const sweep = (date: string) => (t.runtime.handlers['offers.sweep'] as (p: { date: string }) => Promise<void>)({ date });
+    await sweep(today);
+    // Aldborough Hatch bought two rolling services for 2027-28 in its buy-back order: it is reminded once (the nearest step).
+    await t.smtp.waitFor((m) => m.to.includes('head.910001@demo.test') && /roll over into 2028-29/.test(m.raw));
+    const [{ count: reminded }] = await t.owner.query(`SELECT count(*)::int AS count FROM buyback_reminders WHERE window_id = $1`, [opened.body.id]);
+    await sweep(today);
+    const [{ count: again }] = await t.owner.query(`SELECT count(*)::int AS count FROM buyback_reminders WHERE window_id = $1`, [opened.body.id]);
+    expect(again).toBe(reminded);
+    await sweep(shift(6));
+    await sweep(shift(7));
+    const head = await t.signIn('head.910001@demo.test');
+    const rolled = (await json(await head.get(`${portal('910001')}/orders?tenant=redbridge`))).body.items.filter((o: { kind: string; year: number }) => o.kind === 'rollover' && o.year === 2028);
+    expect(rolled).toHaveLength(1);
+    expect(rolled[0]).toMatchObject({ status: 'invoiced', lines: expect.arrayContaining([expect.objectContaining({ description: 'Governor training and clerking advice', unitPence: 77_300 })]) });
+    const window = (await json(await admin.get(`${base}/buyback-windows`))).body.items.find((w: { id: string }) => w.id === opened.body.id);
+    expect(window.rolledOverAt).not.toBeNull();
+  });
+});
+
 describe('service levels', () => {
   let membershipId: string;
 
