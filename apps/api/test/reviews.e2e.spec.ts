@@ -104,7 +104,7 @@ describe('confidential school development reviews', () => {
     expect((await json(await sessions.otherHead!.get(`/api/v1/me/confidential-reviews/${sdrId}`))).body).toMatchObject({ readingAs: 'share', content: expect.stringContaining(NEEDLE), shares: [] });
     await t.smtp.waitFor((m) => m.to.includes('head.920001@demo.test') && m.raw.includes('shared'));
     expect((await sessions.otherHead!.send('POST', `/api/v1/school-portal/920002/confidential-reviews/${sdrId}/shares`, { email: 'x@example.test' })).status).toBe(404);
-    expect((await sessions.head!.send('POST', `/api/v1/school-portal/920002/confidential-reviews/${sdrId}/shares/${share.id}/revoke`)).status).toBe(200);
+    expect((await sessions.head!.send('POST', `/api/v1/school-portal/920002/confidential-review-shares/${share.id}/revoke`)).status).toBe(200);
     expect((await sessions.otherHead!.get(`/api/v1/me/confidential-reviews/${sdrId}`)).status).toBe(404);
 
     // A body: the officer holds a seat on a cluster the head shares with, until revoked.
@@ -118,7 +118,7 @@ describe('confidential school development reviews', () => {
     expect(toBody.status).toBe(200);
     expect((await json(await sessions.officer!.get(`/api/v1/me/confidential-reviews/${sdrId}`))).body).toMatchObject({ readingAs: 'share', content: expect.stringContaining(NEEDLE) });
     const bodyShare = toBody.body.items.find((s: { bodyName: string | null }) => s.bodyName === 'Review test cluster');
-    expect((await sessions.head!.send('POST', `/api/v1/school-portal/920002/confidential-reviews/${sdrId}/shares/${bodyShare.id}/revoke`)).status).toBe(200);
+    expect((await sessions.head!.send('POST', `/api/v1/school-portal/920002/confidential-review-shares/${bodyShare.id}/revoke`)).status).toBe(200);
     expect((await sessions.officer!.get(`/api/v1/me/confidential-reviews/${sdrId}`)).status).toBe(404);
 
     const log = await json(await sessions.head!.get(`/api/v1/school-portal/920002/confidential-reviews/${sdrId}/reads`));

@@ -3,7 +3,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, SignedIn } from '../../common/access.decorator';
 import type { AuthedContext } from '../../common/request-context';
 import { SchoolPeopleGuard } from '../school-portal/school-access';
-import { ConfidentialReportDto, FocusInputDto, HeadResponseDto, MySchoolReviewListDto, ReadLogDto, ReportContentInputDto, ReviewDto, ReviewListDto, ShareInputDto } from './reviews.dto';
+import { ConfidentialReportDto, OkDto, FocusInputDto, HeadResponseDto, MySchoolReviewListDto, ReadLogDto, ReportContentInputDto, ReviewDto, ReviewListDto, ShareInputDto, ShareListDto } from './reviews.dto';
 import { ReviewsService } from './reviews.service';
 import { SchoolReviewsService } from './school-reviews.service';
 
@@ -54,17 +54,18 @@ export class ReviewPortalController {
   @Post('confidential-reviews/:id/shares')
   @HttpCode(200)
   @ApiOperation({ summary: 'The head shares the report with a named person or a body' })
-  @ApiResponse({ status: 200, type: ConfidentialReportDto, description: 'The shares' })
+  @ApiResponse({ status: 200, type: ShareListDto })
   share(@Ctx() ctx: AuthedContext, @Param('urn') urn: string, @Param('id') id: string, @Body() dto: ShareInputDto) {
     return this.sdr.share(ctx, urn, id, dto);
   }
 
   @SignedIn()
-  @Post('confidential-reviews/:id/shares/:shareId/revoke')
+  @Post('confidential-review-shares/:id/revoke')
   @HttpCode(200)
   @ApiOperation({ summary: 'The head revokes a share' })
-  revoke(@Ctx() ctx: AuthedContext, @Param('urn') urn: string, @Param('id') id: string, @Param('shareId') shareId: string) {
-    return this.sdr.revoke(ctx, urn, id, shareId);
+  @ApiResponse({ status: 200, type: ShareListDto })
+  revoke(@Ctx() ctx: AuthedContext, @Param('urn') urn: string, @Param('id') id: string) {
+    return this.sdr.revoke(ctx, urn, id);
   }
 
   @SignedIn()
@@ -101,6 +102,7 @@ export class MyConfidentialReviewsController {
   @SignedIn()
   @Put(':id/report')
   @ApiOperation({ summary: 'The reviewer writes the report; ready: true tells the head (by e-mail, without the content)' })
+  @ApiResponse({ status: 200, type: OkDto })
   write(@Ctx() ctx: AuthedContext, @Param('id') id: string, @Body() dto: ReportContentInputDto) {
     return this.sdr.write(ctx, id, dto);
   }

@@ -186,6 +186,10 @@ export class ReviewRepository extends UnitOfWorkRepository {
     await this.execute(`UPDATE review_participants SET role = 'member' WHERE tenant_id = $1 AND review_id = $2 AND role = 'lead' AND user_id <> $3`, [this.tenantId, reviewId, exceptUserId]);
   }
 
+  async findParticipant(participantId: string): Promise<{ id: string; reviewId: string } | null> {
+    return this.one(`SELECT id, review_id AS "reviewId" FROM review_participants WHERE tenant_id = $1 AND id = $2`, [this.tenantId, participantId]);
+  }
+
   async removeParticipant(reviewId: string, participantId: string): Promise<boolean> {
     return (await this.execute(`DELETE FROM review_participants WHERE tenant_id = $1 AND review_id = $2 AND id = $3 RETURNING id`, [this.tenantId, reviewId, participantId])) > 0;
   }

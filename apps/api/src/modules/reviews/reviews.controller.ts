@@ -56,13 +56,13 @@ export class ReviewsController {
     return this.reviews.addParticipant(ctx, id, dto);
   }
 
-  @Post('reviews/:id/participants/:participantId/remove')
+  @Post('review-participants/:id/remove')
   @HttpCode(200)
   @Access('manage', 'Review')
-  @ApiOperation({ summary: 'Take someone off the review' })
+  @ApiOperation({ summary: 'Take someone off a review' })
   @ApiResponse({ status: 200, type: ReviewDto })
-  removeParticipant(@Ctx() ctx: TenantContext, @Param('id') id: string, @Param('participantId') participantId: string) {
-    return this.reviews.removeParticipant(ctx, id, participantId);
+  removeParticipant(@Ctx() ctx: TenantContext, @Param('id') id: string) {
+    return this.reviews.removeParticipant(ctx, id);
   }
 
   @Post('reviews/:id/cancel')

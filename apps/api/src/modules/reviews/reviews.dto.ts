@@ -262,6 +262,14 @@ export class ConfidentialReportDto extends SchoolReviewDto {
   @ApiProperty({ type: [ShareDto], description: 'Shown to the head and the reviewer' }) shares: ShareDto[];
 }
 
+export class ShareListDto {
+  @ApiProperty({ type: [ShareDto] }) items: ShareDto[];
+}
+
+export class OkDto {
+  @ApiProperty() ok: boolean;
+}
+
 export class ReportContentInputDto {
   @ApiProperty() @IsString() @Matches(/\S/, { message: 'Write the report' }) @MaxLength(200000) content: string;
   @ApiProperty({ required: false, description: 'Tell the head the report is ready (once)' }) @IsOptional() @IsBoolean() ready?: boolean;

@@ -87,11 +87,12 @@ export class ReviewsService {
     });
   }
 
-  async removeParticipant(ctx: TenantContext, id: string, participantId: string) {
+  async removeParticipant(ctx: TenantContext, participantId: string) {
     return inTenant(this.db, ctx, async (em) => {
       const reviews = new ReviewRepository(em, ctx.tenant.id);
-      const review = isUuid(id) ? await reviews.findById(id) : null;
-      if (!review || !isUuid(participantId) || !(await reviews.removeParticipant(id, participantId))) throw notFound('review participant');
+      const participant = isUuid(participantId) ? await reviews.findParticipant(participantId) : null;
+      const review = participant ? await reviews.lockForUpdate(participant.reviewId) : null;
+      if (!participant || !review || !(await reviews.removeParticipant(review.id, participant.id))) throw notFound('review participant');
       return this.full(reviews, review);
     });
   }

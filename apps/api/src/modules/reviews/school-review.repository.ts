@@ -174,6 +174,10 @@ export class SchoolReviewRepository extends UnitOfWorkRepository {
     return row!.id;
   }
 
+  async findShare(shareId: string): Promise<{ id: string; sdrReviewId: string } | null> {
+    return this.one(`SELECT id, sdr_review_id AS "sdrReviewId" FROM sdr_shares WHERE tenant_id = $1 AND id = $2`, [this.tenantId, shareId]);
+  }
+
   async revokeShare(reviewId: string, shareId: string, revokedBy: string): Promise<boolean> {
     return (
       (await this.execute(`UPDATE sdr_shares SET revoked_at = now(), revoked_by = $4 WHERE tenant_id = $1 AND sdr_review_id = $2 AND id = $3 AND revoked_at IS NULL RETURNING id`, [

@@ -190,9 +190,10 @@ export class SchoolReviewsService {
     return { items: done.shares.map((s) => ({ id: s.id, userName: s.userName, bodyName: s.bodyName, sharedAt: new Date(s.sharedAt).toISOString(), revokedAt: s.revokedAt })) };
   }
 
-  async revoke(ctx: AuthedContext, urn: string, id: string, shareId: string) {
-    return this.asHead(ctx, urn, id, async (sdr, _tenant, row) => {
-      if (!isUuid(shareId) || !(await sdr.revokeShare(row.id, shareId, ctx.user.id))) throw notFound('share');
+  async revoke(ctx: AuthedContext, urn: string, shareId: string) {
+    if (!isUuid(shareId)) throw notFound('share');
+    return this.asHead(ctx, urn, async (sdr) => (await sdr.findShare(shareId))?.sdrReviewId ?? null, async (sdr, _tenant, row) => {
+      if (!(await sdr.revokeShare(row.id, shareId, ctx.user.id))) throw notFound('share');
       return { items: (await sdr.shares(row.id)).map((s) => ({ id: s.id, userName: s.userName, bodyName: s.bodyName, sharedAt: new Date(s.sharedAt).toISOString(), revokedAt: s.revokedAt })) };
     });
   }
@@ -236,13 +237,20 @@ export class SchoolReviewsService {
     throw notFound('school development review');
   }
 
-  private async asHead<T>(ctx: AuthedContext, urn: string, id: string, work: (sdr: SchoolReviewRepository, tenant: TenantRef, row: SchoolReviewRow) => Promise<T>): Promise<T> {
+  /** As the school's head, on a review of the school (given by id, or found from another id such as a share's). */
+  private async asHead<T>(
+    ctx: AuthedContext,
+    urn: string,
+    id: string | ((sdr: SchoolReviewRepository) => Promise<string | null>),
+    work: (sdr: SchoolReviewRepository, tenant: TenantRef, row: SchoolReviewRow) => Promise<T>,
+  ): Promise<T> {
     const { school, tenants } = await this.school(ctx, urn, true);
-    if (!isUuid(id)) throw notFound('school development review');
+    if (typeof id === 'string' && !isUuid(id)) throw notFound('school development review');
     for (const tenant of tenants) {
       const found = await this.db.inTenant(tenant.id, { userId: ctx.user.id }, async (em) => {
         const sdr = new SchoolReviewRepository(em, tenant.id);
-        const row = await sdr.findById(id);
+        const reviewId = typeof id === 'string' ? id : await id(sdr);
+        const row = reviewId ? await sdr.findById(reviewId) : null;
         if (!row || row.schoolId !== school.id) return null;
         return { value: await work(sdr, tenant, row) };
       });
