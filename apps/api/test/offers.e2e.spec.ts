@@ -129,6 +129,8 @@ describe('prices by buyer', () => {
     expect(res.status).toBe(200);
     const day = res.body.items.find((i: { title: string }) => i.title === 'Additional adviser day');
     expect(day).toMatchObject({ memberPricePence: 52_000, nonMemberPricePence: 68_000 });
+    const ect = res.body.items.find((i: { title: string }) => i.title === 'Early career teacher support');
+    expect(ect).toMatchObject({ memberPricePence: 45_000, nonMemberPricePence: 60_000, prices: expect.arrayContaining([{ label: 'Free to primary and special schools', forWhom: 'primary, special and nursery schools', pence: 0 }]) });
     expect(res.body.items.map((i: { title: string }) => i.title)).not.toContain('Bespoke school improvement package');
     expect((await fetch(`${t.url}/api/v1/public/tenants/nowhere/offers`)).status).toBe(404);
   });
@@ -334,6 +336,14 @@ describe('service levels', () => {
     expect(dry.body.members.find((m: { school: { urn: string } }) => m.school.urn === '910001').amountPence).toBe(100_000);
     const down = await json(await admin.send('PUT', `${base}/memberships/${membershipId}/service-level`, { serviceLevel: 'bronze', fromDate: '2027-06-01', preview: true }));
     expect(down.body.adjustmentPence).toBe(-60_000);
+    // Once the year's fee is invoiced, a move down is credited on that invoice.
+    const run = (await json(await admin.send('POST', `${base}/billing-runs`, { period: '2026-27', dryRun: false }))).body as { id: string };
+    for (let i = 0; i < 200 && (await json(await admin.get(`${base}/billing-runs/${run.id}`))).body.status !== 'completed'; i++) await new Promise((r) => setTimeout(r, 100));
+    const credited = await json(await admin.send('PUT', `${base}/memberships/${membershipId}/service-level`, { serviceLevel: 'bronze', fromDate: '2027-06-01' }));
+    expect(credited.body).toMatchObject({ adjustmentPence: -60_000, invoiceId: null, creditNoteId: expect.any(String) });
+    const [note] = await t.owner.query(`SELECT total_pence, invoice_id FROM credit_notes WHERE id = $1`, [credited.body.creditNoteId]);
+    expect(note.total_pence).toBe(60_000);
+    expect((await json(await admin.get(`${base}/invoices/${note.invoice_id}`))).body.totalPence).toBe(460_000);
     const unknown = await json(await admin.send('PUT', `${base}/memberships/${membershipId}/service-level`, { serviceLevel: 'platinum', fromDate: '2027-03-01' }));
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].field).toBe('serviceLevel');

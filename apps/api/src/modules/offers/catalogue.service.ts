@@ -153,8 +153,12 @@ export class CatalogueService {
     return {
       items: offers.map((o) => {
         const inForce = pricesInForce(o.prices, year)?.prices ?? [];
+        // The price every member (or non-member) school can have: rules for that membership with no phase, type or category
+        // condition; only when there are none, the lowest of the rules open to it ("from" a price).
         const lowest = (who: 'member' | 'non-member') => {
-          const fits = inForce.filter((p) => p.buyer.membership === undefined || p.buyer.membership === who).map((p) => p.pence);
+          const open = inForce.filter((p) => p.buyer.membership === undefined || p.buyer.membership === who);
+          const general = open.filter((p) => !p.buyer.phases?.length && !p.buyer.schoolTypes?.length && !p.buyer.categories?.length);
+          const fits = (general.length ? general : open).map((p) => p.pence);
           return fits.length ? Math.min(...fits) : o.kind === 'core_entitlement' && who === 'member' ? 0 : null;
         };
         return {
