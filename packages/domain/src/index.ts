@@ -13,3 +13,4 @@ export * from './events';
 export * from './offers';
 export * from './refusal';
 export * from './reviews';
+export * from './improvement';
