@@ -33,7 +33,7 @@ beforeAll(async () => {
   sessions = {};
   for (const [name, email] of Object.entries(who)) sessions[name] = await t.signIn(email);
   [{ id: sdrId }] = await t.owner.query(`SELECT r.id FROM sdr_reviews r JOIN schools s ON s.id = r.school_id WHERE s.urn = '920002'`);
-});
+}, 180_000);
 
 afterAll(async () => {
   await t?.close();
@@ -95,7 +95,7 @@ describe('confidential school development reviews', () => {
     const [{ n }] = await t.owner.query(`SELECT count(*)::int AS n FROM audit_log WHERE detail::text LIKE '%needle 5f3a%'`);
     expect(n).toBe(0);
     for (const mail of t.smtp.messages) expect(mail.raw).not.toContain('needle 5f3a');
-  });
+  }, 300_000);
 
   it('follows the head’s shares and revocations, and logs every read for the head', async () => {
     const shared = await json(await sessions.head!.send('POST', `/api/v1/school-portal/920002/confidential-reviews/${sdrId}/shares`, { email: 'head.920001@demo.test' }));
