@@ -87,7 +87,7 @@ describe('the catalogue (contract)', () => {
 
 describe('prices by buyer', () => {
   const priceOf = async (session: Session, urn: string, title: string) => {
-    const res = await json(await session.get(`${portal(urn)}/offers?tenant=redbridge`));
+    const res = await json(await session.get(`${portal(urn)}/offers?tenant=redbridge&date=2026-10-01`));
     expect(res.status).toBe(200);
     return { list: res.body, item: res.body.items.find((i: { title: string }) => i.title === title) };
   };
