@@ -12,6 +12,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -145,6 +146,7 @@ try {
   });
   await waitForApi(base, api);
   const session = await signIn(base, 'head@bench.test');
+  const loadBefore = loadavg()[0];
   const burst = await attempts(base, session, burstEvent, 'burst', ATTEMPTS);
   const steady = await attempts(base, session, steadyEvent, 'steady', CLIENTS);
   const ok = (r) => !r.overbooked && r.confirmed === PLACES && r.waiting === ATTEMPTS - PLACES && r.invoices === PLACES;
@@ -157,6 +159,8 @@ try {
     steady,
     passed: ok(burst) && ok(steady),
     p99UnderGoal: { burst: burst.p99 < GOAL_P99_MS, steady: steady.p99 < GOAL_P99_MS },
+    // The machine's 1-minute load average before and after (2 cores, shared): figures taken under other load are slower.
+    loadAverage: { before: Math.round(loadBefore * 10) / 10, after: Math.round(loadavg()[0] * 10) / 10 },
     commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim(),
     date: new Date().toISOString(),
   };

@@ -44,6 +44,7 @@ export interface NewBooking {
   pricePence: number;
   priceLabel: string | null;
   autoApproved: boolean;
+  /** For a waiting booking: its place in the queue (null: after everyone already waiting). */
   waitingPosition: number | null;
 }
 
@@ -133,6 +134,23 @@ export class BookingRepository extends UnitOfWorkRepository {
     return rows.map((r) => ({ id: r.id, schoolId: r.school_id, status: r.status, waitingPosition: r.waiting_position, offerExpiresAt: iso(r.offer_expires_at) }));
   }
 
+  /**
+   * The event's places in one aggregate (call with the event locked): held overall and by one
+   * school, people waiting, and offers whose time is up at `now`. Cheaper than listing every booking,
+   * so a request under the lock stays short.
+   */
+  async placeSummary(eventId: string, schoolId: string | null, now: string): Promise<{ held: number; heldBySchool: number; waiting: number; lapsed: number }> {
+    const row = await this.one<{ held: number; held_by_school: number; waiting: number; lapsed: number }>(
+      `SELECT count(*) FILTER (WHERE status IN ('requested', 'awaiting_approval', 'confirmed', 'offered', 'attended', 'no_show'))::int AS held,
+              count(*) FILTER (WHERE status IN ('requested', 'awaiting_approval', 'confirmed', 'offered', 'attended', 'no_show') AND school_id = $2)::int AS held_by_school,
+              count(*) FILTER (WHERE status = 'waiting')::int AS waiting,
+              count(*) FILTER (WHERE status = 'offered' AND offer_expires_at <= $3)::int AS lapsed
+       FROM event_bookings WHERE event_id = $1 AND status IN ('requested', 'awaiting_approval', 'confirmed', 'offered', 'attended', 'no_show', 'waiting')`,
+      [eventId, schoolId, now],
+    );
+    return { held: row?.held ?? 0, heldBySchool: row?.held_by_school ?? 0, waiting: row?.waiting ?? 0, lapsed: row?.lapsed ?? 0 };
+  }
+
   async find(id: string): Promise<BookingRow | null> {
     const row = await this.one<RawBooking>(`SELECT ${COLUMNS} ${FROM} WHERE b.id = $1`, [id]);
     return row ? toBooking(row) : null;
@@ -169,7 +187,8 @@ export class BookingRepository extends UnitOfWorkRepository {
     const [row] = await this.rows<{ id: string }>(
       `INSERT INTO event_bookings (tenant_id, event_id, school_id, delegate_user_id, delegate_name, delegate_email, requested_by, status, member, price_pence, price_label,
          auto_approved, approved_at, waiting_position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CASE WHEN $12 THEN now() END, $13) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CASE WHEN $12 THEN now() END,
+         CASE WHEN $8 = 'waiting' THEN coalesce($13, (SELECT coalesce(max(waiting_position), 0) + 1 FROM event_bookings WHERE event_id = $2)) END) RETURNING id`,
       [tenantId, b.eventId, b.schoolId, b.delegateUserId, b.delegateName, b.delegateEmail, b.requestedBy, b.status, b.member, b.pricePence, b.priceLabel, b.autoApproved, b.waitingPosition],
     );
     return row!.id;

@@ -67,9 +67,19 @@ export function priceYear(sessions: readonly Pick<SessionRow, 'startsAt'>[]): nu
  * one offer; none once the event has started). Call with the event row locked
  * (EventRepository.lockForUpdate), inside the unit of work that changes its places.
  */
-export async function settleWaitingList(em: EntityManager, tenant: EventTenant, event: EventRow, sessions: SessionRow[], now: string): Promise<EventMailRequest[]> {
+export async function settleWaitingList(
+  em: EntityManager,
+  tenant: EventTenant,
+  event: EventRow,
+  sessions: SessionRow[],
+  now: string,
+  known?: { held: number; waiting: number; lapsed: number },
+): Promise<EventMailRequest[]> {
   const bookings = new BookingRepository(em);
   const startsAt = startOf(sessions);
+  // Most calls find nothing to do: no lapsed offer, and either nobody waiting or no free place.
+  const summary = known ?? (await bookings.placeSummary(event.id, null, now));
+  if (summary.lapsed === 0 && (summary.waiting === 0 || summary.held >= capacityOf(event, sessions) || !startsAt || Date.parse(now) >= Date.parse(startsAt))) return [];
   let listed = await bookings.listedFor(event.id);
   const lapsed = lapsedOffers(listed, now);
   if (lapsed.length) {

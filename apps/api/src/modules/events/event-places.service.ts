@@ -45,8 +45,8 @@ export class EventPlacesService {
     return priceYear(sessions);
   }
 
-  settleWaitingList(em: EntityManager, tenant: TenantRef, event: EventRow, sessions: SessionRow[], now: string): Promise<PendingMail[]> {
-    return settleWaitingList(em, tenant, event, sessions, now);
+  settleWaitingList(em: EntityManager, tenant: TenantRef, event: EventRow, sessions: SessionRow[], now: string, known?: { held: number; waiting: number; lapsed: number }): Promise<PendingMail[]> {
+    return settleWaitingList(em, tenant, event, sessions, now, known);
   }
 
   invoiceIfDue(em: EntityManager, tenant: TenantRef, event: EventRow, sessions: SessionRow[], booking: BookingRow, by: string): Promise<string | null> {

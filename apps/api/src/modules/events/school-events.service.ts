@@ -9,7 +9,6 @@ import {
   bookingWindowProblem,
   cancellationOutcome,
   certificateRefusal,
-  countPlaces,
   describeCancellationTerms,
   evaluationAnswerProblems,
   eventPriceFor,
@@ -136,21 +135,29 @@ export class SchoolEventsService {
       const result = await this.inTenant(ctx, tenant, async (em) => {
         const events = new EventRepository(em);
         const bookings = new BookingRepository(em);
+        // What does not depend on the places is read before the event's lock is taken, so the lock is held briefly.
+        const before = await events.find(eventId);
+        if (!before || before.offerStatus !== 'published') throw notFound('event');
+        const buyer = await events.buyerFacts(school.id);
+        if (!buyer) throw notFound('school');
+        if (!buyer.member && !before.public) throw notFound('event');
+        const prices = await events.pricesOf(before.offerId);
+        const limit = await bookings.autoApproveLimit(school.id);
         const event = await events.lockForUpdate(eventId);
         if (!event || event.offerStatus !== 'published') throw notFound('event');
         const sessions = await events.sessionsOf([event.id]);
-        const buyer = await events.buyerFacts(school.id);
-        if (!buyer) throw notFound('school');
-        if (!buyer.member && !event.public) throw notFound('event');
-        mails.push(...(await this.places.settleWaitingList(em, tenant, event, sessions, now)));
         const startsAt = this.places.startOf(sessions);
         const window = bookingWindowProblem({ opensAt: event.bookingOpensAt, closesAt: event.bookingClosesAt, startsAt }, now);
         if (window) throw conflict(window);
-        const price = eventPriceFor(await events.pricesOf(event.offerId), buyer, this.places.priceYear(sessions));
+        const price = eventPriceFor(prices, buyer, this.places.priceYear(sessions));
         if (!price) throw conflict(buyer.member ? 'This event has no price for your school yet, so it cannot be booked.' : 'This event is for members of the partnership only.');
-        const decision = placeDecision({ capacity: this.places.capacityOf(event, sessions), capPerSchool: event.capPerSchool }, countPlaces(await bookings.listedFor(event.id), school.id));
+        let places = await bookings.placeSummary(event.id, school.id, now);
+        const offered = await this.places.settleWaitingList(em, tenant, event, sessions, now, places);
+        if (offered.length || places.lapsed) places = await bookings.placeSummary(event.id, school.id, now);
+        mails.push(...offered);
+        const decision = placeDecision({ capacity: this.places.capacityOf(event, sessions), capPerSchool: event.capPerSchool }, places);
         if (decision.outcome === 'refused') throw conflict(decision.reason);
-        const auto = decision.outcome === 'place' && approvesAutomatically(price.pence, await bookings.autoApproveLimit(school.id));
+        const auto = decision.outcome === 'place' && approvesAutomatically(price.pence, limit);
         const status = decision.outcome === 'waiting' ? 'waiting' : auto ? 'confirmed' : 'awaiting_approval';
         const id = await bookings.insert(tenant.id, {
           eventId: event.id,
@@ -164,7 +171,7 @@ export class SchoolEventsService {
           pricePence: price.pence,
           priceLabel: price.label,
           autoApproved: auto,
-          waitingPosition: status === 'waiting' ? await bookings.nextWaitingPosition(event.id) : null,
+          waitingPosition: null,
         });
         let booking = (await bookings.find(id))!;
         if (status === 'confirmed') {
