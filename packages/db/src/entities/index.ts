@@ -121,7 +121,9 @@ export * from './events';
 import { EVENT_ENTITIES } from './events';
 // Peer reviews and confidential school development reviews (issue 12)
 export * from './reviews';
+export * from './improvement';
 import { REVIEW_ENTITIES } from './reviews';
+import { IMPROVEMENT_ENTITIES } from './improvement';
 
 /** Every table's entity (the entity-schema test fails when a table has none). Add new entities here, one line each. */
 export const ENTITIES = [
@@ -177,4 +179,5 @@ export const ENTITIES = [
   ...OFFER_ENTITIES,
   ...EVENT_ENTITIES,
   ...REVIEW_ENTITIES,
+  ...IMPROVEMENT_ENTITIES,
 ];

@@ -14,6 +14,7 @@ import { Offers1764800000000 } from './1764800000000-offers';
 import { Events1764810000000 } from './1764810000000-events';
 import { EventReminders1764810000001 } from './1764810000001-event-reminders';
 import { Reviews1764900000000 } from './1764900000000-reviews';
+import { Improvement1764910000000 } from './1764910000000-improvement';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
 export const MIGRATIONS = [
@@ -33,5 +34,6 @@ export const MIGRATIONS = [
   Events1764810000000,
   EventReminders1764810000001,
   Reviews1764900000000,
+  Improvement1764910000000,
   // append new migrations here, one line each
 ];
