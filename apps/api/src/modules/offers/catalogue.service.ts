@@ -173,8 +173,7 @@ export class CatalogueService {
   // ---------------------------------------------------------------- core entitlements
 
   async balances(ctx: TenantContext, query: EntitlementQueryDto): Promise<{ items: EntitlementBalanceDto[] }> {
-    const year = query.year ?? priceYearOf(londonToday());
-    return inTenant(this.db, ctx, async (em) => this.balancesIn(em, ctx.tenant.id, year, query.schoolId ? [query.schoolId] : null));
+    return inTenant(this.db, ctx, async (em) => this.balancesIn(em, ctx.tenant.id, query.year ?? null, query.schoolId ? [query.schoolId] : null));
   }
 
   async ledger(ctx: TenantContext, query: EntitlementQueryDto): Promise<LedgerDto> {
@@ -198,7 +197,7 @@ export class CatalogueService {
       const problem = entitlementUseProblem(entitlementBalance(offer.allowance, [{ quantity: used }]), dto.quantity);
       if (problem) throw new AppError('conflict', 409, problem, [{ field: 'quantity', message: problem }]);
       await ledger.add(ctx.tenant.id, { offerId: offer.id, schoolId: school.schoolId, year, quantity: dto.quantity, onDate, note: dto.note?.trim() || null, recordedBy: ctx.user.id });
-      const [balance] = (await this.balancesIn(em, ctx.tenant.id, year, [school.schoolId])).items.filter((b) => b.offerId === offer.id);
+      const [balance] = (await this.balancesIn(em, ctx.tenant.id, year, [school.schoolId])).items.filter((b) => b.offerId === offer.id && b.year === year);
       return balance!;
     });
   }
@@ -206,14 +205,18 @@ export class CatalogueService {
   /** The school's own balances in one partnership (its portal). */
   async schoolBalances(ctx: AuthedContext, urn: string, slug: string): Promise<{ items: EntitlementBalanceDto[] }> {
     const { school, tenant } = await schoolInTenant(this.db, ctx, urn, slug);
-    const year = priceYearOf(londonToday());
-    return this.db.inTenant(tenant.id, { userId: ctx.user.id }, (em) => this.balancesIn(em, tenant.id, year, [school.id]));
+    return this.db.inTenant(tenant.id, { userId: ctx.user.id }, (em) => this.balancesIn(em, tenant.id, null, [school.id]));
   }
 
-  private async balancesIn(em: EntityManager, tenantId: string, year: number, schoolIds: string[] | null): Promise<{ items: EntitlementBalanceDto[] }> {
+  /** Balances for a year (a start year in each entitlement's own basis), or for the year each entitlement is in today. */
+  private async balancesIn(em: EntityManager, tenantId: string, givenYear: number | null, schoolIds: string[] | null): Promise<{ items: EntitlementBalanceDto[] }> {
     const entitlements = (await new OfferRepository(em).list(tenantId, { kinds: ['core_entitlement'], statuses: ['published', 'archived'] }));
     if (entitlements.length === 0) return { items: [] };
-    const used = await new EntitlementRepository(em).usedByYear(tenantId, year, schoolIds);
+    const today = londonToday();
+    const yearOf = (offer: OfferWithPrices) => givenYear ?? priceYearOf(today, offer.yearBasis);
+    const ledger = new EntitlementRepository(em);
+    const used: { offerId: string; schoolId: string; used: number; year: number }[] = [];
+    for (const year of new Set(entitlements.map(yearOf))) used.push(...(await ledger.usedByYear(tenantId, year, schoolIds)).map((u) => ({ ...u, year })));
     const buyers = new OfferBuyerRepository(em);
     const ids = schoolIds ?? [...new Set(used.map((u) => u.schoolId))];
     const schools = (await buyers.bySchoolIds(tenantId, ids)).filter((s) => s.membershipId !== null);
@@ -221,7 +224,8 @@ export class CatalogueService {
     for (const school of schools) {
       const buyer = buyerOf(school);
       for (const offer of entitlements) {
-        const usedHere = used.find((u) => u.offerId === offer.id && u.schoolId === school.schoolId)?.used ?? 0;
+        const year = yearOf(offer);
+        const usedHere = used.find((u) => u.offerId === offer.id && u.schoolId === school.schoolId && u.year === year)?.used ?? 0;
         const included = buyer.member && (offer.categories.length === 0 || (buyer.category !== null && buyer.category !== undefined && offer.categories.includes(buyer.category)));
         if (!included && usedHere === 0) continue;
         if (offer.status === 'archived' && usedHere === 0) continue;
