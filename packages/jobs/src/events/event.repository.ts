@@ -116,8 +116,7 @@ function toEvent(r: RawEvent): EventRow {
 
 /**
  * Events and their sessions (the `events` and `event_sessions` tables). Reads the offer an event
- * belongs to (title, status, public, prices) read-only, except when an event is created with its
- * offer in one go (`createEventOffer`), so a course can be published from one form.
+ * belongs to (title, status, public, prices) read-only: offers are written by OfferRepository.
  */
 export class EventRepository extends UnitOfWorkRepository {
   constructor(em: EntityManager) {
@@ -191,19 +190,6 @@ export class EventRepository extends UnitOfWorkRepository {
 
   async eventOfOffer(offerId: string): Promise<string | null> {
     return (await this.one<{ id: string }>(`SELECT id FROM events WHERE offer_id = $1`, [offerId]))?.id ?? null;
-  }
-
-  /** An offer of kind 'event' with member and non-member prices, made with its event (one form publishes a course). */
-  async createEventOffer(tenantId: string, o: { title: string; summary: string | null; public: boolean; year: number; memberPence: number; nonMemberPence: number | null; createdBy: string }): Promise<string> {
-    const [offer] = await this.rows<{ id: string }>(
-      `INSERT INTO offers (tenant_id, kind, title, summary, unit, status, public, created_by) VALUES ($1, 'event', $2, $3, 'per_delegate', 'published', $4, $5) RETURNING id`,
-      [tenantId, o.title, o.summary, o.public, o.createdBy],
-    );
-    await this.execute(`INSERT INTO offer_prices (tenant_id, offer_id, year, position, label, buyer, pence) VALUES ($1, $2, $3, 0, 'Members', '{"membership": "member"}', $4)`, [tenantId, offer!.id, o.year, o.memberPence]);
-    if (o.nonMemberPence !== null) {
-      await this.execute(`INSERT INTO offer_prices (tenant_id, offer_id, year, position, label, buyer, pence) VALUES ($1, $2, $3, 1, 'Non-members', '{"membership": "non-member"}', $4)`, [tenantId, offer!.id, o.year, o.nonMemberPence]);
-    }
-    return offer!.id;
   }
 
   async pricesOf(offerId: string): Promise<OfferPrice[]> {

@@ -13,7 +13,7 @@ import { InvoiceRepository, issueOneOffInvoice } from '@partnerships/invoicing';
 import { conflict, invalid, notFound } from '../../common/app-error';
 import { isUuid } from '../../common/ids';
 import { inTenant, type TenantContext } from '../../common/request-context';
-import { BookingRepository, type EventCounts, type EventRow, EventRepository, type NewSession, type SessionRow } from '@partnerships/jobs';
+import { BookingRepository, type EventCounts, type EventRow, EventRepository, type NewSession, OfferRepository, type SessionRow } from '@partnerships/jobs';
 import { EventPlacesService, type PendingMail } from './event-places.service';
 import type {
   BookingListDto,
@@ -118,15 +118,18 @@ export class EventsService {
         if (await events.eventOfOffer(offerId)) throw conflict('That offer already has its event.', 'offerId');
       } else {
         const year = this.places.priceYear(sessions.map((s, i) => ({ ...s, id: String(i), eventId: '', position: i })));
-        offerId = await events.createEventOffer(ctx.tenant.id, {
-          title: dto.title!.trim(),
-          summary: dto.summary?.trim() || null,
-          public: dto.public ?? false,
-          year,
-          memberPence: dto.memberPricePence!,
-          nonMemberPence: dto.nonMemberPricePence ?? null,
-          createdBy: ctx.user.id,
-        });
+        // The offer is the catalogue's (its own repository): a published course priced per delegate, members and non-members.
+        const offers = new OfferRepository(em);
+        offerId = await offers.create(
+          ctx.tenant.id,
+          { kind: 'event', title: dto.title!.trim(), summary: dto.summary?.trim() || null, description: null, unit: 'per_delegate', yearBasis: 'academic', categories: [], allowance: null, poolCapacity: null, rolling: false, public: dto.public ?? false },
+          ctx.user.id,
+        );
+        await offers.setStatus(ctx.tenant.id, offerId, 'published');
+        await offers.replacePrices(ctx.tenant.id, offerId, year, [
+          { year, position: 0, label: 'Members', buyer: { membership: 'member' }, pence: dto.memberPricePence!, vat: 'standard' },
+          ...(dto.nonMemberPricePence === null || dto.nonMemberPricePence === undefined ? [] : [{ year, position: 1, label: 'Non-members', buyer: { membership: 'non-member' as const }, pence: dto.nonMemberPricePence, vat: 'standard' as const }]),
+        ]);
       }
       const id = await events.insert(ctx.tenant.id, { offerId, ...this.settingsOf(dto), createdBy: ctx.user.id });
       await events.replaceSessions(ctx.tenant.id, id, sessions);
