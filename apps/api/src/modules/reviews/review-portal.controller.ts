@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { Body, type CanActivate, Controller, type ExecutionContext, Get, HttpCode, Injectable, Param, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, SignedIn } from '../../common/access.decorator';
 import type { AuthedContext } from '../../common/request-context';
@@ -77,9 +77,24 @@ export class ReviewPortalController {
   }
 }
 
+/** Runs before the body is validated, so anyone who may not open the review gets the same 404 whatever they send. */
+@Injectable()
+export class ConfidentialReviewReaderGuard implements CanActivate {
+  constructor(private readonly sdr: SchoolReviewsService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<{ params?: Record<string, string>; ctx?: AuthedContext }>();
+    const id = request.params?.id;
+    if (id === undefined || !request.ctx?.user) return true;
+    await this.sdr.assertReader(request.ctx, id);
+    return true;
+  }
+}
+
 /** The one door to a confidential report's content: the reviewer, the head and those the head shared it with. */
 @ApiTags('school development reviews')
 @Controller('v1/me/confidential-reviews')
+@UseGuards(ConfidentialReviewReaderGuard)
 export class MyConfidentialReviewsController {
   constructor(private readonly sdr: SchoolReviewsService) {}
 

@@ -151,6 +151,11 @@ export class SchoolReviewsService {
     });
   }
 
+  /** Whether the person may open the review at all (for the route guard, before the body is read): 404 otherwise. */
+  async assertReader(ctx: AuthedContext, id: string): Promise<void> {
+    await this.asReader(ctx, id, async () => true);
+  }
+
   /** The reviewer writes the report; `ready` tells the head (once) that it is ready, without its content. */
   async write(ctx: AuthedContext, id: string, dto: ReportContentInputDto) {
     const done = await this.asReader(ctx, id, async (sdr, tenant, row, kind) => {
