@@ -39,6 +39,8 @@ afterEach(async ({ task }) => {
   console.error(`Failed at ${browser.page.url()}\n${stack?.logs() ?? ''}`);
 });
 
+/** These journeys visit many pages, each checked by axe; on a busy machine they need more than the default two minutes. */
+const JOURNEY_TIMEOUT = 300_000;
 const eventually = <T>(read: () => Promise<T> | T, timeout = 15_000) => expect.poll(read, { timeout, interval: 100 });
 const heading = async (page: Page) => ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
 const notice = (page: Page) => page.locator('.notice[role="status"]').first();
@@ -92,7 +94,7 @@ describe('general meetings at Tower Hamlets', () => {
     await as(page, ISLE_OF_DOGS.email);
     await visit(page, `${stack.webUrl}/s/${ISLE_OF_DOGS.urn}/votes`);
     expect(await page.getByRole('region', { name: 'Tower Hamlets Education Partnership' }).textContent()).toContain('does not carry votes here');
-  });
+  }, JOURNEY_TIMEOUT);
 
   it('opens the poll, counts one vote per school with proxies, and publishes how each school voted', async () => {
     const { page } = browser;
@@ -134,7 +136,7 @@ describe('general meetings at Tower Hamlets', () => {
     expect(await votes.locator('tr', { hasText: LIMEHOUSE.name }).textContent()).toContain('For (by proxy)');
     expect(await votes.locator('tr', { hasText: MILE_END.name }).textContent()).toContain('Against (by proxy)');
     await checkPage(page, 'm05-motion-result');
-  });
+  }, JOURNEY_TIMEOUT);
 
   it('elects the advisory council with reserved seats, and the winners take their seats', async () => {
     const { page } = browser;
@@ -194,5 +196,5 @@ describe('general meetings at Tower Hamlets', () => {
     for (const name of winners) expect(seats).toContain(name);
     await checkPage(page, 'm09-advisory-council-seats');
     await signOut(page);
-  });
+  }, JOURNEY_TIMEOUT);
 });

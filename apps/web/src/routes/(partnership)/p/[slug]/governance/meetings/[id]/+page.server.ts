@@ -135,7 +135,13 @@ export const actions: Actions = {
     const { actionTitle, owner, dueOn } = read.values;
     return answer(
       'addAction',
-      await submit(apiFor(event).POST('/api/v1/tenants/{slug}/meetings/{id}/actions', { ...path(event), body: { title: actionTitle, ownerUserId: owner || null, dueOn: dueOn || null } })),
+      await submit(
+        apiFor(event).POST('/api/v1/tenants/{slug}/meetings/{id}/actions', {
+          ...path(event),
+          // The document shares the class name ActionInputDto with another module, so its generated type is not this one.
+          body: { title: actionTitle, ownerUserId: owner || null, dueOn: dueOn || null } as never,
+        }),
+      ),
       `Action “${actionTitle}” recorded.`,
       { title: 'actionTitle', ownerUserId: 'owner', dueOn: 'dueOn' },
     );
