@@ -871,6 +871,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/school-portal/{urn}/confidential-review-shares/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The head revokes a share */
+        post: operations["ReviewPortalController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/school-portal/{urn}/confidential-reviews": {
         parameters: {
             query?: never;
@@ -916,23 +933,6 @@ export interface paths {
         put?: never;
         /** The head shares the report with a named person or a body */
         post: operations["ReviewPortalController_share"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/school-portal/{urn}/confidential-reviews/{id}/shares/{shareId}/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The head revokes a share */
-        post: operations["ReviewPortalController_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3760,6 +3760,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/review-participants/{id}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take someone off a review */
+        post: operations["ReviewsController_removeParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/review-programmes": {
         parameters: {
             query?: never;
@@ -3977,23 +3994,6 @@ export interface paths {
         put?: never;
         /** Give someone a role on the review; a conflict of interest needs an override reason */
         post: operations["ReviewsController_addParticipant"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/tenants/{slug}/reviews/{id}/participants/{participantId}/remove": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Take someone off the review */
-        post: operations["ReviewsController_removeParticipant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6416,6 +6416,9 @@ export interface components {
             /** @description The new holder; null leaves the office empty */
             userId?: string | null;
         };
+        OkDto: {
+            ok: boolean;
+        };
         OrderDto: {
             approvedAt: string | null;
             approvedByName: string | null;
@@ -7744,6 +7747,9 @@ export interface components {
             /** @description A named person, by e-mail (they need an account) */
             email?: string;
         };
+        ShareListDto: {
+            items: components["schemas"]["ShareDto"][];
+        };
         SignupAcceptedDto: {
             /** @description Where the link was sent */
             email: string;
@@ -8505,7 +8511,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OkDto"];
+                };
             };
             /** @description An error, as application/problem+json */
             default: {
@@ -9810,6 +9818,37 @@ export interface operations {
             };
         };
     };
+    ReviewPortalController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ReviewPortalController_confidential: {
         parameters: {
             query?: never;
@@ -9887,44 +9926,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The shares */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConfidentialReportDto"];
+                    "application/json": components["schemas"]["ShareListDto"];
                 };
-            };
-            /** @description An error, as application/problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    ReviewPortalController_revoke: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                urn: string;
-                id: string;
-                shareId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description An error, as application/problem+json */
             default: {
@@ -16656,6 +16664,38 @@ export interface operations {
             };
         };
     };
+    ReviewsController_removeParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ReviewProgrammesController_list: {
         parameters: {
             query?: never;
@@ -17138,39 +17178,6 @@ export interface operations {
                 "application/json": components["schemas"]["ParticipantInputDto"];
             };
         };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReviewDto"];
-                };
-            };
-            /** @description An error, as application/problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    ReviewsController_removeParticipant: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                participantId: string;
-                /** @description The partnership's URL name */
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
         responses: {
             200: {
                 headers: {
