@@ -4,8 +4,9 @@
 // £1,000 automatically, so every place taken is confirmed and invoiced at once, the heaviest
 // path), a published course and one headteacher who acts for every school. The API is started
 // as `node apps/api/dist/main.js`; then 1,000 requests for places (a different delegate each,
-// spread over the schools) are sent at once, and again from 50 clients in turn. Every booking
-// of the event takes the event's row lock (SELECT ... FOR UPDATE), so the goal is: never more
+// spread over the schools) are sent at once, again from 50 clients in turn, and 200 from one client
+// (what a booking costs with nobody queueing). Every booking of the event takes the event's row
+// lock (SELECT ... FOR UPDATE), so attempts are served one at a time. The goal is: never more
 // than 100 places held, exactly 100 confirmed and invoiced, the rest on the waiting list, and
 // the p99 latency of an attempt. Needs DATABASE_URL and REDIS_URL; without them it is skipped.
 // Writes bench/results/event-booking.json.
@@ -58,7 +59,7 @@ async function generate() {
     const [head] = await em.query(`INSERT INTO users (email, name, password_hash, email_verified_at) VALUES ('head@bench.test', 'Bench Head', $1, now()) RETURNING id`, [hash]);
     await em.query(`INSERT INTO school_roles (school_id, user_id, role) SELECT id, $1, 'headteacher' FROM schools WHERE urn LIKE '3%'`, [head.id]);
     const events = [];
-    for (const title of ['Burst course', 'Steady course']) {
+    for (const title of ['Burst course', 'Steady course', 'One-at-a-time course']) {
       const [offer] = await em.query(`INSERT INTO offers (tenant_id, kind, title, unit, status) VALUES ($1, 'event', $2, 'per_delegate', 'published') RETURNING id`, [tenant.id, title]);
       await em.query(`INSERT INTO offer_prices (tenant_id, offer_id, year, position, buyer, pence) VALUES ($1, $2, 2026, 0, '{}', 15000)`, [tenant.id, offer.id]);
       const [event] = await em.query(`INSERT INTO events (tenant_id, offer_id, capacity, venue) VALUES ($1, $2, $3, 'Bench Hall') RETURNING id`, [tenant.id, offer.id, PLACES]);
@@ -91,7 +92,7 @@ async function signIn(base, email) {
 const pct = (sorted, p) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] * 10) / 10;
 
 /** Attempts `i` in `indexes`, `clients` at a time (all at once when clients >= attempts). */
-async function attempts(base, session, eventId, label, clients) {
+async function attempts(base, session, eventId, label, clients, total = ATTEMPTS) {
   const latencies = [];
   const statuses = {};
   let next = 0;
@@ -109,8 +110,8 @@ async function attempts(base, session, eventId, label, clients) {
     statuses[key] = (statuses[key] ?? 0) + 1;
   };
   const began = performance.now();
-  await Promise.all(Array.from({ length: Math.min(clients, ATTEMPTS) }, async () => {
-    while (next < ATTEMPTS) await one(next++);
+  await Promise.all(Array.from({ length: Math.min(clients, total) }, async () => {
+    while (next < total) await one(next++);
   }));
   const seconds = (performance.now() - began) / 1000;
   latencies.sort((a, b) => a - b);
@@ -122,10 +123,10 @@ async function attempts(base, session, eventId, label, clients) {
     [eventId],
   );
   return {
-    clients: Math.min(clients, ATTEMPTS),
-    attempts: ATTEMPTS,
+    clients: Math.min(clients, total),
+    attempts: total,
     seconds: Math.round(seconds * 100) / 100,
-    perSecond: Math.round(ATTEMPTS / seconds),
+    perSecond: Math.round(total / seconds),
     p50: pct(latencies, 0.5),
     p99: pct(latencies, 0.99),
     max: Math.round(latencies[latencies.length - 1] * 10) / 10,
@@ -138,7 +139,7 @@ async function attempts(base, session, eventId, label, clients) {
 const base = `http://127.0.0.1:${PORT}`;
 let api;
 try {
-  const [burstEvent, steadyEvent] = await generate();
+  const [burstEvent, steadyEvent, singleEvent] = await generate();
   api = spawn(process.execPath, [join(root, 'apps', 'api', 'dist', 'main.js')], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, API_PORT: String(PORT), LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_RATE_LIMIT: '1000', PUBLIC_URL: base, QUEUE_NAME: `bench-events-${process.pid}` },
@@ -149,7 +150,9 @@ try {
   const loadBefore = loadavg()[0];
   const burst = await attempts(base, session, burstEvent, 'burst', ATTEMPTS);
   const steady = await attempts(base, session, steadyEvent, 'steady', CLIENTS);
-  const ok = (r) => !r.overbooked && r.confirmed === PLACES && r.waiting === ATTEMPTS - PLACES && r.invoices === PLACES;
+  // One client, 200 attempts: what one booking costs with nobody queueing for the lock.
+  const single = await attempts(base, session, singleEvent, 'single', 1, 200);
+  const ok = (r) => !r.overbooked && r.confirmed === PLACES && r.waiting === r.attempts - PLACES && r.invoices === PLACES;
   const result = {
     name: NAME,
     places: PLACES,
@@ -157,7 +160,8 @@ try {
     goal: { overbooking: 'never', p99Ms: GOAL_P99_MS },
     burst,
     steady,
-    passed: ok(burst) && ok(steady),
+    single,
+    passed: ok(burst) && ok(steady) && ok(single),
     p99UnderGoal: { burst: burst.p99 < GOAL_P99_MS, steady: steady.p99 < GOAL_P99_MS },
     // The machine's 1-minute load average before and after (2 cores, shared): figures taken under other load are slower.
     loadAverage: { before: Math.round(loadBefore * 10) / 10, after: Math.round(loadavg()[0] * 10) / 10 },
@@ -168,7 +172,7 @@ try {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(NAME);
-  for (const [label, r] of [['all at once', burst], [`${CLIENTS} clients`, steady]]) {
+  for (const [label, r] of [['all at once', burst], [`${CLIENTS} clients`, steady], ['one client', single]]) {
     console.log(`  ${label.padEnd(12)} ${r.seconds} s (${r.perSecond}/s)  p50 ${r.p50} ms  p99 ${r.p99} ms  confirmed ${r.confirmed}  waiting ${r.waiting}  invoices ${r.invoices}  overbooked: ${r.overbooked ? 'YES' : 'no'}`);
   }
   console.log(`  written to: ${out}`);
