@@ -93,6 +93,10 @@ describe('events: the contract and bad input', () => {
     const badPlace = await json(await book(staff, id, { delegateEmail: 'not-an-email' }));
     expect(badPlace.status).toBe(400);
     expect(badPlace.body.errors[0].field).toBe('delegateEmail');
+    expect((await book(staff, 'not-an-id')).status).toBe(404);
+    expect((await staff.send('POST', `${school}/bookings/not-an-id/cancel${q}`, {})).status).toBe(404);
+    expect((await admin.get(`${base}/events/not-an-id`)).status).toBe(404);
+    expect((await admin.get(`${base}/events/${id}/sessions/not-an-id/register`)).status).toBe(404);
     const noTenant = await json(await staff.send('POST', `${school}/events/${id}/bookings`, {}));
     expect(noTenant.status).toBe(400);
     expect(noTenant.body.errors[0].field).toBe('tenant');

@@ -22,6 +22,7 @@ import {
 import { renderCertificatePdf } from '@partnerships/jobs';
 import { AppError, conflict, invalid, notFound } from '../../common/app-error';
 import type { AuthedContext } from '../../common/request-context';
+import { isUuid } from '../../common/ids';
 import { isUniqueViolation } from '../../common/sql-text';
 import { ACTS_FOR_SCHOOL, type SchoolAccess, schoolFor } from '../school-portal/school-access';
 import { type BookingRow, BookingRepository, type EventRow, EventRepository, type SessionRow } from '@partnerships/jobs';
@@ -136,7 +137,7 @@ export class SchoolEventsService {
         const events = new EventRepository(em);
         const bookings = new BookingRepository(em);
         // What does not depend on the places is read before the event's lock is taken, so the lock is held briefly.
-        const before = await events.find(eventId);
+        const before = isUuid(eventId) ? await events.find(eventId) : null;
         if (!before || before.offerStatus !== 'published') throw notFound('event');
         const buyer = await events.buyerFacts(school.id);
         if (!buyer) throw notFound('school');
@@ -263,7 +264,7 @@ export class SchoolEventsService {
   /** One booking of this school, with its event locked (every change to places goes through here). */
   private async lockBooking(em: EntityManager, school: SchoolAccess, id: string): Promise<{ booking: BookingRow; event: EventRow; sessions: SessionRow[] }> {
     const bookings = new BookingRepository(em);
-    const peek = await bookings.find(id);
+    const peek = isUuid(id) ? await bookings.find(id) : null;
     if (!peek || peek.schoolId !== school.id) throw notFound('booking');
     const events = new EventRepository(em);
     const event = await events.lockForUpdate(peek.eventId);
@@ -397,7 +398,7 @@ export class SchoolEventsService {
   async ics(ctx: AuthedContext, urn: string, slug: string, id: string): Promise<string> {
     const { school, tenant } = await this.locate(ctx, urn, slug);
     return this.inTenant(ctx, tenant, async (em) => {
-      const booking = await new BookingRepository(em).find(id);
+      const booking = isUuid(id) ? await new BookingRepository(em).find(id) : null;
       if (!booking || booking.schoolId !== school.id) throw notFound('booking');
       const events = new EventRepository(em);
       const event = (await events.find(booking.eventId))!;
@@ -419,7 +420,7 @@ export class SchoolEventsService {
   async evaluate(ctx: AuthedContext, urn: string, slug: string, id: string, dto: EvaluationAnswersDto): Promise<{ recorded: boolean }> {
     const { school, tenant } = await this.locate(ctx, urn, slug);
     return this.inTenant(ctx, tenant, async (em) => {
-      const booking = await new BookingRepository(em).find(id);
+      const booking = isUuid(id) ? await new BookingRepository(em).find(id) : null;
       if (!booking || booking.schoolId !== school.id) throw notFound('booking');
       this.mayChange(ctx, school, booking);
       if (booking.status !== 'attended') throw conflict('Only people who attended are asked for an evaluation.');
@@ -438,7 +439,7 @@ export class SchoolEventsService {
   async certificatePdf(ctx: AuthedContext, urn: string, slug: string, id: string): Promise<{ name: string; pdf: Buffer }> {
     const { school, tenant } = await this.locate(ctx, urn, slug);
     return this.inTenant(ctx, tenant, async (em) => {
-      const booking = await new BookingRepository(em).find(id);
+      const booking = isUuid(id) ? await new BookingRepository(em).find(id) : null;
       if (!booking || booking.schoolId !== school.id) throw notFound('booking');
       return renderCertificate(em, tenant, booking);
     });
