@@ -4375,9 +4375,11 @@ export interface components {
             user: components["schemas"]["UserDto"];
         };
         ActionInputDto: {
+            agendaItemId?: string | null;
             dueOn?: string | null;
-            owner?: string | null;
-            text: string;
+            ownerSchoolUrn?: string | null;
+            ownerUserId?: string | null;
+            title: string;
         };
         ActionPlanInputDto: {
             /** @description The academic year by its starting calendar year, e.g. 2026 */
@@ -4396,11 +4398,6 @@ export interface components {
             /** @enum {string} */
             status?: "planned" | "under_way" | "done";
             title: string;
-        };
-        ActionUpdateDto: {
-            followUpNote?: string | null;
-            /** @enum {string} */
-            status: "open" | "in_progress" | "done";
         };
         ActorDto: {
             id: string | null;
@@ -4994,7 +4991,7 @@ export interface components {
             reportReady: boolean;
             reviewerAccepted: boolean;
             reviewerName: string | null;
-            school: components["schemas"]["SchoolRefDto"];
+            school: components["schemas"]["ReviewSchoolRefDto"];
             /** @description Shown to the head and the reviewer */
             shares: components["schemas"]["ShareDto"][];
             tenantSlug: string;
@@ -5264,6 +5261,13 @@ export interface components {
             subtotalPence: number;
             totalPence: number;
             vatPence: number;
+        };
+        CyclePlanResultDto: {
+            /** @description What the planner could not do, in words */
+            problems: string[];
+            /** @description Reviews proposed (not yet confirmed) */
+            proposed: number;
+            reviews: components["schemas"]["ReviewSummaryDto"][];
         };
         DecisionDto: {
             /** @description Needed to reject */
@@ -5749,7 +5753,7 @@ export interface components {
             formedBy: "cluster" | "area" | "phase" | "diocese" | "cross_phase" | "hand" | "trust";
             id: string;
             name: string;
-            schools: components["schemas"]["SchoolRefDto"][];
+            schools: components["schemas"]["ReviewSchoolRefDto"][];
         };
         GroupInputDto: {
             bodyIds?: string[];
@@ -6547,11 +6551,12 @@ export interface components {
             reason: string | null;
         };
         PlanResultDto: {
-            /** @description What the planner could not do, in words */
-            problems: string[];
-            /** @description Reviews proposed (not yet confirmed) */
-            proposed: number;
-            reviews: components["schemas"]["ReviewSummaryDto"][];
+            created: number;
+            existing: number;
+            meetings: components["schemas"]["MeetingSummaryDto"][];
+            problems: Record<string, never>[];
+            /** @enum {string} */
+            termDates: "partnership" | "typical" | "mixed";
         };
         PlannedInvoiceDto: {
             dueOn: string;
@@ -7126,6 +7131,16 @@ export interface components {
             status: "open" | "in_progress" | "done" | "carried_forward";
             text: string;
         };
+        ReviewActionInputDto: {
+            dueOn?: string | null;
+            owner?: string | null;
+            text: string;
+        };
+        ReviewActionUpdateDto: {
+            followUpNote?: string | null;
+            /** @enum {string} */
+            status: "open" | "in_progress" | "done";
+        };
         ReviewDto: {
             academicYearStart: number;
             actions: components["schemas"]["ReviewActionDto"][];
@@ -7138,7 +7153,7 @@ export interface components {
             programmeId: string;
             qaApproved: boolean;
             report: components["schemas"]["ReportVersionDto"][];
-            school: components["schemas"]["SchoolRefDto"];
+            school: components["schemas"]["ReviewSchoolRefDto"];
             /** @enum {string} */
             status: "planned" | "draft" | "head_response" | "final" | "cancelled";
             visitOn: string | null;
@@ -7148,6 +7163,11 @@ export interface components {
         ReviewListDto: {
             items: components["schemas"]["ReviewSummaryDto"][];
         };
+        ReviewSchoolRefDto: {
+            id: string;
+            name: string;
+            urn: string;
+        };
         ReviewSummaryDto: {
             academicYearStart: number;
             confirmed: boolean;
@@ -7156,7 +7176,7 @@ export interface components {
             id: string;
             participants: components["schemas"]["ParticipantDto"][];
             programmeId: string;
-            school: components["schemas"]["SchoolRefDto"];
+            school: components["schemas"]["ReviewSchoolRefDto"];
             /** @enum {string} */
             status: "planned" | "draft" | "head_response" | "final" | "cancelled";
             visitOn: string | null;
@@ -7562,14 +7582,14 @@ export interface components {
             reportReady: boolean;
             reviewerAccepted: boolean;
             reviewerName: string | null;
-            school: components["schemas"]["SchoolRefDto"];
+            school: components["schemas"]["ReviewSchoolRefDto"];
             tenantSlug: string;
             visitOn: string | null;
         };
         SchoolReviewListDto: {
             items: components["schemas"]["SchoolReviewDto"][];
             /** @description Schools in a required category with no review this year */
-            missing: components["schemas"]["SchoolRefDto"][];
+            missing: components["schemas"]["ReviewSchoolRefDto"][];
         };
         /** @enum {string} */
         SchoolRole: "headteacher" | "business-manager" | "staff";
@@ -16605,7 +16625,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActionUpdateDto"];
+                "application/json": components["schemas"]["ReviewActionUpdateDto"];
             };
         };
         responses: {
@@ -16880,7 +16900,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanResultDto"];
+                    "application/json": components["schemas"]["CyclePlanResultDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -17075,7 +17095,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActionInputDto"];
+                "application/json": components["schemas"]["ReviewActionInputDto"];
             };
         };
         responses: {

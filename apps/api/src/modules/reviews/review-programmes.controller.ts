@@ -3,7 +3,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Access, Ctx } from '../../common/access.decorator';
 import type { TenantContext } from '../../common/request-context';
 import { ReviewProgrammesService } from './review-programmes.service';
-import { ConfirmResultDto, CreatedDto, GroupInputDto, GroupListDto, GroupSchoolsInputDto, PlanResultDto, ProgrammeDto, ProgrammeInputDto, ProgrammeListDto } from './reviews.dto';
+import { ConfirmResultDto, CreatedDto, GroupInputDto, GroupListDto, GroupSchoolsInputDto, CyclePlanResultDto, ProgrammeDto, ProgrammeInputDto, ProgrammeListDto } from './reviews.dto';
 
 @ApiTags('peer review')
 @Controller('v1/tenants/:slug')
@@ -54,7 +54,7 @@ export class ReviewProgrammesController {
   @HttpCode(200)
   @Access('manage', 'Review')
   @ApiOperation({ summary: 'Propose the cycle: each school reviewed once a year, leads and teams from other schools, no conflicts, visits on school days (replaces an earlier proposal)' })
-  @ApiResponse({ status: 200, type: PlanResultDto })
+  @ApiResponse({ status: 200, type: CyclePlanResultDto })
   plan(@Ctx() ctx: TenantContext, @Param('id') id: string) {
     return this.programmes.plan(ctx, id);
   }

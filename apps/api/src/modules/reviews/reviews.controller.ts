@@ -3,8 +3,8 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Access, Ctx } from '../../common/access.decorator';
 import type { TenantContext } from '../../common/request-context';
 import {
-  ActionInputDto,
-  ActionUpdateDto,
+  ReviewActionInputDto,
+  ReviewActionUpdateDto,
   CarriedDto,
   CreatedDto,
   ParticipantInputDto,
@@ -88,7 +88,7 @@ export class ReviewsController {
   @Access('read', 'Review')
   @ApiOperation({ summary: 'Record an action the review agreed (lead reviewer or coordinator)' })
   @ApiResponse({ status: 200, type: ReviewDto })
-  addAction(@Ctx() ctx: TenantContext, @Param('id') id: string, @Body() dto: ActionInputDto) {
+  addAction(@Ctx() ctx: TenantContext, @Param('id') id: string, @Body() dto: ReviewActionInputDto) {
     return this.reviews.addAction(ctx, id, dto);
   }
 
@@ -105,7 +105,7 @@ export class ReviewsController {
   @Access('read', 'Review')
   @ApiOperation({ summary: 'Follow up an agreed action (lead reviewer or coordinator)' })
   @ApiResponse({ status: 200, type: ReviewDto })
-  updateAction(@Ctx() ctx: TenantContext, @Param('id') id: string, @Body() dto: ActionUpdateDto) {
+  updateAction(@Ctx() ctx: TenantContext, @Param('id') id: string, @Body() dto: ReviewActionUpdateDto) {
     return this.reviews.updateAction(ctx, id, dto);
   }
 

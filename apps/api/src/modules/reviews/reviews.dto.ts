@@ -29,7 +29,7 @@ export class ProgrammeInputDto {
   @ApiProperty({ required: false, nullable: true, type: String, description: 'The coordinator (quality-assures reports)' }) @IsOptional() @IsUUID('all', { message: 'The coordinator is a user id' }) coordinatorUserId?: string | null;
 }
 
-export class SchoolRefDto {
+export class ReviewSchoolRefDto {
   @ApiProperty() id: string;
   @ApiProperty() urn: string;
   @ApiProperty() name: string;
@@ -40,7 +40,7 @@ export class GroupDto {
   @ApiProperty() name: string;
   @ApiProperty({ enum: [...GROUP_FORMED_BY, 'trust'] }) formedBy: string;
   @ApiProperty({ nullable: true, type: String }) bodyId: string | null;
-  @ApiProperty({ type: [SchoolRefDto] }) schools: SchoolRefDto[];
+  @ApiProperty({ type: [ReviewSchoolRefDto] }) schools: ReviewSchoolRefDto[];
 }
 
 export class ProgrammeSummaryDto {
@@ -95,7 +95,7 @@ export class ParticipantDto {
 export class ReviewSummaryDto {
   @ApiProperty() id: string;
   @ApiProperty() programmeId: string;
-  @ApiProperty({ type: SchoolRefDto }) school: SchoolRefDto;
+  @ApiProperty({ type: ReviewSchoolRefDto }) school: ReviewSchoolRefDto;
   @ApiProperty() academicYearStart: number;
   @ApiProperty({ nullable: true, type: String }) visitOn: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'e.g. "5 December 2026"' }) visitOnText: string | null;
@@ -136,7 +136,7 @@ export class ReviewDto extends ReviewSummaryDto {
   @ApiProperty({ nullable: true, type: String }) previousReviewId: string | null;
 }
 
-export class PlanResultDto {
+export class CyclePlanResultDto {
   @ApiProperty({ description: 'Reviews proposed (not yet confirmed)' }) proposed: number;
   @ApiProperty({ type: [String], description: 'What the planner could not do, in words' }) problems: string[];
   @ApiProperty({ type: [ReviewSummaryDto] }) reviews: ReviewSummaryDto[];
@@ -166,13 +166,13 @@ export class ReportStepDto {
   @ApiProperty({ required: false, description: 'For quality_assure: approve (true) or send back (false)' }) @IsOptional() @IsBoolean() approved?: boolean;
 }
 
-export class ActionInputDto {
+export class ReviewActionInputDto {
   @ApiProperty() @IsString() @Matches(/\S/, { message: 'Describe the action' }) @MaxLength(2000) text: string;
   @ApiProperty({ required: false, nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) owner?: string | null;
   @ApiProperty({ required: false, nullable: true, type: String }) @IsOptional() @Matches(DATE, { message: 'Give the due date as YYYY-MM-DD' }) dueOn?: string | null;
 }
 
-export class ActionUpdateDto {
+export class ReviewActionUpdateDto {
   @ApiProperty({ enum: ['open', 'in_progress', 'done'] }) @IsIn(['open', 'in_progress', 'done'], { message: 'The status is open, in_progress or done' }) status: string;
   @ApiProperty({ required: false, nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(4000) followUpNote?: string | null;
 }
@@ -231,7 +231,7 @@ export class SchoolReviewDto {
   @ApiProperty() id: string;
   @ApiProperty() tenantSlug: string;
   @ApiProperty() partnershipName: string;
-  @ApiProperty({ type: SchoolRefDto }) school: SchoolRefDto;
+  @ApiProperty({ type: ReviewSchoolRefDto }) school: ReviewSchoolRefDto;
   @ApiProperty() academicYearStart: number;
   @ApiProperty({ nullable: true, type: String }) reviewerName: string | null;
   @ApiProperty() reviewerAccepted: boolean;
@@ -241,7 +241,7 @@ export class SchoolReviewDto {
 
 export class SchoolReviewListDto {
   @ApiProperty({ type: [SchoolReviewDto] }) items: SchoolReviewDto[];
-  @ApiProperty({ type: [SchoolRefDto], description: 'Schools in a required category with no review this year' }) missing: SchoolRefDto[];
+  @ApiProperty({ type: [ReviewSchoolRefDto], description: 'Schools in a required category with no review this year' }) missing: ReviewSchoolRefDto[];
 }
 
 export class MySchoolReviewListDto {

@@ -18,7 +18,7 @@ import { schoolFor } from '../school-portal/school-access';
 import { ReviewProgrammeRepository } from './review-programme.repository';
 import { ReviewRepository, type ReviewRow } from './review.repository';
 import { reviewDto, reviewSummaries } from './review-views';
-import type { ActionInputDto, ActionUpdateDto, FocusInputDto, HeadResponseDto, ParticipantInputDto, ReportStepDto, ReviewQueryDto, ReviewUpdateDto, TrainingInputDto } from './reviews.dto';
+import type { ReviewActionInputDto, ReviewActionUpdateDto, FocusInputDto, HeadResponseDto, ParticipantInputDto, ReportStepDto, ReviewQueryDto, ReviewUpdateDto, TrainingInputDto } from './reviews.dto';
 import { ReviewerTenantsRepository } from './school-review.repository';
 
 const canManage = (ctx: TenantContext) => ctx.ability.can('manage', subjectOf('Review', { tenantId: ctx.tenant.id }));
@@ -122,7 +122,7 @@ export class ReviewsService {
     });
   }
 
-  async addAction(ctx: TenantContext, id: string, dto: ActionInputDto) {
+  async addAction(ctx: TenantContext, id: string, dto: ReviewActionInputDto) {
     return inTenant(this.db, ctx, async (em) => {
       const reviews = new ReviewRepository(em, ctx.tenant.id);
       const { review, role } = await this.visible(ctx, reviews, id);
@@ -132,7 +132,7 @@ export class ReviewsService {
     });
   }
 
-  async updateAction(ctx: TenantContext, actionId: string, dto: ActionUpdateDto) {
+  async updateAction(ctx: TenantContext, actionId: string, dto: ReviewActionUpdateDto) {
     return inTenant(this.db, ctx, async (em) => {
       const reviews = new ReviewRepository(em, ctx.tenant.id);
       const action = isUuid(actionId) ? await reviews.findAction(actionId) : null;
