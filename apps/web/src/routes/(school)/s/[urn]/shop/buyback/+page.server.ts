@@ -1,0 +1,74 @@
+import { fail } from '@sveltejs/kit';
+import { chosenTenant } from '#lib/offers.ts';
+import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { problemAnswer } from '#lib/server/form.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { portal } = await event.parent();
+  const tenant = chosenTenant(portal.memberships, event.url.searchParams.get('tenant'));
+  if (!tenant) return { tenant: null, buyback: null, offers: [] };
+  const urn = event.params.urn;
+  const api = apiFor(event);
+  const buyback = await loadOrFail(event, api.GET('/api/v1/school-portal/{urn}/buyback', { params: { path: { urn }, query: { tenant } } }));
+  // Next year's prices: as on the first day of the year bought for.
+  const date = buyback.window ? `${buyback.window.year}-09-01` : undefined;
+  const offers = await loadOrFail(event, api.GET('/api/v1/school-portal/{urn}/offers', { params: { path: { urn }, query: { tenant, ...(date ? { date } : {}) } } }));
+  return { tenant, buyback, offers: offers.items.filter((o) => ['traded_service', 'digital'].includes(o.kind) && o.pricePence !== null) };
+};
+
+const tenantOf = (url: URL, form: FormData) => String(form.get('tenant') ?? url.searchParams.get('tenant') ?? '');
+
+export const actions: Actions = {
+  order: async (event) => {
+    const form = await event.request.formData();
+    const chosen = form.getAll('offerId').map(String);
+    const errors: Record<string, string> = {};
+    const lines = chosen.map((offerId) => {
+      const raw = String(form.get(`quantity-${offerId}`) ?? '').trim();
+      if (raw && (!/^\d{1,6}$/.test(raw) || Number(raw) < 1)) errors[`quantity-${offerId}`] = 'Enter how many, a whole number of at least 1';
+      return { offerId, ...(raw ? { quantity: Number(raw) } : {}) };
+    });
+    if (!chosen.length) errors['services'] = 'Choose at least one service for next year';
+    const invoicing = form.get('invoicing') === 'school_financial_year' ? 'school_financial_year' : 'once';
+    if (Object.keys(errors).length) return fail(400, { errors, message: null as string | null, chosen });
+    const result = await submit(
+      apiFor(event).POST('/api/v1/school-portal/{urn}/buyback/order', { params: { path: { urn: event.params.urn }, query: { tenant: tenantOf(event.url, form) } }, body: { lines, invoicing } }),
+    );
+    if (!result.ok) {
+      const answer = problemAnswer(result.problem, { lines: 'services' });
+      return fail(result.problem.status, { errors: answer.errors, message: answer.message, chosen });
+    }
+    return { done: 'Your order for next year is sent to your headteacher or business manager for approval.' };
+  },
+  approve: async (event) => {
+    const form = await event.request.formData();
+    const orderId = String(form.get('orderId') ?? '');
+    const poNumber = String(form.get('poNumber') ?? '').trim();
+    if (!poNumber) return fail(400, { errors: { [`po-${orderId}`]: 'Enter the purchase-order number' }, message: null as string | null });
+    const result = await submit(
+      apiFor(event).POST('/api/v1/school-portal/{urn}/orders/{orderId}/approve', { params: { path: { urn: event.params.urn, orderId }, query: { tenant: tenantOf(event.url, form) } }, body: { poNumber } }),
+    );
+    if (!result.ok) {
+      const answer = problemAnswer(result.problem, { poNumber: `po-${orderId}` });
+      return fail(result.problem.status, { errors: answer.errors, message: answer.message });
+    }
+    return { done: `Next year’s order is approved with purchase order ${result.data.poNumber}: ${result.data.invoiceIds.length === 1 ? 'one invoice' : `${result.data.invoiceIds.length} invoices`} issued.` };
+  },
+  cancel: async (event) => {
+    const form = await event.request.formData();
+    const orderId = String(form.get('orderId') ?? '');
+    const result = await submit(apiFor(event).POST('/api/v1/school-portal/{urn}/orders/{orderId}/cancel', { params: { path: { urn: event.params.urn, orderId }, query: { tenant: tenantOf(event.url, form) } } }));
+    if (!result.ok) return fail(result.problem.status, { errors: {}, message: result.problem.message });
+    return { done: 'Next year’s order is cancelled. You can place it again while the buy-back is open.' };
+  },
+  stop: async (event) => {
+    const form = await event.request.formData();
+    const subscriptionId = String(form.get('subscriptionId') ?? '');
+    const result = await submit(
+      apiFor(event).POST('/api/v1/school-portal/{urn}/subscriptions/{subscriptionId}/cancel', { params: { path: { urn: event.params.urn, subscriptionId }, query: { tenant: tenantOf(event.url, form) } } }),
+    );
+    if (!result.ok) return fail(result.problem.status, { errors: {}, message: result.problem.message });
+    return { done: 'That service will not roll over into next year.' };
+  },
+};
