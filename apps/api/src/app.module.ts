@@ -20,6 +20,7 @@ import { GeneralMeetingsModule } from './modules/general-meetings/general-meetin
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { OffersModule } from './modules/offers/offers.module';
 import { EventsModule } from './modules/events/events.module';
+import { ImprovementModule } from './modules/improvement/improvement.module';
 import type { Runtime } from '@partnerships/jobs';
 import { RuntimeModule } from './runtime/runtime.module';
 import { DatabaseModule } from './runtime/database.module';
@@ -29,7 +30,7 @@ export class AppModule {
   static forRuntime(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [RuntimeModule.forRuntime(runtime), DatabaseModule.forRuntime(runtime), AuthModule, MeModule, TenantsModule, SchoolPortalModule, PlatformModule, FeeSchedulesModule, SignupModule, OnboardingModule, PartnershipSettingsModule, DirectoryModule, SchoolRegisterModule, MembershipsModule, BillingModule, GeneralMeetingsModule, GovernanceModule, EventsModule, OffersModule, ReviewsModule],
+      imports: [RuntimeModule.forRuntime(runtime), DatabaseModule.forRuntime(runtime), AuthModule, MeModule, TenantsModule, SchoolPortalModule, PlatformModule, FeeSchedulesModule, SignupModule, OnboardingModule, PartnershipSettingsModule, DirectoryModule, SchoolRegisterModule, MembershipsModule, BillingModule, GeneralMeetingsModule, GovernanceModule, EventsModule, OffersModule, ReviewsModule, ImprovementModule],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

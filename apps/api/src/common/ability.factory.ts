@@ -2,7 +2,7 @@ import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/abi
 import type { SchoolRole, TenantRole } from '@partnerships/domain';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
-export type SubjectType = 'Tenant' | 'Membership' | 'School' | 'Person' | 'Invitation' | 'AuditEntry' | 'FeeSchedule' | 'Platform' | 'Invoice' | 'Billing' | 'GeneralMeeting' | 'Ballot' | 'Governance' | 'Event' | 'Offer' | 'Order' | 'Review' | 'SchoolReview';
+export type SubjectType = 'Tenant' | 'Membership' | 'School' | 'Person' | 'Invitation' | 'AuditEntry' | 'FeeSchedule' | 'Platform' | 'Invoice' | 'Billing' | 'GeneralMeeting' | 'Ballot' | 'Governance' | 'Event' | 'Offer' | 'Order' | 'Review' | 'SchoolReview' | 'Improvement' | 'ConcernAccess';
 export type AppAbility = MongoAbility<[Action, SubjectType | { __type: SubjectType } | 'all']>;
 
 export interface RoleGrants {
@@ -42,6 +42,11 @@ export function buildAbility(grants: RoleGrants): AppAbility {
     // requirements and appointments, never a report's content, which only its reviewer, head and share recipients read.
     can('read', 'Review', { tenantId });
     if (role === 'tenant-admin' || role === 'officer') can('manage', ['Review', 'SchoolReview'], { tenantId });
+    // School improvement (issue 12): everyone in the partnership sees data rounds, needs and participation; admins and officers run
+    // rounds, brokerage and the annual report. Schools causing concern are for the people admins name (ConcernAccess), checked in the service and by RLS.
+    can('read', 'Improvement', { tenantId });
+    if (role === 'tenant-admin' || role === 'officer') can('manage', 'Improvement', { tenantId });
+    if (role === 'tenant-admin') can('manage', 'ConcernAccess', { tenantId });
     // Offers (issue 11): everyone in the partnership reads the catalogue; admins and officers run it (and record entitlement use);
     // orders, buy-back, bespoke quotes and the offers reports are for admins and finance (officers read them).
     can('read', 'Offer', { tenantId });

@@ -6,6 +6,7 @@ import { DEMO_FEE_SCHEDULES } from './demo-fee-schedules';
 import { seedDemoGovernance } from './governance/seed-demo-governance';
 import { seedGeneralMeetings } from './seed-general-meetings';
 import { seedReviews } from './seed-reviews';
+import { seedImprovement } from './seed-improvement';
 import { seedOffers } from './seed-offers';
 import { seedEvents } from './seed-events';
 
@@ -76,6 +77,7 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string = process
     // counts their assertions rely on; a suite that wants the full demo calls seedDemoGovernance itself.
     if (nodeEnv !== 'test') await seedDemoGovernance(em, passwordHash);
     if (nodeEnv !== 'test') await seedReviews(em, passwordHash); // peer review and a confidential review (issue 12); test suites call it themselves
+    if (nodeEnv !== 'test') await seedImprovement(em); // data rounds, brokerage, schools causing concern, a draft annual report (issue 12); test suites call it themselves
     await seedGeneralMeetings(em);
     await seedOffers(em);
     await seedEvents(em);
@@ -100,4 +102,4 @@ async function grantTenantRole(em: EntityManager, tenantId: string, userId: stri
   );
 }
 
-export { seedDemoGovernance, seedReviews };
+export { seedDemoGovernance, seedReviews, seedImprovement };
