@@ -939,6 +939,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/school-portal/{urn}/data-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The data rounds of the school’s groups in a partnership, with its own submission */
+        get: operations["ImprovementPortalController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/data-rounds/{roundId}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Submit the school’s figures in the common form, with its own strengths and areas to develop */
+        put: operations["ImprovementPortalController_submit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/data-rounds/{roundId}/submission/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Submit the school’s figures as CSV ("indicator,value" lines) */
+        put: operations["ImprovementPortalController_submitCsv"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/school-portal/{urn}/elections/{electionId}/ballots": {
         parameters: {
             query?: never;
@@ -1652,6 +1703,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/annual-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnnualReportsController_list"];
+        put?: never;
+        /** Generate (or regenerate) the year’s annual report on the quality of education as an editable draft */
+        post: operations["AnnualReportsController_generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/annual-reports/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnnualReportsController_get"];
+        /** Edit the report (markdown) or mark it final */
+        put: operations["AnnualReportsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/annual-reports/{year}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the report as markdown or HTML */
+        get: operations["AnnualReportsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/audit-log": {
         parameters: {
             query?: never;
@@ -2159,6 +2261,279 @@ export interface paths {
         get: operations["PartnershipSettingsController_calendarYear"];
         /** Save the six half terms of one academic year (checked for order, overlaps and the year’s bounds) */
         put: operations["PartnershipSettingsController_saveCalendarYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/concern-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people named to see schools causing concern (admins) */
+        get: operations["ConcernsController_named"];
+        put?: never;
+        /** Name someone with a role in the partnership to see schools causing concern */
+        post: operations["ConcernsController_name"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/concern-access/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConcernsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/data-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data rounds, newest first */
+        get: operations["DataRoundsController_list"];
+        put?: never;
+        /** Open a data round for a body (usually a cluster) with a data set and a window */
+        post: operations["DataRoundsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/data-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round with its data set and which schools have submitted */
+        get: operations["DataRoundsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/data-rounds/{id}/benchmarks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DataRoundsController_benchmarks"];
+        /** Enter local authority and national benchmarks */
+        put: operations["DataRoundsController_setBenchmarks"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/data-rounds/{id}/charts/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One indicator’s chart as SVG (titled and described for screen readers) */
+        get: operations["DataRoundsController_chart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/data-rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the window */
+        post: operations["DataRoundsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/data-rounds/{id}/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Schools side by side with the benchmarks: ranks, quartiles, each chart’s address and text, suggested strengths and areas */
+        get: operations["DataRoundsController_comparison"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/data-rounds/{id}/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise a need for support from each agreed area to develop (due within a term); raising again adds nothing */
+        post: operations["DataRoundsController_raiseNeeds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/data-rounds/{id}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DataRoundsController_outcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/data-rounds/{id}/outcomes/{urn}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record the strengths and areas to develop the meeting agreed for a school */
+        put: operations["DataRoundsController_setOutcome"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/data-rounds/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DataRoundsController_report"];
+        /** The group report and its action plan */
+        put: operations["DataRoundsController_setReport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/data-rounds/{id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every school’s figures and own analysis */
+        get: operations["DataRoundsController_submissions"];
+        put?: never;
+        /** Enter a school’s figures for it (checked field by field) */
+        post: operations["DataRoundsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/data-rounds/{id}/submissions/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import many schools’ figures from CSV (URN, then one column per indicator); nothing is saved unless every row is right */
+        post: operations["DataRoundsController_importCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/data-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data sets agreed for data rounds, with their indicators */
+        get: operations["DataRoundsController_listSets"];
+        put?: never;
+        /** Agree a data set: indicators with definitions, units, direction, precision and valid range */
+        post: operations["DataRoundsController_createSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/data-sets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DataRoundsController_getSet"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -3587,6 +3962,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per school, what it took part in and gave in a year, and the partnership’s picture */
+        get: operations["AnnualReportsController_participation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/participation.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnnualReportsController_participationCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/people": {
         parameters: {
             query?: never;
@@ -4139,6 +4547,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/schools-causing-concern": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Schools on record with their status and the status the rules suggest (named people only; 404 to anyone else) */
+        get: operations["ConcernsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/schools-causing-concern/{urn}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A school’s indicators with their history, statuses and monitoring visits (named people only) */
+        get: operations["ConcernsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/schools-causing-concern/{urn}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an indicator (inspection, data, leadership change, finance); kept with its history */
+        post: operations["ConcernsController_addIndicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/schools-causing-concern/{urn}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the school’s status with reasons (the previous one is kept as history) */
+        post: operations["ConcernsController_setStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/schools-causing-concern/{urn}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a monitoring visit and its notes */
+        post: operations["ConcernsController_addVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/seat-rules/{id}": {
         parameters: {
             query?: never;
@@ -4327,6 +4820,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/support-dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open needs against their target */
+        get: operations["BrokerageController_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/support-needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Needs for support, nearest target first, each timed against its target */
+        get: operations["BrokerageController_list"];
+        put?: never;
+        /** Record a need from a review or a school’s own request (target: within a term unless given) */
+        post: operations["BrokerageController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/support-needs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A need with who could support it, best first (schools strong in the area, teaching schools, services, the board) */
+        get: operations["BrokerageController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/support-needs/{id}/agree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Agree the support, free or charged; charged support is invoiced to the school once */
+        post: operations["BrokerageController_agree"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/support-needs/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the need with a note of the support’s impact */
+        post: operations["BrokerageController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/support-needs/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the support was delivered */
+        post: operations["BrokerageController_deliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/support-needs/{id}/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Match the need to a supporter */
+        post: operations["BrokerageController_match"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/stripe": {
         parameters: {
             query?: never;
@@ -4389,6 +5002,14 @@ export interface components {
             /** @description Send it up: it becomes an item on the parent bodies’ next agendas */
             submit?: boolean;
         };
+        ActionPlanItemDto: {
+            action: string;
+            area?: string | null;
+            dueOn?: string | null;
+            owner?: string | null;
+            /** @enum {string} */
+            status?: "not_started" | "in_progress" | "done";
+        };
         ActionPlanLineDto: {
             /** @description Budget in pence */
             budgetPence: number;
@@ -4430,6 +5051,17 @@ export interface components {
             /** @description Matching schools no category is open to */
             notEligible: number;
         };
+        AdminSubmissionInputDto: {
+            /** @description The school’s own analysis: areas to develop */
+            ownAreasToDevelop?: string | null;
+            /** @description The school’s own analysis: strengths */
+            ownStrengths?: string | null;
+            schoolUrn: string;
+            /** @description One value per indicator code; null where the school has no figure */
+            values: {
+                [key: string]: number | null;
+            };
+        };
         AgendaItemInputDto: {
             confidential?: boolean;
             description?: string | null;
@@ -4437,6 +5069,49 @@ export interface components {
         };
         AgendaItemRefDto: {
             itemId: string;
+        };
+        AgreeInputDto: {
+            /** @description For charged support: the price in pence (before VAT) */
+            amountPence?: number;
+            /** @enum {string} */
+            basis: "free" | "charged";
+        };
+        AgreementDto: {
+            amountPence: number | null;
+            /** @enum {string|null} */
+            basis: "free" | "charged" | null;
+            id: string;
+            invoiceId: string | null;
+            note: string | null;
+            /** @enum {string} */
+            status: "proposed" | "agreed" | "delivered" | "withdrawn";
+            supporterBodyId: string | null;
+            /** @enum {string} */
+            supporterKind: "school" | "teaching_school" | "offer" | "board";
+            supporterName: string;
+            supporterOfferId: string | null;
+            supporterSchoolId: string | null;
+        };
+        AnnualReportDto: {
+            academicYearStart: number;
+            /** @description Markdown */
+            document: string;
+            generatedAt: string;
+            id: string;
+            /** @enum {string} */
+            status: "draft" | "final";
+            title: string;
+            updatedAt: string;
+        };
+        AnnualReportInputDto: {
+            /** @description The whole document, in markdown */
+            document?: string;
+            /** @enum {string} */
+            status?: "draft" | "final";
+            title?: string;
+        };
+        AnnualReportListDto: {
+            items: components["schemas"]["AnnualReportDto"][];
         };
         ApplyContactDto: {
             email: string;
@@ -4545,6 +5220,24 @@ export interface components {
             /** @description What to quote: the invoice number */
             reference: string;
             sortCode: string | null;
+        };
+        BenchmarkDto: {
+            indicatorCode: string;
+            /** @enum {string} */
+            source: "la" | "national";
+            value: number;
+        };
+        BenchmarkInputDto: {
+            indicatorCode: string;
+            /** @enum {string} */
+            source: "la" | "national";
+            value: number;
+        };
+        BenchmarkListDto: {
+            items: components["schemas"]["BenchmarkDto"][];
+        };
+        BenchmarksInputDto: {
+            items: components["schemas"]["BenchmarkInputDto"][];
         };
         BespokeRequestDto: {
             details: string | null;
@@ -4973,12 +5666,83 @@ export interface components {
             actionId: string;
             note?: string | null;
         };
+        CloseInputDto: {
+            /** @description What difference the support made */
+            impactNote: string;
+        };
         CloseMotionDto: {
             /**
              * @description The chair’s casting vote, used only when the votes are tied and the tie rule is chair_casting_vote (default against)
              * @enum {string}
              */
             chairCastingVote?: "for" | "against";
+        };
+        ComparisonDto: {
+            benchmarks: {
+                [key: string]: number;
+            };
+            /** @description The chart’s text alternative */
+            chartText: string;
+            /** @description The chart as an SVG image */
+            chartUrl: string;
+            indicator: components["schemas"]["IndicatorDto"];
+            lowerQuartile: number | null;
+            mean: number | null;
+            median: number | null;
+            schools: components["schemas"]["SchoolFigureDto"][];
+            upperQuartile: number | null;
+        };
+        ConcernDetailDto: {
+            current: components["schemas"]["ConcernStatusDto"] | null;
+            history: components["schemas"]["ConcernStatusDto"][];
+            indicators: components["schemas"]["ConcernIndicatorDto"][];
+            school: components["schemas"]["ImprovementSchoolDto"];
+            /** @description What the partnership’s rules suggest from the latest indicators */
+            suggested: components["schemas"]["ConcernStatusDto"];
+            visits: components["schemas"]["VisitDto"][];
+        };
+        ConcernIndicatorDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "inspection" | "data" | "leadership_change" | "finance";
+            note: string | null;
+            occurredOn: string | null;
+            recordedOn: string;
+            value: string;
+        };
+        ConcernIndicatorInputDto: {
+            /** @enum {string} */
+            kind: "inspection" | "data" | "leadership_change" | "finance";
+            note?: string | null;
+            /** @description When it happened (the inspection date) */
+            occurredOn?: string | null;
+            /** @description Default today */
+            recordedOn?: string;
+            /** @description inspection: grade 1-4; data: below, well_below, in_line, above; leadership_change: new_head, interim_head, stable; finance: deficit, licensed_deficit, balanced, surplus */
+            value: string;
+        };
+        ConcernListDto: {
+            items: components["schemas"]["ConcernSummaryDto"][];
+        };
+        ConcernStatusDto: {
+            endedOn: string | null;
+            reasons: string[];
+            since: string;
+            /** @enum {string} */
+            status: "none" | "monitoring" | "concern" | "serious_concern";
+        };
+        ConcernStatusInputDto: {
+            reasons: string[];
+            /** @description Default today */
+            since?: string;
+            /** @enum {string} */
+            status: "none" | "monitoring" | "concern" | "serious_concern";
+        };
+        ConcernSummaryDto: {
+            current: components["schemas"]["ConcernStatusDto"] | null;
+            school: components["schemas"]["ImprovementSchoolDto"];
+            /** @description What the partnership’s rules suggest from the latest indicators */
+            suggested: components["schemas"]["ConcernStatusDto"];
         };
         ConfidentialReportDto: {
             academicYearStart: number;
@@ -5262,6 +6026,14 @@ export interface components {
             totalPence: number;
             vatPence: number;
         };
+        CsvInputDto: {
+            /** @description CSV text: "indicator,value" lines for one school, or URN then one column per indicator for many */
+            csv: string;
+        };
+        CsvResultDto: {
+            imported: number;
+            items: components["schemas"]["SubmissionDto"][];
+        };
         CyclePlanResultDto: {
             /** @description What the planner could not do, in words */
             problems: string[];
@@ -5269,9 +6041,37 @@ export interface components {
             proposed: number;
             reviews: components["schemas"]["ReviewSummaryDto"][];
         };
+        DashboardDto: {
+            closed: number;
+            dueSoon: number;
+            metWithinTarget: number;
+            /** @description Open needs, nearest target first */
+            needs: components["schemas"]["NeedDto"][];
+            onTrack: number;
+            open: number;
+            overdue: number;
+        };
+        DataSetDto: {
+            description: string | null;
+            id: string;
+            indicators: components["schemas"]["IndicatorDto"][];
+            name: string;
+        };
+        DataSetInputDto: {
+            description?: string | null;
+            indicators: components["schemas"]["IndicatorInputDto"][];
+            name: string;
+        };
+        DataSetListDto: {
+            items: components["schemas"]["DataSetDto"][];
+        };
         DecisionDto: {
             /** @description Needed to reject */
             note?: string;
+        };
+        DeliverInputDto: {
+            /** @description Default today */
+            deliveredOn?: string;
         };
         DirectoryEntryDto: {
             areas: string[];
@@ -5731,6 +6531,11 @@ export interface components {
             amountPence: number;
             tier: string;
         };
+        FindingDto: {
+            area: string;
+            indicatorCode: string;
+            reason: string;
+        };
         FocusInputDto: {
             /** @description The focus agreed with the head */
             focus: string;
@@ -5770,6 +6575,16 @@ export interface components {
         };
         GroupListDto: {
             items: components["schemas"]["GroupDto"][];
+        };
+        GroupReportDto: {
+            actionPlan: components["schemas"]["ActionPlanItemDto"][];
+            roundId: string;
+            summary: string;
+            updatedAt: string | null;
+        };
+        GroupReportInputDto: {
+            actionPlan: components["schemas"]["ActionPlanItemDto"][];
+            summary: string;
         };
         GroupSchoolsInputDto: {
             schoolUrns: string[];
@@ -5825,6 +6640,14 @@ export interface components {
             /** @description 0 to 100 */
             percent: number;
         };
+        ImprovementCreatedDto: {
+            id: string;
+        };
+        ImprovementSchoolDto: {
+            id: string;
+            name: string;
+            urn: string;
+        };
         InAdvancePaymentDto: {
             /** @enum {string} */
             kind: "in-advance";
@@ -5835,6 +6658,36 @@ export interface components {
             month: string;
             offerId: string;
             title: string;
+        };
+        IndicatorDto: {
+            area: string;
+            code: string;
+            decimals: number;
+            definition: string;
+            higherIsBetter: boolean;
+            max: number;
+            min: number;
+            name: string;
+            /** @enum {string} */
+            unit: "percent" | "count" | "score" | "pence";
+        };
+        IndicatorInputDto: {
+            /** @description The area of improvement it speaks to (phonics, reading, writing, maths, early_years) */
+            area: string;
+            /** @example gld */
+            code: string;
+            /** @description Decimal places allowed (0 to 3); default 0 */
+            decimals?: number;
+            definition: string;
+            /** @description Default true */
+            higherIsBetter?: boolean;
+            /** @description Highest valid value; default 100 for percentages */
+            max?: number;
+            /** @description Lowest valid value; default 0 */
+            min?: number;
+            name: string;
+            /** @enum {string} */
+            unit: "percent" | "count" | "score" | "pence";
         };
         InstalmentsPaymentDto: {
             /** @enum {string} */
@@ -6037,6 +6890,17 @@ export interface components {
             /** @description Send this as the X-CSRF-Token header on writes */
             csrfToken: string;
             user: components["schemas"]["UserDto"];
+        };
+        MatchInputDto: {
+            /** @description For a teaching school or the board: the body */
+            bodyId?: string;
+            note?: string | null;
+            /** @description For a traded service: the offer */
+            offerId?: string;
+            /** @enum {string} */
+            supporterKind: "school" | "teaching_school" | "offer" | "board";
+            /** @description For a school: its URN */
+            supporterUrn?: string;
         };
         MeDto: {
             /** @description Send as the X-CSRF-Token header on writes */
@@ -6318,9 +7182,81 @@ export interface components {
             roles: string[];
             slug: string;
         };
+        NameInputDto: {
+            userId: string;
+        };
         NameVoterDto: {
             /** @description A person who acts for the school; null: the headteacher again */
             userId: string | null;
+        };
+        NamedPersonDto: {
+            email: string;
+            id: string;
+            name: string;
+            namedAt: string;
+            userId: string;
+        };
+        NamedPersonListDto: {
+            items: components["schemas"]["NamedPersonDto"][];
+        };
+        NeedDetailDto: {
+            agreement: components["schemas"]["AgreementDto"] | null;
+            area: string;
+            /** @description Who could support, best first */
+            candidates: components["schemas"]["SupportCandidateDto"][];
+            closedOn: string | null;
+            deliveredOn: string | null;
+            description: string;
+            foundOn: string;
+            id: string;
+            impactNote: string | null;
+            school: components["schemas"]["ImprovementSchoolDto"];
+            /** @enum {string} */
+            source: "data_round" | "review" | "request";
+            sourceRef: string | null;
+            /** @enum {string} */
+            status: "open" | "matched" | "agreed" | "delivered" | "closed";
+            targetOn: string;
+            /** @enum {string} */
+            timing: "on_track" | "due_soon" | "overdue" | "met" | "missed";
+        };
+        NeedDto: {
+            agreement: components["schemas"]["AgreementDto"] | null;
+            area: string;
+            closedOn: string | null;
+            deliveredOn: string | null;
+            description: string;
+            foundOn: string;
+            id: string;
+            impactNote: string | null;
+            school: components["schemas"]["ImprovementSchoolDto"];
+            /** @enum {string} */
+            source: "data_round" | "review" | "request";
+            sourceRef: string | null;
+            /** @enum {string} */
+            status: "open" | "matched" | "agreed" | "delivered" | "closed";
+            targetOn: string;
+            /** @enum {string} */
+            timing: "on_track" | "due_soon" | "overdue" | "met" | "missed";
+        };
+        NeedInputDto: {
+            area: string;
+            description: string;
+            /** @description Default today */
+            foundOn?: string;
+            schoolUrn: string;
+            /**
+             * @description Default request
+             * @enum {string}
+             */
+            source?: "review" | "request";
+            /** @description The review it came from */
+            sourceRef?: string | null;
+            /** @description Default: within a term of being found, from the term dates */
+            targetOn?: string;
+        };
+        NeedListDto: {
+            items: components["schemas"]["NeedDto"][];
         };
         NominateDto: {
             /** @description The candidate */
@@ -6465,6 +7401,27 @@ export interface components {
         OrderListDto: {
             items: components["schemas"]["OrderDto"][];
         };
+        OutcomeDto: {
+            areasToDevelop: components["schemas"]["OutcomeItemDto"][];
+            meetingId: string | null;
+            recordedAt: string;
+            school: components["schemas"]["ImprovementSchoolDto"];
+            strengths: components["schemas"]["OutcomeItemDto"][];
+        };
+        OutcomeInputDto: {
+            areasToDevelop: components["schemas"]["OutcomeItemDto"][];
+            /** @description The meeting where it was agreed */
+            meetingId?: string | null;
+            strengths: components["schemas"]["OutcomeItemDto"][];
+        };
+        OutcomeItemDto: {
+            area: string;
+            indicatorCode?: string | null;
+            note?: string | null;
+        };
+        OutcomeListDto: {
+            items: components["schemas"]["OutcomeDto"][];
+        };
         PaperInputDto: {
             agendaItemId: string;
             content?: string | null;
@@ -6491,6 +7448,38 @@ export interface components {
             /** @description The school they come from (defaults to the school they lead) */
             schoolUrn?: string | null;
             userId: string;
+        };
+        ParticipationDto: {
+            academicYearStart: number;
+            items: components["schemas"]["ParticipationRowDto"][];
+            picture: components["schemas"]["ParticipationPictureDto"];
+        };
+        ParticipationPictureDto: {
+            givingSupport: number;
+            notTakingPart: string[];
+            schools: number;
+            totals: components["schemas"]["ParticipationTotalsDto"];
+        };
+        ParticipationRowDto: {
+            cpdPlaces: number;
+            dataRoundsSubmitted: number;
+            meetingsAttended: number;
+            reviewsLed: number;
+            reviewsReceived: number;
+            schoolId: string;
+            schoolName: string;
+            supportGiven: number;
+            supportReceived: number;
+            urn: string;
+        };
+        ParticipationTotalsDto: {
+            cpdPlaces: number;
+            dataRoundsSubmitted: number;
+            meetingsAttended: number;
+            reviewsLed: number;
+            reviewsReceived: number;
+            supportGiven: number;
+            supportReceived: number;
         };
         PartnershipContactDto: {
             email: string;
@@ -7210,6 +8199,61 @@ export interface components {
             rolledOver: number;
             year: number;
         };
+        RoundComparisonDto: {
+            indicators: components["schemas"]["ComparisonDto"][];
+            /** @description Suggested strengths and areas to develop (the meeting agrees the outcomes) */
+            suggestions: components["schemas"]["SchoolFindingsDto"][];
+        };
+        RoundDto: {
+            academicYearStart: number;
+            bodyId: string;
+            bodyName: string;
+            closesOn: string;
+            dataSet: components["schemas"]["DataSetDto"];
+            dataSetId: string;
+            id: string;
+            name: string;
+            opensOn: string;
+            schoolList: components["schemas"]["RoundSchoolDto"][];
+            schools: number;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed" | "reported";
+            submissions: number;
+        };
+        RoundInputDto: {
+            /** @description The body (usually a cluster) running the round */
+            bodyId: string;
+            /** @description Window closes, YYYY-MM-DD */
+            closesOn: string;
+            dataSetId: string;
+            name: string;
+            /** @description Window opens, YYYY-MM-DD */
+            opensOn: string;
+        };
+        RoundListDto: {
+            items: components["schemas"]["RoundSummaryDto"][];
+        };
+        RoundSchoolDto: {
+            id: string;
+            name: string;
+            submitted: boolean;
+            submittedAt: string | null;
+            urn: string;
+        };
+        RoundSummaryDto: {
+            academicYearStart: number;
+            bodyId: string;
+            bodyName: string;
+            closesOn: string;
+            dataSetId: string;
+            id: string;
+            name: string;
+            opensOn: string;
+            schools: number;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed" | "reported";
+            submissions: number;
+        };
         RunSchoolDto: {
             id: string;
             name: string;
@@ -7336,6 +8380,22 @@ export interface components {
         };
         SchoolEventListDto: {
             items: components["schemas"]["SchoolEventDto"][];
+        };
+        SchoolFigureDto: {
+            quartile: number | null;
+            rank: number | null;
+            schoolId: string;
+            schoolName: string;
+            value: number | null;
+            /** @description Difference from each benchmark, positive is better */
+            versus: {
+                [key: string]: number;
+            };
+        };
+        SchoolFindingsDto: {
+            areasToDevelop: components["schemas"]["FindingDto"][];
+            schoolId: string;
+            strengths: components["schemas"]["FindingDto"][];
         };
         SchoolImportDto: {
             counts: components["schemas"]["ImportCountsDto"];
@@ -7593,6 +8653,18 @@ export interface components {
         };
         /** @enum {string} */
         SchoolRole: "headteacher" | "business-manager" | "staff";
+        SchoolRoundDto: {
+            closesOn: string;
+            dataSet: components["schemas"]["DataSetDto"];
+            id: string;
+            name: string;
+            opensOn: string;
+            status: string;
+            submission: components["schemas"]["SubmissionDto"] | null;
+        };
+        SchoolRoundListDto: {
+            items: components["schemas"]["SchoolRoundDto"][];
+        };
         SchoolVoteDto: {
             byProxy: boolean;
             /**
@@ -7845,6 +8917,27 @@ export interface components {
             childId: string;
             parentId: string;
         };
+        SubmissionDto: {
+            ownAreasToDevelop: string | null;
+            ownStrengths: string | null;
+            school: components["schemas"]["ImprovementSchoolDto"];
+            submittedAt: string;
+            values: {
+                [key: string]: number | null;
+            };
+            /** @enum {string} */
+            via: "form" | "csv";
+        };
+        SubmissionInputDto: {
+            /** @description The school’s own analysis: areas to develop */
+            ownAreasToDevelop?: string | null;
+            /** @description The school’s own analysis: strengths */
+            ownStrengths?: string | null;
+            /** @description One value per indicator code; null where the school has no figure */
+            values: {
+                [key: string]: number | null;
+            };
+        };
         SubmitPupilCountDto: {
             /** @example 2025-10 */
             census: string;
@@ -7875,6 +8968,14 @@ export interface components {
             delegateName?: string;
             /** @description A colleague at the school (or yourself); else give a name and e-mail */
             delegateUserId?: string;
+        };
+        SupportCandidateDto: {
+            id: string | null;
+            /** @enum {string} */
+            kind: "school" | "teaching_school" | "offer" | "board";
+            name: string;
+            reasons: string[];
+            score: number;
         };
         SuspendTenantDto: {
             /**
@@ -8106,6 +9207,17 @@ export interface components {
             /** @description The token from the e-mailed link */
             token: string;
         };
+        VisitDto: {
+            id: string;
+            notes: string;
+            visitedOn: string;
+            visitor: string;
+        };
+        VisitInputDto: {
+            notes: string;
+            visitedOn: string;
+            visitor: string;
+        };
         VoidInvoiceDto: {
             /** @description Why, kept with the invoice */
             reason: string;
@@ -8124,6 +9236,10 @@ export interface components {
             /** @description This event id had been received before; nothing was done again */
             duplicate: boolean;
             received: boolean;
+        };
+        YearInputDto: {
+            /** @description The academic year (2026 for 2026 to 2027) */
+            academicYearStart: number;
         };
     };
     responses: never;
@@ -9965,6 +11081,115 @@ export interface operations {
             };
         };
     };
+    ImprovementPortalController_list: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolRoundListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ImprovementPortalController_submit: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmissionInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ImprovementPortalController_submitCsv: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CsvInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SchoolVotesController_castElection: {
         parameters: {
             query?: never;
@@ -11442,6 +12667,174 @@ export interface operations {
             };
         };
     };
+    AnnualReportsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AnnualReportsController_generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["YearInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AnnualReportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AnnualReportsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualReportInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AnnualReportsController_export: {
+        parameters: {
+            query?: {
+                /** @description Default md */
+                format?: "md" | "html";
+            };
+            header?: never;
+            path: {
+                year: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     TenantsController_auditLog: {
         parameters: {
             query?: {
@@ -12718,6 +14111,737 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarYearDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ConcernsController_named: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamedPersonListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ConcernsController_name: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NameInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamedPersonListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ConcernsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamedPersonListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoundInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementCreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_benchmarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_setBenchmarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BenchmarksInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_chart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                code: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An SVG image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_comparison: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundComparisonDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_raiseNeeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_outcomes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_setOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                urn: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupReportDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_setReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupReportInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupReportDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_submissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsvResultDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminSubmissionInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_importCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CsvInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsvResultDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_listSets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSetListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_createSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DataSetInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementCreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DataRoundsController_getSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSetDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -16235,6 +18359,73 @@ export interface operations {
             };
         };
     };
+    AnnualReportsController_participation: {
+        parameters: {
+            query?: {
+                /** @description Academic year; default this one */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AnnualReportsController_participationCsv: {
+        parameters: {
+            query?: {
+                /** @description Academic year; default this one */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     TenantsController_people: {
         parameters: {
             query?: {
@@ -17596,6 +19787,177 @@ export interface operations {
             };
         };
     };
+    ConcernsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcernListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ConcernsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcernDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ConcernsController_addIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConcernIndicatorInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcernDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ConcernsController_setStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConcernStatusInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcernDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ConcernsController_addVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcernDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     BodiesController_updateRule: {
         parameters: {
             query?: never;
@@ -17963,6 +20325,281 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BrokerageController_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BrokerageController_list: {
+        parameters: {
+            query?: {
+                status?: "open" | "matched" | "agreed" | "delivered" | "closed";
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BrokerageController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementCreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BrokerageController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BrokerageController_agree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreeInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BrokerageController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BrokerageController_deliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliverInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedDetailDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BrokerageController_match: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedDetailDto"];
+                };
             };
             /** @description An error, as application/problem+json */
             default: {

@@ -3,7 +3,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Access, Ctx } from '../../common/access.decorator';
 import type { TenantContext } from '../../common/request-context';
 import { BrokerageService } from './brokerage.service';
-import { AgreeInputDto, CloseInputDto, CreatedDto, DashboardDto, DeliverInputDto, MatchInputDto, NeedDetailDto, NeedInputDto, NeedListDto, NeedQueryDto } from './improvement.dto';
+import { AgreeInputDto, CloseInputDto, ImprovementCreatedDto, DashboardDto, DeliverInputDto, MatchInputDto, NeedDetailDto, NeedInputDto, NeedListDto, NeedQueryDto } from './improvement.dto';
 
 @ApiTags('school improvement')
 @Controller('v1/tenants/:slug')
@@ -29,7 +29,7 @@ export class BrokerageController {
   @Post('support-needs')
   @Access('manage', 'Improvement')
   @ApiOperation({ summary: 'Record a need from a review or a school’s own request (target: within a term unless given)' })
-  @ApiResponse({ status: 201, type: CreatedDto })
+  @ApiResponse({ status: 201, type: ImprovementCreatedDto })
   create(@Ctx() ctx: TenantContext, @Body() dto: NeedInputDto) {
     return this.brokerage.create(ctx, dto);
   }

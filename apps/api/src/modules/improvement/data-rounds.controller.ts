@@ -8,7 +8,7 @@ import {
   AdminSubmissionInputDto,
   BenchmarkListDto,
   BenchmarksInputDto,
-  CreatedDto,
+  ImprovementCreatedDto,
   CsvInputDto,
   CsvResultDto,
   DataSetDto,
@@ -42,7 +42,7 @@ export class DataRoundsController {
   @Post('data-sets')
   @Access('manage', 'Improvement')
   @ApiOperation({ summary: 'Agree a data set: indicators with definitions, units, direction, precision and valid range' })
-  @ApiResponse({ status: 201, type: CreatedDto })
+  @ApiResponse({ status: 201, type: ImprovementCreatedDto })
   createSet(@Ctx() ctx: TenantContext, @Body() dto: DataSetInputDto) {
     return this.rounds.createDataSet(ctx, dto);
   }
@@ -65,7 +65,7 @@ export class DataRoundsController {
   @Post('data-rounds')
   @Access('manage', 'Improvement')
   @ApiOperation({ summary: 'Open a data round for a body (usually a cluster) with a data set and a window' })
-  @ApiResponse({ status: 201, type: CreatedDto })
+  @ApiResponse({ status: 201, type: ImprovementCreatedDto })
   create(@Ctx() ctx: TenantContext, @Body() dto: RoundInputDto) {
     return this.rounds.createRound(ctx, dto);
   }

@@ -8,7 +8,7 @@ const URN = /^\d{6}$/;
 const CODE = /^[a-z][a-z0-9_]{0,39}$/;
 const CODE_MESSAGE = 'Use lower-case letters, digits and underscores, starting with a letter (e.g. phonics)';
 
-export class CreatedDto {
+export class ImprovementCreatedDto {
   @ApiProperty() id: string;
 }
 
@@ -65,13 +65,13 @@ export class RoundInputDto {
   @ApiProperty({ description: 'Window closes, YYYY-MM-DD' }) @Matches(DATE, { message: 'The date is YYYY-MM-DD' }) closesOn: string;
 }
 
-export class SchoolRefDto {
+export class ImprovementSchoolDto {
   @ApiProperty() id: string;
   @ApiProperty() urn: string;
   @ApiProperty() name: string;
 }
 
-export class RoundSchoolDto extends SchoolRefDto {
+export class RoundSchoolDto extends ImprovementSchoolDto {
   @ApiProperty() submitted: boolean;
   @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
 }
@@ -116,7 +116,7 @@ export class CsvInputDto {
 }
 
 export class SubmissionDto {
-  @ApiProperty({ type: SchoolRefDto }) school: SchoolRefDto;
+  @ApiProperty({ type: ImprovementSchoolDto }) school: ImprovementSchoolDto;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number', nullable: true } }) values: Record<string, number | null>;
   @ApiProperty({ nullable: true, type: String }) ownStrengths: string | null;
   @ApiProperty({ nullable: true, type: String }) ownAreasToDevelop: string | null;
@@ -200,7 +200,7 @@ export class OutcomeInputDto {
 }
 
 export class OutcomeDto {
-  @ApiProperty({ type: SchoolRefDto }) school: SchoolRefDto;
+  @ApiProperty({ type: ImprovementSchoolDto }) school: ImprovementSchoolDto;
   @ApiProperty({ nullable: true, type: String }) meetingId: string | null;
   @ApiProperty({ type: [OutcomeItemDto] }) strengths: OutcomeItemDto[];
   @ApiProperty({ type: [OutcomeItemDto] }) areasToDevelop: OutcomeItemDto[];
@@ -283,7 +283,7 @@ export class AgreementDto {
 
 export class NeedDto {
   @ApiProperty() id: string;
-  @ApiProperty({ type: SchoolRefDto }) school: SchoolRefDto;
+  @ApiProperty({ type: ImprovementSchoolDto }) school: ImprovementSchoolDto;
   @ApiProperty({ enum: ['data_round', 'review', 'request'] }) source: string;
   @ApiProperty({ nullable: true, type: String }) sourceRef: string | null;
   @ApiProperty() area: string;
@@ -302,7 +302,7 @@ export class NeedListDto {
   @ApiProperty({ type: [NeedDto] }) items: NeedDto[];
 }
 
-export class CandidateDto {
+export class SupportCandidateDto {
   @ApiProperty({ enum: SUPPORTER_KINDS }) kind: string;
   @ApiProperty({ nullable: true, type: String }) id: string | null;
   @ApiProperty() name: string;
@@ -311,7 +311,7 @@ export class CandidateDto {
 }
 
 export class NeedDetailDto extends NeedDto {
-  @ApiProperty({ type: [CandidateDto], description: 'Who could support, best first' }) candidates: CandidateDto[];
+  @ApiProperty({ type: [SupportCandidateDto], description: 'Who could support, best first' }) candidates: SupportCandidateDto[];
 }
 
 export class DashboardDto {
@@ -407,7 +407,7 @@ export class VisitDto {
 }
 
 export class ConcernSummaryDto {
-  @ApiProperty({ type: SchoolRefDto }) school: SchoolRefDto;
+  @ApiProperty({ type: ImprovementSchoolDto }) school: ImprovementSchoolDto;
   @ApiProperty({ type: ConcernStatusDto, nullable: true }) current: ConcernStatusDto | null;
   @ApiProperty({ type: ConcernStatusDto, description: 'What the partnership’s rules suggest from the latest indicators' }) suggested: ConcernStatusDto;
 }
