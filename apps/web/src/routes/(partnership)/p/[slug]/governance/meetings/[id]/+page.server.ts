@@ -40,7 +40,7 @@ export const load: PageServerLoad = async (event) => {
       previousMinutes: meeting.previousMinutes as unknown as PreviousMinutes | null,
       actions: meeting.actions as unknown as Action[],
     },
-    body: { id: body.id, name: body.name, seats: body.seats, schools: body.schools },
+    body: { id: body.id, name: body.name, seats: body.seats, schools: [...body.schools, ...voters.items.map((v) => v.school)] },
     people: [...people.entries()].map(([userId, name]) => ({ userId, name })).sort((a, b) => a.name.localeCompare(b.name)),
     isNoteTaker: Boolean(meeting.noteTakerUserId) && meeting.noteTakerUserId === event.locals.me?.user.id,
     previous: at > 0 ? order[at - 1] : null,
