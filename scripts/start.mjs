@@ -46,6 +46,8 @@ if (fakeStripe) {
     STRIPE_API_PROTOCOL: 'http',
   });
 }
+// The web app forwards /api/* from this machine and passes the browser's address on.
+env.TRUSTED_PROXIES = process.env.TRUSTED_PROXIES ?? 'loopback';
 if (dev) {
   children.start('api compiler', 'pnpm', ['--filter', '@partnerships/api', 'exec', 'tsc', '-w', '-p', 'tsconfig.build.json', '--preserveWatchOutput'], env);
   children.start('api', process.execPath, ['--watch', join(root, 'apps/api/dist/main.js')], env);

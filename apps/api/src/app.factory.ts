@@ -18,7 +18,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 export async function createApp(runtime: Runtime): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: runtime.logger,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from proxies the operator names; otherwise anyone could
+    // pick their own address and walk around every per-address limit.
+    trustProxy: runtime.env.TRUSTED_PROXIES ?? false,
     bodyLimit: 1024 * 1024,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = req.headers['x-request-id'];

@@ -27,7 +27,8 @@ export const ENV_DOCS: Record<string, VariableDoc> = {
   SEED_DEMO: { description: 'Seed demo data at start (true in embedded mode unless false)' },
   LOG_LEVEL: { description: 'pino log level (default info)' },
   SESSION_TTL_HOURS: { description: 'How long a session lasts (default 12)' },
-  LOGIN_RATE_LIMIT: { description: 'Login attempts per IP per 15 minutes (default 10)' },
+  LOGIN_RATE_LIMIT: { description: 'Failed sign-ins per e-mail address in 15 minutes before further attempts are slowed down, doubling up to 10 seconds each, never refused (default 5; an IP address gets five times as many)' },
+  TRUSTED_PROXIES: { description: 'Comma-separated addresses or CIDR ranges (or loopback, linklocal, uniquelocal) of proxies whose X-Forwarded-For is believed; absent: the connecting address is the client (pnpm start sets loopback for its web app)' },
   STRIPE_SECRET_KEY: { description: 'Stripe secret key. Absent: the local Stripe fake', sensitive: true },
   STRIPE_WEBHOOK_SECRET: { description: 'Signing secret of the Stripe webhook endpoint /api/v1/webhooks/stripe (whsec_...). Absent: webhooks are refused', sensitive: true },
   STRIPE_API_HOST: { description: 'Send Stripe API calls to this host instead of api.stripe.com (the local Stripe fake in embedded mode and tests)' },
@@ -65,7 +66,16 @@ export const envSchema = z.object({
   SEED_DEMO: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(5),
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((v) => v.split(',').map((p) => p.trim()).filter((p) => p.length > 0))
+    .pipe(
+      z
+        .array(z.string().regex(/^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/, 'addresses, CIDR ranges or loopback/linklocal/uniquelocal, separated by commas'))
+        .min(1),
+    )
+    .optional(),
   STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   STRIPE_API_HOST: z.string().min(1).optional(),

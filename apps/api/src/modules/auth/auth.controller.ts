@@ -41,8 +41,8 @@ export class AuthController {
   @Post('auth/password-reset')
   @HttpCode(202)
   @ApiOperation({ summary: 'E-mail a password reset link (answers the same whether or not the address has an account)' })
-  async requestReset(@Body() dto: PasswordResetRequestDto): Promise<void> {
-    await this.auth.requestPasswordReset(dto.email);
+  async requestReset(@Ctx() ctx: RequestContext, @Body() dto: PasswordResetRequestDto): Promise<void> {
+    await this.auth.requestPasswordReset(ctx, dto.email);
   }
 
   @Public()

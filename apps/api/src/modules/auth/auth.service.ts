@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Env } from '@partnerships/config';
 import { Database, DEMO_PASSWORD, hashPassword, TenantRepository, UserRepository, verifyPassword } from '@partnerships/db';
 import { passwordProblem } from '@partnerships/domain';
@@ -8,6 +8,7 @@ import { accountForInvitation } from '../../common/invited-account';
 import type { AuthedContext, RequestContext } from '../../common/request-context';
 import { ENV, JOB_QUEUE } from '../../runtime/runtime.module';
 import type { AcceptInvitationDto, LoginDto, PasswordResetConfirmDto } from './auth.dto';
+import { AttemptLimiter } from '../../common/attempt-limiter';
 import { LoginRateLimiter } from '../../common/login-rate-limiter';
 import { InvitationRepository } from './invitation.repository';
 import { PasswordResetRepository } from './password-reset.repository';
@@ -29,6 +30,11 @@ const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2sH7sG
 @Injectable()
 export class AuthService {
   private readonly limiter: LoginRateLimiter;
+  /** Three reset requests an hour per e-mail address, fifteen per client: every request counts, known address or not. */
+  private readonly resetLimiter = new AttemptLimiter(3, 60 * 60 * 1000, 'password reset requests');
+  private readonly logger = new Logger(AuthService.name);
+  /** Reset work still running after its answer was sent (tests and shutdown can wait for it). */
+  private readonly pendingResets = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Database,
@@ -42,27 +48,49 @@ export class AuthService {
   async login(ctx: RequestContext, dto: LoginDto): Promise<IssuedSession> {
     const email = dto.email.trim().toLowerCase();
     const keys = LoginRateLimiter.keys(ctx.ip, email);
-    const wait = this.limiter.retryAfter(keys);
-    if (wait > 0) throw new AppError('rate_limited', 429, `Too many attempts. Please wait ${Math.ceil(wait / 60)} minutes and try again.`);
-
-    const user = await this.db.asPlatform({}, (em) => new UserRepository(em).findByEmailWithPassword(email));
-    const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, dto.password).catch(() => false);
-    const demoRefused = this.env.NODE_ENV === 'production' && dto.password === DEMO_PASSWORD;
-    if (!user || !user.passwordHash || !ok || demoRefused) {
-      this.limiter.fail(keys);
-      throw new AppError('wrong_credentials', 401, WRONG_CREDENTIALS);
-    }
-    this.limiter.clear(`email:${email}`);
-    return this.issue(user);
+    // After failures the attempt waits (longer after each), then is judged on its password: never refused outright.
+    const outcome = await this.limiter.slowed(`ip:${ctx.ip}`, keys, async () => {
+      const user = await this.db.asPlatform({}, (em) => new UserRepository(em).findByEmailWithPassword(email));
+      const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, dto.password).catch(() => false);
+      const demoRefused = this.env.NODE_ENV === 'production' && dto.password === DEMO_PASSWORD;
+      if (!user || !user.passwordHash || !ok || demoRefused) {
+        this.limiter.fail(keys);
+        throw new AppError('wrong_credentials', 401, WRONG_CREDENTIALS);
+      }
+      this.limiter.clear(`email:${email}`);
+      return user;
+    });
+    if (outcome.refused) throw new AppError('rate_limited', 429, 'Too many sign-in attempts at once from here. Please wait a moment and try again.');
+    return this.issue(outcome.value);
   }
 
   async logout(ctx: AuthedContext): Promise<void> {
     if (ctx.sessionId) await this.sessions.revoke(ctx.sessionId, ctx.user.id);
   }
 
-  /** Always answers the same, so it cannot be used to find out who has an account. */
-  async requestPasswordReset(email: string): Promise<void> {
+  /**
+   * Always answers the same, and in the same time, so it cannot be used to find out who has an
+   * account: the limits count every request alike, and the lookup, the link and the e-mail are
+   * done after the answer has gone.
+   */
+  async requestPasswordReset(ctx: RequestContext, email: string): Promise<void> {
     const normalised = email.trim().toLowerCase();
+    this.resetLimiter.attempt([
+      { key: `ip:${ctx.ip}`, limit: 5 },
+      { key: `email:${normalised}`, limit: 1 },
+    ]);
+    const work = this.sendPasswordReset(normalised)
+      .catch((error: unknown) => this.logger.error(`Password reset e-mail not sent: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => this.pendingResets.delete(work));
+    this.pendingResets.add(work);
+  }
+
+  /** Resolves once the reset work of answered requests is done. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.pendingResets]);
+  }
+
+  private async sendPasswordReset(normalised: string): Promise<void> {
     const user = await this.db.asPlatform({}, (em) => new UserRepository(em).findByEmailWithPassword(normalised));
     if (!user) return;
     const token = newToken();
@@ -85,6 +113,8 @@ export class AuthService {
       await users.actAs(reset.userId);
       await users.setPasswordHash(reset.userId, await hashPassword(dto.password));
       await resets.markUsed(reset.id);
+      // Any other link still in someone's mailbox must not work after the password has changed.
+      await resets.revokeOthers(reset.userId, reset.id);
       await new SessionRepository(em).revokeAllOf(reset.userId);
     });
   }

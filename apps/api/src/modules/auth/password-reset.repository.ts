@@ -24,4 +24,9 @@ export class PasswordResetRepository extends UnitOfWorkRepository {
   async markUsed(id: string): Promise<void> {
     await this.execute(`UPDATE password_resets SET used_at = now() WHERE id = $1`, [id]);
   }
+
+  /** Marks every other unused link of this account as used, so none of them works any more. */
+  async revokeOthers(userId: string, keepId: string): Promise<void> {
+    await this.execute(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND id <> $2 AND used_at IS NULL`, [userId, keepId]);
+  }
 }
