@@ -184,6 +184,17 @@ describe('the webhook', () => {
     expect(await stored()).toBe(before);
   });
 
+  it('refuses a signature dated more than five minutes in the future, storing nothing', async () => {
+    const before = await stored();
+    const body = event('evt_future_1');
+    const refused = await json(await postWebhook(body, signatureHeader(body, TEST_STRIPE_WEBHOOK_SECRET, Math.floor(Date.now() / 1000) + 600)), 400);
+    expect(refused.code).toBe('invalid_signature');
+    expect(await stored()).toBe(before);
+    // A clock a little ahead of ours is still accepted.
+    const near = event('evt_future_2');
+    expect(await json(await postWebhook(near, signatureHeader(near, TEST_STRIPE_WEBHOOK_SECRET, Math.floor(Date.now() / 1000) + 60)), 200)).toEqual({ received: true, duplicate: false });
+  });
+
   it('stores a signed event once by its id and acknowledges a duplicate without doing it again', async () => {
     const body = event('evt_once_1');
     expect(await json(await postWebhook(body, signatureHeader(body, TEST_STRIPE_WEBHOOK_SECRET)), 200)).toEqual({ received: true, duplicate: false });

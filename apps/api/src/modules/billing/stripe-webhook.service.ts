@@ -8,8 +8,18 @@ import { JOB_QUEUE } from '../../runtime/runtime.module';
 import type { WebhookAckDto } from './stripe.dto';
 import { StripeGateway } from './stripe.gateway';
 
-/** Stripe's own tolerance: a signature more than five minutes old is refused (replayed requests). */
+/**
+ * Stripe's own tolerance: a signature more than five minutes old is refused (replayed requests).
+ * The SDK only looks backwards, so a timestamp more than five minutes ahead of our clock (a
+ * signature minted to stay "fresh" for a later replay) is refused here too.
+ */
 const TOLERANCE_SECONDS = 300;
+
+/** The `t=` timestamp of a Stripe-Signature header, or null when there is none. */
+export function signatureTimestamp(header: string): number | null {
+  const t = header.split(',').map((part) => part.trim().split('=')).find(([key]) => key === 't')?.[1];
+  return t !== undefined && /^\d{1,12}$/.test(t) ? Number(t) : null;
+}
 
 /**
  * The one webhook endpoint. It verifies the signature on the raw body (a wrong signature, a
@@ -29,6 +39,10 @@ export class StripeWebhookService {
     const secret = this.stripe.webhookSecret;
     if (!secret) throw new AppError('webhooks_not_configured', 503, 'Stripe webhooks are not configured here (STRIPE_WEBHOOK_SECRET).');
     if (!raw || typeof signature !== 'string' || signature.length === 0) throw new AppError('invalid_signature', 400, 'A signed Stripe event is expected.');
+    const signedAt = signatureTimestamp(signature);
+    if (signedAt !== null && signedAt - Math.floor(Date.now() / 1000) > TOLERANCE_SECONDS) {
+      throw new AppError('invalid_signature', 400, 'The Stripe signature does not match this request.');
+    }
     let event: Stripe.Event;
     try {
       event = Stripe.webhooks.constructEvent(raw, signature, secret, TOLERANCE_SECONDS);
