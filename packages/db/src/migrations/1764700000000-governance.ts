@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE } from '../app-role';
+import { protectTenantTables } from './tenant-table';
 
 /**
  * Governance structures (issue 10): bodies and their reporting lines, terms of reference, seats
@@ -263,12 +264,7 @@ export class Governance1764700000000 implements MigrationInterface {
       updated_at timestamptz NOT NULL DEFAULT now())`);
     await q.query(`CREATE UNIQUE INDEX body_action_plans_year_key ON body_action_plans (tenant_id, body_id, academic_year_start)`);
 
-    for (const table of TABLES) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY ${table}_isolation ON ${table} USING (tenant_id = app_tenant_id()) WITH CHECK (tenant_id = app_tenant_id())`);
-      await q.query(`CREATE TRIGGER ${table}_audit AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_row()`);
-    }
+    await protectTenantTables(q, TABLES);
 
     // A person's feed has no tenant (it spans partnerships); a body's feed belongs to the body's tenant.
     await q.query(`CREATE TABLE calendar_feeds (

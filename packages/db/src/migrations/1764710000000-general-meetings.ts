@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE } from '../app-role';
+import { protectTenantTables } from './tenant-table';
 
 /**
  * General meetings and decisions, and elections (issue 10): motions voted one school, one vote,
@@ -226,15 +227,8 @@ export class GeneralMeetings1764710000000 implements MigrationInterface {
       'school_voters', 'motions', 'motion_electorate', 'proxies', 'motion_ballots', 'motion_secret_choices',
       'elections', 'nominations', 'election_electorate', 'election_ballots', 'election_secret_choices', 'election_results',
     ];
-    for (const table of tables) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY ${table}_isolation ON ${table} USING (tenant_id = app_tenant_id()) WITH CHECK (tenant_id = app_tenant_id())`);
-    }
     // Secret choices are never audited: the audit row would name who inserted which choice.
-    for (const table of tables.filter((t) => !t.endsWith('_secret_choices'))) {
-      await q.query(`CREATE TRIGGER ${table}_audit AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_row()`);
-    }
+    await protectTenantTables(q, tables, { audited: (table) => !table.endsWith('_secret_choices') });
 
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON school_voters TO ${APP_ROLE}`);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON motions, proxies, elections, nominations TO ${APP_ROLE}`);

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE } from '../app-role';
+import { protectTenantTables } from './tenant-table';
 
 /**
  * Offers (issue 11, the catalogue half): what a partnership sells beyond membership.
@@ -204,12 +205,7 @@ export class Offers1764800000000 implements MigrationInterface {
     await q.query(`CREATE INDEX membership_service_levels_idx ON membership_service_levels (tenant_id, membership_id, changed_at)`);
 
     const tables = ['offers', 'offer_prices', 'entitlement_ledger', 'buyback_windows', 'orders', 'order_lines', 'subscriptions', 'buyback_reminders', 'bespoke_requests', 'pool_bookings', 'membership_service_levels'];
-    for (const table of tables) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY ${table}_isolation ON ${table} USING (tenant_id = app_tenant_id()) WITH CHECK (tenant_id = app_tenant_id())`);
-      await q.query(`CREATE TRIGGER ${table}_audit AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_row()`);
-    }
+    await protectTenantTables(q, tables);
     await q.query(`GRANT SELECT, INSERT ON entitlement_ledger, buyback_reminders, membership_service_levels TO ${APP_ROLE}`);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON offers, buyback_windows, orders, subscriptions, bespoke_requests, pool_bookings TO ${APP_ROLE}`);
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON offer_prices, order_lines TO ${APP_ROLE}`);

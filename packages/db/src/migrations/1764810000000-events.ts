@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE } from '../app-role';
+import { protectTenantTables } from './tenant-table';
 
 /**
  * CPD courses, events and conferences (issue 11, the booking half). An event is an offer of kind
@@ -151,12 +152,7 @@ export class Events1764810000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX school_booking_settings_key ON school_booking_settings (tenant_id, school_id)`);
 
     const tables = ['events', 'event_sessions', 'event_bookings', 'session_attendance', 'event_evaluations', 'evaluation_respondents', 'evaluation_responses', 'event_certificates', 'school_booking_settings'];
-    for (const table of tables) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY ${table}_isolation ON ${table} USING (tenant_id = app_tenant_id()) WITH CHECK (tenant_id = app_tenant_id())`);
-      await q.query(`CREATE TRIGGER ${table}_audit AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_row()`);
-    }
+    await protectTenantTables(q, tables);
     await q.query(`GRANT SELECT, INSERT ON evaluation_respondents, evaluation_responses, event_certificates TO ${APP_ROLE}`);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON events, event_bookings, session_attendance, event_evaluations, school_booking_settings TO ${APP_ROLE}`);
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON event_sessions TO ${APP_ROLE}`);

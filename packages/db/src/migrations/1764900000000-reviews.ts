@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE } from '../app-role';
+import { protectTenantTables } from './tenant-table';
 
 /**
  * Peer review programmes and confidential school development reviews (issue 12).
@@ -186,12 +187,7 @@ export class Reviews1764900000000 implements MigrationInterface {
       read_at timestamptz NOT NULL DEFAULT now())`);
     await q.query(`CREATE INDEX sdr_reads_review_idx ON sdr_reads (tenant_id, sdr_review_id, read_at)`);
 
-    for (const table of TABLES) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY ${table}_isolation ON ${table} USING (tenant_id = app_tenant_id()) WITH CHECK (tenant_id = app_tenant_id())`);
-      await q.query(`CREATE TRIGGER ${table}_audit AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_row()`);
-    }
+    await protectTenantTables(q, TABLES);
 
     // The confidential content: readable only by the reviewer, the school's headteacher and active share recipients;
     // written only by the reviewer. `app_user_id()` is current_setting('app.user_id', true) as a uuid.
