@@ -74,7 +74,11 @@ export class ProblemFilter implements ExceptionFilter {
     } else if (isFastifyError(exception)) {
       status = exception.statusCode;
       code = exception.code?.toLowerCase() ?? `http_${status}`;
-      detail = status === 415 ? 'Send the request body as JSON.' : status === 400 ? 'The request body could not be read as JSON.' : exception.message;
+      detail =
+        status === 415 ? 'Send the request body as JSON.'
+        : status === 413 ? 'The request is too large to accept.'
+        : status === 400 ? 'The request body could not be read as JSON.'
+        : exception.message;
     }
     if (status >= 500) this.logger.error({ err: exception, reqId: request.id }, 'unhandled error');
 

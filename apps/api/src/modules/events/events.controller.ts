@@ -7,7 +7,6 @@ import type { TenantContext } from '../../common/request-context';
 import {
   BookingListDto,
   CertificatesIssuedDto,
-  CreatedDto,
   CreateEventDto,
   EvaluationSetupDto,
   EvaluationSummaryDto,
@@ -21,6 +20,7 @@ import {
   UpdateEventDto,
 } from './events.dto';
 import { EventsService } from './events.service';
+import { CreatedDto } from '../../common/created.dto';
 
 @ApiTags('events')
 @Controller('v1/tenants/:slug')

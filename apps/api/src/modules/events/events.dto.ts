@@ -80,10 +80,6 @@ export class CreateEventDto extends EventSettingsDto {
 
 export class UpdateEventDto extends EventSettingsDto {}
 
-export class CreatedDto {
-  @ApiProperty() id: string;
-}
-
 export class EventSessionDto {
   @ApiProperty() id: string;
   @ApiProperty({ nullable: true, type: String }) title: string | null;
@@ -212,7 +208,7 @@ export class RegisterInputDto {
   @ApiProperty({ type: [RegisterEntryInputDto] }) @IsArray() @ArrayMaxSize(10000) @ValidateNested({ each: true }) @Type(() => RegisterEntryInputDto) entries: RegisterEntryInputDto[];
 }
 
-export class RegisterEntryDto {
+export class SessionRegisterEntryDto {
   @ApiProperty() bookingId: string;
   @ApiProperty() delegateName: string;
   @ApiProperty() schoolName: string;
@@ -222,7 +218,7 @@ export class RegisterEntryDto {
 export class RegisterDto {
   @ApiProperty() sessionId: string;
   @ApiProperty() startsAt: string;
-  @ApiProperty({ type: [RegisterEntryDto] }) entries: RegisterEntryDto[];
+  @ApiProperty({ type: [SessionRegisterEntryDto] }) entries: SessionRegisterEntryDto[];
 }
 
 export class EvaluationQuestionDto {

@@ -3,7 +3,6 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Access, Ctx } from '../../common/access.decorator';
 import type { TenantContext } from '../../common/request-context';
 import {
-  CreatedDto,
   CreateElectionDto,
   ElectionBallotDto,
   ElectionDetailDto,
@@ -13,6 +12,7 @@ import {
   NominateDto,
 } from './general-meetings.dto';
 import { ElectionsService } from './elections.service';
+import { CreatedDto } from '../../common/created.dto';
 
 @ApiTags('general meetings')
 @Controller('v1/tenants/:slug/elections')

@@ -12,7 +12,6 @@ import { type Election, ElectionRepository, type ElectionSummary, type Nominatio
 import { ElectorateRepository, MEMBER_STATUSES } from './electorate.repository';
 import type {
   CandidateDto,
-  CreatedDto,
   CreateElectionDto,
   ElectionDetailDto,
   ElectionDto,
@@ -25,6 +24,7 @@ import type {
 import { refused } from './general-meetings.errors';
 import type { VoteActor } from './motions.service';
 import { ProxyRepository } from './proxy.repository';
+import type { CreatedDto } from '../../common/created.dto';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 

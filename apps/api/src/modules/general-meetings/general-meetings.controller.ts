@@ -6,7 +6,6 @@ import {
   BallotReceiptDto,
   CastBallotDto,
   CloseMotionDto,
-  CreatedDto,
   CreateMotionDto,
   MotionDetailDto,
   MotionListDto,
@@ -16,6 +15,7 @@ import {
   SchoolVoterListDto,
 } from './general-meetings.dto';
 import { MotionsService } from './motions.service';
+import { CreatedDto } from '../../common/created.dto';
 
 @ApiTags('general meetings')
 @Controller('v1/tenants/:slug')

@@ -17,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { SchoolRefDto } from '../../common/school-ref.dto';
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 const URN = /^\d{6}$/;
@@ -67,11 +68,6 @@ export class SchoolCastBallotDto {
   @ApiProperty({ enum: MOTION_CHOICES }) @IsIn(MOTION_CHOICES as unknown as string[], { message: 'Vote for, against or abstain' }) choice: (typeof MOTION_CHOICES)[number];
   @ApiProperty({ required: false, description: 'The school whose vote this is: this school (default) or one whose proxy you hold' })
   @IsOptional() @IsString() @Matches(URN, { message: URN_MESSAGE }) schoolUrn?: string;
-}
-
-export class SchoolRefDto {
-  @ApiProperty() urn: string;
-  @ApiProperty() name: string;
 }
 
 export class BallotReceiptDto {
@@ -163,10 +159,6 @@ export class MotionDetailDto extends MotionDto {
 
 export class MotionListDto {
   @ApiProperty({ type: [MotionDto] }) items: MotionDto[];
-}
-
-export class CreatedDto {
-  @ApiProperty() id: string;
 }
 
 // ---------------------------------------------------------------------------

@@ -23,7 +23,6 @@ import type {
   CastBallotDto,
   CloseMotionDto,
   CreateMotionDto,
-  CreatedDto,
   MotionDetailDto,
   MotionDto,
   MotionListDto,
@@ -37,6 +36,7 @@ import { refused } from './general-meetings.errors';
 import { type MeetingForVote, type Motion, MotionRepository, type MotionSummary, type StoredMotionResult } from './motion.repository';
 import { proxyDto } from './proxy-dto';
 import { type ProxyAppointment, ProxyRepository } from './proxy.repository';
+import type { CreatedDto } from '../../common/created.dto';
 
 /** Far enough ahead to stand for "until the poll is closed at the meeting". */
 const NO_CLOSE = '9999-12-31T00:00:00.000Z';

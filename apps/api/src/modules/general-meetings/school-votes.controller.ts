@@ -6,7 +6,6 @@ import { SchoolPeopleGuard } from '../school-portal/school-access';
 import {
   AppointProxyDto,
   BallotReceiptDto,
-  CreatedDto,
   ElectionReceiptDto,
   NameVoterDto,
   ProxyDto,
@@ -17,6 +16,7 @@ import {
   SchoolVotesDto,
 } from './general-meetings.dto';
 import { SchoolVotesService } from './school-votes.service';
+import { CreatedDto } from '../../common/created.dto';
 
 @ApiTags('school portal')
 @Controller('v1/school-portal/:urn')

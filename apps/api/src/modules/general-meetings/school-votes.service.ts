@@ -11,7 +11,6 @@ import { ElectorateRepository, type VotingSchool } from './electorate.repository
 import type {
   AppointProxyDto,
   BallotReceiptDto,
-  CreatedDto,
   ElectionReceiptDto,
   NameVoterDto,
   ProxyDto,
@@ -29,6 +28,7 @@ import { MotionRepository } from './motion.repository';
 import { MotionsService } from './motions.service';
 import { proxyDto } from './proxy-dto';
 import { ProxyRepository } from './proxy.repository';
+import type { CreatedDto } from '../../common/created.dto';
 
 /** Results stay on a school's list this long after a poll closes. */
 const RECENT_DAYS = 60;

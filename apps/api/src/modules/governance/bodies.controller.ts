@@ -12,12 +12,11 @@ import {
   BodyInputDto,
   BodyListDto,
   CalendarUrlDto,
-  CreatedDto,
   EndAppointmentDto,
   OfficeInputDto,
   ParentsDto,
-  PlanDto,
-  PlanResultDto,
+  MeetingPlanInputDto,
+  MeetingPlanResultDto,
   SchoolsDto,
   SeatRuleInputDto,
   StructureDto,
@@ -25,6 +24,7 @@ import {
   YearQueryDto,
 } from './governance.dto';
 import { MeetingsService } from './meetings.service';
+import { CreatedDto } from '../../common/created.dto';
 
 @ApiTags('governance')
 @Controller('v1/tenants/:slug')
@@ -190,8 +190,8 @@ export class BodiesController {
   @HttpCode(200)
   @Access('manage', 'Governance')
   @ApiOperation({ summary: 'Plan a whole year of this body’s meetings on the partnership’s term dates (idempotent)' })
-  @ApiResponse({ status: 200, type: PlanResultDto })
-  plan(@Ctx() ctx: TenantContext, @Param('id') id: string, @Body() dto: PlanDto) {
+  @ApiResponse({ status: 200, type: MeetingPlanResultDto })
+  plan(@Ctx() ctx: TenantContext, @Param('id') id: string, @Body() dto: MeetingPlanInputDto) {
     return this.meetings.plan(ctx, id, dto.academicYearStart);
   }
 

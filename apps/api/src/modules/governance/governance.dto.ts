@@ -18,6 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { SchoolRefDto } from '../../common/school-ref.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -41,10 +42,6 @@ export class BodyInputDto {
   @ApiProperty({ required: false, type: [String], description: 'URNs of the member schools a cluster groups' })
   @IsOptional() @IsArray() @ArrayMaxSize(200) @Matches(/^\d{6}$/, { each: true, message: 'Each URN is six digits' }) schoolUrns?: string[];
   @ApiProperty({ required: false }) @IsOptional() @IsInt() @Min(0) @Max(10000) position?: number;
-}
-
-export class CreatedDto {
-  @ApiProperty() id: string;
 }
 
 export class BodySummaryDto {
@@ -89,11 +86,6 @@ export class SeatRuleDto {
   @ApiProperty({ nullable: true, type: Number }) termMonths: number | null;
   @ApiProperty() label: string;
   @ApiProperty() position: number;
-}
-
-export class SchoolRefDto {
-  @ApiProperty() urn: string;
-  @ApiProperty() name: string;
 }
 
 export class BodyDto extends BodySummaryDto {
@@ -219,11 +211,11 @@ export class MeetingListDto {
   @ApiProperty({ type: [MeetingSummaryDto] }) items: MeetingSummaryDto[];
 }
 
-export class PlanDto {
+export class MeetingPlanInputDto {
   @ApiProperty({ description: 'The academic year by its starting calendar year, e.g. 2026' }) @IsInt({ message: 'Give the academic year, e.g. 2026' }) @Min(2000) @Max(2100) academicYearStart: number;
 }
 
-export class PlanResultDto {
+export class MeetingPlanResultDto {
   @ApiProperty() created: number;
   @ApiProperty() existing: number;
   @ApiProperty({ type: [MeetingSummaryDto] }) meetings: MeetingSummaryDto[];

@@ -15,8 +15,8 @@ import {
   MinutesInputDto,
   MoveMeetingDto,
   PaperInputDto,
-  PlanDto,
-  PlanResultDto,
+  MeetingPlanInputDto,
+  MeetingPlanResultDto,
 } from './governance.dto';
 import { MeetingsService } from './meetings.service';
 
@@ -37,8 +37,8 @@ export class MeetingsController {
   @HttpCode(200)
   @Access('manage', 'Governance')
   @ApiOperation({ summary: 'Plan a whole year of every body’s meetings on the term dates (idempotent)' })
-  @ApiResponse({ status: 200, type: PlanResultDto })
-  planAll(@Ctx() ctx: TenantContext, @Body() dto: PlanDto) {
+  @ApiResponse({ status: 200, type: MeetingPlanResultDto })
+  planAll(@Ctx() ctx: TenantContext, @Body() dto: MeetingPlanInputDto) {
     return this.meetings.plan(ctx, null, dto.academicYearStart);
   }
 

@@ -37,7 +37,7 @@ import type {
   MeetingsQueryDto,
   MoveMeetingDto,
   PaperInputDto,
-  PlanResultDto,
+  MeetingPlanResultDto,
 } from './governance.dto';
 import { type MeetingSummary, MeetingRepository, type NewAgendaItem } from './meeting.repository';
 
@@ -85,7 +85,7 @@ export class MeetingsService {
    * the asked-for body's (or every body's) new slots are stored. Stored slots are never planned
    * again, so planning twice creates each meeting once.
    */
-  async plan(ctx: TenantContext, bodyId: string | null, academicYearStart: number): Promise<PlanResultDto> {
+  async plan(ctx: TenantContext, bodyId: string | null, academicYearStart: number): Promise<MeetingPlanResultDto> {
     if (bodyId !== null && !isUuid(bodyId)) throw notFound('body');
     return inTenant(this.db, ctx, async (em) => {
       const bodies = new BodyRepository(em, ctx.tenant.id);

@@ -8,7 +8,7 @@ import { isUuid } from '../../common/ids';
 import { inTenant, type AuthedContext, type TenantContext } from '../../common/request-context';
 import { BespokeRequestRepository, type BespokeRequest } from './bespoke-request.repository';
 import { schoolInTenant } from './offer-context';
-import type { ApproveOrderDto, BespokeRequestDto, BespokeRequestInputDto, QuoteDto, RefusalDto } from './offers.dto';
+import type { ApproveOrderDto, BespokeRequestDto, BespokeRequestInputDto, BespokeQuoteInputDto, RefusalDto } from './offers.dto';
 
 const dto = ({ requestedBy: _, ...r }: BespokeRequest): BespokeRequestDto => r;
 
@@ -27,7 +27,7 @@ export class BespokeService {
     return { items: (await inTenant(this.db, ctx, (em) => new BespokeRequestRepository(em).list(ctx.tenant.id, null))).map(dto) };
   }
 
-  async quote(ctx: TenantContext, id: string, body: QuoteDto): Promise<BespokeRequestDto> {
+  async quote(ctx: TenantContext, id: string, body: BespokeQuoteInputDto): Promise<BespokeRequestDto> {
     if (body.validUntil && !isValidIsoDate(body.validUntil)) throw invalid([{ field: 'validUntil', message: 'That is not a real date.' }]);
     return inTenant(this.db, ctx, async (em) => {
       const requests = new BespokeRequestRepository(em);

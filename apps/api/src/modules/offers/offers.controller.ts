@@ -8,14 +8,42 @@ import { BespokeService } from './bespoke.service';
 import { CatalogueService } from './catalogue.service';
 import { OfferReportsService } from './offer-reports.service';
 import {
-  BespokeRequestDto, BespokeRequestListDto, BuybackWindowDto, BuybackWindowListDto, CreateBuybackWindowDto, CreatedDto, CreateOfferDto, EntitlementBalanceDto,
-  EntitlementBalanceListDto, EntitlementQueryDto, LedgerDto, OfferDto, OfferListDto, OfferListQueryDto, OffersReportDto, OrderDto, OrderListDto, OrderListQueryDto,
-  PoolDaysDto, PoolDaysQueryDto, QuoteDto, RecordUseDto, RefusalDto, RemindersResultDto, ReportCsvQueryDto, ReportQueryDto, RolloverResultDto, ServiceLevelChangeDto,
-  ServiceLevelHistoryDto, SetPricesDto, SetServiceLevelDto, UpdateOfferDto,
+  BespokeRequestDto,
+  BespokeRequestListDto,
+  BuybackWindowDto,
+  BuybackWindowListDto,
+  CreateBuybackWindowDto,
+  CreateOfferDto,
+  EntitlementBalanceDto,
+  EntitlementBalanceListDto,
+  EntitlementQueryDto,
+  LedgerDto,
+  OfferDto,
+  OfferListDto,
+  OfferListQueryDto,
+  OffersReportDto,
+  OrderDto,
+  OrderListDto,
+  OrderListQueryDto,
+  PoolDaysDto,
+  PoolDaysQueryDto,
+  BespokeQuoteInputDto,
+  RecordUseDto,
+  RefusalDto,
+  RemindersResultDto,
+  ReportCsvQueryDto,
+  ReportQueryDto,
+  RolloverResultDto,
+  ServiceLevelChangeDto,
+  ServiceLevelHistoryDto,
+  SetPricesDto,
+  SetServiceLevelDto,
+  UpdateOfferDto,
 } from './offers.dto';
 import { OrdersService } from './orders.service';
 import { PoolsService } from './pools.service';
 import { ServiceLevelsService } from './service-levels.service';
+import { CreatedDto } from '../../common/created.dto';
 
 @ApiTags('offers')
 @Controller('v1/tenants/:slug')
@@ -173,7 +201,7 @@ export class OffersController {
   @HttpCode(200)
   @Access('update', 'Order')
   @ApiResponse({ status: 200, type: BespokeRequestDto })
-  quote(@Ctx() ctx: TenantContext, @Param('id') id: string, @Body() dto: QuoteDto) {
+  quote(@Ctx() ctx: TenantContext, @Param('id') id: string, @Body() dto: BespokeQuoteInputDto) {
     return this.bespoke.quote(ctx, id, dto);
   }
 

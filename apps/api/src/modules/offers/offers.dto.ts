@@ -108,10 +108,6 @@ export class OfferListDto {
   @ApiProperty({ type: [OfferDto] }) items: OfferDto[];
 }
 
-export class CreatedDto {
-  @ApiProperty() id: string;
-}
-
 // ---------------------------------------------------------------- the school's prices
 
 export class SchoolOffersQueryDto {
@@ -352,7 +348,7 @@ export class BespokeRequestInputDto {
   @ApiProperty({ required: false, nullable: true, type: String }) @IsOptional() @IsUUID('all', { message: 'Choose a bespoke package' }) offerId?: string | null;
 }
 
-export class QuoteDto {
+export class BespokeQuoteInputDto {
   @ApiProperty({ description: 'Price in pence before VAT' }) @IsInt({ message: 'The quote is a whole number of pence' }) @Min(0, { message: 'The quote cannot be negative' }) @Max(100_000_000) pence: number;
   @ApiProperty({ required: false, nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(5000) note?: string | null;
   @ApiProperty({ required: false, description: 'YYYY-MM-DD' }) @IsOptional() @Matches(ISO_DATE, { message: 'The date is YYYY-MM-DD' }) validUntil?: string;

@@ -3,7 +3,8 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Access, Ctx } from '../../common/access.decorator';
 import type { TenantContext } from '../../common/request-context';
 import { ReviewProgrammesService } from './review-programmes.service';
-import { ConfirmResultDto, CreatedDto, GroupInputDto, GroupListDto, GroupSchoolsInputDto, CyclePlanResultDto, ProgrammeDto, ProgrammeInputDto, ProgrammeListDto } from './reviews.dto';
+import { ConfirmResultDto, GroupInputDto, GroupListDto, GroupSchoolsInputDto, CyclePlanResultDto, ProgrammeDto, ProgrammeInputDto, ProgrammeListDto } from './reviews.dto';
+import { CreatedDto } from '../../common/created.dto';
 
 @ApiTags('peer review')
 @Controller('v1/tenants/:slug')

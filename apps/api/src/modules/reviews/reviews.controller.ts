@@ -6,7 +6,6 @@ import {
   ReviewActionInputDto,
   ReviewActionUpdateDto,
   CarriedDto,
-  CreatedDto,
   ParticipantInputDto,
   ReportStepDto,
   ReviewDto,
@@ -17,6 +16,7 @@ import {
   TrainingInputDto,
 } from './reviews.dto';
 import { ReviewsService } from './reviews.service';
+import { CreatedDto } from '../../common/created.dto';
 
 @ApiTags('peer review')
 @Controller('v1/tenants/:slug')

@@ -7,10 +7,6 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const URN = /^\d{6}$/;
 export const GROUP_FORMED_BY = ['cluster', 'area', 'phase', 'diocese', 'cross_phase', 'hand'] as const;
 
-export class CreatedDto {
-  @ApiProperty() id: string;
-}
-
 // --- programmes ---------------------------------------------------------------
 
 export class ConflictRulesDto {

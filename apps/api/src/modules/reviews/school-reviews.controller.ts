@@ -2,8 +2,9 @@ import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Access, Ctx } from '../../common/access.decorator';
 import type { TenantContext } from '../../common/request-context';
-import { AppointInputDto, CreatedDto, RequirementsDto, ReviewQueryDto, SchoolReviewDto, SchoolReviewListDto } from './reviews.dto';
+import { AppointInputDto, RequirementsDto, ReviewQueryDto, SchoolReviewDto, SchoolReviewListDto } from './reviews.dto';
 import { SchoolReviewsService } from './school-reviews.service';
+import { CreatedDto } from '../../common/created.dto';
 
 /** The partnership's side of confidential reviews: who must have one and who reviews. No route here returns a report's content. */
 @ApiTags('school development reviews')
