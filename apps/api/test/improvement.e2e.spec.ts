@@ -233,8 +233,11 @@ describe('schools causing concern', () => {
 
   it('answers 404 to everyone not named, the admin included, until named', async () => {
     const urn = '920002';
+    const unnamedList = await json(await s.admin!.get(`${base}/schools-causing-concern`));
+    expect(unnamedList).toEqual({ status: 200, body: { named: false, items: [] } });
     for (const name of ['admin', 'head1', 'redbridge']) {
-      for (const path of [`${base}/schools-causing-concern`, `${base}/schools-causing-concern/${urn}`]) {
+      const paths = [`${base}/schools-causing-concern/${urn}`, ...(name === 'admin' ? [] : [`${base}/schools-causing-concern`])];
+      for (const path of paths) {
         const res = await s[name]!.get(path);
         expect(res.status, `${name} ${path}`).toBe(404);
         expect(await res.text()).not.toContain('77c1');
@@ -249,10 +252,11 @@ describe('schools causing concern', () => {
     const [{ id: adminId }] = await t.owner.query(`SELECT id FROM users WHERE email = 'admin@ealing.demo.test'`);
     const named = await json(await s.admin!.send('POST', `${base}/concern-access`, { userId: adminId }));
     expect(named.body.items.map((p: { email: string }) => p.email).sort()).toEqual(['admin@ealing.demo.test', 'officer@ealing.demo.test']);
-    expect((await s.admin!.get(`${base}/schools-causing-concern`)).status).toBe(200);
+    expect((await json(await s.admin!.get(`${base}/schools-causing-concern`))).body.items).toHaveLength(2);
     const grant = named.body.items.find((p: { email: string }) => p.email === 'admin@ealing.demo.test');
     await s.admin!.send('POST', `${base}/concern-access/${grant.id}/revoke`);
-    expect((await s.admin!.get(`${base}/schools-causing-concern`)).status).toBe(404);
+    expect((await s.admin!.get(`${base}/schools-causing-concern/${urn}`)).status).toBe(404);
+    expect((await json(await s.admin!.get(`${base}/schools-causing-concern`))).body).toEqual({ named: false, items: [] });
     const bad = await json(await s.admin!.send('POST', `${base}/concern-access`, { userId: 'nobody' }));
     expect(fields(bad.body)).toEqual(['userId']);
   });

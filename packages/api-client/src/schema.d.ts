@@ -4554,7 +4554,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Schools on record with their status and the status the rules suggest (named people only; 404 to anyone else) */
+        /** Schools on record with their status and the status the rules suggest (named people only; empty for anyone else) */
         get: operations["ConcernsController_list"];
         put?: never;
         post?: never;
@@ -4571,7 +4571,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A school’s indicators with their history, statuses and monitoring visits (named people only) */
+        /** A school’s indicators with their history, statuses and monitoring visits (named people only; 404 to anyone else) */
         get: operations["ConcernsController_get"];
         put?: never;
         post?: never;
@@ -5723,6 +5723,8 @@ export interface components {
         };
         ConcernListDto: {
             items: components["schemas"]["ConcernSummaryDto"][];
+            /** @description Whether you are named to see schools causing concern; if not, the list is empty */
+            named: boolean;
         };
         ConcernStatusDto: {
             endedOn: string | null;

@@ -48,7 +48,7 @@ const PROFILES: number[][] = [
  * national benchmarks, agreed outcomes, a group report with an action plan), two needs brokered (one
  * free from the school strong in phonics, delivered and closed with an impact note; one charged,
  * proposed and waiting to be agreed, so no invoice is issued and billing figures stay as they were),
- * two schools causing concern with their history (the officer is named to see them), and a draft
+ * two schools causing concern with their history (the officer, or where there is none the admin, is named to see them), and a draft
  * annual report. Without a cluster (the small demo the test suites use) one is formed from the
  * primary members. Runs as the owner inside the demo seed's transaction; matched by names, so
  * seeding again changes nothing.
@@ -60,7 +60,11 @@ export async function seedImprovement(em: EntityManager, today = londonToday(), 
   const [existing] = await em.query(`SELECT id FROM data_sets WHERE tenant_id = $1 AND name = $2`, [tenantId, DEMO_DATA_SET_NAME]);
   if (existing) return;
   const year = academicYearOf(today).startYear;
-  const [officer] = await em.query(`SELECT u.id FROM users u JOIN tenant_roles r ON r.user_id = u.id AND r.tenant_id = $1 WHERE u.email = $2`, [tenantId, DEMO_CONCERN_OFFICER]);
+  // Ealing's demo officer, else the partnership's first officer (else its admin), is named to see schools causing concern.
+  const [officer] = await em.query(
+    `SELECT u.id FROM users u JOIN tenant_roles r ON r.user_id = u.id AND r.tenant_id = $1 WHERE u.email = $2 OR r.role = 'officer' ORDER BY u.email = $2 DESC, u.email LIMIT 1`,
+    [tenantId, DEMO_CONCERN_OFFICER],
+  );
   const [admin] = await em.query(`SELECT u.id FROM users u JOIN tenant_roles r ON r.user_id = u.id AND r.tenant_id = $1 WHERE r.role = 'tenant-admin' ORDER BY u.email LIMIT 1`, [tenantId]);
   const by: string | null = officer?.id ?? admin?.id ?? null;
 
@@ -166,7 +170,8 @@ export async function seedImprovement(em: EntityManager, today = londonToday(), 
   );
 
   // Two schools causing concern, with their history; the officer is named to see them.
-  if (officer) await em.query(`INSERT INTO concern_access (tenant_id, user_id, named_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [tenantId, officer.id, admin?.id ?? officer.id]);
+  const named = officer ?? admin;
+  if (named) await em.query(`INSERT INTO concern_access (tenant_id, user_id, named_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [tenantId, named.id, admin?.id ?? named.id]);
   const concerns = [
     { school: weak, indicators: [['inspection', '2', `${year - 4}-03-10`, `${year - 4}-03-20`, 'Good at its last full inspection'], ['leadership_change', 'interim_head', null, `${year - 1}-04-15`, 'Headteacher left at Easter; interim head from the local authority'], ['data', 'below', null, `${year}-10-20`, 'Phonics and GLD below national in the cluster round'], ['inspection', '3', `${year}-06-11`, `${year}-06-20`, 'Requires improvement: phonics and early reading']],
       statuses: [['monitoring', ['An interim headteacher is in post'], `${year - 1}-04-20`, `${year}-06-19`], ['concern', ['Inspected as requires improvement', 'Outcomes below national'], `${year}-06-20`, null]],

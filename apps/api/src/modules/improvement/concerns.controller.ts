@@ -37,7 +37,7 @@ export class ConcernsController {
 
   @Get('schools-causing-concern')
   @Access('read', 'Improvement')
-  @ApiOperation({ summary: 'Schools on record with their status and the status the rules suggest (named people only; 404 to anyone else)' })
+  @ApiOperation({ summary: 'Schools on record with their status and the status the rules suggest (named people only; empty for anyone else)' })
   @ApiResponse({ status: 200, type: ConcernListDto })
   list(@Ctx() ctx: TenantContext) {
     return this.concerns.list(ctx);
@@ -45,7 +45,7 @@ export class ConcernsController {
 
   @Get('schools-causing-concern/:urn')
   @Access('read', 'Improvement')
-  @ApiOperation({ summary: 'A school’s indicators with their history, statuses and monitoring visits (named people only)' })
+  @ApiOperation({ summary: 'A school’s indicators with their history, statuses and monitoring visits (named people only; 404 to anyone else)' })
   @ApiResponse({ status: 200, type: ConcernDetailDto })
   get(@Ctx() ctx: TenantContext, @Param('urn') urn: string) {
     return this.concerns.get(ctx, urn);

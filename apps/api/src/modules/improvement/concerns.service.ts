@@ -41,10 +41,16 @@ export class ConcernsService {
     });
   }
 
+  /**
+   * The list answers everyone in the partnership, but holds schools only for a named person: to
+   * anyone else it is empty (`named: false`), so it says nothing, not even how many there are.
+   */
   async list(ctx: TenantContext) {
-    return this.asNamed(ctx, async (concerns) => {
+    return inTenant(this.db, ctx, async (em) => {
+      const concerns = new ConcernRepository(em, ctx.tenant.id);
+      if (!(await concerns.isNamed(ctx.user.id))) return { named: false, items: [] };
       const [schools, indicators, current] = await Promise.all([concerns.schoolsOnRecord(), concerns.indicators(null), concerns.statuses(null, true)]);
-      return { items: schools.map((s) => this.summary(s, indicators.filter((i) => i.schoolId === s.id), current.find((c) => c.schoolId === s.id) ?? null)) };
+      return { named: true, items: schools.map((s) => this.summary(s, indicators.filter((i) => i.schoolId === s.id), current.find((c) => c.schoolId === s.id) ?? null)) };
     });
   }
 

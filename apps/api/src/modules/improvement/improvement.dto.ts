@@ -413,6 +413,7 @@ export class ConcernSummaryDto {
 }
 
 export class ConcernListDto {
+  @ApiProperty({ description: 'Whether you are named to see schools causing concern; if not, the list is empty' }) named: boolean;
   @ApiProperty({ type: [ConcernSummaryDto] }) items: ConcernSummaryDto[];
 }
 
