@@ -11,6 +11,7 @@ import { validationPipe } from './common/validation.pipe';
 import { buildOpenApiDocument } from './openapi';
 import type { Runtime } from '@partnerships/jobs';
 import { keepRawBodyForStripeWebhooks } from './modules/billing/stripe-webhook.raw-body';
+import { installInputGuard } from './common/input-guard';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -37,6 +38,7 @@ export async function createApp(runtime: Runtime): Promise<NestFastifyApplicatio
     reply.header('x-request-id', request.id);
   });
   keepRawBodyForStripeWebhooks(app.getHttpAdapter().getInstance());
+  installInputGuard(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();

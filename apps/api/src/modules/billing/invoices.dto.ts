@@ -165,7 +165,7 @@ export class RecordPaymentDto {
   @ApiProperty({ description: 'The bank reference on the transfer' })
   @IsString({ message: 'Enter the bank reference' }) @MinLength(1, { message: 'Enter the bank reference' }) @MaxLength(100) reference: string;
   @ApiProperty({ description: 'Pence received (part payments are fine)' })
-  @Type(() => Number) @IsInt({ message: 'The amount is a whole number of pence' }) @Min(1, { message: 'The amount is at least 1p' }) amountPence: number;
+  @IsInt({ message: 'The amount is a whole number of pence' }) @Min(1, { message: 'The amount is at least 1p' }) amountPence: number;
 }
 
 export class SendInvoiceDto {
