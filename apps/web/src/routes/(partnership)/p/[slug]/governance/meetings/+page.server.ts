@@ -29,8 +29,7 @@ export const actions: Actions = {
     if (!read.ok) return fail(400, { errors: read.errors, message: null as string | null, planned: null });
     const result = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/meetings/plan', { params: { path: { slug: event.params.slug } }, body: { academicYearStart: read.values.academicYearStart! } }));
     if (!result.ok) return fail(result.problem.status, { ...problemAnswer(result.problem), planned: null });
-    // The document shares the class name PlanResultDto with another module, so its generated type is not this one.
-    const { created, existing, termDates, problems } = result.data as unknown as { created: number; existing: number; termDates: string; problems: Record<string, unknown>[] };
+    const { created, existing, termDates, problems } = result.data;
     return { planned: { year: read.values.academicYearStart!, created, existing, termDates, problems: problems.map((p) => String((p as { message?: string }).message ?? '')).filter(Boolean) }, errors: {} as Record<string, string>, message: null as string | null };
   },
 };

@@ -10,16 +10,6 @@ import type { Actions, PageServerLoad } from './$types';
 const RULE_KINDS = ['school_representative', 'role_at_schools', 'office_holder', 'appointed', 'elected', 'ex_officio'] as const;
 const SCOPES = ['partnership', 'phase', 'category', 'cluster'] as const;
 
-/**
- * What planning answers. The OpenAPI document shares the class name PlanResultDto with another module,
- * so the generated type is not this one (reported); the shape is the governance module's.
- */
-interface PlanResult {
-  created: number;
-  existing: number;
-}
-const planDone = (r: PlanResult) => `${r.created} meetings planned; ${r.existing} were already planned.`;
-
 export const load: PageServerLoad = async (event) => {
   const { slug, id } = event.params;
   const api = apiFor(event);
@@ -156,6 +146,6 @@ export const actions: Actions = {
       }),
     );
     if (!result.ok) return fail(result.problem.status, { form: 'plan', ...problemAnswer(result.problem) } satisfies Answer);
-    return { form: 'plan', done: planDone(result.data as unknown as PlanResult), errors: {}, message: null } satisfies Answer;
+    return { form: 'plan', done: `${result.data.created} meetings planned; ${result.data.existing} were already planned.`, errors: {}, message: null } satisfies Answer;
   },
 };

@@ -138,8 +138,7 @@ export const actions: Actions = {
       await submit(
         apiFor(event).POST('/api/v1/tenants/{slug}/meetings/{id}/actions', {
           ...path(event),
-          // The document shares the class name ActionInputDto with another module, so its generated type is not this one.
-          body: { title: actionTitle, ownerUserId: owner || null, dueOn: dueOn || null } as never,
+          body: { title: actionTitle, ownerUserId: owner || null, dueOn: dueOn || null },
         }),
       ),
       `Action “${actionTitle}” recorded.`,
