@@ -4,6 +4,7 @@ import { runBillingSweep } from '@partnerships/invoicing';
 import type { Logger } from 'pino';
 import type { JobQueue } from '../job-queue';
 import { JobName } from '../job-names';
+import { startSweepScheduler } from '../sweep-scheduler';
 
 export { runBillingSweep, type SweepQueue } from '@partnerships/invoicing';
 
@@ -23,17 +24,8 @@ export async function billingSweepJob(deps: { db?: Database; logger?: Logger; qu
 
 /** Queues the sweep every hour (job id per hour, so several processes doing this queue it once). */
 export function startBillingScheduler(enqueueSweep: (date: string, jobId: string) => Promise<unknown>, logger: Logger, intervalMs = 60 * 60 * 1000): () => void {
-  const tick = () => {
-    const now = new Date();
-    const date = londonToday(now);
-    enqueueSweep(date, `billing-sweep-${now.toISOString().slice(0, 13)}`).catch((error: unknown) => logger.warn({ err: error }, 'could not queue the billing sweep'));
-  };
-  const first = setTimeout(tick, 60_000);
-  const every = setInterval(tick, intervalMs);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
+  return startSweepScheduler({
+    name: 'billing', firstAfterMs: 60_000, intervalMs, logger,
+    enqueue: (now) => enqueueSweep(londonToday(now), `billing-sweep-${now.toISOString().slice(0, 13)}`),
+  });
 }

@@ -44,18 +44,8 @@ export interface EventCounts {
   cancelled: number;
 }
 
-export interface NewEvent {
-  offerId: string;
-  format: EventRow['format'];
-  venue: string | null;
-  onlineUrl: string | null;
-  capacity: number;
-  capPerSchool: number | null;
-  bookingOpensAt: string | null;
-  bookingClosesAt: string | null;
-  cancellationTerms: CancellationTerms;
-  offerMinutes: number;
-  invoicing: EventInvoicingMode;
+export interface NewEvent
+  extends Pick<EventRow, 'offerId' | 'format' | 'venue' | 'onlineUrl' | 'capacity' | 'capPerSchool' | 'bookingOpensAt' | 'bookingClosesAt' | 'cancellationTerms' | 'offerMinutes' | 'invoicing'> {
   createdBy: string;
 }
 

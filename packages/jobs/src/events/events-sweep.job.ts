@@ -1,6 +1,7 @@
 import type { Database } from '@partnerships/db';
 import { ukDateOf } from '@partnerships/domain';
 import type { Logger } from 'pino';
+import { startSweepScheduler } from '../sweep-scheduler';
 import type { JobQueue } from '../job-queue';
 import { JobName } from '../job-names';
 import { BookingRepository } from './booking.repository';
@@ -74,17 +75,8 @@ export async function eventsSweepJob(deps: { db?: Database; logger?: Logger; que
 
 /** Queues the sweep every five minutes (job id per five minutes, so several processes queue it once). */
 export function startEventsScheduler(enqueueSweep: (at: string, jobId: string) => Promise<unknown>, logger: Logger, intervalMs = 5 * 60 * 1000): () => void {
-  const tick = () => {
-    const now = new Date();
-    const slot = Math.floor(now.getTime() / intervalMs);
-    enqueueSweep(now.toISOString(), `events-sweep-${slot}`).catch((error: unknown) => logger.warn({ err: error }, 'could not queue the events sweep'));
-  };
-  const first = setTimeout(tick, 30_000);
-  const every = setInterval(tick, intervalMs);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
+  return startSweepScheduler({
+    name: 'events', firstAfterMs: 30_000, intervalMs, logger,
+    enqueue: (now) => enqueueSweep(now.toISOString(), `events-sweep-${Math.floor(now.getTime() / intervalMs)}`),
+  });
 }

@@ -3,6 +3,7 @@ import { formatUkDate, londonToday } from '@partnerships/domain';
 import type { Logger } from 'pino';
 import type { JobQueue } from '../job-queue';
 import { JobName } from '../job-names';
+import { startSweepScheduler } from '../sweep-scheduler';
 import { GovernanceSweepRepository } from './governance-sweep.repository';
 import { resolveAndRecordSeats } from './seat-resolution';
 
@@ -54,16 +55,11 @@ export async function governanceSweepJob(deps: { db?: Database; logger?: Logger;
 
 /** Queues the sweep once a day (the job id carries the day, so several processes queue it once). */
 export function startGovernanceScheduler(enqueueSweep: (date: string, jobId: string) => Promise<unknown>, logger: Logger, intervalMs = 60 * 60 * 1000): () => void {
-  const tick = () => {
-    const date = londonToday(new Date());
-    enqueueSweep(date, `governance-sweep-${date}`).catch((error: unknown) => logger.warn({ err: error }, 'could not queue the governance sweep'));
-  };
-  const first = setTimeout(tick, 90_000);
-  const every = setInterval(tick, intervalMs);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
+  return startSweepScheduler({
+    name: 'governance', firstAfterMs: 90_000, intervalMs, logger,
+    enqueue: (now) => {
+      const date = londonToday(now);
+      return enqueueSweep(date, `governance-sweep-${date}`);
+    },
+  });
 }

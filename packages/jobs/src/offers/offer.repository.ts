@@ -1,24 +1,6 @@
 import { UnitOfWorkRepository } from '@partnerships/db';
 import type { BuyerRule, OfferKind, OfferPrice, OfferStatus, OfferUnit, OfferVatTreatment, YearBasis } from '@partnerships/domain';
 
-/** An offer with its prices (every year), as the catalogue and pricing use it. */
-export interface OfferWithPrices {
-  id: string;
-  kind: OfferKind;
-  title: string;
-  summary: string | null;
-  description: string | null;
-  unit: OfferUnit;
-  yearBasis: YearBasis;
-  categories: string[];
-  allowance: number | null;
-  poolCapacity: number | null;
-  rolling: boolean;
-  status: OfferStatus;
-  public: boolean;
-  prices: (OfferPrice & { id: string; label: string | null })[];
-}
-
 export interface OfferFields {
   kind: OfferKind;
   title: string;
@@ -31,6 +13,13 @@ export interface OfferFields {
   poolCapacity: number | null;
   rolling: boolean;
   public: boolean;
+}
+
+/** An offer with its prices (every year), as the catalogue and pricing use it. */
+export interface OfferWithPrices extends OfferFields {
+  id: string;
+  status: OfferStatus;
+  prices: (OfferPrice & { id: string; label: string | null })[];
 }
 
 export interface PriceFields {

@@ -3,6 +3,7 @@ import { formatUkDate, londonToday, yearLabel } from '@partnerships/domain';
 import type { Logger } from 'pino';
 import type { JobQueue } from '../job-queue';
 import { JobName } from '../job-names';
+import { startSweepScheduler } from '../sweep-scheduler';
 import { buybackRemindersDue, rollOverWindow } from './buyback-rollover';
 import { BuybackRepository } from './buyback.repository';
 import { OfferSweepRepository } from './offer-sweep.repository';
@@ -55,16 +56,11 @@ export async function offersSweepJob(deps: { db?: Database; logger?: Logger; que
 
 /** Queues the sweep once a day (job id per date, so several processes queue it once). */
 export function startOffersScheduler(enqueueSweep: (date: string, jobId: string) => Promise<unknown>, logger: Logger, intervalMs = 60 * 60 * 1000): () => void {
-  const tick = () => {
-    const date = londonToday(new Date());
-    enqueueSweep(date, `offers-sweep-${date}`).catch((error: unknown) => logger.warn({ err: error }, 'could not queue the offers sweep'));
-  };
-  const first = setTimeout(tick, 90_000);
-  const every = setInterval(tick, intervalMs);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
+  return startSweepScheduler({
+    name: 'offers', firstAfterMs: 90_000, intervalMs, logger,
+    enqueue: (now) => {
+      const date = londonToday(now);
+      return enqueueSweep(date, `offers-sweep-${date}`);
+    },
+  });
 }
