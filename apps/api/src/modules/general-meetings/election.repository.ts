@@ -1,5 +1,5 @@
-import { UnitOfWorkRepository } from '@partnerships/db';
 import type { ElectionResult, Phase, SeatReservation } from '@partnerships/domain';
+import { VoteRepository } from './vote.repository';
 
 export type ElectionStatus = 'nominations' | 'voting' | 'closed';
 export type ElectionTieRule = 'lot' | 'longest_serving';
@@ -63,21 +63,12 @@ export interface ElectedSeatRule {
   rule: { kind: string; seats?: number; reservations?: SeatReservation[] };
 }
 
-export interface NewElection {
-  bodyId: string;
-  seatRuleId: string | null;
-  meetingId: string | null;
-  title: string;
-  seats: number;
-  maxChoices: number | null;
-  reservations: SeatReservation[];
-  eligibleRoles: string[];
-  nominationsOpenAt: Date | null;
-  nominationsCloseAt: Date | null;
-  votingOpensAt: Date | null;
-  votingClosesAt: Date | null;
-  tieRule: ElectionTieRule;
-  termMonths: number | null;
+export interface NewElection
+  extends Pick<
+    Election,
+    'bodyId' | 'seatRuleId' | 'meetingId' | 'title' | 'seats' | 'maxChoices' | 'reservations' | 'eligibleRoles'
+    | 'nominationsOpenAt' | 'nominationsCloseAt' | 'votingOpensAt' | 'votingClosesAt' | 'tieRule' | 'termMonths'
+  > {
   createdBy: string;
 }
 
@@ -97,7 +88,9 @@ const SUMMARY_COLUMNS = `${ELECTION_COLUMNS},
  * Ballots are always secret: `election_ballots` says who voted, `election_secret_choices` what
  * was chosen, with nothing that joins the two.
  */
-export class ElectionRepository extends UnitOfWorkRepository {
+export class ElectionRepository extends VoteRepository {
+  protected readonly voteTables = { electorate: 'election_electorate', ballots: 'election_ballots', key: 'election_id' } as const;
+
   /** A body of this partnership, or null. */
   body(bodyId: string): Promise<{ id: string; name: string; kind: string } | null> {
     return this.one(`SELECT id, name, kind FROM bodies WHERE id = $1 AND archived_at IS NULL`, [bodyId]);
@@ -230,24 +223,6 @@ export class ElectionRepository extends UnitOfWorkRepository {
       `UPDATE elections SET status = 'voting', electorate_frozen_at = now(), voting_opens_at = $2, updated_at = now() WHERE id = $1 AND status = 'nominations'`,
       [id, votingOpensAt],
     );
-  }
-
-  electorate(electionId: string): Promise<{ schoolId: string; urn: string; name: string; voterUserId: string | null; voterName: string | null; category: string; voted: boolean }[]> {
-    return this.rows(
-      `SELECT e.school_id AS "schoolId", s.urn, s.name, e.voter_user_id AS "voterUserId", u.name AS "voterName", e.category,
-              EXISTS (SELECT 1 FROM election_ballots b WHERE b.election_id = e.election_id AND b.school_id = e.school_id) AS voted
-         FROM election_electorate e JOIN schools s ON s.id = e.school_id LEFT JOIN users u ON u.id = e.voter_user_id
-        WHERE e.election_id = $1 ORDER BY s.name, s.urn`,
-      [electionId],
-    );
-  }
-
-  electorateEntry(electionId: string, schoolId: string): Promise<{ voterUserId: string | null; category: string } | null> {
-    return this.one(`SELECT voter_user_id AS "voterUserId", category FROM election_electorate WHERE election_id = $1 AND school_id = $2`, [electionId, schoolId]);
-  }
-
-  hasVoted(electionId: string, schoolId: string): Promise<boolean> {
-    return this.one(`SELECT 1 AS x FROM election_ballots WHERE election_id = $1 AND school_id = $2`, [electionId, schoolId]).then(Boolean);
   }
 
   /** Records that the school voted; the unique index refuses a second ballot (the caller maps it to "already voted"). */

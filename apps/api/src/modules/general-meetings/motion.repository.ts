@@ -1,5 +1,7 @@
-import { UnitOfWorkRepository } from '@partnerships/db';
 import type { Majority, MotionChoice, MotionResult, QuorumRule, TieBreak } from '@partnerships/domain';
+import { VoteRepository } from './vote.repository';
+
+export type { ElectorateSchool } from './vote.repository';
 
 export type BallotKind = 'secret' | 'named';
 export type MotionStatus = 'draft' | 'open' | 'closed';
@@ -48,17 +50,6 @@ export interface MotionSummary extends Motion {
   voted: number;
 }
 
-export interface ElectorateSchool {
-  schoolId: string;
-  urn: string;
-  name: string;
-  voterUserId: string | null;
-  voterName: string | null;
-  category: string;
-  /** Whether this school's ballot is in (never what it chose). */
-  voted: boolean;
-}
-
 /** That a school voted: who cast it and through which proxy. `choice` is null for a secret ballot. */
 export interface CastBallot {
   id: string;
@@ -91,7 +82,9 @@ const MOTION_COLUMNS = `m.id, m.meeting_id AS "meetingId", m.title, m.text, m.ba
  * choices sit in `motion_secret_choices`, which has nothing that joins back to a school; this
  * class never returns them with anything but the receipt.
  */
-export class MotionRepository extends UnitOfWorkRepository {
+export class MotionRepository extends VoteRepository {
+  protected readonly voteTables = { electorate: 'motion_electorate', ballots: 'motion_ballots', key: 'motion_id' } as const;
+
   /** A meeting of this partnership with its body, quorum rule and current chair, or null. */
   meeting(meetingId: string): Promise<MeetingForVote | null> {
     return this.one<MeetingForVote>(
@@ -169,24 +162,6 @@ export class MotionRepository extends UnitOfWorkRepository {
       `UPDATE motions SET status = 'open', electorate_frozen_at = now(), opened_by = $2, opens_at = $3, updated_at = now() WHERE id = $1 AND status = 'draft'`,
       [id, openedBy, opensAt],
     );
-  }
-
-  electorate(motionId: string): Promise<ElectorateSchool[]> {
-    return this.rows<ElectorateSchool>(
-      `SELECT e.school_id AS "schoolId", s.urn, s.name, e.voter_user_id AS "voterUserId", u.name AS "voterName", e.category,
-              EXISTS (SELECT 1 FROM motion_ballots b WHERE b.motion_id = e.motion_id AND b.school_id = e.school_id) AS voted
-         FROM motion_electorate e JOIN schools s ON s.id = e.school_id LEFT JOIN users u ON u.id = e.voter_user_id
-        WHERE e.motion_id = $1 ORDER BY s.name, s.urn`,
-      [motionId],
-    );
-  }
-
-  electorateEntry(motionId: string, schoolId: string): Promise<{ voterUserId: string | null; category: string } | null> {
-    return this.one(`SELECT voter_user_id AS "voterUserId", category FROM motion_electorate WHERE motion_id = $1 AND school_id = $2`, [motionId, schoolId]);
-  }
-
-  hasVoted(motionId: string, schoolId: string): Promise<boolean> {
-    return this.one<{ x: number }>(`SELECT 1 AS x FROM motion_ballots WHERE motion_id = $1 AND school_id = $2`, [motionId, schoolId]).then(Boolean);
   }
 
   /**

@@ -11,23 +11,6 @@ export interface BodySummary {
   archived: boolean;
 }
 
-/** A body with everything its own page shows except seats. */
-export interface BodyRecord {
-  id: string;
-  name: string;
-  kind: BodyKind;
-  purpose: string | null;
-  rhythm: BodyRhythm | null;
-  quorumRule: QuorumRule | null;
-  endsOn: string | null;
-  annualRhythm: AnnualRhythmItem[];
-  position: number;
-  archivedAt: Date | null;
-  parentIds: string[];
-  childIds: string[];
-  schoolIds: string[];
-}
-
 export interface BodyFields {
   name: string;
   kind: BodyKind;
@@ -37,6 +20,16 @@ export interface BodyFields {
   endsOn: string | null;
   annualRhythm: AnnualRhythmItem[];
   position: number | null;
+}
+
+/** A body with everything its own page shows except seats. */
+export interface BodyRecord extends Omit<BodyFields, 'position'> {
+  id: string;
+  position: number;
+  archivedAt: Date | null;
+  parentIds: string[];
+  childIds: string[];
+  schoolIds: string[];
 }
 
 export interface OfficeRecord {
