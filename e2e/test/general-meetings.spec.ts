@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, checkPage, hydrated, openBrowser, visit } from './support/browser';
 import type { DataSource } from '@partnerships/db';
 import { seedFullGovernanceDemo } from './support/governance';
-import { signIn, signOut } from './support/journeys';
+import { signIn } from './support/journeys';
 import { ARTIFACTS } from './support/paths';
 import { type Stack, startStack } from './support/stack';
 
@@ -195,6 +195,5 @@ describe('general meetings at Tower Hamlets', () => {
     const seats = (await page.getByRole('table', { name: /^Seats/ }).textContent()) ?? '';
     for (const name of winners) expect(seats).toContain(name);
     await checkPage(page, 'm09-advisory-council-seats');
-    await signOut(page);
   }, JOURNEY_TIMEOUT);
 });

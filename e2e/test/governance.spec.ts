@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from '@partnerships/db';
 import { type Browser, checkPage, hydrated, openBrowser, visit } from './support/browser';
 import { seedFullGovernanceDemo } from './support/governance';
-import { signIn, signOut } from './support/journeys';
+import { signIn } from './support/journeys';
 import { ARTIFACTS } from './support/paths';
 import { type Stack, startStack } from './support/stack';
 
@@ -201,7 +201,6 @@ describe('governance at Ealing', () => {
     await checkPage(page, 'g08-meeting-minutes');
 
     // At the next meeting, a member of the board approves them; the open action is carried over.
-    await signOut(page);
     await as(page, state.headEmail);
     await visit(page, `${stack.webUrl}/p/ealing/governance/meetings/${second!.id}`);
     const previous = page.getByRole('region', { name: /Minutes of the previous meeting/ });
@@ -246,7 +245,6 @@ describe('governance at Ealing', () => {
     expect(await schoolPanel.textContent()).toContain(BOARD);
     expect(await schoolPanel.textContent()).toContain('Your school on Ealing Learning Partnership’s bodies');
     await checkPage(page, 'g11-school-home-governance');
-    await signOut(page);
   }, JOURNEY_TIMEOUT);
 
   it('draws the structure with the board above the clusters, with the same picture in words', async () => {
