@@ -13,7 +13,8 @@ async function main() {
     logger.error('The worker runs in full mode only: set DATABASE_URL and REDIS_URL. In embedded mode the API runs jobs itself.');
     process.exit(1);
   }
-  const runtime = await startRuntime(env, logger, { migrate: false, seed: false, scheduler: env.NODE_ENV !== 'test' });
+  // The API applies the migrations; on a first start the worker waits for them (ten minutes at most).
+  const runtime = await startRuntime(env, logger, { migrate: false, waitForMigrationsMs: 10 * 60 * 1000, seed: false, scheduler: env.NODE_ENV !== 'test' });
   const worker = startBullMqWorker(env.REDIS_URL, runtime.handlers, logger, { queueName: env.QUEUE_NAME });
   logger.info('worker started');
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createFreshDatabase, dropDatabase } from '@partnerships/db';
+import { createDataSource, createFreshDatabase, dropDatabase, migrate } from '@partnerships/db';
 import { BullMqQueue, JobName, startSmtpCapture } from '@partnerships/jobs';
 import { describe, expect, it } from 'vitest';
 
@@ -47,6 +47,36 @@ describe('worker process', () => {
       await queue.close();
       await smtp.stop();
       await dropDatabase(databaseUrl);
+    }
+  });
+
+  // Issue 13: on the first `pnpm start` in full mode the API and the worker start together on an
+  // empty database; the worker used to start at once against tables that were not there yet.
+  it('waits for the migrations on an empty database, saying so, then starts', async () => {
+    const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const name = `partnerships_test_worker_empty_${process.pid}`;
+    const admin = createDataSource({ url: adminUrl, embedded: false });
+    await admin.initialize();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const databaseUrl = url.toString();
+    const worker = run({ DATABASE_URL: databaseUrl, REDIS_URL, LOG_LEVEL: 'info', NODE_ENV: 'test' });
+    try {
+      await expect.poll(() => worker.output(), { timeout: 20_000, interval: 200 }).toMatch(/waiting for the API to apply \d+ database migration/);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(worker.child.exitCode).toBeNull();
+      expect(worker.output()).not.toMatch(/worker started/);
+      await migrate({ url: databaseUrl, embedded: false });
+      await expect.poll(() => worker.output(), { timeout: 20_000, interval: 200 }).toMatch(/"msg":"worker started"/);
+      expect(worker.output()).toMatch(/database migrations are in place/);
+      worker.child.kill('SIGTERM');
+      expect(await worker.exited).toBe(0);
+    } finally {
+      worker.child.kill('SIGKILL');
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.destroy();
     }
   });
 });

@@ -37,3 +37,49 @@ export async function migrate(settings: DataSourceSettings): Promise<string[]> {
     await ds.destroy();
   }
 }
+
+/**
+ * The names of the migrations this code knows that the database has not recorded in
+ * schema_migrations yet: all of them while the database or the table is not there.
+ */
+export async function pendingMigrations(settings: DataSourceSettings): Promise<string[]> {
+  const known = MIGRATIONS.map((M) => new M().name as string);
+  const ds = createDataSource({ ...settings, applicationName: 'partnerships-migration-check' });
+  try {
+    await ds.initialize();
+    const rows: { name: string }[] = await ds.query(`SELECT name FROM schema_migrations`);
+    const applied = new Set(rows.map((r) => r.name));
+    return known.filter((name) => !applied.has(name));
+  } catch {
+    return known;
+  } finally {
+    if (ds.isInitialized) await ds.destroy();
+  }
+}
+
+/**
+ * Waits until every migration this code knows has been applied (by the process that migrates:
+ * the API in full mode), checking every `intervalMs`; throws after `timeoutMs`.
+ */
+export async function waitForMigrations(
+  settings: DataSourceSettings,
+  options: { timeoutMs: number; intervalMs?: number; onWaiting?: (pending: string[]) => void },
+): Promise<void> {
+  const deadline = Date.now() + options.timeoutMs;
+  let told = false;
+  for (;;) {
+    const pending = await pendingMigrations(settings);
+    if (pending.length === 0) return;
+    if (!told) {
+      options.onWaiting?.(pending);
+      told = true;
+    }
+    if (Date.now() >= deadline) {
+      throw new Error(
+        `The database still lacks ${pending.length} migration(s) after ${Math.round(options.timeoutMs / 1000)} s (${pending.join(', ')}). ` +
+          'Start the API, which applies them, or check that DATABASE_URL names the same database.',
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 1000));
+  }
+}

@@ -7,6 +7,7 @@ import {
   migrate,
   resolveDatabaseUrls,
   seedDemo,
+  waitForMigrations,
   startEmbeddedPostgres,
 } from '@partnerships/db';
 import { join } from 'node:path';
@@ -41,7 +42,17 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function startRuntime(env: Env, logger: Logger, options: { seed?: boolean; migrate?: boolean; scheduler?: boolean } = {}): Promise<Runtime> {
+export async function startRuntime(
+  env: Env,
+  logger: Logger,
+  options: {
+    seed?: boolean;
+    migrate?: boolean;
+    scheduler?: boolean;
+    /** With migrate false: wait this long for another process (the API) to apply every migration before going on. */
+    waitForMigrationsMs?: number;
+  } = {},
+): Promise<Runtime> {
   let embedded: EmbeddedPostgres | undefined;
   if (!env.DATABASE_URL) {
     const port = env.EMBEDDED_PG_PORT ?? env.API_PORT + 2000;
@@ -53,6 +64,19 @@ export async function startRuntime(env: Env, logger: Logger, options: { seed?: b
   const urls = resolveDatabaseUrls(env, embedded?.url);
   const ran = options.migrate === false ? [] : await migrate({ url: urls.owner, embedded: urls.embedded });
   if (ran.length) logger.info({ migrations: ran }, 'migrations applied');
+  if (options.migrate === false && options.waitForMigrationsMs !== undefined) {
+    // On a first start both processes begin at once; the application role and the tables only
+    // exist once the API has migrated, so wait for it rather than fail.
+    await waitForMigrations(
+      { url: urls.owner, embedded: urls.embedded },
+      {
+        timeoutMs: options.waitForMigrationsMs,
+        onWaiting: (pending) =>
+          logger.info({ pending: pending.length }, `waiting for the API to apply ${pending.length} database migration(s) (up to ${Math.round(options.waitForMigrationsMs! / 1000)} s)`),
+      },
+    );
+    logger.info('database migrations are in place');
+  }
 
   const shouldSeed = options.seed ?? env.SEED_DEMO ?? urls.embedded;
   if (shouldSeed) {
