@@ -8,11 +8,9 @@
 // 10%" (compare with bench/results/api-lists.before.json, measured on the code before it).
 // Needs DATABASE_URL and REDIS_URL; without them it says so and is skipped.
 // Usage: node bench/api-lists.bench.mjs [--out file.json]
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { commitId, dist, ensureApiBuilt, here, root, signIn, skipWithoutServices, startApi, tearDown, writeResult } from './support.mjs';
 
 const NAME = 'api-lists: members and invoice lists over HTTP, full mode';
 const MEMBERS = 100;
@@ -22,19 +20,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '10').split(',').map(Number);
 const PORT = Number(process.env.BENCH_API_PORT ?? 3977);
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
 const outArg = process.argv.indexOf('--out');
 const out = outArg > 0 ? process.argv[outArg + 1] : join(here, 'results', 'api-lists.json');
-if (!process.env.DATABASE_URL || !process.env.REDIS_URL) {
-  console.log(`${NAME}\n  skipped: set DATABASE_URL and REDIS_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres, redis://127.0.0.1:6379).`);
-  process.exit(0);
-}
-const dist = (pkg) => join(root, 'packages', pkg, 'dist', 'index.js');
-if (!existsSync(join(root, 'apps', 'api', 'dist', 'main.js'))) {
-  const built = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@partnerships/api', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
-  if (built.status !== 0) process.exit(built.status ?? 1);
-}
+skipWithoutServices(NAME);
+ensureApiBuilt(join(root, 'apps', 'api', 'dist', 'main.js'));
 const require = createRequire(import.meta.url);
 const { EALING_2018_19_SCENARIO_1 } = require(dist('domain'));
 const { createDataSource, createFreshDatabase, Database, dropDatabase, hashPassword, resolveDatabaseUrls } = require(dist('db'));
@@ -92,24 +81,6 @@ async function generate() {
   return invoices;
 }
 
-async function waitForApi(base, child) {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${base}/api/v1/health`);
-      if (res.status < 500) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the API did not start');
-}
-
-async function signIn(base, email) {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  if (res.status !== 200) throw new Error(`sign-in as ${email}: ${res.status} ${await res.text()}`);
-  return res.headers.get('set-cookie').split(';')[0];
-}
-
 async function load(target, cookie, connections, seconds) {
   const latencies = [];
   let errors = 0;
@@ -135,14 +106,9 @@ const base = `http://127.0.0.1:${PORT}`;
 let api;
 try {
   const invoices = await generate();
-  api = spawn(process.execPath, [join(root, 'apps', 'api', 'dist', 'main.js')], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, API_PORT: String(PORT), LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_RATE_LIMIT: '1000', QUEUE_NAME: `bench-lists-${process.pid}` },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  await waitForApi(base, api);
-  const adminCookie = await signIn(base, 'admin@bench.test');
-  const headCookie = await signIn(base, 'head@bench.test');
+  api = await startApi({ port: PORT, url, queueName: 'bench-lists' });
+  const { cookie: adminCookie } = await signIn(base, 'admin@bench.test', PASSWORD);
+  const { cookie: headCookie } = await signIn(base, 'head@bench.test', PASSWORD);
   const targets = {
     members: [`${base}/api/v1/tenants/bench-lists/memberships`, adminCookie],
     invoices: [`${base}/api/v1/tenants/bench-lists/invoices`, adminCookie],
@@ -166,15 +132,11 @@ try {
   const summary = Object.fromEntries(
     Object.entries(results).map(([key, rounds]) => [key, { rps: median(rounds.map((r) => r.rps)), p50: median(rounds.map((r) => r.p50)), p99: median(rounds.map((r) => r.p99)), errors: rounds.reduce((n, r) => n + r.errors, 0), rounds }]),
   );
-  const result = { name: NAME, members: MEMBERS, registerSchools: MEMBERS + OTHER_SCHOOLS, invoices, rounds: ROUNDS, secondsPerRound: SECONDS, connections: CONNECTIONS, summary, commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim(), date: new Date().toISOString() };
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  const result = { name: NAME, members: MEMBERS, registerSchools: MEMBERS + OTHER_SCHOOLS, invoices, rounds: ROUNDS, secondsPerRound: SECONDS, connections: CONNECTIONS, summary, commit: commitId(), date: new Date().toISOString() };
+  writeResult(out, result);
   console.log(NAME);
   for (const [key, s] of Object.entries(summary)) console.log(`  ${key.padEnd(20)} ${String(s.rps).padStart(5)} req/s   p50 ${s.p50} ms   p99 ${s.p99} ms   errors ${s.errors}`);
   console.log(`  written to: ${out}`);
 } finally {
-  api?.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 500));
-  await owner.destroy();
-  await dropDatabase(url);
+  await tearDown({ api, owner, url, dropDatabase });
 }

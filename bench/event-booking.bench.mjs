@@ -10,12 +10,10 @@
 // than 100 places held, exactly 100 confirmed and invoiced, the rest on the waiting list, and
 // the p99 latency of an attempt. Needs DATABASE_URL and REDIS_URL; without them it is skipped.
 // Writes bench/results/event-booking.json.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { commitId, dist, ensureApiBuilt, here, root, signIn, skipWithoutServices, startApi, tearDown, writeResult } from './support.mjs';
 
 const NAME = 'event-booking: 1,000 concurrent booking attempts on one event (100 places)';
 const SCHOOLS = 50;
@@ -25,17 +23,8 @@ const CLIENTS = 50;
 const GOAL_P99_MS = 500;
 const PORT = Number(process.env.BENCH_API_PORT ?? 3978);
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
-if (!process.env.DATABASE_URL || !process.env.REDIS_URL) {
-  console.log(`${NAME}\n  skipped: set DATABASE_URL and REDIS_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres, redis://127.0.0.1:6379).`);
-  process.exit(0);
-}
-const dist = (pkg) => join(root, 'packages', pkg, 'dist', 'index.js');
-if (!existsSync(join(root, 'apps', 'api', 'dist', 'modules', 'events', 'events.module.js'))) {
-  const built = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@partnerships/api', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
-  if (built.status !== 0) process.exit(built.status ?? 1);
-}
+skipWithoutServices(NAME);
+ensureApiBuilt(join(root, 'apps', 'api', 'dist', 'modules', 'events', 'events.module.js'));
 const require = createRequire(import.meta.url);
 const { createDataSource, createFreshDatabase, dropDatabase, hashPassword, resolveDatabaseUrls } = require(dist('db'));
 
@@ -68,25 +57,6 @@ async function generate() {
     }
     return events;
   });
-}
-
-async function waitForApi(base, child) {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${base}/api/v1/health`);
-      if (res.status < 500) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the API did not start');
-}
-
-async function signIn(base, email) {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  if (res.status !== 200) throw new Error(`sign-in as ${email}: ${res.status} ${await res.text()}`);
-  const { csrfToken } = await res.json();
-  return { cookie: res.headers.get('set-cookie').split(';')[0], csrfToken };
 }
 
 const pct = (sorted, p) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] * 10) / 10;
@@ -140,13 +110,8 @@ const base = `http://127.0.0.1:${PORT}`;
 let api;
 try {
   const [burstEvent, steadyEvent, singleEvent] = await generate();
-  api = spawn(process.execPath, [join(root, 'apps', 'api', 'dist', 'main.js')], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, API_PORT: String(PORT), LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_RATE_LIMIT: '1000', PUBLIC_URL: base, QUEUE_NAME: `bench-events-${process.pid}` },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  await waitForApi(base, api);
-  const session = await signIn(base, 'head@bench.test');
+  api = await startApi({ port: PORT, url, queueName: 'bench-events', env: { PUBLIC_URL: base } });
+  const session = await signIn(base, 'head@bench.test', PASSWORD);
   const loadBefore = loadavg()[0];
   const burst = await attempts(base, session, burstEvent, 'burst', ATTEMPTS);
   const steady = await attempts(base, session, steadyEvent, 'steady', CLIENTS);
@@ -165,12 +130,11 @@ try {
     p99UnderGoal: { burst: burst.p99 < GOAL_P99_MS, steady: steady.p99 < GOAL_P99_MS },
     // The machine's 1-minute load average before and after (2 cores, shared): figures taken under other load are slower.
     loadAverage: { before: Math.round(loadBefore * 10) / 10, after: Math.round(loadavg()[0] * 10) / 10 },
-    commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim(),
+    commit: commitId(),
     date: new Date().toISOString(),
   };
   const out = join(here, 'results', 'event-booking.json');
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  writeResult(out, result);
   console.log(NAME);
   for (const [label, r] of [['all at once', burst], [`${CLIENTS} clients`, steady], ['one client', single]]) {
     console.log(`  ${label.padEnd(12)} ${r.seconds} s (${r.perSecond}/s)  p50 ${r.p50} ms  p99 ${r.p99} ms  confirmed ${r.confirmed}  waiting ${r.waiting}  invoices ${r.invoices}  overbooked: ${r.overbooked ? 'YES' : 'no'}`);
@@ -178,8 +142,5 @@ try {
   console.log(`  written to: ${out}`);
   if (!result.passed) process.exitCode = 1;
 } finally {
-  api?.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 500));
-  await owner.destroy();
-  await dropDatabase(url);
+  await tearDown({ api, owner, url, dropDatabase });
 }

@@ -3,43 +3,18 @@
 // a scenario planner sweep would. Imports the BUILT package (run
 // `pnpm --filter @partnerships/domain build` first) so it measures what the
 // API actually runs. Writes bench/results/fees.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { here, random, requireBuiltDomain, seededChoices, writeResult } from './support.mjs';
 
-const require = createRequire(import.meta.url);
-let domain;
-try {
-  domain = require('@partnerships/domain');
-} catch (error) {
-  console.error('Could not load @partnerships/domain; build it first: pnpm --filter @partnerships/domain build');
-  throw error;
-}
+const domain = requireBuiltDomain();
 const { quoteFee, validateFeeSchedule, formatPence } = domain;
 
 const NAME = 'fees: quote every school under an every-component schedule';
 const SCHOOLS = 20_000;
 const GOAL_MS = 1000;
 
-// A seeded generator (mulberry32) so every run quotes the same schools and runs can be compared.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const next = random(20_180_901);
-const pick = (weighted) => {
-  let roll = next() * weighted.reduce((sum, [, w]) => sum + w, 0);
-  for (const [value, weight] of weighted) if ((roll -= weight) < 0) return value;
-  return weighted[weighted.length - 1][0];
-};
-const between = (min, max) => min + Math.floor(next() * (max - min + 1));
+const { pick, between } = seededChoices(next);
 
 // Roughly the mix of an English borough, with rolls typical of each phase.
 const PHASE_MIX = [
@@ -151,9 +126,7 @@ const result = {
   goalMs: GOAL_MS,
   date: new Date().toISOString(),
 };
-const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
-mkdirSync(resultsDir, { recursive: true });
-writeFileSync(join(resultsDir, 'fees.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeResult(join(here, 'results', 'fees.json'), result);
 
 const within = result.ms <= GOAL_MS ? 'within' : 'OVER';
 console.log(`${NAME}

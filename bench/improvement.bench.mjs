@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { random } from './support.mjs';
 
 const NAME = 'improvement: a data round of 100 schools × 20 indicators compared and charted; the annual report for 100 schools';
 const SCHOOLS = 100;
@@ -28,17 +29,6 @@ if (!existsSync(dist('domain'))) {
 const domain = require(dist('domain'));
 const { compareRound, comparisonChart, findStrengthsAndAreas, buildAnnualReport, reportMarkdown, markdownToHtml, participationPicture } = domain;
 
-// A seeded generator (mulberry32) so every run compares the same figures.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const next = random(20_261_205);
 const AREAS = ['early_years', 'phonics', 'reading', 'writing', 'maths', 'core_subjects', 'attendance', 'science'];
 const indicators = Array.from({ length: INDICATORS }, (_, i) => ({

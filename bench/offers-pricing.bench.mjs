@@ -3,19 +3,10 @@
 // membership, phase, school type and category, two years of price lists and VAT. Pure domain:
 // imports the BUILT package (run `pnpm --filter @partnerships/domain build` first).
 // Writes bench/results/offers-pricing.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { here, random, requireBuiltDomain, seededChoices, writeResult } from './support.mjs';
 
-const require = createRequire(import.meta.url);
-let domain;
-try {
-  domain = require('@partnerships/domain');
-} catch (error) {
-  console.error('Could not load @partnerships/domain; build it first: pnpm --filter @partnerships/domain build');
-  throw error;
-}
+const domain = requireBuiltDomain();
 const { priceFor, defaultQuantity, formatPence } = domain;
 
 const NAME = 'offers: price a 50-offer catalogue for every school';
@@ -23,24 +14,8 @@ const SCHOOLS = 20_000;
 const OFFERS = 50;
 const GOAL_MS = 3000;
 
-// A seeded generator (mulberry32) so every run prices the same schools and catalogue.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const next = random(20_261_205);
-const pick = (weighted) => {
-  let roll = next() * weighted.reduce((sum, [, w]) => sum + w, 0);
-  for (const [value, weight] of weighted) if ((roll -= weight) < 0) return value;
-  return weighted[weighted.length - 1][0];
-};
-const between = (min, max) => min + Math.floor(next() * (max - min + 1));
+const { pick, between } = seededChoices(next);
 
 const PHASES = [['primary', 60, [90, 840]], ['secondary', 14, [600, 1800]], ['special', 5, [40, 250]], ['nursery', 6, [40, 120]], ['all-through', 3, [900, 2200]], ['alternative-provision', 4, [20, 120]], ['post-16', 3, [300, 3000]], ['middle', 5, [300, 700]]];
 
@@ -110,9 +85,7 @@ const result = {
   goalMs: GOAL_MS,
   date: new Date().toISOString(),
 };
-const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
-mkdirSync(resultsDir, { recursive: true });
-writeFileSync(join(resultsDir, 'offers-pricing.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeResult(join(here, 'results', 'offers-pricing.json'), result);
 
 const within = result.ms <= GOAL_MS ? 'within' : 'OVER';
 console.log(`${NAME}
