@@ -5,19 +5,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Browser, checkPage, hydrated, openBrowser, visit } from './support/browser';
 import { DEMO_PASSWORD, signIn, signOut } from './support/journeys';
 import { ARTIFACTS } from './support/paths';
-import { type Stack, startStack } from './support/stack';
+import type { Stack } from './support/stack';
+import { withStackAndBrowser } from './support/suite';
 
 let stack: Stack;
 let browser: Browser;
 
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+withStackAndBrowser((s, b) => {
+  stack = s;
+  browser = b;
 });
 
 /** The member schools of the Ealing demo and what each pays under scenario 1, as published (shared/DOMAIN.md). */

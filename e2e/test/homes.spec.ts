@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, checkPage, openBrowser, visit } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { type Browser, checkPage, visit } from './support/browser';
 import { signIn, signOut } from './support/journeys';
-import { type Stack, startStack } from './support/stack';
+import type { Stack } from './support/stack';
+import { withStackAndBrowser } from './support/suite';
 
 let stack: Stack;
 let browser: Browser;
 
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+withStackAndBrowser((s, b) => {
+  stack = s;
+  browser = b;
 });
 
 describe('partnership and school homes', () => {

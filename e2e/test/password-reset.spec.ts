@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, checkPage, openBrowser, visit } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { type Browser, checkPage, visit } from './support/browser';
 import { signIn } from './support/journeys';
 import { linkIn } from './support/mail';
-import { type Stack, startStack } from './support/stack';
+import type { Stack } from './support/stack';
+import { withStackAndBrowser } from './support/suite';
 
 let stack: Stack;
 let browser: Browser;
 
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+withStackAndBrowser((s, b) => {
+  stack = s;
+  browser = b;
 });
 
 describe('password reset', () => {

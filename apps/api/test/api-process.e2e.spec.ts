@@ -1,20 +1,13 @@
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createFreshDatabase, dropDatabase } from '@partnerships/db';
+import { runProcess } from '@partnerships/jobs';
 import { describe, expect, it } from 'vitest';
 import { TEST_PG_URL, TEST_REDIS_URL } from './support/services';
 
 const main = join(__dirname, '..', 'dist', 'main.js');
 
-function run(env: Record<string, string>) {
-  const child = spawn(process.execPath, [main], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
+const run = (env: Record<string, string>) => runProcess(main, env);
 
 const freePort = () =>
   new Promise<number>((resolve) => {

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { TEST_REDIS_URL } from './support/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, startTestApp, type TestApp } from './support/test-app';
+import { eventually, json } from './support/wait';
 
 /**
  * Billing without Stripe (issue 6): dry run and real run with progress, idempotent whether
@@ -15,22 +16,6 @@ let head: Session;
 let ids: Record<string, string>;
 /** The worker started again after the simulated crash. */
 let restarted: ReturnType<typeof startBullMqWorker> | undefined;
-
-async function eventually<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function json(res: Response, status: number) {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  return text ? JSON.parse(text) : undefined;
-}
 
 async function runToCompletion(session: Session, slug: string, body: Record<string, unknown>) {
   const created = await json(await session.send('POST', `/api/v1/tenants/${slug}/billing-runs`, { ...body, dryRun: false }), 202);

@@ -1,6 +1,7 @@
 import { BACS_FAILURE_ACCOUNT, BACS_TEST_SORT_CODE, signatureHeader, type StripeEvent } from '@partnerships/stripe-fake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, startTestApp, TEST_STRIPE_WEBHOOK_SECRET, type TestApp } from './support/test-app';
+import { eventually, json } from './support/wait';
 
 /**
  * Online payment (issue 6) against the project's Stripe fake: Connect onboarding, Checkout by
@@ -14,22 +15,6 @@ let headA: Session;
 let headB: Session;
 let accountId: string;
 let ealingId: string;
-
-async function eventually<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function json(res: Response, status: number) {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  return text ? JSON.parse(text) : undefined;
-}
 
 /** Every webhook the fake has sent has arrived, been stored and been processed. */
 async function settled(): Promise<void> {

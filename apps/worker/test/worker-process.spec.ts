@@ -1,20 +1,12 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createDataSource, createFreshDatabase, dropDatabase, migrate } from '@partnerships/db';
-import { BullMqQueue, JobName, startSmtpCapture } from '@partnerships/jobs';
+import { BullMqQueue, JobName, runProcess, startSmtpCapture } from '@partnerships/jobs';
 import { describe, expect, it } from 'vitest';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/7';
 const main = join(__dirname, '..', 'dist', 'main.js');
 
-function run(env: Record<string, string>) {
-  const child = spawn(process.execPath, [main], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
+const run = (env: Record<string, string>) => runProcess(main, env);
 
 describe('worker process', () => {
   it('refuses to start with a bad configuration, listing every problem', async () => {

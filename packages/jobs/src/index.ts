@@ -9,6 +9,7 @@ export * from './mail/mail-templates';
 export * from './mail/mailer';
 export * from './redis-connection';
 export * from './testing/smtp-capture';
+export * from './testing/process-under-test';
 export * from './runtime';
 export * from './schools/school-import.job';
 export * from './process-lifecycle';
