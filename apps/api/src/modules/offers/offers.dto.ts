@@ -33,8 +33,8 @@ export class SetPricesDto {
   @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => PriceInputDto) prices: PriceInputDto[];
 }
 
-export class UpdateOfferDto {
-  @ApiProperty({ required: false }) @IsOptional() @IsString() @trimmed() @Matches(/\S/, { message: 'Give the offer a title' }) @MaxLength(200) title?: string;
+/** What an offer's creation and its later changes have in common (all optional). */
+export class OfferSettingsDto {
   @ApiProperty({ required: false, nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(500) summary?: string | null;
   @ApiProperty({ required: false, nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(10_000) description?: string | null;
   @ApiProperty({ required: false, enum: OFFER_UNITS }) @IsOptional() @IsIn(OFFER_UNITS, { message: `The unit is one of: ${OFFER_UNITS.join(', ')}` }) unit?: (typeof OFFER_UNITS)[number];
@@ -50,25 +50,15 @@ export class UpdateOfferDto {
   @ApiProperty({ required: false, description: 'Shown in the public catalogue' }) @IsOptional() @IsBoolean() public?: boolean;
 }
 
-export class CreateOfferDto {
+export class UpdateOfferDto extends OfferSettingsDto {
+  @ApiProperty({ required: false }) @IsOptional() @IsString() @trimmed() @Matches(/\S/, { message: 'Give the offer a title' }) @MaxLength(200) title?: string;
+}
+
+export class CreateOfferDto extends OfferSettingsDto {
   @ApiProperty({ enum: OFFER_KINDS }) @IsIn(OFFER_KINDS, { message: `The kind is one of: ${OFFER_KINDS.join(', ')}` }) kind: (typeof OFFER_KINDS)[number];
   @ApiProperty() @IsString({ message: 'Give the offer a title' }) @trimmed() @Matches(/\S/, { message: 'Give the offer a title' }) @MaxLength(200) title: string;
   @ApiProperty({ required: false, type: SetPricesDto, description: 'The first year’s prices' })
   @IsOptional() @ValidateNested() @Type(() => SetPricesDto) prices?: SetPricesDto;
-  @ApiProperty({ required: false, nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(500) summary?: string | null;
-  @ApiProperty({ required: false, nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(10_000) description?: string | null;
-  @ApiProperty({ required: false, enum: OFFER_UNITS }) @IsOptional() @IsIn(OFFER_UNITS, { message: `The unit is one of: ${OFFER_UNITS.join(', ')}` }) unit?: (typeof OFFER_UNITS)[number];
-  @ApiProperty({ required: false, enum: ['academic', 'financial'], description: 'Which year the prices’ years count' })
-  @IsOptional() @IsIn(['academic', 'financial'], { message: 'The year basis is academic or financial' }) yearBasis?: 'academic' | 'financial';
-  @ApiProperty({ required: false, type: [String], description: 'For a core entitlement: the membership categories it is included in (empty: every member)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) categories?: string[];
-  @ApiProperty({ required: false, nullable: true, type: Number, description: 'Units included each year (core entitlement)' })
-  @IsOptional() @IsInt({ message: 'The allowance is a whole number' }) @Min(0) @Max(100_000) allowance?: number | null;
-  @ApiProperty({ required: false, nullable: true, type: Number, description: 'For a pool: places available each day' })
-  @IsOptional() @IsInt({ message: 'The pool capacity is a whole number of places' }) @Min(1, { message: 'A pool has at least one place a day' }) @Max(10_000) poolCapacity?: number | null;
-  @ApiProperty({ required: false, description: 'Bought back each year unless cancelled by the deadline' }) @IsOptional() @IsBoolean() rolling?: boolean;
-  @ApiProperty({ required: false, description: 'Shown in the public catalogue' }) @IsOptional() @IsBoolean() public?: boolean;
-
 }
 
 export class OfferListQueryDto {
