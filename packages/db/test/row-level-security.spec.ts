@@ -81,6 +81,29 @@ describe('row-level security', () => {
     expect(rows).toEqual([{ tenant_id: redbridge }]);
   });
 
+  // Issue 13: the insert policy was WITH CHECK (true), so one tenant could write into another's log.
+  it("refuses an audit row for another tenant, from a tenant or from the platform", async () => {
+    const forEaling = `INSERT INTO audit_log (tenant_id, action, entity_table) VALUES ($1, 'forged.insert', 'forged')`;
+    await expect(db.inTenant(redbridge, {}, (em) => em.query(forEaling, [ealing]))).rejects.toThrow(/row-level security/);
+    await expect(db.asPlatform({}, (em) => em.query(forEaling, [ealing]))).rejects.toThrow(/row-level security/);
+    await db.inTenant(redbridge, {}, (em) => em.query(forEaling, [redbridge]));
+    await db.asPlatform({}, (em) => em.query(`INSERT INTO audit_log (tenant_id, action, entity_table) VALUES (NULL, 'platform.note', 'platform')`));
+    const [forged] = await owner.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'forged.insert' AND tenant_id = $1`, [ealing]);
+    expect(forged.n).toBe(0);
+  });
+
+  it("still records platform-level writes to a tenant's rows, and tenant writes, through the trigger", async () => {
+    const [operator] = await owner.query(`SELECT id FROM users WHERE email = 'operator@platform.demo.test'`);
+    await db.asPlatform({ userId: operator.id }, (em) => em.query(`UPDATE tenants SET name = name || ' (audited)' WHERE id = $1`, [ealing]));
+    const [platformEntry] = await owner.query(`SELECT * FROM audit_log WHERE action = 'tenants.update' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [ealing]);
+    expect(platformEntry).toMatchObject({ tenant_id: ealing, actor_user_id: operator.id, entity_table: 'tenants' });
+    expect(platformEntry.detail.name).toMatch(/\(audited\)$/);
+    await db.asPlatform({ userId: operator.id }, (em) => em.query(`UPDATE tenants SET name = replace(name, ' (audited)', '') WHERE id = $1`, [ealing]));
+    await db.asPlatform({}, (em) => em.query(`UPDATE users SET name = name WHERE email = 'operator@platform.demo.test'`));
+    const [userEntry] = await owner.query(`SELECT tenant_id FROM audit_log WHERE action = 'users.update' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [operator.id]);
+    expect(userEntry).toEqual({ tenant_id: null });
+  });
+
   it('writes an audit row for every write, naming who, what, which tenant and when', async () => {
     const [user] = await owner.query(`SELECT id FROM users WHERE email = 'admin@redbridge.demo.test'`);
     const [membership] = await owner.query(`SELECT id FROM memberships WHERE tenant_id = $1 LIMIT 1`, [redbridge]);

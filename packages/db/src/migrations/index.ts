@@ -15,6 +15,7 @@ import { Events1764810000000 } from './1764810000000-events';
 import { EventReminders1764810000001 } from './1764810000001-event-reminders';
 import { Reviews1764900000000 } from './1764900000000-reviews';
 import { Improvement1764910000000 } from './1764910000000-improvement';
+import { Hardening1765000000000 } from './1765000000000-hardening';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
 export const MIGRATIONS = [
@@ -35,5 +36,6 @@ export const MIGRATIONS = [
   EventReminders1764810000001,
   Reviews1764900000000,
   Improvement1764910000000,
+  Hardening1765000000000,
   // append new migrations here, one line each
 ];
