@@ -218,3 +218,41 @@ function orderBodies(bodies: BodyToPlan[], before: Map<string, string[]>, proble
   }
   return order;
 }
+
+/** A body's stored meeting rhythm: what planning needs from it, and whether the host rotates among the body's schools. */
+export interface StoredRhythm extends Pick<BodyToPlan, 'rhythm' | 'week' | 'weekday' | 'startTime' | 'endTime'> {
+  meetsBefore?: string[] | null;
+  rotateHost?: boolean;
+}
+
+/**
+ * A body as `planMeetings` takes it: its stored rhythm and, when the host rotates, its schools in
+ * turn as hosts, each with its note-taker where `noteTakerAt` knows one.
+ */
+export function bodyToPlan(
+  body: { id: string; name: string; endsOn: IsoDateString | null; rhythm: StoredRhythm; schoolIds: string[] },
+  noteTakerAt: (schoolId: string) => string | undefined,
+  lastHostSchoolId: string | null = null,
+): BodyToPlan {
+  const r = body.rhythm;
+  const hosts = r.rotateHost ? body.schoolIds : [];
+  const noteTakers: Record<string, string> = {};
+  for (const schoolId of hosts) {
+    const userId = noteTakerAt(schoolId);
+    if (userId) noteTakers[schoolId] = userId;
+  }
+  return {
+    bodyId: body.id,
+    name: body.name,
+    rhythm: r.rhythm,
+    week: r.week,
+    weekday: r.weekday,
+    startTime: r.startTime,
+    endTime: r.endTime,
+    meetsBefore: r.meetsBefore ?? [],
+    hostSchoolIds: hosts,
+    lastHostSchoolId,
+    noteTakers,
+    endsOn: body.endsOn,
+  };
+}

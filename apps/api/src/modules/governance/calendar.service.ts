@@ -12,6 +12,7 @@ import { structureDiagram, structureIn } from './bodies.service';
 import { BodyRepository } from './body.repository';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { type MeetingSummary, MeetingRepository } from './meeting.repository';
+import { summaryOf } from './meeting-summary';
 import { SeatRepository } from '@partnerships/jobs';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -157,17 +158,7 @@ export class CalendarService {
         const structure = await structureIn(em, tenant.id);
         return {
           bodies: mySeats.map((s) => ({ bodyId: s.bodyId, name: s.bodyName, kind: s.bodyKind, seat: s.label, voting: s.voting, schoolUrn: s.schoolUrn, since: s.startsOn })),
-          nextMeetings: upcoming.map((m) => ({
-            id: m.id,
-            bodyId: m.bodyId,
-            bodyName: m.bodyName,
-            startsAt: m.startsAt.toISOString(),
-            endsAt: m.endsAt.toISOString(),
-            halfTerm: m.halfTerm,
-            hostSchoolUrn: m.hostSchoolUrn,
-            status: m.status,
-            noteTaker: m.noteTakerUserId === userId,
-          })),
+          nextMeetings: upcoming.map((m) => ({ ...summaryOf(m), noteTaker: m.noteTakerUserId === userId })),
           papers,
           openActions: open.map((a) => ({ id: a.id, bodyName: a.bodyName, title: a.title, dueOn: a.dueOn, owner: a.ownerName, mine: a.ownerUserId === userId })),
           representation,

@@ -6,6 +6,7 @@ import {
   addDays,
   type AttendanceEntry,
   type AttendanceStatus,
+  bodyToPlan,
   type BodyToPlan,
   formatUkDate,
   type HalfTermName,
@@ -40,20 +41,11 @@ import type {
   MeetingPlanResultDto,
 } from './governance.dto';
 import { type MeetingSummary, MeetingRepository, type NewAgendaItem } from './meeting.repository';
+import { summaryOf } from './meeting-summary';
 
 const DEFAULT_QUORUM: QuorumRule = { type: 'fraction', numerator: 1, denominator: 2 };
 const toPlanStatus = (status: string): MeetingStatus => (status === 'scheduled' ? 'planned' : (status as MeetingStatus));
 
-export const summaryOf = (m: MeetingSummary) => ({
-  id: m.id,
-  bodyId: m.bodyId,
-  bodyName: m.bodyName,
-  startsAt: m.startsAt.toISOString(),
-  endsAt: m.endsAt.toISOString(),
-  halfTerm: m.halfTerm,
-  hostSchoolUrn: m.hostSchoolUrn,
-  status: m.status,
-});
 
 /** Meetings on the school calendar: planning a year, moving and cancelling, agendas, papers, attendance, quorum, minutes and actions. */
 @Injectable()
@@ -366,28 +358,14 @@ export class MeetingsService {
   // --- helpers -----------------------------------------------------------------
 
   private async bodyToPlan(meetings: MeetingRepository, b: BodyRecord, people: { userId: string; schoolId: string | null; role: string }[], yearStart: string): Promise<BodyToPlan> {
-    const r = b.rhythm!;
-    const hosts = r.rotateHost ? b.schoolIds : [];
-    const noteTakers: Record<string, string> = {};
-    for (const schoolId of hosts) {
+    const rhythm = b.rhythm!;
+    const rotates = Boolean(rhythm.rotateHost) && b.schoolIds.length > 0;
+    const lastHost = rotates ? await meetings.lastHost(b.id, yearStart) : null;
+    const noteTakerAt = (schoolId: string) => {
       const at = people.filter((p) => p.schoolId === schoolId);
-      const pick = at.find((p) => p.role === 'business-manager') ?? at.find((p) => p.role === 'staff') ?? at.find((p) => p.role === 'headteacher');
-      if (pick) noteTakers[schoolId] = pick.userId;
-    }
-    return {
-      bodyId: b.id,
-      name: b.name,
-      rhythm: r.rhythm,
-      week: r.week,
-      weekday: r.weekday,
-      startTime: r.startTime,
-      endTime: r.endTime,
-      meetsBefore: r.meetsBefore ?? [],
-      hostSchoolIds: hosts,
-      lastHostSchoolId: hosts.length ? await meetings.lastHost(b.id, yearStart) : null,
-      noteTakers,
-      endsOn: b.endsOn,
+      return (at.find((p) => p.role === 'business-manager') ?? at.find((p) => p.role === 'staff') ?? at.find((p) => p.role === 'headteacher'))?.userId;
     };
+    return bodyToPlan({ id: b.id, name: b.name, endsOn: b.endsOn, rhythm, schoolIds: b.schoolIds }, noteTakerAt, lastHost);
   }
 
   private async buildAgendaIn(em: EntityManager, ctx: TenantContext, meeting: MeetingSummary, body: BodyRecord, options: { reports: boolean }): Promise<void> {

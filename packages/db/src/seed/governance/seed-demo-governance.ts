@@ -1,6 +1,7 @@
 import {
   addDays,
   type BodyKind,
+  bodyToPlan,
   type BodyToPlan,
   formatUkDate,
   type GovernancePerson,
@@ -506,24 +507,9 @@ async function planYear(em: EntityManager, tenantId: string, year: number): Prom
     [tenantId],
   );
   const noteTakerOf = new Map(notetakers.map((n) => [n.school_id, n.user_id]));
-  const toPlan: BodyToPlan[] = bodies.map((b) => {
-    const r = b.rhythm!;
-    const hosts = r.rotateHost ? b.school_ids : [];
-    return {
-      bodyId: b.id,
-      name: b.name,
-      rhythm: r.rhythm,
-      week: r.week,
-      weekday: r.weekday,
-      startTime: r.startTime,
-      endTime: r.endTime,
-      meetsBefore: r.meetsBefore ?? [],
-      hostSchoolIds: hosts,
-      lastHostSchoolId: null,
-      noteTakers: Object.fromEntries(hosts.filter((h) => noteTakerOf.has(h)).map((h) => [h, noteTakerOf.get(h)!])),
-      endsOn: b.ends_on,
-    };
-  });
+  const toPlan: BodyToPlan[] = bodies.map((b) =>
+    bodyToPlan({ id: b.id, name: b.name, endsOn: b.ends_on, rhythm: b.rhythm!, schoolIds: b.school_ids }, (schoolId) => noteTakerOf.get(schoolId)),
+  );
   const existing: { key: string; body_id: string; date: string; status: string }[] = await em.query(
     `SELECT planned_key AS key, body_id, to_char(starts_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS date, status FROM meetings WHERE tenant_id = $1 AND planned_key IS NOT NULL`,
     [tenantId],
