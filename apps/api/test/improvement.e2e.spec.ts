@@ -202,6 +202,13 @@ describe('brokerage', () => {
     expect(dash.body.needs.every((n: { status: string }) => n.status !== 'closed')).toBe(true);
   });
 
+  it('takes a need from a review of the school, and refuses a review of another school', async () => {
+    const wrong = await json(await s.officer!.send('POST', `${base}/support-needs`, { schoolUrn: '920003', area: 'writing', description: 'From the review', source: 'review', sourceRef: '00000000-0000-4000-8000-000000000000' }));
+    expect(fields(wrong.body)).toEqual(['sourceRef']);
+    const noRef = await json(await s.officer!.send('POST', `${base}/support-needs`, { schoolUrn: '920003', area: 'writing', description: 'From the review', source: 'review' }));
+    expect(fields(noRef.body)).toEqual(['sourceRef']);
+  });
+
   it('brokers free support from the board with no invoice', async () => {
     const { body } = await json(await s.officer!.send('POST', `${base}/support-needs`, { schoolUrn: '920003', area: 'leadership', description: 'A new head wants a mentor' }));
     await s.officer!.send('POST', `${base}/support-needs/${body.id}/match`, { supporterKind: 'board' });

@@ -47,6 +47,7 @@ export class BrokerageService {
       const targetOn = dto.targetOn ?? needTargetDate(foundOn, await schools.termDates());
       const support = new SupportRepository(em, ctx.tenant.id);
       const source = dto.source ?? 'request';
+      if (source === 'review' && !(await support.isReviewOf(dto.sourceRef!, school.id))) throw invalid([{ field: 'sourceRef', message: 'That is not a review of this school' }]);
       const [id] = await support.addNeeds([{ schoolId: school.id, source, sourceRef: source === 'review' ? dto.sourceRef! : null, area: dto.area, description: dto.description.trim(), foundOn, targetOn }], ctx.user.id);
       if (!id) throw new AppError('conflict', 409, 'That review has already raised a need in this area for this school.');
       return { id };

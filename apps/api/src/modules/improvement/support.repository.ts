@@ -172,6 +172,11 @@ export class SupportRepository extends UnitOfWorkRepository {
     );
   }
 
+  /** Whether the review (not cancelled) is of this school: a need from a review names it. */
+  async isReviewOf(reviewId: string, schoolId: string): Promise<boolean> {
+    return (await this.one(`SELECT 1 FROM reviews WHERE tenant_id = $1 AND id = $2 AND school_id = $3 AND status <> 'cancelled'`, [this.tenantId, reviewId, schoolId])) !== null;
+  }
+
   async offerById(id: string): Promise<{ id: string; name: string } | null> {
     return this.one(`SELECT id, title AS name FROM offers WHERE tenant_id = $1 AND id = $2 AND status <> 'archived'`, [this.tenantId, id]);
   }
