@@ -1,22 +1,18 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StripeFake } from '../src/index.js';
-import { startWithClient, WebhookReceiver } from './helpers.js';
+import { startWithWebhooks, stopWithWebhooks, type WebhookReceiver } from './helpers.js';
 
 let fake: StripeFake;
 let stripe: Stripe;
 let hooks: WebhookReceiver;
 let price: Stripe.Price;
 beforeAll(async () => {
-  hooks = await new WebhookReceiver().start();
-  ({ fake, stripe } = await startWithClient({ webhookEndpoints: [hooks.endpoint()] }));
+  ({ fake, stripe, hooks } = await startWithWebhooks());
   const product = await stripe.products.create({ name: 'Partnership subscription', metadata: { tier: 'standard' } });
   price = await stripe.prices.create({ product: product.id, currency: 'gbp', unit_amount: 4500, recurring: { interval: 'month' }, lookup_key: 'standard_monthly' });
 });
-afterAll(async () => {
-  await fake.stop();
-  await hooks.stop();
-});
+afterAll(() => stopWithWebhooks(fake, hooks));
 
 async function customerWithCard(number = 'pm_card_visa') {
   const customer = await stripe.customers.create({ email: 'finance@partnership.example', name: 'North Partnership' });

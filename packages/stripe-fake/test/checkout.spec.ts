@@ -1,19 +1,15 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StripeFake } from '../src/index.js';
-import { startWithClient, submitForm, WebhookReceiver, WEBHOOK_SECRET } from './helpers.js';
+import { startWithWebhooks, stopWithWebhooks, submitForm, type WebhookReceiver, WEBHOOK_SECRET } from './helpers.js';
 
 let fake: StripeFake;
 let stripe: Stripe;
 let hooks: WebhookReceiver;
 beforeAll(async () => {
-  hooks = await new WebhookReceiver().start();
-  ({ fake, stripe } = await startWithClient({ webhookEndpoints: [hooks.endpoint()] }));
+  ({ fake, stripe, hooks } = await startWithWebhooks());
 });
-afterAll(async () => {
-  await fake.stop();
-  await hooks.stop();
-});
+afterAll(() => stopWithWebhooks(fake, hooks));
 beforeEach(async () => {
   await fake.waitForDeliveries();
   hooks.received.length = 0;

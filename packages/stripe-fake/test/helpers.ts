@@ -79,3 +79,16 @@ export class WebhookReceiver {
 export async function submitForm(url: string, fields: Record<string, string>): Promise<Response> {
   return fetch(url, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
 }
+
+/** A started fake and its client, with a webhook receiver registered as the fake's endpoint. */
+export async function startWithWebhooks(options: StripeFakeOptions = {}): Promise<{ fake: StripeFake; stripe: Stripe; hooks: WebhookReceiver }> {
+  const hooks = await new WebhookReceiver().start();
+  const { fake, stripe } = await startWithClient({ webhookEndpoints: [hooks.endpoint()], ...options });
+  return { fake, stripe, hooks };
+}
+
+/** Stops what `startWithWebhooks` started. */
+export async function stopWithWebhooks(fake: StripeFake, hooks: WebhookReceiver): Promise<void> {
+  await fake.stop();
+  await hooks.stop();
+}

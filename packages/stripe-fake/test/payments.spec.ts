@@ -1,19 +1,15 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StripeFake } from '../src/index.js';
-import { startWithClient, WebhookReceiver } from './helpers.js';
+import { startWithWebhooks, stopWithWebhooks, type WebhookReceiver } from './helpers.js';
 
 let fake: StripeFake;
 let stripe: Stripe;
 let hooks: WebhookReceiver;
 beforeAll(async () => {
-  hooks = await new WebhookReceiver().start();
-  ({ fake, stripe } = await startWithClient({ webhookEndpoints: [hooks.endpoint()] }));
+  ({ fake, stripe, hooks } = await startWithWebhooks());
 });
-afterAll(async () => {
-  await fake.stop();
-  await hooks.stop();
-});
+afterAll(() => stopWithWebhooks(fake, hooks));
 
 const cardParams = (number: string) => ({ type: 'card', card: { number, exp_month: 12, exp_year: 2034, cvc: '123' } }) as Stripe.PaymentMethodCreateParams;
 

@@ -1,19 +1,15 @@
 import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StripeFake } from '../src/index.js';
-import { startWithClient, WebhookReceiver, WEBHOOK_SECRET } from './helpers.js';
+import { startWithWebhooks, stopWithWebhooks, WebhookReceiver, WEBHOOK_SECRET } from './helpers.js';
 
 let fake: StripeFake;
 let stripe: Stripe;
 let hooks: WebhookReceiver;
 beforeEach(async () => {
-  hooks = await new WebhookReceiver().start();
-  ({ fake, stripe } = await startWithClient({ webhookEndpoints: [hooks.endpoint()], webhookRetry: { baseDelayMs: 20, maxAttempts: 3 } }));
+  ({ fake, stripe, hooks } = await startWithWebhooks({ webhookRetry: { baseDelayMs: 20, maxAttempts: 3 } }));
 });
-afterEach(async () => {
-  await fake.stop();
-  await hooks.stop();
-});
+afterEach(() => stopWithWebhooks(fake, hooks));
 
 async function createCustomers(n: number): Promise<string[]> {
   const ids: string[] = [];
