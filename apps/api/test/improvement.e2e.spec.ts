@@ -252,6 +252,12 @@ describe('schools causing concern', () => {
       const write = await s[name]!.send('POST', `${base}/schools-causing-concern/${urn}/visits`, { visitedOn: '2026-12-03', visitor: 'x', notes: 'y' });
       expect(write.status, name).toBe(404);
     }
+    // Nor does the audit view carry a visit's notes to the admin.
+    const audit = await s.admin!.get(`${base}/audit-log?pageSize=200`);
+    expect(audit.status).toBe(200);
+    const auditText = await audit.text();
+    expect(auditText).toContain('monitoring_visits');
+    expect(auditText).not.toContain('77c1');
     // Row-level security agrees: the admin's own queries see no rows.
     const annual = await json(await s.admin!.send('POST', `${base}/annual-reports`, { academicYearStart: 2026 }));
     expect(annual.body.document).not.toContain('77c1');

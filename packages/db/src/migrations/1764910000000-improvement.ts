@@ -20,7 +20,8 @@ import { APP_ROLE } from '../app-role';
  *   policies add `concern_reader()` to the tenant check, so even a tenant admin who is not named
  *   reads nothing. Admins name people (the access list itself is ordinary tenant data). The
  *   annual report needs only counts per status, which `concern_status_counts()` (owner-run)
- *   answers without a single name.
+ *   answers without a single name. Their audit entries are redacted (`audit_row_redacted`, from the
+ *   reviews migration), so the audit view does not carry them to anyone else either.
  */
 const TABLES = [
   'data_sets', 'data_set_indicators', 'data_rounds', 'data_submissions', 'data_benchmarks', 'data_round_outcomes', 'data_round_reports',
@@ -225,7 +226,12 @@ export class Improvement1764910000000 implements MigrationInterface {
     for (const table of TABLES) {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
       await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE TRIGGER ${table}_audit AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_row()`);
+      // The audit view is for admins, who need not be named: concern records are audited with their content redacted
+      // (which school, what was found, the status and the notes), so it records who changed what, when, and nothing more.
+      const audit = (RESTRICTED as readonly string[]).includes(table)
+        ? `audit_row_redacted('school_id', 'kind', 'value', 'note', 'occurred_on', 'status', 'reasons', 'visitor', 'notes')`
+        : 'audit_row()';
+      await q.query(`CREATE TRIGGER ${table}_audit AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${audit}`);
     }
     for (const table of TABLES.filter((t) => !(RESTRICTED as readonly string[]).includes(t))) {
       await q.query(`CREATE POLICY ${table}_isolation ON ${table} USING (tenant_id = app_tenant_id()) WITH CHECK (tenant_id = app_tenant_id())`);
