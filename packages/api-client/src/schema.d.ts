@@ -5239,6 +5239,13 @@ export interface components {
         BenchmarksInputDto: {
             items: components["schemas"]["BenchmarkInputDto"][];
         };
+        BespokeQuoteInputDto: {
+            note?: string | null;
+            /** @description Price in pence before VAT */
+            pence: number;
+            /** @description YYYY-MM-DD */
+            validUntil?: string;
+        };
         BespokeRequestDto: {
             details: string | null;
             id: string;
@@ -6942,6 +6949,18 @@ export interface components {
         MeetingListDto: {
             items: components["schemas"]["MeetingSummaryDto"][];
         };
+        MeetingPlanInputDto: {
+            /** @description The academic year by its starting calendar year, e.g. 2026 */
+            academicYearStart: number;
+        };
+        MeetingPlanResultDto: {
+            created: number;
+            existing: number;
+            meetings: components["schemas"]["MeetingSummaryDto"][];
+            problems: Record<string, never>[];
+            /** @enum {string} */
+            termDates: "partnership" | "typical" | "mixed";
+        };
         MeetingSummaryDto: {
             bodyId: string;
             bodyName: string;
@@ -7526,8 +7545,21 @@ export interface components {
             phase: string;
         };
         PlanDto: {
-            /** @description The academic year by its starting calendar year, e.g. 2026 */
-            academicYearStart: number;
+            memberSchools: number;
+            /** @description Payment is taken once billing is available; until then the choice is recorded */
+            paymentRequired: boolean;
+            /** @enum {string} */
+            plan: "trial" | "small" | "medium" | "large";
+            planName: string;
+            plans: components["schemas"]["PlanOptionDto"][];
+            /**
+             * @description The paid plan that fits the member schools
+             * @enum {string}
+             */
+            recommended: "trial" | "small" | "medium" | "large";
+            /** @description Days left in the trial, counting today; null when not on the trial */
+            trialDaysLeft: number | null;
+            trialEndsAt: string | null;
         };
         PlanOptionDto: {
             /** @description Per year, pence, before VAT */
@@ -7540,14 +7572,6 @@ export interface components {
             name: string;
             /** @description Why it cannot be chosen now */
             reason: string | null;
-        };
-        PlanResultDto: {
-            created: number;
-            existing: number;
-            meetings: components["schemas"]["MeetingSummaryDto"][];
-            problems: Record<string, never>[];
-            /** @enum {string} */
-            termDates: "partnership" | "typical" | "mixed";
         };
         PlannedInvoiceDto: {
             dueOn: string;
@@ -7947,11 +7971,16 @@ export interface components {
             met: boolean;
         };
         QuoteDto: {
-            note?: string | null;
-            /** @description Price in pence before VAT */
-            pence: number;
-            /** @description YYYY-MM-DD */
-            validUntil?: string;
+            explanation: string;
+            instalments: components["schemas"]["FeeInstalmentDto"][];
+            /** @description What the liability guarantee means, in the partnership’s words */
+            liabilityGuaranteeNote?: string;
+            liabilityGuaranteePence?: number;
+            lines: components["schemas"]["FeeLineDto"][];
+            schedule: components["schemas"]["QuoteScheduleDto"];
+            /** @description What the quote was for */
+            school: components["schemas"]["QuoteSchoolDto"];
+            totalPence: number;
         };
         QuoteScheduleDto: {
             /** @description True when the schedule covers the date asked about */
@@ -8015,7 +8044,7 @@ export interface components {
             reason?: string | null;
         };
         RegisterDto: {
-            entries: components["schemas"]["RegisterEntryDto"][];
+            entries: components["schemas"]["SessionRegisterEntryDto"][];
             sessionId: string;
             startsAt: string;
         };
@@ -8759,6 +8788,13 @@ export interface components {
             /** @description e.g. "Day 1: planning" */
             title?: string | null;
             venue?: string | null;
+        };
+        SessionRegisterEntryDto: {
+            /** @description Not yet marked: null */
+            attended: boolean | null;
+            bookingId: string;
+            delegateName: string;
+            schoolName: string;
         };
         SetPricesDto: {
             /** @description Tried in order; the first rule that matches the school is its price. Replaces that year’s list. */
@@ -12983,7 +13019,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["QuoteDto"];
+                "application/json": components["schemas"]["BespokeQuoteInputDto"];
             };
         };
         responses: {
@@ -13672,7 +13708,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PlanDto"];
+                "application/json": components["schemas"]["MeetingPlanInputDto"];
             };
         };
         responses: {
@@ -13681,7 +13717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanResultDto"];
+                    "application/json": components["schemas"]["MeetingPlanResultDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -16602,7 +16638,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PlanDto"];
+                "application/json": components["schemas"]["MeetingPlanInputDto"];
             };
         };
         responses: {
@@ -16611,7 +16647,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanResultDto"];
+                    "application/json": components["schemas"]["MeetingPlanResultDto"];
                 };
             };
             /** @description An error, as application/problem+json */
