@@ -1,9 +1,10 @@
-import { createDataSource, createFreshDatabase, Database, type DataSource, dropDatabase, resolveDatabaseUrls, seedDemo } from '@partnerships/db';
+import type { Database, DataSource } from '@partnerships/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BillingRunRepository, loadScheduleForBilling, runBillingRun } from '../src';
+import { type DemoDatabase, openDemoDatabase } from './support/demo-database';
 
 // Real PostgreSQL: runs take row locks (FOR UPDATE SKIP LOCKED) that only the database can show.
-let url: string;
+let demo: DemoDatabase;
 let owner: DataSource;
 let app: DataSource;
 let db: Database;
@@ -24,22 +25,12 @@ async function newRun(): Promise<string> {
 const view = (runId: string) => db.inTenant(tenantId, {}, (em) => new BillingRunRepository(em).findView(tenantId, runId));
 
 beforeAll(async () => {
-  url = await createFreshDatabase('partnerships_test_invoicing_runs');
-  const urls = resolveDatabaseUrls({ DATABASE_URL: url });
-  owner = createDataSource({ url: urls.owner, embedded: false });
-  await owner.initialize();
-  await seedDemo(owner, 'test');
-  app = createDataSource({ url: urls.app, embedded: false });
-  await app.initialize();
-  db = new Database(app);
+  demo = await openDemoDatabase('partnerships_test_invoicing_runs');
+  ({ owner, app, db } = demo);
   [{ id: tenantId }] = await owner.query(`SELECT id FROM tenants WHERE slug = 'redbridge'`);
 });
 
-afterAll(async () => {
-  await app?.destroy();
-  await owner?.destroy();
-  if (url) await dropDatabase(url);
-});
+afterAll(() => demo?.close());
 
 describe('runBillingRun', () => {
   it('settles every member of the run once and counts them', async () => {

@@ -1,9 +1,10 @@
-import { createDataSource, createFreshDatabase, Database, type DataSource, dropDatabase, resolveDatabaseUrls, seedDemo } from '@partnerships/db';
+import type { Database, DataSource } from '@partnerships/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BillingSettingsRepository, InvoiceRepository, issueOneOffInvoice, loadInvoiceDocument, type OneOffInvoiceInput, OneOffInvoiceProblem, renderInvoicePdf } from '../src';
+import { type DemoDatabase, openDemoDatabase } from './support/demo-database';
 
 // Real PostgreSQL: the numbering lock, the unique key and row-level security are the database's.
-let url: string;
+let demo: DemoDatabase;
 let owner: DataSource;
 let app: DataSource;
 let db: Database;
@@ -33,14 +34,8 @@ async function sequences(tenant: string): Promise<number[]> {
 }
 
 beforeAll(async () => {
-  url = await createFreshDatabase('partnerships_test_invoicing_one_off');
-  const urls = resolveDatabaseUrls({ DATABASE_URL: url });
-  owner = createDataSource({ url: urls.owner, embedded: false });
-  await owner.initialize();
-  await seedDemo(owner, 'test');
-  app = createDataSource({ url: urls.app, embedded: false });
-  await app.initialize();
-  db = new Database(app);
+  demo = await openDemoDatabase('partnerships_test_invoicing_one_off');
+  ({ owner, app, db } = demo);
   [{ id: tenantId }] = await owner.query(`SELECT id FROM tenants WHERE slug = 'redbridge'`);
   [{ id: otherTenantId }] = await owner.query(`SELECT id FROM tenants WHERE slug = 'ealing'`);
   const [member] = await owner.query(`SELECT id, school_id FROM memberships WHERE tenant_id = $1 ORDER BY id LIMIT 1`, [tenantId]);
@@ -48,11 +43,7 @@ beforeAll(async () => {
   [{ id: schoolId }] = await owner.query(`SELECT id FROM schools WHERE id <> $1 ORDER BY urn LIMIT 1`, [membership.schoolId]);
 });
 
-afterAll(async () => {
-  await app?.destroy();
-  await owner?.destroy();
-  if (url) await dropDatabase(url);
-});
+afterAll(() => demo?.close());
 
 describe('issueOneOffInvoice', () => {
   it('issues a numbered invoice with the partnership’s VAT and terms, for a school that need not be a member', async () => {
