@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@partnerships/db';
-import { type ConcernStatus, isValidIsoDate, londonToday, suggestConcernStatus } from '@partnerships/domain';
+import { isValidIsoDate, londonToday, suggestConcernStatus } from '@partnerships/domain';
 import type { EntityManager } from 'typeorm';
 import { invalid, notFound } from '../../common/app-error';
 import { isUuid } from '../../common/ids';
@@ -74,7 +74,7 @@ export class ConcernsService {
     if (dto.status !== 'none' && reasons.length === 0) throw invalid([{ field: 'reasons', message: 'Give at least one reason for the status' }]);
     return this.asNamed(ctx, async (concerns, em) => {
       const school = await this.school(em, ctx, urn);
-      await concerns.setStatus(school.id, dto.status as ConcernStatus, reasons, dto.since ?? londonToday(), ctx.user.id);
+      await concerns.setStatus(school.id, dto.status, reasons, dto.since ?? londonToday(), ctx.user.id);
       return this.detail(concerns, school);
     });
   }
