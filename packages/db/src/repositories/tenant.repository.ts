@@ -23,8 +23,8 @@ export interface TenantLook {
   setupComplete: boolean;
 }
 
-/** The settings a partnership edits, as the API names them. */
-export interface TenantSettings {
+/** A partnership's profile: what its public page and its settings both show. */
+export interface TenantProfile {
   slug: string;
   name: string;
   description: string | null;
@@ -33,11 +33,15 @@ export interface TenantSettings {
   contactEmail: string | null;
   contactPhone: string | null;
   website: string | null;
-  listed: boolean;
   inNationalAssociation: boolean;
-  budgetYear: string;
   brandColour: string | null;
   logoDataUrl: string | null;
+}
+
+/** The settings a partnership edits, as the API names them. */
+export interface TenantSettings extends TenantProfile {
+  listed: boolean;
+  budgetYear: string;
   noticeRule: Record<string, unknown> | null;
   template: string | null;
   status: string;

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LEGAL_FORMS } from '@partnerships/domain';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../common/pagination.dto';
+import { TenantProfileDto } from '../../common/tenant-profile.dto';
 
 export class DirectoryQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, enum: ['true'], description: 'The directory only ever shows partnerships that chose to be listed' })
@@ -40,16 +40,7 @@ export class PublicCategoryDto {
   @ApiProperty({ type: [String], description: 'What membership includes' }) includes: string[];
 }
 
-export class PublicTenantDto {
-  @ApiProperty() slug: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ nullable: true, type: String }) description: string | null;
-  @ApiProperty({ type: [String] }) areas: string[];
-  @ApiProperty({ nullable: true, type: String, enum: LEGAL_FORMS, enumName: 'LegalForm' }) legalForm: string | null;
-  @ApiProperty({ nullable: true, type: String }) contactEmail: string | null;
-  @ApiProperty({ nullable: true, type: String }) contactPhone: string | null;
-  @ApiProperty({ nullable: true, type: String }) website: string | null;
-  @ApiProperty() inNationalAssociation: boolean;
+export class PublicTenantDto extends TenantProfileDto {
   @ApiProperty({ nullable: true, type: String }) brandColour: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The logo as a data URL' }) logoDataUrl: string | null;
   @ApiProperty({ nullable: true, type: String }) logoUrl: string | null;

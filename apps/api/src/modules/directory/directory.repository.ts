@@ -1,4 +1,4 @@
-import { UnitOfWorkRepository } from '@partnerships/db';
+import { type TenantProfile, UnitOfWorkRepository } from '@partnerships/db';
 
 /** A directory entry as stored (the logo itself is served on its own address). */
 export interface DirectoryEntryRow {
@@ -12,19 +12,8 @@ export interface DirectoryEntryRow {
 }
 
 /** A partnership's public page, before its categories and fees are added. */
-export interface PublicTenantRow {
+export interface PublicTenantRow extends TenantProfile {
   id: string;
-  slug: string;
-  name: string;
-  description: string | null;
-  areas: string[];
-  legalForm: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-  website: string | null;
-  inNationalAssociation: boolean;
-  brandColour: string | null;
-  logoDataUrl: string | null;
 }
 
 /** A current membership category, as the public page describes it. */

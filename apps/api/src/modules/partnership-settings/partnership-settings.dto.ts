@@ -20,21 +20,13 @@ import {
 } from 'class-validator';
 import { cleanAreas, emptyToNull, phoneProblem, trim } from '../onboarding/onboarding.dto';
 import { ProblemCheck } from '../onboarding/problem-check.validator';
+import { TenantProfileDto } from '../../common/tenant-profile.dto';
 
 /** Present means "change it": a field left out keeps its value, so these rules run only when it is sent. */
 const sent = (field: string) => ValidateIf((o: Record<string, unknown>) => o[field] !== undefined);
 
-export class SettingsDto {
-  @ApiProperty() slug: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ nullable: true, type: String }) description: string | null;
-  @ApiProperty({ type: [String] }) areas: string[];
-  @ApiProperty({ nullable: true, type: String, enum: LEGAL_FORMS, enumName: 'LegalForm' }) legalForm: string | null;
-  @ApiProperty({ nullable: true, type: String }) contactEmail: string | null;
-  @ApiProperty({ nullable: true, type: String }) contactPhone: string | null;
-  @ApiProperty({ nullable: true, type: String }) website: string | null;
+export class SettingsDto extends TenantProfileDto {
   @ApiProperty({ description: 'Shown in the public directory and at /p/{slug}' }) listed: boolean;
-  @ApiProperty() inNationalAssociation: boolean;
   @ApiProperty({ enum: BUDGET_YEARS, enumName: 'BudgetYear' }) budgetYear: string;
   @ApiProperty({ nullable: true, type: String, example: '#1d4f91' }) brandColour: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'data:image/png;base64,...' }) logoDataUrl: string | null;
