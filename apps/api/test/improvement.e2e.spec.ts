@@ -209,6 +209,17 @@ describe('brokerage', () => {
     expect(fields(noRef.body)).toEqual(['sourceRef']);
   });
 
+  it('takes a school’s own request through the school portal, from its head only', async () => {
+    const bad = await json(await s.head1!.send('POST', `/api/v1/school-portal/920001/support-requests?tenant=ealing`, { area: 'Maths!', description: '' }));
+    expect(fields(bad.body)).toEqual(['area', 'description']);
+    expect((await s.head2!.send('POST', `/api/v1/school-portal/920001/support-requests?tenant=ealing`, { area: 'maths', description: 'x' })).status).toBe(404);
+    const asked = await json(await s.head1!.send('POST', `/api/v1/school-portal/920001/support-requests?tenant=ealing`, { area: 'maths', description: 'Greater depth in Year 6 maths' }));
+    expect(asked.status).toBe(201);
+    const mine = await json(await s.head1!.get(`/api/v1/school-portal/920001/support-requests?tenant=ealing`));
+    expect(mine.body.items.find((n: { id: string }) => n.id === asked.body.id)).toMatchObject({ source: 'request', area: 'maths', status: 'open', timing: 'on_track' });
+    expect((await json(await s.officer!.get(`${base}/support-needs/${asked.body.id}`))).body.school.urn).toBe('920001');
+  });
+
   it('brokers free support from the board with no invoice', async () => {
     const { body } = await json(await s.officer!.send('POST', `${base}/support-needs`, { schoolUrn: '920003', area: 'leadership', description: 'A new head wants a mentor' }));
     await s.officer!.send('POST', `${base}/support-needs/${body.id}/match`, { supporterKind: 'board' });

@@ -5,8 +5,10 @@ import { issueOneOffInvoice, OneOffInvoiceProblem } from '@partnerships/invoicin
 import type { EntityManager } from 'typeorm';
 import { AppError, invalid, notFound } from '../../common/app-error';
 import { isUuid } from '../../common/ids';
-import { inTenant, type TenantContext } from '../../common/request-context';
-import type { AgreeInputDto, CloseInputDto, DeliverInputDto, MatchInputDto, NeedInputDto, NeedQueryDto } from './improvement.dto';
+import { type AuthedContext, inTenant, type TenantContext } from '../../common/request-context';
+import { schoolInTenant } from '../offers/offer-context';
+import { ACTS_FOR_SCHOOL } from '../school-portal/school-access';
+import type { AgreeInputDto, CloseInputDto, DeliverInputDto, MatchInputDto, NeedInputDto, NeedQueryDto, SchoolRequestInputDto } from './improvement.dto';
 import { MemberSchoolRepository } from './member-school.repository';
 import { type NeedRow, SupportRepository } from './support.repository';
 
@@ -171,6 +173,23 @@ export class BrokerageService {
       await support.setStatus(need.id, 'closed', { impactNote: dto.impactNote.trim(), closedOn: londonToday() });
     });
     return this.get(ctx, id);
+  }
+
+  /** The school's own needs in a partnership, as the school portal shows them. */
+  async forSchool(ctx: AuthedContext, urn: string, slug: string) {
+    const { school, tenant } = await schoolInTenant(this.db, ctx, urn, slug);
+    return this.db.inTenant(tenant.id, { userId: ctx.user.id }, async (em) => ({ items: (await new SupportRepository(em, tenant.id).list({ schoolId: school.id })).map((n) => withTiming(n)) }));
+  }
+
+  /** The school's head or business manager asks for support; it is due within a term. */
+  async request(ctx: AuthedContext, urn: string, slug: string, dto: SchoolRequestInputDto) {
+    const { school, tenant } = await schoolInTenant(this.db, ctx, urn, slug, ACTS_FOR_SCHOOL, 'ask for support');
+    return this.db.inTenant(tenant.id, { userId: ctx.user.id }, async (em) => {
+      const foundOn = londonToday();
+      const targetOn = needTargetDate(foundOn, await new MemberSchoolRepository(em, tenant.id).termDates());
+      const [id] = await new SupportRepository(em, tenant.id).addNeeds([{ schoolId: school.id, source: 'request', sourceRef: null, area: dto.area, description: dto.description.trim(), foundOn, targetOn }], ctx.user.id);
+      return { id: id! };
+    });
   }
 
   private async need(support: SupportRepository, id: string, lock = false): Promise<NeedRow> {

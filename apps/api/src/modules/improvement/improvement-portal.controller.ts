@@ -1,17 +1,37 @@
-import { Body, Controller, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, SignedIn } from '../../common/access.decorator';
 import type { AuthedContext } from '../../common/request-context';
 import { SchoolPeopleGuard } from '../school-portal/school-access';
+import { BrokerageService } from './brokerage.service';
 import { DataRoundsService } from './data-rounds.service';
-import { CsvInputDto, SchoolRoundListDto, SchoolRoundsQueryDto, SubmissionDto, SubmissionInputDto } from './improvement.dto';
+import { CsvInputDto, ImprovementCreatedDto, NeedListDto, SchoolRequestInputDto, SchoolRoundListDto, SchoolRoundsQueryDto, SubmissionDto, SubmissionInputDto } from './improvement.dto';
 
 /** The school's side of data rounds: its head or staff submit its figures and own analysis. */
 @ApiTags('school portal')
 @Controller('v1/school-portal/:urn')
 @UseGuards(SchoolPeopleGuard)
 export class ImprovementPortalController {
-  constructor(private readonly rounds: DataRoundsService) {}
+  constructor(
+    private readonly rounds: DataRoundsService,
+    private readonly brokerage: BrokerageService,
+  ) {}
+
+  @SignedIn()
+  @Get('support-requests')
+  @ApiOperation({ summary: 'The school’s needs for support in a partnership, each timed against its target' })
+  @ApiResponse({ status: 200, type: NeedListDto })
+  requests(@Ctx() ctx: AuthedContext, @Param('urn') urn: string, @Query() query: SchoolRoundsQueryDto) {
+    return this.brokerage.forSchool(ctx, urn, query.tenant);
+  }
+
+  @SignedIn()
+  @Post('support-requests')
+  @ApiOperation({ summary: 'The head or business manager asks the partnership for support (due within a term)' })
+  @ApiResponse({ status: 201, type: ImprovementCreatedDto })
+  request(@Ctx() ctx: AuthedContext, @Param('urn') urn: string, @Query() query: SchoolRoundsQueryDto, @Body() dto: SchoolRequestInputDto) {
+    return this.brokerage.request(ctx, urn, query.tenant, dto);
+  }
 
   @SignedIn()
   @Get('data-rounds')

@@ -263,6 +263,11 @@ export class NeedInputDto {
   @ApiProperty({ required: false, description: 'Default: within a term of being found, from the term dates' }) @IsOptional() @Matches(DATE, { message: 'The date is YYYY-MM-DD' }) targetOn?: string;
 }
 
+export class SchoolRequestInputDto {
+  @ApiProperty({ description: 'The area support is wanted in (phonics, reading, writing, maths, early_years, leadership)' }) @IsString() @Matches(CODE, { message: CODE_MESSAGE }) area: string;
+  @ApiProperty() @IsString() @Matches(/\S/, { message: 'Describe what support you need' }) @MaxLength(2000) description: string;
+}
+
 export class NeedQueryDto {
   @ApiProperty({ required: false, enum: NEED_STATUSES }) @IsOptional() @IsIn(NEED_STATUSES, { message: `The status is one of: ${NEED_STATUSES.join(', ')}` }) status?: (typeof NEED_STATUSES)[number];
 }

@@ -92,12 +92,12 @@ export class SupportRepository extends UnitOfWorkRepository {
     return rows.map((r) => r.id);
   }
 
-  async list(filter: { status?: NeedStatus | null; sourceRef?: string | null; open?: boolean } = {}): Promise<NeedRow[]> {
+  async list(filter: { status?: NeedStatus | null; sourceRef?: string | null; open?: boolean; schoolId?: string | null } = {}): Promise<NeedRow[]> {
     const rows = await this.rows<FlatNeed>(
       `${NEED_SELECT} WHERE n.tenant_id = $1 AND ($2::text IS NULL OR n.status = $2) AND ($3::uuid IS NULL OR n.source_ref = $3)
-         AND (NOT $4 OR n.status NOT IN ('delivered', 'closed'))
+         AND (NOT $4 OR n.status NOT IN ('delivered', 'closed')) AND ($5::uuid IS NULL OR n.school_id = $5)
        ORDER BY n.target_on, s.name, n.area`,
-      [this.tenantId, filter.status ?? null, filter.sourceRef ?? null, filter.open ?? false],
+      [this.tenantId, filter.status ?? null, filter.sourceRef ?? null, filter.open ?? false, filter.schoolId ?? null],
     );
     return rows.map(toNeed);
   }
