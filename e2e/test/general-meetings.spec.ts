@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, checkPage, hydrated, openBrowser, visit } from './support/browser';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { type Browser, checkPage, hydrated, visit } from './support/browser';
 import type { DataSource } from '@partnerships/db';
 import { seedFullGovernanceDemo } from './support/governance';
 import { signIn } from './support/journeys';
 import { ARTIFACTS } from './support/paths';
-import { type Stack, startStack } from './support/stack';
+import type { Stack } from './support/stack';
+import { withStackAndBrowser } from './support/suite';
 
 let stack: Stack;
 let browser: Browser;
@@ -21,16 +22,14 @@ const ISLE_OF_DOGS = { urn: '930005', email: 'head.930005@demo.test' };
 const MOTION = 'Adopt the annual report and accounts';
 const state = { motionUrl: '' };
 
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
+withStackAndBrowser(async (s, b) => {
+  stack = s;
+  browser = b;
   db = await seedFullGovernanceDemo(stack.databaseUrl);
 });
 
 afterAll(async () => {
   await db?.destroy();
-  await browser?.close();
-  await stack?.stop();
 });
 
 afterEach(async ({ task }) => {

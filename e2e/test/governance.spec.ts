@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { DataSource } from '@partnerships/db';
-import { type Browser, checkPage, hydrated, openBrowser, visit } from './support/browser';
+import { type Browser, checkPage, hydrated, visit } from './support/browser';
 import { seedFullGovernanceDemo } from './support/governance';
 import { signIn } from './support/journeys';
 import { ARTIFACTS } from './support/paths';
-import { type Stack, startStack } from './support/stack';
+import type { Stack } from './support/stack';
+import { withStackAndBrowser } from './support/suite';
 
 let stack: Stack;
 let browser: Browser;
@@ -16,9 +17,9 @@ const ADMIN = 'admin@ealing.demo.test';
 const BOARD = 'Ealing Learning Partnership Board';
 const state = { headEmail: '', headName: '' };
 
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
+withStackAndBrowser(async (s, b) => {
+  stack = s;
+  browser = b;
   db = await seedFullGovernanceDemo(stack.databaseUrl);
   // A headteacher who sits on Ealing's board (the demo seats eight), to approve minutes and subscribe to her meetings.
   const [head] = await db.query(
@@ -32,8 +33,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.destroy();
-  await browser?.close();
-  await stack?.stop();
 });
 
 afterEach(async ({ task }) => {
