@@ -1,5 +1,6 @@
 import { academicYearOf, academicYearStarting, type HalfTerm, type IsoDateString, typicalTermDates } from '../calendar';
 import type { FeeSchedule } from '../fees';
+import { REDBRIDGE_SIZE_BANDED } from '../fees/examples';
 import type { NoticeRule } from '../membership';
 import type { Phase } from '../schools/phase';
 import type { BudgetYear, LegalForm } from './legal-forms';
@@ -313,28 +314,8 @@ const membershipAssociation: PartnershipTemplate = {
     },
     AGM,
   ],
-  feeSchedule: (partnershipName, year) => ({
-    formatVersion: 1,
-    name: `${partnershipName} subscription`,
-    period: period(year),
-    rounding: { unit: 'penny', mode: 'half-up' },
-    components: [
-      {
-        kind: 'size-bands',
-        label: 'Subscription',
-        bands: [
-          { minPupils: 0, maxPupils: 209, amountPence: 180_000 },
-          { minPupils: 210, maxPupils: 419, amountPence: 260_000 },
-          { minPupils: 420, maxPupils: 629, amountPence: 340_000 },
-          { minPupils: 630, amountPence: 420_000 },
-        ],
-      },
-      { kind: 'flat-fee', amountPence: 200_000, label: 'Special school subscription', when: { phase: ['special'] } },
-      { kind: 'flat-fee', amountPence: 100_000, label: 'Associate membership', when: { category: ['associate'] } },
-    ],
-    proRata: { method: 'day', rounding: { unit: 'penny', mode: 'down' } },
-    payment: { kind: 'in-advance' },
-  }),
+  // Redbridge's size-banded subscription (fees/examples.ts), for this partnership's name and year.
+  feeSchedule: (partnershipName, year) => ({ ...structuredClone(REDBRIDGE_SIZE_BANDED), name: `${partnershipName} subscription`, period: period(year) }),
 };
 
 export const PARTNERSHIP_TEMPLATES: readonly PartnershipTemplate[] = [schoolsLedCompany, councilLedBoard, membershipAssociation];
