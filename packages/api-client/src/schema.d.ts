@@ -1567,6 +1567,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/school-portal/{urn}/support-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school’s needs for support in a partnership, each timed against its target */
+        get: operations["ImprovementPortalController_requests"];
+        put?: never;
+        /** The head or business manager asks the partnership for support (due within a term) */
+        post: operations["ImprovementPortalController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/school-portal/{urn}/voters/{tenantSlug}": {
         parameters: {
             query?: never;
@@ -8666,6 +8684,11 @@ export interface components {
             name: string;
             urn: string;
         };
+        SchoolRequestInputDto: {
+            /** @description The area support is wanted in (phonics, reading, writing, maths, early_years, leadership) */
+            area: string;
+            description: string;
+        };
         SchoolReviewDto: {
             academicYearStart: number;
             id: string;
@@ -12433,6 +12456,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolBuybackDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ImprovementPortalController_requests: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedListDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ImprovementPortalController_request: {
+        parameters: {
+            query: {
+                /** @description The partnership’s slug */
+                tenant: string;
+            };
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchoolRequestInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementCreatedDto"];
                 };
             };
             /** @description An error, as application/problem+json */
