@@ -37,7 +37,7 @@ export interface Session {
  * The whole API in full mode over real HTTP: a fresh migrated database with the demo
  * data, BullMQ on Redis with a worker, and a capturing SMTP server for e-mail.
  */
-export async function startTestApp(name: string): Promise<TestApp> {
+export async function startTestApp(name: string, options: { trustedProxies?: string | null } = {}): Promise<TestApp> {
   const databaseUrl = await createFreshDatabase(`partnerships_test_${name}`, TEST_PG_URL);
   const owner = createDataSource({ url: databaseUrl, embedded: false });
   await owner.initialize();
@@ -48,6 +48,10 @@ export async function startTestApp(name: string): Promise<TestApp> {
   const env = parseEnv({
     NODE_ENV: 'test', DATABASE_URL: databaseUrl, REDIS_URL: TEST_REDIS_URL, SMTP_URL: smtp.url, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', QUEUE_NAME: `test-${name}-${process.pid}`,
     STRIPE_SECRET_KEY: 'sk_test_partnerships', STRIPE_WEBHOOK_SECRET: TEST_STRIPE_WEBHOOK_SECRET, STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: String(stripeNetwork.port), STRIPE_API_PROTOCOL: 'http',
+    // The test client stands where the web app does in `pnpm start` (a proxy on loopback that
+    // passes on the browser's address), so tests can play several clients with X-Forwarded-For.
+    // null: no trusted proxy, as an API reached directly.
+    ...(options.trustedProxies === null ? {} : { TRUSTED_PROXIES: options.trustedProxies ?? '127.0.0.1' }),
   });
   const logger = pino({ level: 'silent' });
   const runtime = await startRuntime(env, logger, { seed: false });
