@@ -65,3 +65,14 @@ describe('LoginRateLimiter slowdown (issue 13: no lock-out)', () => {
     expect(await limiter.slowed('ip:10.0.0.1', LoginRateLimiter.keys('10.0.0.1', 'head@school.test'), async () => 'ok')).toEqual({ refused: false, value: 'ok' });
   });
 });
+
+describe('LoginRateLimiter memory', () => {
+  it('forgets keys whose failures have all expired', () => {
+    const limiter = new LoginRateLimiter(3, 1000);
+    for (let i = 0; i < 1000; i++) limiter.fail([`email:${i}@x.test`], 0);
+    limiter.fail(['email:late@x.test'], 5000);
+    const failures = (limiter as unknown as { failures: Map<string, number[]> }).failures;
+    for (let i = 0; i < 999; i++) limiter.fail(['email:late@x.test'], 5000);
+    expect(failures.size).toBe(1);
+  });
+});

@@ -24,6 +24,7 @@ export const DEFAULT_SLOWDOWN: SlowdownOptions = { baseMs: 250, maxMs: 10_000, m
 export class LoginRateLimiter {
   private readonly failures = new Map<string, number[]>();
   private readonly waiting = new Map<string, number>();
+  private failsSinceSweep = 0;
 
   constructor(
     private readonly limit: number,
@@ -85,6 +86,11 @@ export class LoginRateLimiter {
   }
 
   fail(keys: (string | { key: string })[], now = Date.now()): void {
+    // Keys are cheap to invent (any e-mail address): forget the ones whose failures have all expired.
+    if (++this.failsSinceSweep >= 1000) {
+      this.failsSinceSweep = 0;
+      for (const [key, times] of this.failures) if (times.every((t) => t <= now - this.windowMs)) this.failures.delete(key);
+    }
     for (const entry of keys) {
       const key = typeof entry === 'string' ? entry : entry.key;
       this.failures.set(key, [...this.recent(key, now), now]);
