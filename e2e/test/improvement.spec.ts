@@ -264,8 +264,9 @@ describe('school improvement at Ealing', () => {
     // The head agrees the focus.
     await as(page, head(host.urn));
     await visit(page, `${stack.webUrl}/s/${host.urn}/improvement`);
-    await page.getByLabel('Agree the review’s focus').fill('Reading for pleasure in Key Stage 2');
-    await press(page, 'Agree the focus');
+    // The school may have other reviews this year (the demo programme's): this one is found by its id.
+    await page.locator(`#focus-${reviewId}`).fill('Reading for pleasure in Key Stage 2');
+    await press(page, 'Agree the focus', page.locator('form', { has: page.locator(`#focus-${reviewId}`) }));
     await eventually(() => notice(page).textContent()).toContain('The focus is agreed');
 
     // The lead reviewer drafts the report.
@@ -281,8 +282,8 @@ describe('school improvement at Ealing', () => {
     // The head responds to the draft.
     await as(page, head(host.urn));
     await visit(page, `${stack.webUrl}/s/${host.urn}/improvement`);
-    await page.getByLabel('Your response to the draft report').fill('We agree, and will open the library at lunchtimes from January.');
-    await press(page, 'Send your response');
+    await page.locator(`#response-${reviewId}`).fill('We agree, and will open the library at lunchtimes from January.');
+    await press(page, 'Send your response', page.locator('form', { has: page.locator(`#response-${reviewId}`) }));
     await eventually(() => notice(page).textContent()).toContain('Your response has been sent');
 
     // The coordinator quality-assures; the lead issues the final report and records an action.
