@@ -132,6 +132,15 @@ describe('motions, one school one vote', () => {
     await admin.send('POST', `${base}/motions/${later}/close`, {});
   });
 
+  it('decides nothing when the meeting is not quorate (one school of the two the rule needs)', async () => {
+    const lonely = await newMotion({ title: 'A motion with one vote' });
+    expect((await vote('910003', lonely, 'for')).status).toBe(201);
+    const closed = await json(await admin.send('POST', `${base}/motions/${lonely}/close`, {}));
+    expect(closed.status).toBe(200);
+    expect(closed.body.result).toMatchObject({ outcome: 'not_quorate', for: 1, against: 0, quorum: { met: false } });
+    expect(closed.body.result.explanation).toMatch(/^Not decided: the meeting was not quorate/);
+  });
+
   it('shows the head her school’s open motions, and refuses ballots once closed', async () => {
     const list = await json(await heads['910003']!.get(`${portal('910003')}/votes`));
     expect(list.status).toBe(200);

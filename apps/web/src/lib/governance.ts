@@ -57,6 +57,11 @@ export const attendanceLabel = (code: string) => ATTENDANCE_LABELS[code as Atten
 export const meetingStatusLabel = (code: string) => MEETING_STATUS_LABELS[code] ?? tidy(code);
 export const minutesStatusLabel = (code: string) => MINUTES_STATUS_LABELS[code] ?? tidy(code);
 export const motionStatusLabel = (code: string) => MOTION_STATUS_LABELS[code] ?? tidy(code);
+
+/** A counted motion's outcome, as the result's heading says it ("Result: carried"). */
+export const motionOutcomeLabel = (outcome: string) => (outcome === 'carried' ? 'carried' : outcome === 'not_quorate' ? 'not decided (the meeting was not quorate)' : 'the motion fell');
+/** The same outcome in a table cell. */
+export const motionOutcomeTag = (outcome: string) => (outcome === 'carried' ? 'Carried' : outcome === 'not_quorate' ? 'Not quorate' : 'Fell');
 export const electionStatusLabel = (code: string) => ELECTION_STATUS_LABELS[code] ?? tidy(code);
 export const choiceLabel = (code: string | null) => (code ? (CHOICE_LABELS[code] ?? tidy(code)) : 'Did not vote');
 

@@ -445,7 +445,8 @@ export interface TallyEntry {
 }
 
 export interface MotionResult {
-  outcome: 'carried' | 'fallen';
+  /** 'not_quorate': counted at a meeting without its quorum, so nothing was decided whatever the votes. */
+  outcome: 'carried' | 'fallen' | 'not_quorate';
   for: number;
   against: number;
   abstain: number;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Ballot, ElectorateEntry, MotionChoice, MotionOptions, Proxy } from './types';
-import { ballotRefusal, countMotion, proxyInForce, tallyReceipt, verifyTally } from './votes';
+import { ballotRefusal, countMotion, decidedWithQuorum, proxyInForce, tallyReceipt, verifyTally } from './votes';
 
 const electorate: ElectorateEntry[] = ['a', 'b', 'c', 'd', 'e'].map((s) => ({ schoolId: s, schoolUrn: `10000${s.charCodeAt(0) - 96}`, schoolName: `School ${s.toUpperCase()}`, voterUserId: `v-${s}` }));
 const options: MotionOptions = {
@@ -178,4 +178,20 @@ describe('voting properties', () => {
         expect(verifyTally(result)).toBe(true);
       }),
     ));
+});
+
+describe('decidedWithQuorum', () => {
+  const carried = countMotion(electorate, [ballot('a', 'for')], [], options);
+
+  it('decides nothing at a meeting that was not quorate, whatever the votes', () => {
+    expect(carried.outcome).toBe('carried');
+    const result = decidedWithQuorum(carried, { met: false, explanation: 'Not quorate: 1 of 3 needed.' });
+    expect(result.outcome).toBe('not_quorate');
+    expect(result.explanation).toMatch(/^Not decided: the meeting was not quorate \(Not quorate: 1 of 3 needed\)\. Carried/);
+    expect(result.for).toBe(1);
+  });
+
+  it.each([[{ met: true, explanation: 'Quorate.' }], [null]])('keeps the count when quorate or when there is no rule (%o)', (quorum) => {
+    expect(decidedWithQuorum(carried, quorum)).toEqual(carried);
+  });
 });

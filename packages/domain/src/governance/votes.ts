@@ -152,3 +152,12 @@ export function countMotion(electorate: readonly ElectorateEntry[], ballots: rea
     explanation,
   };
 }
+
+/**
+ * A general meeting that was not quorate decides nothing: the votes are still published, but the
+ * outcome is 'not_quorate' whatever the count, and the explanation says why first.
+ */
+export function decidedWithQuorum(result: MotionResult, quorum: { met: boolean; explanation: string } | null): MotionResult {
+  if (!quorum || quorum.met) return result;
+  return { ...result, outcome: 'not_quorate', explanation: `Not decided: the meeting was not quorate (${quorum.explanation.replace(/\.$/, '')}). ${result.explanation}` };
+}

@@ -100,7 +100,7 @@ export class QuorumDto {
 }
 
 export class MotionResultDto {
-  @ApiProperty({ enum: ['carried', 'fallen'] }) outcome: string;
+  @ApiProperty({ enum: ['carried', 'fallen', 'not_quorate'], description: "'not_quorate': the meeting lacked its quorum, so nothing was decided" }) outcome: string;
   @ApiProperty() for: number;
   @ApiProperty() against: number;
   @ApiProperty() abstain: number;

@@ -10,6 +10,7 @@ import {
   type MotionOptions,
   type Proxy,
   quorumMet,
+  decidedWithQuorum,
   type QuorumSeat,
   tallyReceipt,
 } from '@partnerships/domain';
@@ -188,8 +189,9 @@ export class MotionsService {
       ballots = cast.map((b) => ({ id: b.id, schoolId: b.schoolId, castByUserId: b.castByUserId, castAt: new Date(b.castAt).toISOString(), choice: b.choice! }));
     }
     const options = this.options(motion, meeting, { closesAt: new Date(closesAt.getTime() + 1).toISOString(), castingVote });
-    const result = countMotion(electorate, ballots, proxies, options);
-    return { ...result, countedAt: now.toISOString(), quorum: this.quorum(meeting, electorate, cast, proxies) };
+    const quorum = this.quorum(meeting, electorate, cast, proxies);
+    const result = decidedWithQuorum(countMotion(electorate, ballots, proxies, options), quorum);
+    return { ...result, countedAt: now.toISOString(), quorum };
   }
 
   /** Quorum from the schools whose ballots are in, when the general meeting has a quorum rule. */

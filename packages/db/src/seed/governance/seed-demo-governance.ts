@@ -107,7 +107,7 @@ interface BodySpec {
   kind: BodyKind;
   purpose: string;
   rhythm: BodyRhythm | null;
-  quorum?: { type: 'fraction'; numerator: number; denominator: number } | { type: 'count'; n: number };
+  quorum?: { type: 'fraction'; numerator: number; denominator: number } | { type: 'count'; n: number; proxiesCountForPresence?: boolean };
   annual?: AnnualRhythmItem[];
   parents?: string[];
   rules: { label: string; voting: 'voting' | 'non_voting' | 'observer'; rule: Record<string, unknown>; termMonths?: number }[];
@@ -383,7 +383,8 @@ async function seedTowerHamlets(em: EntityManager, tenantId: string, passwordHas
       kind: 'general_meeting',
       purpose: 'The members’ general meeting: one school, one vote. Elects directors and the advisory council and decides members’ motions.',
       rhythm: rhythm({ type: 'annually', term: 'autumn', half: 2 }, 3, 3, '16:00', '17:30'),
-      quorum: { type: 'fraction', numerator: 1, denominator: 3 },
+      // As the Companies Act's default for a company's general meetings: two members present, in person or by proxy.
+      quorum: { type: 'count', n: 2, proxiesCountForPresence: true },
       rules: [{ label: 'Member school’s voter', voting: 'voting', rule: { kind: 'school_representative', scope: { type: 'category', category: 'full' } } }],
     },
     2,
