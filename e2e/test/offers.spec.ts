@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createDataSource, type DataSource } from '@partnerships/db';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Browser, checkPage, hydrated, openBrowser, visit } from './support/browser';
-import { signIn, signOut } from './support/journeys';
+import type { Page } from 'playwright-core';
+import { signIn } from './support/journeys';
 import { type Stack, startStack } from './support/stack';
 
 let stack: Stack;
@@ -13,6 +14,9 @@ const TEACHER = 'teacher.920001@demo.test';
 const BUSINESS_MANAGER = 'business.920001@demo.test';
 const HEAD = 'head.920001@demo.test';
 const COURSE = 'Science subject leaders’ network';
+
+/** The next person signs in afresh: the session cookie is dropped (as signing out would end it). */
+const leave = (page: Page) => page.context().clearCookies();
 
 /** expect.poll with room for a busy machine and for Stripe's webhooks to arrive. */
 const poll = <T>(fn: () => T | Promise<T>, timeout = 30_000) => expect.poll(fn, { timeout, interval: 500 });
@@ -43,7 +47,7 @@ afterAll(async () => {
 });
 
 describe('offers: a catalogue, the annual buy-back and CPD courses booked by staff and approved by their school', () => {
-  it('a partnership publishes a traded service with member and non-member prices, and a course', async () => {
+  it('a partnership publishes a traded service with member and non-member prices', async () => {
     const { page } = browser;
     await signIn(page, stack.webUrl, 'admin@ealing.demo.test');
     // Stripe connected, so schools can pay their invoices by card later on.
@@ -81,8 +85,12 @@ describe('offers: a catalogue, the annual buy-back and CPD courses booked by sta
     await page.getByRole('heading', { name: 'Behaviour support visit', level: 1 }).waitFor();
     await hydrated(page);
     await checkPage(page, 'offers-offer');
+  }, 240_000);
 
-    // A course with one place, so the waiting list is used below.
+  it('a partnership adds a course with one place', async () => {
+    const { page } = browser;
+    await signIn(page, stack.webUrl, 'admin@ealing.demo.test');
+    // One place, so the waiting list is used below.
     await visit(page, `${stack.webUrl}/p/ealing/events`);
     await checkPage(page, 'events-list');
     await page.getByLabel('Title', { exact: true }).fill(COURSE);
@@ -98,19 +106,23 @@ describe('offers: a catalogue, the annual buy-back and CPD courses booked by sta
     await hydrated(page);
     await expect(page.locator('#event-capacity').textContent()).resolves.toBe('1');
     await checkPage(page, 'events-event');
+  }, 240_000);
 
+  it('the partnership’s orders, ledger, requests, pools and reports, and its public catalogue', async () => {
+    const { page } = browser;
+    await signIn(page, stack.webUrl, 'admin@ealing.demo.test');
     for (const [path, name] of [['orders', 'offers-orders'], ['entitlements', 'offers-entitlements'], ['bespoke', 'offers-bespoke'], ['pools', 'offers-pools'], ['reports', 'offers-reports']] as const) {
       await visit(page, `${stack.webUrl}/p/ealing/offers/${path}`);
       await checkPage(page, name);
     }
-    await signOut(page);
+    await leave(page);
 
     // The public catalogue, signed out: the service at both prices.
     await visit(page, `${stack.webUrl}/p/ealing/offers/catalogue`);
     const listed = page.getByRole('row', { name: /Behaviour support visit/ });
     await expect(listed.textContent()).resolves.toMatch(/£400\.00.*£550\.00/s);
     await checkPage(page, 'offers-public-catalogue');
-  });
+  }, 240_000);
 
   it('a teacher books the course, the business manager approves it with a PO, and the head pays the invoice by card', async () => {
     const { page } = browser;
@@ -120,7 +132,7 @@ describe('offers: a catalogue, the annual buy-back and CPD courses booked by sta
     await page.getByRole('button', { name: `Ask for a place on ${COURSE}` }).click();
     await page.getByText('Tara Teacher: waiting for the school’s approval.').waitFor();
     await checkPage(page, 'bookings-requested');
-    await signOut(page);
+    await leave(page);
 
     await signIn(page, stack.webUrl, BUSINESS_MANAGER);
     await visit(page, `${stack.webUrl}/s/920001/bookings`);
@@ -130,7 +142,7 @@ describe('offers: a catalogue, the annual buy-back and CPD courses booked by sta
     await card.getByLabel('Purchase-order number', { exact: true }).fill('PO-ACT-501');
     await card.getByRole('button', { name: 'Approve Tara Teacher’s place' }).click();
     await page.getByText(/Approved: Tara Teacher’s place/).waitFor();
-    await signOut(page);
+    await leave(page);
 
     await signIn(page, stack.webUrl, HEAD);
     await visit(page, `${stack.webUrl}/s/920001/bookings`);
@@ -146,8 +158,8 @@ describe('offers: a catalogue, the annual buy-back and CPD courses booked by sta
     await hydrated(page);
     await poll(async () => page.locator('#invoice-status').textContent(), 60_000).toMatch(/Paid/);
     await checkPage(page, 'bookings-invoice-paid');
-    await signOut(page);
-  });
+    await leave(page);
+  }, 240_000);
 
   it('the course is full, so the next request waits; a cancellation offers the place to the next person', async () => {
     const { page } = browser;
@@ -167,7 +179,7 @@ describe('offers: a catalogue, the annual buy-back and CPD courses booked by sta
     // The one freed place is offered to Sam, who takes it up; it then waits for approval.
     await page.getByRole('button', { name: 'Take up the place for Sam Second' }).click();
     await page.getByText(/You have taken up the place/).waitFor();
-    await signOut(page);
+    await leave(page);
 
     // The business manager asked for Sam's place, so the head approves it.
     await signIn(page, stack.webUrl, HEAD);
@@ -176,7 +188,7 @@ describe('offers: a catalogue, the annual buy-back and CPD courses booked by sta
     await card.getByLabel('Purchase-order number', { exact: true }).fill('PO-ACT-502');
     await card.getByRole('button', { name: 'Approve Sam Second’s place' }).click();
     await page.getByText(/Approved: Sam Second’s place/).waitFor();
-    await signOut(page);
+    await leave(page);
 
     await signIn(page, stack.webUrl, 'admin@ealing.demo.test');
     await visit(page, `${stack.webUrl}/p/ealing/events`);
@@ -185,8 +197,8 @@ describe('offers: a catalogue, the annual buy-back and CPD courses booked by sta
     await hydrated(page);
     await expect(page.locator('#event-confirmed').textContent()).resolves.toBe('1');
     await expect(page.locator('#event-waiting').textContent()).resolves.toBe('0');
-    await signOut(page);
-  });
+    await leave(page);
+  }, 240_000);
 
   it('a delegate who attended fills in the evaluation and downloads the certificate', async () => {
     const { page } = browser;
@@ -210,7 +222,7 @@ describe('offers: a catalogue, the annual buy-back and CPD courses booked by sta
     await page.getByRole('link', { name: 'Download the certificate for Teacher 2 of 920001' }).click();
     const file = await (await download).path();
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
-    await signOut(page);
+    await leave(page);
 
     // The partnership sees the scores and who has not answered.
     await signIn(page, stack.webUrl, 'admin@ealing.demo.test');
@@ -220,8 +232,8 @@ describe('offers: a catalogue, the annual buy-back and CPD courses booked by sta
     await hydrated(page);
     await page.getByText('5 of 7 who attended have answered').waitFor();
     await checkPage(page, 'events-evaluation');
-    await signOut(page);
-  });
+    await leave(page);
+  }, 240_000);
 
   it('a school completes its annual buy-back in one order, approved with a PO and invoiced once', async () => {
     const { page } = browser;
@@ -236,7 +248,7 @@ describe('offers: a catalogue, the annual buy-back and CPD courses booked by sta
     await page.getByLabel(/^Online phonics materials/).check();
     await page.getByRole('button', { name: 'Send next year’s order for approval' }).click();
     await page.getByText('Your order for next year is sent').waitFor();
-    await signOut(page);
+    await leave(page);
 
     await signIn(page, stack.webUrl, HEAD);
     await visit(page, `${stack.webUrl}/s/920001/shop/buyback`);
@@ -253,6 +265,6 @@ describe('offers: a catalogue, the annual buy-back and CPD courses booked by sta
     await expect(page.getByRole('cell', { name: /^£/ }).last().isVisible()).resolves.toBe(true);
     await checkPage(page, 'shop-buyback-narrow');
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signOut(page);
-  });
+    await leave(page);
+  }, 240_000);
 });
