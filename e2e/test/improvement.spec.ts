@@ -275,7 +275,7 @@ describe('school improvement at Ealing', () => {
     expect(await page.locator('dl.summary').textContent()).toContain('Reading for pleasure in Key Stage 2 (agreed with the head)');
     await page.getByLabel('What to do').selectOption('submit_draft');
     await page.getByLabel('Report, or your quality assurance note').fill('Draft: pupils talk with enthusiasm about books; the library timetable limits access.');
-    await press(page, 'Save');
+    await press(page, /^Save$/);
     await eventually(() => notice(page).textContent()).toContain('The draft report has been saved');
     await checkPage(page, 'i16-review-draft');
 
@@ -291,13 +291,13 @@ describe('school improvement at Ealing', () => {
     await visit(page, reviewUrl);
     await page.getByLabel('What to do').selectOption('quality_assure');
     await page.getByLabel('Report, or your quality assurance note').fill('Evidence is clear and the judgements follow from it.');
-    await press(page, 'Save');
+    await press(page, /^Save$/);
     await eventually(() => notice(page).textContent()).toContain('Your quality assurance has been recorded');
     await as(page, leadEmail);
     await visit(page, reviewUrl);
     await page.getByLabel('What to do').selectOption('finalise');
     await page.getByLabel('Report, or your quality assurance note').fill('Final: pupils talk with enthusiasm about books; the school will open the library at lunchtimes.');
-    await press(page, 'Save');
+    await press(page, /^Save$/);
     await eventually(() => notice(page).textContent()).toContain('The final report has been issued');
     await page.getByLabel('Action', { exact: true }).fill('Open the library at lunchtimes');
     await press(page, 'Add the action');
