@@ -360,4 +360,35 @@ describe('school improvement at Ealing', () => {
     expect(await visit(page, `${stack.webUrl}/confidential-reviews/${id}`)).toBe(404);
     expect(await page.content()).not.toContain('CONFIDENTIAL-FINDING');
   }, JOURNEY_TIMEOUT);
+  it('shows schools causing concern only to the people named, and generates, edits and exports the annual report', async () => {
+    const { page } = browser;
+    await as(page, ADMIN);
+    await visit(page, `${stack.webUrl}/p/ealing/improvement/participation`);
+    expect(await heading(page)).toMatch(/^Participation, \d{4} to \d{4}$/);
+    await checkPage(page, 'i23-participation');
+    await visit(page, `${stack.webUrl}/p/ealing/improvement/annual-report`);
+    await checkPage(page, 'i24-annual-reports');
+    await Promise.all([page.waitForURL((url) => /\/annual-report\/\d{4}$/.test(url.pathname)), page.getByRole('button', { name: 'Generate the report' }).click()]);
+    await hydrated(page);
+    await page.getByLabel('Title').fill('Quality of education across Ealing’s schools');
+    await press(page, 'Save the report');
+    await eventually(() => notice(page).textContent()).toContain('The report has been saved');
+    const exportHref = await page.getByRole('link', { name: 'web page (HTML)' }).getAttribute('href');
+    const exported = await page.request.get(new URL(exportHref!, stack.webUrl).toString());
+    expect(exported.status()).toBe(200);
+    await checkPage(page, 'i25-annual-report');
+
+    // The officer the demo names sees them; a head of a school does not.
+    await as(page, 'officer@ealing.demo.test');
+    await visit(page, `${stack.webUrl}/p/ealing/improvement/concerns`);
+    expect(await page.getByRole('table', { name: /Schools/ }).count()).toBe(1);
+    await checkPage(page, 'i26-concerns');
+    await page.getByRole('table', { name: /Schools/ }).getByRole('link').first().click();
+    await page.waitForURL((url) => /\/concerns\/\d{6}$/.test(url.pathname));
+    await checkPage(page, 'i27-concern');
+    await as(page, head(state.cluster[0]!.urn));
+    await visit(page, `${stack.webUrl}/p/ealing/improvement/concerns`);
+    expect(await page.getByText('Only the people the partnership names can see schools causing concern').count()).toBe(1);
+    expect(await page.getByRole('table').count()).toBe(0);
+  }, JOURNEY_TIMEOUT);
 });
