@@ -7178,8 +7178,11 @@ export interface components {
             explanation: string;
             for: number;
             notVoted: number;
-            /** @enum {string} */
-            outcome: "carried" | "fallen";
+            /**
+             * @description 'not_quorate': the meeting lacked its quorum, so nothing was decided
+             * @enum {string}
+             */
+            outcome: "carried" | "fallen" | "not_quorate";
             quorum: components["schemas"]["QuorumDto"] | null;
             /** @description Secret ballots: the salt of the receipts, published with the result */
             receiptSalt: string | null;
