@@ -1,5 +1,5 @@
 import { UnitOfWorkRepository } from '@partnerships/db';
-import { type BillingSettings, DEFAULT_BILLING_SETTINGS } from '../billing-settings';
+import { type BillingSettings, DEFAULT_BILLING_SETTINGS } from '../billing-settings.model';
 
 interface BillingSettingsRow {
   vat_registered: boolean;

@@ -33,32 +33,8 @@ import type {
   TermInvoicingResultDto,
 } from './events.dto';
 import { FeedbackRepository } from './feedback.repository';
-import { bookingDto, renderCertificate } from './school-events.service';
-
-export function sessionDto(s: SessionRow): EventSessionDto {
-  return { id: s.id, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, capacity: s.capacity, venue: s.venue };
-}
-
-export function eventSummary(e: EventRow, sessions: SessionRow[], c: EventCounts, capacity: number): EventSummaryDto {
-  const held = c.confirmed + c.awaitingApproval + c.offered + c.attended + c.noShow;
-  return {
-    id: e.id,
-    offerId: e.offerId,
-    title: e.title,
-    summary: e.summary,
-    public: e.public,
-    offerStatus: e.offerStatus,
-    format: e.format,
-    venue: e.venue,
-    startsAt: sessions.length ? sessions.map((s) => s.startsAt).sort()[0]! : null,
-    capacity,
-    confirmed: c.confirmed + c.attended + c.noShow,
-    awaitingApproval: c.awaitingApproval,
-    offered: c.offered,
-    waiting: c.waiting,
-    available: Math.max(0, capacity - held),
-  };
-}
+import { renderCertificate } from './certificate';
+import { bookingDto, eventSummary, sessionDto } from './event-views';
 
 const csvCell = (value: unknown) => {
   const text = value === null || value === undefined ? '' : String(value);

@@ -28,7 +28,8 @@ import { ACTS_FOR_SCHOOL, type SchoolAccess, schoolFor } from '../school-portal/
 import { type BookingRow, BookingRepository, type EventRow, EventRepository, type SessionRow } from '@partnerships/jobs';
 import { EventPlacesService, type PendingMail, type TenantRef } from './event-places.service';
 import type { BookingDto, CancelOutcomeDto, EvaluationAnswersDto, RequestPlaceDto, SchoolEventDto } from './events.dto';
-import { eventSummary, sessionDto } from './events.service';
+import { renderCertificate } from './certificate';
+import { bookingDto, eventSummary, sessionDto } from './event-views';
 import { FeedbackRepository } from './feedback.repository';
 
 interface Located {
@@ -37,32 +38,6 @@ interface Located {
   people: { userId: string; name: string; email: string; roles: SchoolRole[] }[];
 }
 
-export function bookingDto(b: BookingRow, event: { title: string; startsAt: string | null }): BookingDto {
-  return {
-    id: b.id,
-    eventId: b.eventId,
-    eventTitle: event.title,
-    startsAt: event.startsAt,
-    schoolUrn: b.schoolUrn,
-    schoolName: b.schoolName,
-    delegateName: b.delegateName,
-    delegateEmail: b.delegateEmail,
-    requestedByName: b.requestedByName,
-    status: b.status,
-    statusLabel: BOOKING_STATUS_LABELS[b.status],
-    member: b.member,
-    pricePence: b.pricePence,
-    poNumber: b.poNumber,
-    autoApproved: b.autoApproved,
-    waitingPosition: b.status === 'waiting' ? b.waitingPosition : null,
-    offerExpiresAt: b.status === 'offered' ? b.offerExpiresAt : null,
-    invoiceId: b.invoiceId,
-    chargePence: b.chargePence,
-    creditNoteId: b.creditNoteId,
-    declineReason: b.declineReason,
-    createdAt: b.createdAt,
-  };
-}
 
 /**
  * The school's side of CPD bookings: its staff ask for places (for themselves or a colleague), its
@@ -458,33 +433,6 @@ export class SchoolEventsService {
       return { autoApproveBelowPence: await bookings.autoApproveLimit(school.id) };
     });
   }
-}
-
-/** The certificate PDF for a booking (shared by the school's and the partnership's side). */
-export async function renderCertificate(em: EntityManager, tenant: TenantRef, booking: BookingRow): Promise<{ name: string; pdf: Buffer }> {
-  const feedback = new FeedbackRepository(em);
-  const attended = (await feedback.attendedCounts(booking.eventId)).get(booking.id) ?? 0;
-  const refusal = certificateRefusal({ status: booking.status, sessionsAttended: attended });
-  if (refusal) throw conflict(refusal);
-  const certificate = await feedback.certificate(booking.id);
-  if (!certificate) throw conflict('The partnership has not issued certificates for this event yet.');
-  const events = new EventRepository(em);
-  const event = (await events.find(booking.eventId))!;
-  const sessions = await events.sessionsOf([event.id]);
-  const register = await Promise.all(sessions.map(async (s) => ({ s, attended: (await feedback.register(s.id)).get(booking.id) === true })));
-  const came = register.filter((r) => r.attended).map((r) => r.s);
-  const hours = Math.round(came.reduce((t, s) => t + (Date.parse(s.endsAt) - Date.parse(s.startsAt)) / 3_600_000, 0) * 10) / 10;
-  const pdf = await renderCertificatePdf({
-    partnershipName: tenant.name,
-    delegateName: booking.delegateName,
-    schoolName: booking.schoolName,
-    eventTitle: event.title,
-    dates: came.map((s) => ukDateOf(s.startsAt)).join(', '),
-    hours: hours || null,
-    issuedOn: certificate.issuedOn,
-    reference: certificate.id.slice(0, 8).toUpperCase(),
-  });
-  return { name: `certificate-${booking.delegateName.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`, pdf };
 }
 
 export const noShowChargeOf = noShowCharge;

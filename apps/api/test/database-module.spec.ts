@@ -4,8 +4,8 @@ import { createDataSource, createFreshDatabase, Database, dropDatabase, Tenant }
 import type { Runtime } from '@partnerships/jobs';
 import { DataSource, EntityManager } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PG_URL } from '../../test/support/services';
-import { DatabaseModule } from './database.module';
+import { TEST_PG_URL } from './support/services';
+import { DatabaseModule } from '../src/runtime/database.module';
 
 let url: string;
 let dataSource: DataSource;
