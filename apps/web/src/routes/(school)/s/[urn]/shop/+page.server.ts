@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { chosenTenant } from '#lib/offers.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import { problemAnswer } from '#lib/server/form.ts';
+import { approveOrder, cancelOrder, tenantOf } from '#lib/server/order-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -18,7 +19,6 @@ export const load: PageServerLoad = async (event) => {
   return { tenant, offers, entitlements: entitlements.items, orders: orders.items };
 };
 
-const tenantOf = (url: URL, form: FormData) => String(form.get('tenant') ?? url.searchParams.get('tenant') ?? '');
 
 export const actions: Actions = {
   add: async (event) => {
@@ -49,25 +49,7 @@ export const actions: Actions = {
     if (!result.ok) return fail(result.problem.status, { errors: {}, message: result.problem.message });
     return { done: 'Your order is sent to your headteacher or business manager for approval.' };
   },
-  approve: async (event) => {
-    const form = await event.request.formData();
-    const orderId = String(form.get('orderId') ?? '');
-    const poNumber = String(form.get('poNumber') ?? '').trim();
-    if (!poNumber) return fail(400, { errors: { [`po-${orderId}`]: 'Enter the purchase-order number' }, message: null as string | null });
-    const result = await submit(
-      apiFor(event).POST('/api/v1/school-portal/{urn}/orders/{orderId}/approve', { params: { path: { urn: event.params.urn, orderId }, query: { tenant: tenantOf(event.url, form) } }, body: { poNumber } }),
-    );
-    if (!result.ok) {
-      const answer = problemAnswer(result.problem, { poNumber: `po-${orderId}` });
-      return fail(result.problem.status, { errors: answer.errors, message: answer.message });
-    }
-    return { done: `Order approved with purchase order ${result.data.poNumber}: ${result.data.invoiceIds.length === 1 ? 'one invoice' : `${result.data.invoiceIds.length} invoices`} issued.` };
-  },
-  cancel: async (event) => {
-    const form = await event.request.formData();
-    const orderId = String(form.get('orderId') ?? '');
-    const result = await submit(apiFor(event).POST('/api/v1/school-portal/{urn}/orders/{orderId}/cancel', { params: { path: { urn: event.params.urn, orderId }, query: { tenant: tenantOf(event.url, form) } } }));
-    if (!result.ok) return fail(result.problem.status, { errors: {}, message: result.problem.message });
-    return { done: 'The order is cancelled.' };
-  },
+  approve: (event) => approveOrder(event, 'Order'),
+  cancel: (event) => cancelOrder(event, 'The order is cancelled.'),
+
 };
