@@ -30,6 +30,7 @@ export const ENV_DOCS: Record<string, VariableDoc> = {
   LOGIN_RATE_LIMIT: { description: 'Failed sign-ins per e-mail address in 15 minutes before further attempts are slowed down, doubling up to 10 seconds each, never refused (default 5; an IP address gets five times as many)' },
   TRUSTED_PROXIES: { description: 'Comma-separated addresses or CIDR ranges (or loopback, linklocal, uniquelocal) of proxies whose X-Forwarded-For is believed; absent: the connecting address is the client (pnpm start sets loopback for its web app)' },
   STRIPE_SECRET_KEY: { description: 'Stripe secret key. Absent: the local Stripe fake', sensitive: true },
+  CALENDAR_FEED_SECRET: { description: 'Key from which each calendar feed address is derived (at least 32 characters). Absent: derived from DATABASE_URL (embedded mode: a fixed key, so set one in production)', sensitive: true },
   STRIPE_WEBHOOK_SECRET: { description: 'Signing secret of the Stripe webhook endpoint /api/v1/webhooks/stripe (whsec_...). Absent: webhooks are refused', sensitive: true },
   STRIPE_API_HOST: { description: 'Send Stripe API calls to this host instead of api.stripe.com (the local Stripe fake in embedded mode and tests)' },
   STRIPE_API_PORT: { description: 'Port for STRIPE_API_HOST (default 443; the embedded fake listens on 12111)' },
@@ -77,6 +78,7 @@ export const envSchema = z.object({
     )
     .optional(),
   STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+  CALENDAR_FEED_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   STRIPE_API_HOST: z.string().min(1).optional(),
   STRIPE_API_PORT: port.optional(),

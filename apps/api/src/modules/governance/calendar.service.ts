@@ -48,7 +48,7 @@ export class CalendarService {
     @Inject(ENV) private readonly env: Env,
   ) {
     this.key = createHash('sha256')
-      .update(`partnerships calendar feeds\0${process.env.CALENDAR_FEED_SECRET ?? env.DATABASE_URL ?? 'embedded'}`)
+      .update(`partnerships calendar feeds\0${env.CALENDAR_FEED_SECRET ?? env.DATABASE_URL ?? 'embedded'}`)
       .digest();
   }
 
