@@ -166,7 +166,9 @@ describe('fee schedules', () => {
     const text = await page.textContent('main');
     expect(text).toContain('2018–19');
     expect(text).toContain('version 3');
-    expect(text).toMatch(/No published schedule covers \d{4}-\d{2}-\d{2}; this quote uses the latest published one, for 2018–19/);
+    // Dates as people write them ("5 December 2026"), never ISO.
+    expect(text).toMatch(/No published schedule covers \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}; this quote uses the latest published one, for 2018–19/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('result');
     await checkPage(page, 'fees-08-calculator-quote');
 

@@ -28,6 +28,14 @@ export async function openBrowser(options: { javaScriptEnabled?: boolean } = {})
     rmSync(profile, { recursive: true, force: true });
     throw new Error(`Could not start Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH to use another): ${(error as Error).message}`);
   }
+  // Every Content-Security-Policy violation on any page is recorded, for checkPage to refuse.
+  await context.addInitScript(() => {
+    const w = window as unknown as { __cspViolations?: string[] };
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      w.__cspViolations?.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}${e.sample ? ` (${e.sample})` : ''} at ${e.sourceFile || e.documentURI}:${e.lineNumber}`);
+    });
+  });
   context.setDefaultTimeout(20_000);
   context.setDefaultNavigationTimeout(30_000);
   const page = context.pages()[0] ?? (await context.newPage());
@@ -65,6 +73,8 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   await hydrated(page);
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const blocked = await cspViolations(page);
+  if (blocked.length) throw new Error(`Content-Security-Policy violations on "${name}" (${page.url()}):\n${blocked.join('\n')}`);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   if (results.violations.length) {
     const report = results.violations
@@ -72,4 +82,29 @@ export async function checkPage(page: Page, name: string): Promise<void> {
       .join('\n');
     throw new Error(`Accessibility violations on "${name}" (${page.url()}):\n${report}`);
   }
+}
+
+/** What the Content-Security-Policy blocked on the current page since it loaded (the init script above records it). */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+}
+
+/**
+ * At a phone's width (390 px): each of `cells` (e.g. a table's amount and status cells) must be
+ * shown, and lie wholly inside the viewport without scrolling sideways.
+ */
+export async function visibleWithinWidth(page: Page, selector: string, width = 390): Promise<number> {
+  const boxes = await page.locator(selector).evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return { left: r.left + window.scrollX, right: r.right + window.scrollX, width: r.width, hidden: style.display === 'none' || style.visibility === 'hidden', text: (el.textContent ?? '').trim() };
+    }),
+  );
+  if (boxes.length === 0) throw new Error(`Nothing matches ${selector}`);
+  for (const box of boxes) {
+    if (box.hidden || box.width === 0) throw new Error(`${selector} "${box.text}" is hidden at ${width} px`);
+    if (box.left < 0 || box.right > width + 0.5) throw new Error(`${selector} "${box.text}" lies outside the ${width} px screen (${Math.round(box.left)}–${Math.round(box.right)} px)`);
+  }
+  return boxes.length;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ACTION_INFO,
+  actionDone,
+  ADMIN_ACTIONS,
   applicationView,
   censusLabel,
   chartBars,
@@ -113,5 +116,25 @@ describe('application', () => {
     });
     expect(applicationView(null)).toBeNull();
     expect(applicationView({ contact: 'nonsense' })?.contact).toBeNull();
+  });
+});
+
+describe('the notice after a step on a membership', () => {
+  it.each([
+    ['approve', 'Oakfield Primary’s application has been approved. Its status is now “Approved”.'],
+    ['activate', 'Oakfield Primary is now a member. Its status is now “Active”.'],
+    ['reject', 'Oakfield Primary’s application has been turned down. Its status is now “Approved”.'],
+    ['invite', 'Oakfield Primary has been invited to apply. Its status is now “Approved”.'],
+  ] as const)('%s says what happened in a sentence', (action, expected) => {
+    expect(actionDone(action, 'Oakfield Primary', action === 'activate' ? 'Active' : 'Approved')).toBe(expected);
+  });
+
+  it('never reads like "Done: approve." for any step', () => {
+    for (const action of ADMIN_ACTIONS) {
+      const text = actionDone(action, 'Oakfield Primary', 'Active');
+      expect(text).not.toMatch(/^Done:/);
+      expect(text).not.toContain(`${ACTION_INFO[action].label.toLowerCase()}.`);
+      expect(text.startsWith('Oakfield Primary')).toBe(true);
+    }
   });
 });

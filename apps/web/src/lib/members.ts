@@ -65,6 +65,25 @@ export const ACTION_INFO: Record<AdminAction | 'give-notice', { label: string; h
   rejoin: { label: 'Rejoin', hint: 'Invite a school that left to join again.' },
 };
 
+/** What the notice says once a step has been taken, in plain English (the school's name and new status follow). */
+const ACTION_DONE: Record<AdminAction, (school: string) => string> = {
+  invite: (school) => `${school} has been invited to apply.`,
+  approve: (school) => `${school}’s application has been approved.`,
+  reject: (school) => `${school}’s application has been turned down.`,
+  'withdraw-application': (school) => `${school}’s application has been withdrawn.`,
+  activate: (school) => `${school} is now a member.`,
+  'withdraw-notice': (school) => `${school}’s notice has been withdrawn: it stays a member.`,
+  suspend: (school) => `${school}’s membership has been suspended.`,
+  reinstate: (school) => `${school}’s membership has been reinstated.`,
+  leave: (school) => `${school}’s leaving has been recorded.`,
+  rejoin: (school) => `${school} has been invited to join again.`,
+};
+
+/** The notice after an admin's step on a membership, e.g. "Oakfield Primary’s application has been approved. Its status is now “Approved”." */
+export function actionDone(action: AdminAction, school: string, statusLabel: string): string {
+  return `${ACTION_DONE[action](school)} Its status is now “${statusLabel}”.`;
+}
+
 /** Steps that need a note (the domain refuses them without one). */
 export const NEEDS_NOTE: readonly string[] = ['reject', 'suspend'];
 

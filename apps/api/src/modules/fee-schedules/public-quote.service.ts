@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database, SchoolRegisterRepository, TenantRepository } from '@partnerships/db';
-import { type Phase, londonToday, quoteFee } from '@partnerships/domain';
+import { formatUkDate, type Phase, londonToday, quoteFee } from '@partnerships/domain';
 import { AppError, invalid, notFound } from '../../common/app-error';
 import { AttemptLimiter } from '../../common/attempt-limiter';
 import { likePattern } from '../../common/sql-text';
@@ -77,7 +77,7 @@ export class PublicQuoteService {
         period: document.period,
         coversDate: schedule.coversDate,
         rounding: document.rounding,
-        ...(schedule.coversDate ? {} : { note: `No published schedule covers ${date}; this quote uses the latest published one, for ${document.period.label}.` }),
+        ...(schedule.coversDate ? {} : { note: `No published schedule covers ${formatUkDate(date)}; this quote uses the latest published one, for ${document.period.label}.` }),
       },
       school: { phase, pupils, ...(found.school ? { urn: found.school.urn, name: found.school.name } : {}), ...(school.category ? { category: school.category } : {}) },
     };

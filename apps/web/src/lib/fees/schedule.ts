@@ -6,6 +6,7 @@
 import { PHASES, phaseLabel } from '../labels.ts';
 import { type FeeComponent, type FeeComponentKind as ComponentKind, type FeeCondition, type FeeRounding, type FeeSchedule, type Phase, valuesOf } from '../vocabulary.ts';
 import { formatPence, formatPercent } from './money.ts';
+import { count } from '../plural.ts';
 
 export { PHASES };
 export type { ComponentKind, FeeComponent, FeeCondition, FeeRounding, FeeSchedule, Phase };
@@ -96,7 +97,7 @@ export function describeCondition(when: FeeCondition | undefined, names: { categ
   const max = when.pupils?.max;
   if (min !== undefined && max !== undefined) parts.push(`with ${min} to ${max} pupils`);
   else if (min !== undefined) parts.push(`with ${min} or more pupils`);
-  else if (max !== undefined) parts.push(`with up to ${max} pupils`);
+  else if (max !== undefined) parts.push(`with up to ${count(max, 'pupil')}`);
   return parts.join(' ');
 }
 

@@ -3,6 +3,7 @@ import { censusLabel } from '#lib/members.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import { readFields, readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { count } from '#lib/plural.ts';
 
 /** Schools' corrections to their pupil numbers (to approve or turn down), the history, and which census drives fees. */
 export const load: PageServerLoad = async (event) => {
@@ -40,7 +41,7 @@ async function decide(event: RequestEvent, decision: 'approve' | 'reject') {
   }
   const done =
     decision === 'approve'
-      ? `Approved: ${result.data.schoolName} has ${result.data.pupils} pupils for the ${censusLabel(result.data.census)}.`
+      ? `Approved: ${result.data.schoolName} has ${count(result.data.pupils, 'pupil')} for the ${censusLabel(result.data.census)}.`
       : `Turned down the correction from ${result.data.schoolName}.`;
   return { errors: {} as Record<string, string>, message: null as string | null, done, values: {} as Record<string, string> };
 }

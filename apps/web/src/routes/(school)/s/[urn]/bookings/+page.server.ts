@@ -86,7 +86,7 @@ async function simple(event: Parameters<Actions[string]>[0], what: 'decline' | '
     const c = result.data;
     return {
       action: what,
-      done: `Cancelled with ${c.noticeDays} days’ notice: the charge is ${c.chargePercent}% (${formatPence(c.chargePence)})${c.creditPence ? `, and ${formatPence(c.creditPence)} is credited` : ''}.`,
+      done: `Cancelled with ${c.noticeDays === 1 ? '1 day’s' : `${c.noticeDays} days’`} notice: the charge is ${c.chargePercent}% (${formatPence(c.chargePence)})${c.creditPence ? `, and ${formatPence(c.creditPence)} is credited` : ''}.`,
     };
   }
   const result = await submit(what === 'decline' ? api.POST('/api/v1/school-portal/{urn}/bookings/{id}/decline', { params, body: {} }) : api.POST('/api/v1/school-portal/{urn}/bookings/{id}/accept-offer', { params }));

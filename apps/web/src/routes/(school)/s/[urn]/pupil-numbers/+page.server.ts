@@ -4,6 +4,7 @@ import { censusLabel, parsePupils, recentCensuses } from '#lib/members.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import { problemAnswer, readFields, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { count } from '#lib/plural.ts';
 
 /** The school's pupil numbers in every partnership, with the form to send one partnership a correction. */
 export const load: PageServerLoad = async (event) => {
@@ -33,7 +34,7 @@ export const actions: Actions = {
       }),
     );
     if (!result.ok) return fail(result.problem.status, { values, ...problemAnswer(result.problem), done: null as string | null });
-    const done = `Sent to ${result.data.tenantName}: ${result.data.pupils} pupils for the ${censusLabel(result.data.census)}. It counts once they approve it.`;
+    const done = `Sent to ${result.data.tenantName}: ${count(result.data.pupils, 'pupil')} for the ${censusLabel(result.data.census)}. It counts once they approve it.`;
     return { values: { tenantSlug: '', census: '', pupils: '', note: '' }, errors: {} as Record<string, string>, message: null as string | null, done };
   },
 };

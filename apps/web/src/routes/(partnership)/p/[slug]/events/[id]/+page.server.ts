@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { isUuid } from '#lib/offers-ids.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { count, noun } from '#lib/plural.ts';
 
 interface SessionRegister {
   sessionId: string;
@@ -49,6 +50,6 @@ export const actions: Actions = {
   certificates: async (event) => {
     const result = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/events/{id}/certificates', { params: { path: { slug: event.params.slug, id: event.params.id } } }));
     if (!result.ok) return fail(result.problem.status, { message: result.problem.message });
-    return { done: `${result.data.issued} new certificates issued; ${result.data.total} people now have one.` };
+    return { done: `${count(result.data.issued, 'new certificate')} issued; ${count(result.data.total, 'person', 'people')} now ${noun(result.data.total, 'has', 'have')} one.` };
   },
 };

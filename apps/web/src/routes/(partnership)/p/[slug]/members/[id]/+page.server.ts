@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { ACTION_INFO, isAdminAction, NEEDS_NOTE } from '#lib/members.ts';
+import { actionDone, isAdminAction, NEEDS_NOTE } from '#lib/members.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import { readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -79,8 +79,7 @@ export const actions: Actions = {
       const errors = fieldsFor(result.problem.fields, action);
       return fail(result.problem.status, answer({ values, errors, message: Object.keys(errors).length ? null : result.problem.message }));
     }
-    const label = ACTION_INFO[action].label;
-    return answer({ done: `Done: ${label.toLowerCase()}. The school’s status is now “${result.data.statusLabel}”.` });
+    return answer({ done: actionDone(action, result.data.school.name, result.data.statusLabel) });
   },
 
   previewNotice: (event) => noticeStep(event, false),

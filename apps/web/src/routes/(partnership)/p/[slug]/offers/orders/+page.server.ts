@@ -2,6 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import { day, problemAnswer, readForm, whole } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { formatNumber } from '#lib/labels.ts';
+import { count, noun } from '#lib/plural.ts';
 
 export const load: PageServerLoad = async (event) => {
   const slug = event.params.slug;
@@ -41,9 +43,9 @@ async function windowAction(event: Parameters<Actions[string]>[0], what: 'remind
   if (what === 'reminders') {
     const result = await submit(api.POST('/api/v1/tenants/{slug}/buyback-windows/{id}/reminders', { params }));
     if (!result.ok) return fail(result.problem.status, { values: {}, errors: {}, message: result.problem.message });
-    return { done: `${result.data.schoolsReminded} schools reminded.` };
+    return { done: `${count(result.data.schoolsReminded, 'school')} reminded.` };
   }
   const result = await submit(api.POST('/api/v1/tenants/{slug}/buyback-windows/{id}/rollover', { params }));
   if (!result.ok) return fail(result.problem.status, { values: {}, errors: {}, message: result.problem.message });
-  return { done: `${result.data.rolledOver} services rolled over into ${result.data.ordersCreated} orders; ${result.data.notRolledOver} were cancelled.` };
+  return { done: `${count(result.data.rolledOver, 'service')} rolled over into ${count(result.data.ordersCreated, 'order')}; ${formatNumber(result.data.notRolledOver)} ${noun(result.data.notRolledOver, 'was', 'were')} cancelled.` };
 }
