@@ -59,7 +59,9 @@ export type MemberPlan =
  * will do (as long as nothing changes in between).
  */
 export function planMember(schedule: ScheduleForBilling, settings: BillingSettings, issuedOn: string, member: MemberForInvoice, existing: ExistingInvoice[] = []): MemberPlan {
-  const sameVersion = existing.filter((i) => i.scheduleId === schedule.id && i.scheduleVersion === schedule.version);
+  // A void invoice is history, not a bill: it never blocks issuing the corrected one (the billing key leaves voids out too).
+  const live = existing.filter((i) => i.status !== 'void');
+  const sameVersion = live.filter((i) => i.scheduleId === schedule.id && i.scheduleVersion === schedule.version);
   if (sameVersion.length > 0) {
     return {
       kind: 'already-invoiced',
@@ -68,7 +70,7 @@ export function planMember(schedule: ScheduleForBilling, settings: BillingSettin
       invoices: sameVersion,
     };
   }
-  const otherVersion = existing.filter((i) => i.status !== 'void');
+  const otherVersion = live;
   if (otherVersion.length > 0) {
     return {
       kind: 'already-invoiced',

@@ -66,4 +66,31 @@ describe('runBillingRun', () => {
     const run = (await view(runId))!;
     expect(run).toMatchObject({ status: 'completed', processed: run.members });
   });
+
+  it('re-bills a member whose invoice was voided: a corrected invoice with a new number, the void kept; repeated, nothing more', async () => {
+    await runBillingRun(db, { tenantId, runId: await newRun() });
+    const [voided] = await owner.query(
+      `SELECT id, number, membership_id, schedule_id, schedule_version, part, period_start FROM invoices
+       WHERE tenant_id = $1 AND kind = 'membership' AND status = 'open' AND part_count = 1 ORDER BY sequence LIMIT 1`,
+      [tenantId],
+    );
+    expect(voided).toBeTruthy();
+    await owner.query(`UPDATE invoices SET status = 'void', voided_at = now(), void_reason = 'Wrong pupil number' WHERE id = $1`, [voided.id]);
+    const sameKey = `tenant_id = $1 AND membership_id = $2 AND schedule_id = $3 AND schedule_version = $4 AND part = $5 AND period_start = $6`;
+    const key = [tenantId, voided.membership_id, voided.schedule_id, voided.schedule_version, voided.part, voided.period_start];
+
+    const rerun = await newRun();
+    await runBillingRun(db, { tenantId, runId: rerun });
+    expect(await view(rerun)).toMatchObject({ status: 'completed', invoices_created: 1 });
+    const rows: { number: string; status: string }[] = await owner.query(`SELECT number, status FROM invoices WHERE ${sameKey} ORDER BY sequence`, key);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toEqual({ number: voided.number, status: 'void' });
+    expect(rows[1]!.status).toBe('open');
+    expect(rows[1]!.number).not.toBe(voided.number);
+
+    const again = await newRun();
+    await runBillingRun(db, { tenantId, runId: again });
+    expect(await view(again)).toMatchObject({ status: 'completed', invoices_created: 0 });
+    expect(await owner.query(`SELECT number FROM invoices WHERE ${sameKey}`, key)).toHaveLength(2);
+  });
 });

@@ -11,8 +11,8 @@ export type InvoiceKind = 'membership' | 'one-off';
 @Entity({ name: 'invoices' })
 @Index('invoices_number_key', ['tenantId', 'number'], { unique: true })
 @Index('invoices_sequence_key', ['tenantId', 'sequence'], { unique: true })
-/** Idempotent billing: one invoice per membership, period, schedule version and part. */
-@Index('invoices_billing_key', ['tenantId', 'membershipId', 'periodStart', 'scheduleId', 'scheduleVersion', 'part'], { unique: true })
+/** Idempotent billing: one live invoice per membership, period, schedule version and part (a void one does not block its correction). */
+@Index('invoices_billing_key', ['tenantId', 'membershipId', 'periodStart', 'scheduleId', 'scheduleVersion', 'part'], { unique: true, where: "status <> 'void'" })
 @Index('invoices_idempotency_key', ['tenantId', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
 export class Invoice {
   @PrimaryGeneratedColumn('uuid') id: string;

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type PupilCountSource = 'school' | 'partnership';
-export type PupilCountStatus = 'pending' | 'approved' | 'rejected';
+export type PupilCountStatus = 'pending' | 'needs-confirmation' | 'approved' | 'rejected';
 
 /**
  * A partnership's figure for a school's pupils at one census (`2026-10`), entered by the
@@ -23,4 +23,6 @@ export class SchoolPupilCount {
   @Column({ name: 'decided_by', type: 'uuid', nullable: true }) decidedBy: string | null;
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
   @Column({ name: 'decision_note', type: 'text', nullable: true }) decisionNote: string | null;
+  /** Why a figure waits for the admin's confirmation (far from the register's or last year's). */
+  @Column({ name: 'check_note', type: 'text', nullable: true }) checkNote: string | null;
 }
