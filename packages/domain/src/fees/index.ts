@@ -53,3 +53,25 @@ export {
   THE_PARTNERSHIP_2016_17,
   THE_PARTNERSHIP_2017_18,
 } from './examples';
+export {
+  FEE_CENSUS_MONTH,
+  censusName,
+  choosePupilFigure,
+  feeCensusOf,
+  type ApprovedPupilFigure,
+  type FeeCensus,
+  type PupilFigure,
+  type PupilFigureInput,
+} from './pupil-figure';
+export {
+  PUPIL_COUNT_FAR_PERCENT,
+  PUPIL_COUNT_FAR_PUPILS,
+  PUPIL_COUNT_MAX,
+  PUPIL_COUNT_MIN,
+  checkPupilCount,
+  farFrom,
+  isValidPupilCount,
+  pupilCountProblem,
+  type PupilCountCheck,
+  type PupilCountReferences,
+} from './pupil-count';
