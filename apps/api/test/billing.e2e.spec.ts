@@ -101,6 +101,42 @@ describe('billing runs', () => {
     expect(n).toBe(10);
   });
 
+  it('says a run sent nothing, warns that schools have no way to pay, and "Send all" e-mails each invoice once', async () => {
+    const runs = (await json(await admin.get('/api/v1/tenants/ealing/billing-runs'), 200)).items;
+    const run = runs.find((r: { invoicesCreated: number }) => r.invoicesCreated === 10);
+    expect(run).toMatchObject({ sendInvoices: false, invoicesSent: 0 });
+    // Ealing has neither bank details nor Stripe yet: the run, the dry run and the send all say so.
+    expect(run.paymentWarning).toMatch(/no way to pay/);
+    expect((await json(await admin.send('POST', '/api/v1/tenants/ealing/billing-runs', { period: '2018-19' }), 200)).paymentWarning).toMatch(/no way to pay/);
+    const sent = await json(await admin.send('POST', `/api/v1/tenants/ealing/billing-runs/${run.id}/send`, {}), 202);
+    expect(sent).toMatchObject({ queued: 10, alreadySent: 0, paymentWarning: expect.stringMatching(/bank details/) });
+    // Pressed twice before the first has finished: still one e-mail per invoice.
+    await json(await admin.send('POST', `/api/v1/tenants/ealing/billing-runs/${run.id}/send`, {}), 202);
+    await eventually(async () => (await json(await admin.get(`/api/v1/tenants/ealing/billing-runs/${run.id}`), 200)).invoicesSent === 10, 'every invoice to be e-mailed');
+    const again = await json(await admin.send('POST', `/api/v1/tenants/ealing/billing-runs/${run.id}/send`, {}), 202);
+    expect(again).toMatchObject({ queued: 0, alreadySent: 10 });
+    await new Promise((r) => setTimeout(r, 500));
+    const invoices = (await json(await admin.get('/api/v1/tenants/ealing/invoices?pageSize=50'), 200)).items as { id: string; number: string }[];
+    for (const invoice of invoices) {
+      expect(t.smtp.messages.filter((m) => new RegExp(`filename=.?${invoice.number}\\.pdf`).test(m.raw)).length).toBe(1);
+      expect((await json(await admin.get(`/api/v1/tenants/ealing/invoices/${invoice.id}`), 200)).sentAt).toEqual(expect.any(String));
+    }
+  });
+
+  it('e-mails every invoice when the run is asked to at issue time', async () => {
+    const th = await t.signIn('admin@tower-hamlets.demo.test');
+    const run = await runToCompletion(th, 'tower-hamlets', { period: '2017-18', sendInvoices: true });
+    expect(run).toMatchObject({ status: 'completed', sendInvoices: true });
+    expect(run.invoicesCreated).toBeGreaterThan(0);
+    const done = await eventually(async () => {
+      const now = await json(await th.get(`/api/v1/tenants/tower-hamlets/billing-runs/${run.id}`), 200);
+      return now.invoicesSent === run.invoicesCreated ? now : null;
+    }, 'the run’s invoices to be e-mailed');
+    expect(done.invoicesSent).toBe(run.invoicesCreated);
+    const send = await json(await th.send('POST', `/api/v1/tenants/tower-hamlets/billing-runs/${run.id}/send`, {}), 202);
+    expect(send).toMatchObject({ queued: 0, alreadySent: run.invoicesCreated });
+  });
+
   it('a run killed part-way and restarted yields exactly one invoice per member', async () => {
     const redbridge = await t.signIn('admin@redbridge.demo.test');
     // No worker takes jobs while the "crash" happens (closing it waits for any job it holds).
@@ -176,6 +212,19 @@ describe('invoices', () => {
     expect(rest.payments.map((p: { reference: string }) => p.reference)).toEqual(['BACS 123', 'BACS 124']);
     await json(await admin.send('POST', `/api/v1/tenants/ealing/invoices/${id}/payments`, { date: '2026-11-21', reference: 'again', amountPence: 1 }), 409);
     await json(await admin.send('POST', `/api/v1/tenants/ealing/invoices/${id}/payments`, { date: '2099-01-01', reference: 'x', amountPence: 1 }), 400);
+  });
+
+  it('sends the school a receipt and the partnership a notice for each payment, once', async () => {
+    const unfold = (raw: string) => raw.replace(/=\r?\n/g, '');
+    const receipts = () => t.smtp.messages.filter((m) => m.to.includes('head.920002@demo.test') && /by bank transfer on 2[01] November 2026 for invoice INV-\d+/.test(unfold(m.raw)));
+    const notices = () => t.smtp.messages.filter((m) => m.to.includes('hello@ealing.demo.test') && /paid .+ by bank transfer on 2[01] November 2026 against invoice INV-\d+/.test(unfold(m.raw)));
+    await eventually(async () => receipts().length >= 2 && notices().length >= 2, 'the receipts and notices');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(receipts()).toHaveLength(2);
+    expect(notices()).toHaveLength(2);
+    expect(unfold(receipts().map((m) => m.raw).join('\n'))).toMatch(/is now paid in full/);
+    const [{ n }] = await t.owner.query(`SELECT count(*)::int AS n FROM invoice_payments WHERE invoice_id = $1 AND receipt_sent_at IS NOT NULL`, [find('920002').id]);
+    expect(n).toBe(2);
   });
 
   it('credits a corrected pupil number, never more than the invoice', async () => {
@@ -283,6 +332,34 @@ describe('settings and reminders', () => {
     await sweep(monthLate);
     await new Promise((r) => setTimeout(r, 500));
     expect(reminders().length).toBe(count);
+  });
+
+  it('stops warning once bank details are saved, on the run and on sending', async () => {
+    const [run] = (await json(await admin.get('/api/v1/tenants/ealing/billing-runs'), 200)).items;
+    expect((await json(await admin.get(`/api/v1/tenants/ealing/billing-runs/${run.id}`), 200)).paymentWarning).toBeNull();
+    const [invoice] = (await json(await admin.get('/api/v1/tenants/ealing/invoices'), 200)).items;
+    expect((await json(await admin.send('POST', `/api/v1/tenants/ealing/invoices/${invoice.id}/send`, {}), 202)).paymentWarning).toBeNull();
+  });
+
+  it('shows money at a glance for the academic year, and a school’s current fee', async () => {
+    const overview = await json(await admin.get('/api/v1/tenants/ealing/billing-overview'), 200);
+    const month = new Date().getUTCMonth() + 1;
+    const startYear = new Date().getUTCFullYear() - (month >= 9 ? 0 : 1);
+    expect(overview.year).toEqual({ label: `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`, start: `${startYear}-09-01`, end: `${startYear + 1}-08-31`, basis: 'academic' });
+    const [sums] = await t.owner.query(
+      `SELECT count(*)::int AS n, sum(total_pence)::int AS invoiced, sum(amount_paid_pence)::int AS paid,
+              sum(total_pence - amount_paid_pence - amount_credited_pence) FILTER (WHERE status IN ('open', 'uncollectible'))::int AS outstanding
+         FROM invoices WHERE tenant_id = $1 AND status NOT IN ('void', 'draft')`,
+      [ids.ealing],
+    );
+    expect(overview).toMatchObject({ invoices: sums.n, invoicedPence: sums.invoiced, paidPence: sums.paid, outstandingPence: sums.outstanding, overduePence: 0, platformFeesPence: 0 });
+    expect(overview.paidPence).toBeGreaterThan(0);
+    const school = await json(await admin.get('/api/v1/tenants/ealing/billing-overview?urn=920001'), 200);
+    expect(school.currentFee).toEqual({ partnershipSlug: 'ealing', partnershipName: expect.any(String), periodLabel: '2018–19', feePence: 470_600, invoices: 2 });
+    expect(school.invoicedPence).toBe(470_600);
+    await json(await admin.get('/api/v1/tenants/ealing/billing-overview?urn=abc'), 400);
+    const portal = await json(await head.get('/api/v1/school-portal/920001/invoices'), 200);
+    expect(portal.currentFees).toEqual([school.currentFee]);
   });
 
   it('reports invoiced, paid, outstanding and overdue by school', async () => {

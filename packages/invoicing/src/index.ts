@@ -23,3 +23,4 @@ export * from './invoice-pdf';
 export * from './one-off-invoice';
 export * from './stripe-client';
 export * from './stripe-events';
+export * from './invoice-sending';

@@ -12,6 +12,8 @@ export interface StripeEventDeps {
   db: Database;
   stripe: Stripe | null;
   logger?: Logger;
+  /** A payment was recorded (the first time only): queue its receipt and the partnership's notice. */
+  onPaymentRecorded?: (payment: { tenantId: string; invoiceId: string; paymentId: string }) => Promise<void>;
 }
 
 type StoredEvent = StoredStripeEvent;
@@ -34,7 +36,10 @@ export async function processStripeEvent(deps: StripeEventDeps, payload: { event
   await db.asPlatform({}, (em) => new StripeEventRepository(em).countAttempt(event.id));
   let outcome: string;
   try {
-    outcome = event.account ? await connectedAccountEvent(deps, event) : await platformEvent(deps, event);
+    const recorded: { tenantId: string; invoiceId: string; paymentId: string }[] = [];
+    outcome = event.account ? await connectedAccountEvent(deps, event, recorded) : await platformEvent(deps, event);
+    // After the payment has committed; the receipt job is keyed by the payment, so queuing it twice sends it once.
+    for (const payment of recorded) await deps.onPaymentRecorded?.(payment);
   } catch (error) {
     await db.asPlatform({}, (em) => new StripeEventRepository(em).recordError(event.id, error instanceof Error ? error.message : String(error)));
     throw error;
@@ -45,7 +50,7 @@ export async function processStripeEvent(deps: StripeEventDeps, payload: { event
 
 // ---------------------------------------------------------------- a partnership's connected account
 
-async function connectedAccountEvent(deps: StripeEventDeps, event: StoredEvent): Promise<string> {
+async function connectedAccountEvent(deps: StripeEventDeps, event: StoredEvent, recorded: { tenantId: string; invoiceId: string; paymentId: string }[]): Promise<string> {
   const { db } = deps;
   const tenantId = await db.asPlatform({}, (em) => new StripeAccountRepository(em).tenantOfAccount(event.account!));
   if (!tenantId) return 'ignored: unknown connected account';
@@ -66,13 +71,13 @@ async function connectedAccountEvent(deps: StripeEventDeps, event: StoredEvent):
         const intent = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
         if (!intent) return 'ignored: no payment intent';
         if (session.payment_status === 'paid') {
-          return recordPayment(em, tenantId, invoiceId, { intent, amountPence: session.amount_total ?? 0, method, paidOn, sessionId: session.id, account: event.account!, fee });
+          return recordPayment(em, tenantId, invoiceId, { intent, amountPence: session.amount_total ?? 0, method, paidOn, sessionId: session.id, account: event.account!, fee }, recorded);
         }
         return (await stillProcessing(deps.stripe, intent, event.account!)) ? markPending(em, invoiceId, intent, method) : 'nothing to do: the payment has settled';
       }
       case 'payment_intent.succeeded': {
         const intent = object as unknown as Stripe.PaymentIntent;
-        return recordPayment(em, tenantId, invoiceId, { intent: intent.id, amountPence: intent.amount_received, method, paidOn, sessionId: null, account: event.account!, fee });
+        return recordPayment(em, tenantId, invoiceId, { intent: intent.id, amountPence: intent.amount_received, method, paidOn, sessionId: null, account: event.account!, fee }, recorded);
       }
       case 'payment_intent.processing': {
         const intent = object as unknown as Stripe.PaymentIntent;
@@ -104,7 +109,7 @@ interface StripePayment {
 }
 
 /** Money received through Stripe: recorded once per payment intent; the invoice settles, and stays settled. */
-async function recordPayment(em: EntityManager, tenantId: string, invoiceId: string, payment: StripePayment): Promise<string> {
+async function recordPayment(em: EntityManager, tenantId: string, invoiceId: string, payment: StripePayment, recorded: { tenantId: string; invoiceId: string; paymentId: string }[]): Promise<string> {
   const invoices = new InvoiceRepository(em);
   const invoice = await invoices.lockBalance(invoiceId);
   if (!invoice) return 'ignored: unknown invoice';
@@ -121,6 +126,7 @@ async function recordPayment(em: EntityManager, tenantId: string, invoiceId: str
     fee: payment.fee,
   });
   if (!inserted) return 'already recorded';
+  recorded.push({ tenantId, invoiceId, paymentId: inserted });
   const paid = invoice.amount_paid_pence + payment.amountPence;
   const status = settledStatus({ status: invoice.status, totalPence: invoice.total_pence, amountPaidPence: paid, amountCreditedPence: invoice.amount_credited_pence });
   await invoices.applyStripePayment(invoiceId, paid, status, payment.intent);

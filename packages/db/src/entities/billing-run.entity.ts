@@ -30,4 +30,6 @@ export class BillingRun {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+  /** E-mail each invoice the run issues, once it has finished. */
+  @Column({ name: 'send_invoices', type: 'boolean', default: false }) sendInvoices: boolean;
 }

@@ -19,5 +19,7 @@ export class InvoicePayment {
   @Column({ name: 'stripe_account_id', type: 'text', nullable: true }) stripeAccountId: string | null;
   @Column({ name: 'application_fee_pence', type: 'integer', nullable: true }) applicationFeePence: number | null;
   @Column({ name: 'recorded_by', type: 'uuid', nullable: true }) recordedBy: string | null;
+  /** When the receipt (school) and notice (partnership) for this payment went out: once per payment. */
+  @Column({ name: 'receipt_sent_at', type: 'timestamptz', nullable: true }) receiptSentAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

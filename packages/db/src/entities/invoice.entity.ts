@@ -60,6 +60,8 @@ export class Invoice {
   @Column({ name: 'reminders_sent', type: 'text', array: true, default: () => "'{}'" }) remindersSent: string[];
   /** When the school said it will pay by bank transfer. */
   @Column({ name: 'transfer_chosen_at', type: 'timestamptz', nullable: true }) transferChosenAt: Date | null;
+  /** When the invoice was first e-mailed to the school ("Send all" skips it unless asked to send again). */
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true }) sentAt: Date | null;
   /** A membership fee (membership, schedule and period set) or a one-off sale (reference and idempotency key set). */
   @Column({ type: 'text', default: 'membership' }) kind: InvoiceKind;
   /** A one-off invoice's buyer reference (what was bought). */

@@ -16,6 +16,7 @@ import { EventReminders1764810000001 } from './1764810000001-event-reminders';
 import { Reviews1764900000000 } from './1764900000000-reviews';
 import { Improvement1764910000000 } from './1764910000000-improvement';
 import { Hardening1765000000000 } from './1765000000000-hardening';
+import { InvoiceSending1765000000200 } from './1765000000200-invoice-sending';
 import { FeesFiguresAgree1765300000000 } from './1765300000000-fees-figures-agree';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   Reviews1764900000000,
   Improvement1764910000000,
   Hardening1765000000000,
+  InvoiceSending1765000000200,
   FeesFiguresAgree1765300000000,
   // append new migrations here, one line each
 ];

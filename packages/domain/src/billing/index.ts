@@ -34,3 +34,4 @@ export {
 } from './reminders';
 export { DEFAULT_APPLICATION_FEE_BASIS_POINTS, MAX_APPLICATION_FEE_BASIS_POINTS, applicationFeePence } from './application-fee';
 export { financialYearStartMonthForType } from './school-finance';
+export { invoicesToSend, paymentRouteWarning, type PaymentRoutes } from './payment-routes';

@@ -23,6 +23,10 @@ export interface BillingRunViewRow {
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
+  /** The run was asked to e-mail each invoice it issues. */
+  send_invoices: boolean;
+  /** How many of its invoices have been e-mailed. */
+  invoices_sent: number;
 }
 
 /** A run as its job works through it. */
@@ -56,7 +60,8 @@ export interface BillingRunItemOutcome {
 }
 
 const RUN_SELECT = `SELECT r.*, to_char(r.issued_on, 'YYYY-MM-DD') AS issued, to_char(r.period_start, 'YYYY-MM-DD') AS p_start,
-    to_char(r.period_end, 'YYYY-MM-DD') AS p_end, f.name AS schedule_name
+    to_char(r.period_end, 'YYYY-MM-DD') AS p_end, f.name AS schedule_name,
+    (SELECT count(*)::int FROM invoices i WHERE i.tenant_id = r.tenant_id AND i.billing_run_id = r.id AND i.sent_at IS NOT NULL) AS invoices_sent
   FROM billing_runs r JOIN fee_schedules f ON f.id = r.schedule_id`;
 
 /** Billing runs (`billing_runs`) and their work lists (`billing_run_items`). */
@@ -75,12 +80,12 @@ export class BillingRunRepository extends UnitOfWorkRepository {
 
   async create(
     tenantId: string,
-    run: { scheduleId: string; scheduleVersion: number; periodLabel: string; periodStart: string; periodEnd: string; issuedOn: string; createdBy: string },
+    run: { scheduleId: string; scheduleVersion: number; periodLabel: string; periodStart: string; periodEnd: string; issuedOn: string; createdBy: string; sendInvoices?: boolean },
   ): Promise<{ id: string; status: string }> {
     const row = await this.one<{ id: string; status: string }>(
-      `INSERT INTO billing_runs (tenant_id, schedule_id, schedule_version, period_label, period_start, period_end, issued_on, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, status`,
-      [tenantId, run.scheduleId, run.scheduleVersion, run.periodLabel, run.periodStart, run.periodEnd, run.issuedOn, run.createdBy],
+      `INSERT INTO billing_runs (tenant_id, schedule_id, schedule_version, period_label, period_start, period_end, issued_on, created_by, send_invoices)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, status`,
+      [tenantId, run.scheduleId, run.scheduleVersion, run.periodLabel, run.periodStart, run.periodEnd, run.issuedOn, run.createdBy, run.sendInvoices ?? false],
     );
     return row!;
   }
@@ -130,6 +135,12 @@ export class BillingRunRepository extends UnitOfWorkRepository {
   }
 
   /** A run's status (null: no such run). */
+  /** Whether a run has completed and was asked to e-mail its invoices. */
+  async sendingOf(id: string): Promise<{ status: string; sendInvoices: boolean } | null> {
+    const row = await this.one<{ status: string; send_invoices: boolean }>(`SELECT status, send_invoices FROM billing_runs WHERE id = $1`, [id]);
+    return row ? { status: row.status, sendInvoices: row.send_invoices } : null;
+  }
+
   async statusOf(id: string): Promise<string | null> {
     const known = await this.one<{ status: string }>(`SELECT status FROM billing_runs WHERE id = $1`, [id]);
     return known?.status ?? null;

@@ -34,6 +34,7 @@ export interface InvoiceViewRow {
   pending_payment_intent_id: string | null;
   pending_payment_method: string | null;
   transfer_chosen_at: Date | null;
+  sent_at: Date | null;
   paid_at: Date | null;
   voided_at: Date | null;
   void_reason: string | null;
@@ -63,6 +64,26 @@ export interface InvoicePaymentRow {
   paid_on: string;
   reference: string | null;
   created_at: Date;
+  /** The platform's fee on an online payment (Stripe application fee), in pence; null for bank transfers. */
+  application_fee_pence: number | null;
+}
+
+/** A payment with what its receipt and the partnership's notice need. */
+export interface PaymentForReceiptRow {
+  id: string;
+  invoice_id: string;
+  school_id: string;
+  method: PaymentMethod;
+  amount_pence: number;
+  paid_on: string;
+  receipt_sent_at: Date | null;
+}
+
+/** An invoice as "Send all" weighs it. */
+export interface InvoiceToSendRow {
+  id: string;
+  status: string;
+  sentAt: Date | null;
 }
 
 export interface CreditNoteRow {
@@ -130,6 +151,27 @@ export interface BillingReportRow {
 
 export type BillingReportGroup = 'school' | 'period' | 'month';
 
+/** Money at a glance over invoices issued in a date range (bigints come back as text). */
+export interface BillingOverviewRow {
+  invoices: number;
+  invoiced: string;
+  paid: string;
+  credited: string;
+  outstanding: string;
+  overdue: string;
+  platform_fees: string;
+}
+
+/** A school's current fee from a partnership: what its latest billed period's invoices come to, less credit notes. */
+export interface CurrentFeeRow {
+  tenant_id: string;
+  tenant_slug: string;
+  tenant_name: string;
+  period_label: string;
+  fee_pence: string;
+  invoices: number;
+}
+
 const GROUPS = {
   school: { key: 's.urn', label: 'max(s.name)', order: 'max(s.name), s.urn' },
   period: { key: 'i.period_label', label: 'i.period_label', order: 'min(i.period_start) DESC' },
@@ -164,7 +206,7 @@ export class InvoiceRepository extends UnitOfWorkRepository {
 
   payments(invoiceId: string): Promise<InvoicePaymentRow[]> {
     return this.rows<InvoicePaymentRow>(
-      `SELECT id, method, amount_pence, to_char(paid_on, 'YYYY-MM-DD') AS paid_on, reference, created_at FROM invoice_payments WHERE invoice_id = $1 ORDER BY created_at, id`,
+      `SELECT id, method, amount_pence, to_char(paid_on, 'YYYY-MM-DD') AS paid_on, reference, created_at, application_fee_pence FROM invoice_payments WHERE invoice_id = $1 ORDER BY created_at, id`,
       [invoiceId],
     );
   }
@@ -260,6 +302,43 @@ export class InvoiceRepository extends UnitOfWorkRepository {
          WHERE i.tenant_id = $1 AND i.status <> 'void' AND ($3::text IS NULL OR regexp_replace(lower(i.period_label), '\\s*[-‐‑‒–—―/]\\s*', '-', 'g') = $3)
          GROUP BY 1 ORDER BY ${g.order}`,
       [tenantId, today, period],
+    );
+  }
+
+  /**
+   * Invoiced, paid, credited, outstanding and overdue over the tenant's invoices issued from
+   * `start` to `end` (void and draft left out), optionally one school's; and the platform's fees
+   * on online payments received in that range. One statement.
+   */
+  async overview(tenantId: string, start: string, end: string, today: string, urn: string | null): Promise<BillingOverviewRow> {
+    const row = await this.one<BillingOverviewRow>(
+      `WITH inv AS (
+           SELECT i.* FROM invoices i JOIN schools s ON s.id = i.school_id
+           WHERE i.tenant_id = $1 AND i.status NOT IN ('void', 'draft') AND i.issued_on BETWEEN $2::date AND $3::date AND ($5::text IS NULL OR s.urn = $5))
+         SELECT count(*)::int AS invoices, coalesce(sum(total_pence), 0)::bigint AS invoiced, coalesce(sum(amount_paid_pence), 0)::bigint AS paid,
+                coalesce(sum(amount_credited_pence), 0)::bigint AS credited,
+                coalesce(sum(greatest(0, total_pence - amount_paid_pence - amount_credited_pence)) FILTER (WHERE status IN ('open', 'uncollectible')), 0)::bigint AS outstanding,
+                coalesce(sum(greatest(0, total_pence - amount_paid_pence - amount_credited_pence)) FILTER (WHERE status = 'open' AND due_on < $4::date), 0)::bigint AS overdue,
+                (SELECT coalesce(sum(p.application_fee_pence), 0)::bigint FROM invoice_payments p JOIN inv ON inv.id = p.invoice_id) AS platform_fees
+         FROM inv`,
+      [tenantId, start, end, today, urn],
+    );
+    return row!;
+  }
+
+  /**
+   * A school's current fee from each partnership it is billed by (in the tenant's unit of work:
+   * that partnership's only): its latest billed period's membership invoices, less credit notes.
+   */
+  currentFees(urn: string): Promise<CurrentFeeRow[]> {
+    return this.rows<CurrentFeeRow>(
+      `SELECT DISTINCT ON (i.tenant_id) i.tenant_id, t.slug AS tenant_slug, t.name AS tenant_name, i.period_label,
+              (sum(i.total_pence - i.amount_credited_pence) OVER w)::bigint AS fee_pence, (count(*) OVER w)::int AS invoices
+         FROM invoices i JOIN tenants t ON t.id = i.tenant_id JOIN schools s ON s.id = i.school_id
+         WHERE s.urn = $1 AND i.kind = 'membership' AND i.status NOT IN ('void', 'draft')
+         WINDOW w AS (PARTITION BY i.tenant_id, i.period_start, i.period_end, i.period_label)
+         ORDER BY i.tenant_id, i.period_start DESC NULLS LAST, i.period_label DESC`,
+      [urn],
     );
   }
 
@@ -385,12 +464,14 @@ export class InvoiceRepository extends UnitOfWorkRepository {
 
   // ------------------------------------------------------------ payments
 
-  async insertBankTransfer(tenantId: string, p: { invoiceId: string; schoolId: string; amountPence: number; paidOn: string; reference: string; recordedBy: string }): Promise<void> {
-    await this.execute(
+  /** A bank transfer received; answers the payment's id (for its receipt). */
+  async insertBankTransfer(tenantId: string, p: { invoiceId: string; schoolId: string; amountPence: number; paidOn: string; reference: string; recordedBy: string }): Promise<string> {
+    const row = await this.one<{ id: string }>(
       `INSERT INTO invoice_payments (tenant_id, invoice_id, school_id, method, amount_pence, paid_on, reference, recorded_by)
-         VALUES ($1, $2, $3, 'bank_transfer', $4, $5, $6, $7)`,
+         VALUES ($1, $2, $3, 'bank_transfer', $4, $5, $6, $7) RETURNING id`,
       [tenantId, p.invoiceId, p.schoolId, p.amountPence, p.paidOn, p.reference, p.recordedBy],
     );
+    return row!.id;
   }
 
   /** The invoice's paid amount and the status it settles to (a payment recorded by hand). */
@@ -410,11 +491,11 @@ export class InvoiceRepository extends UnitOfWorkRepository {
     );
   }
 
-  /** Money received through Stripe: false when this payment intent was recorded already. */
+  /** Money received through Stripe: the new payment's id, or null when this payment intent was recorded already. */
   async insertStripePayment(
     tenantId: string,
     p: { invoiceId: string; schoolId: string; method: PaymentMethod; amountPence: number; paidOn: string; intent: string; sessionId: string | null; account: string; fee: number | null },
-  ): Promise<boolean> {
+  ): Promise<string | null> {
     const inserted = await this.rows<{ id: string }>(
       `INSERT INTO invoice_payments (tenant_id, invoice_id, school_id, method, amount_pence, paid_on, reference, stripe_payment_intent_id, stripe_checkout_session_id,
        stripe_account_id, application_fee_pence)
@@ -422,7 +503,47 @@ export class InvoiceRepository extends UnitOfWorkRepository {
      ON CONFLICT (tenant_id, stripe_payment_intent_id) WHERE stripe_payment_intent_id IS NOT NULL DO NOTHING RETURNING id`,
       [tenantId, p.invoiceId, p.schoolId, p.method, p.amountPence, p.paidOn, p.intent, p.intent, p.sessionId, p.account, p.fee],
     );
-    return inserted.length > 0;
+    return inserted[0]?.id ?? null;
+  }
+
+  // ------------------------------------------------------------ sending and receipts
+
+  /** The invoices a billing run issued, with whether each has been e-mailed. */
+  async ofRunForSending(tenantId: string, runId: string): Promise<InvoiceToSendRow[]> {
+    const rows = await this.rows<{ id: string; status: string; sent_at: Date | null }>(
+      `SELECT id, status, sent_at FROM invoices WHERE tenant_id = $1 AND billing_run_id = $2 ORDER BY sequence`,
+      [tenantId, runId],
+    );
+    return rows.map((r) => ({ id: r.id, status: r.status, sentAt: r.sent_at }));
+  }
+
+  /** Whether the invoice has been e-mailed already (null: not visible here). */
+  async sentAt(id: string): Promise<Date | null | undefined> {
+    const row = await this.one<{ sent_at: Date | null }>(`SELECT sent_at FROM invoices WHERE id = $1`, [id]);
+    return row ? row.sent_at : undefined;
+  }
+
+  /** The invoice went out by e-mail (the first time is kept). */
+  async markSent(id: string): Promise<void> {
+    await this.execute(`UPDATE invoices SET sent_at = coalesce(sent_at, now()) WHERE id = $1`, [id]);
+  }
+
+  /** Whether the partnership takes online payments now (a connected Stripe account with charges enabled). */
+  async takesOnlinePayments(tenantId: string): Promise<boolean> {
+    const row = await this.one<{ ready: boolean }>(`SELECT tenant_takes_online_payments($1) AS ready`, [tenantId]);
+    return Boolean(row?.ready);
+  }
+
+  /** A payment and whether its receipt went out. */
+  paymentForReceipt(paymentId: string): Promise<PaymentForReceiptRow | null> {
+    return this.one<PaymentForReceiptRow>(
+      `SELECT id, invoice_id, school_id, method, amount_pence, to_char(paid_on, 'YYYY-MM-DD') AS paid_on, receipt_sent_at FROM invoice_payments WHERE id = $1`,
+      [paymentId],
+    );
+  }
+
+  async markReceiptSent(paymentId: string): Promise<void> {
+    await this.execute(`UPDATE invoice_payments SET receipt_sent_at = coalesce(receipt_sent_at, now()) WHERE id = $1`, [paymentId]);
   }
 
   /** The paid amount and status after a Stripe payment; the pending marker goes if this payment set it. */

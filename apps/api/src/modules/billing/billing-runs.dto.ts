@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../common/pagination.dto';
+import { FeePupilFigureDto } from '../fee-schedules/fee-schedules.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'Write the date as YYYY-MM-DD';
@@ -16,6 +17,19 @@ export class CreateBillingRunDto {
   @IsOptional() @IsBoolean({ message: 'dryRun is true or false' }) dryRun?: boolean;
   @ApiProperty({ required: false, description: 'Date of issue (default today); payment terms run from it' })
   @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) issuedOn?: string;
+  @ApiProperty({ required: false, default: false, description: 'E-mail each invoice to its school once the run has issued them (otherwise nothing is sent: use "Send all" on the run)' })
+  @IsOptional() @IsBoolean({ message: 'sendInvoices is true or false' }) sendInvoices?: boolean;
+}
+
+export class SendRunInvoicesDto {
+  @ApiProperty({ required: false, default: false, description: 'Also e-mail the invoices that have been sent already' })
+  @IsOptional() @IsBoolean({ message: 'resend is true or false' }) resend?: boolean;
+}
+
+export class RunInvoicesSentDto {
+  @ApiProperty({ description: 'Invoices queued to be e-mailed now' }) queued: number;
+  @ApiProperty({ description: 'Invoices of the run e-mailed before (not sent again unless resend)' }) alreadySent: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Set when schools would have no way to pay (no bank details and no online payments)' }) paymentWarning: string | null;
 }
 
 export class BillingScheduleRefDto {
@@ -47,6 +61,7 @@ export class PlannedInvoiceDto {
 export class DryRunMemberDto {
   @ApiProperty() membershipId: string;
   @ApiProperty({ type: RunSchoolDto }) school: RunSchoolDto;
+  @ApiProperty({ type: FeePupilFigureDto, description: 'The pupil number the fee uses, and which census' }) pupilFigure: FeePupilFigureDto;
   @ApiProperty({ enum: ['invoice', 'skip', 'already-invoiced'] }) outcome: string;
   @ApiProperty({ description: 'What the member would be invoiced (VAT included); for already-invoiced, what it was' }) amountPence: number;
   @ApiProperty({ description: 'Why, in words' }) reason: string;
@@ -71,6 +86,7 @@ export class DryRunDto {
   @ApiProperty() issuedOn: string;
   @ApiProperty({ type: [DryRunMemberDto] }) members: DryRunMemberDto[];
   @ApiProperty({ type: DryRunTotalsDto }) totals: DryRunTotalsDto;
+  @ApiProperty({ nullable: true, type: String, description: 'Set when schools would have no way to pay (no bank details and no online payments)' }) paymentWarning: string | null;
 }
 
 export class BillingRunCountsDto {
@@ -100,6 +116,9 @@ export class BillingRunDto {
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) startedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) finishedAt: string | null;
+  @ApiProperty({ description: 'The run was asked to e-mail each invoice it issued' }) sendInvoices: boolean;
+  @ApiProperty({ description: 'How many of its invoices have been e-mailed' }) invoicesSent: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Set when schools would have no way to pay (no bank details and no online payments)' }) paymentWarning: string | null;
 }
 
 export class BillingRunCreatedDto {

@@ -8,6 +8,9 @@ import {
   type BillingRunViewRow,
   BillingSourcesRepository,
   existingInvoicesFor,
+  firstSendJobId,
+  paymentWarningFor,
+  runInvoicesToSend,
   loadBillingSettings,
   loadMembersForBilling,
   loadScheduleForBilling,
@@ -20,10 +23,10 @@ import { inTenant, type TenantContext } from '../../common/request-context';
 import { JOB_QUEUE } from '../../runtime/runtime.module';
 import { isUuid } from '../../common/ids';
 import { londonToday } from '@partnerships/domain';
-import type { BillingRunCreatedDto, BillingRunDto, BillingRunItemQueryDto, CreateBillingRunDto, DryRunDto, DryRunMemberDto } from './billing-runs.dto';
+import type { BillingRunCreatedDto, BillingRunDto, BillingRunItemQueryDto, CreateBillingRunDto, DryRunDto, DryRunMemberDto, RunInvoicesSentDto, SendRunInvoicesDto } from './billing-runs.dto';
 import type { PageQueryDto } from '../../common/pagination.dto';
 
-function runDto(row: BillingRunViewRow): BillingRunDto {
+function runDto(row: BillingRunViewRow, paymentWarning: string | null): BillingRunDto {
   const { members, processed } = row;
   return {
     id: row.id,
@@ -46,6 +49,9 @@ function runDto(row: BillingRunViewRow): BillingRunDto {
     createdAt: row.created_at.toISOString(),
     startedAt: row.started_at ? row.started_at.toISOString() : null,
     finishedAt: row.finished_at ? row.finished_at.toISOString() : null,
+    sendInvoices: row.send_invoices,
+    invoicesSent: row.invoices_sent,
+    paymentWarning,
   };
 }
 
@@ -112,6 +118,7 @@ export class BillingRunsService {
       for (const member of members) {
         const plan = planMember(schedule, settings, issuedOn, member, existing.get(member.membershipId));
         const school = { id: member.schoolId, urn: member.urn, name: member.name, phase: member.phase };
+        const pupilFigure = member.pupilFigure;
         if (plan.kind === 'invoice') {
           totals.toInvoice++;
           totals.invoices += plan.invoices.length;
@@ -123,6 +130,7 @@ export class BillingRunsService {
           rows.push({
             membershipId: member.membershipId,
             school,
+            pupilFigure,
             outcome: 'invoice',
             amountPence: plan.amountPence,
             reason: plan.reason,
@@ -140,7 +148,7 @@ export class BillingRunsService {
         } else {
           if (plan.kind === 'skip') totals.skipped++;
           else totals.alreadyInvoiced++;
-          rows.push({ membershipId: member.membershipId, school, outcome: plan.kind, amountPence: plan.amountPence, reason: plan.reason, explanation: null, invoices: [] });
+          rows.push({ membershipId: member.membershipId, school, pupilFigure, outcome: plan.kind, amountPence: plan.amountPence, reason: plan.reason, explanation: null, invoices: [] });
         }
       }
       return {
@@ -149,6 +157,7 @@ export class BillingRunsService {
         issuedOn,
         members: rows,
         totals,
+        paymentWarning: await paymentWarningFor(em, ctx.tenant.id),
       };
     });
   }
@@ -175,6 +184,7 @@ export class BillingRunsService {
         periodEnd: schedule.periodEnd,
         issuedOn,
         createdBy: ctx.user.id,
+        sendInvoices: dto.sendInvoices ?? false,
       });
       await runs.listMembers(ctx.tenant.id, run.id);
       return { id: run.id, status: run.status, existing: false };
@@ -203,8 +213,29 @@ export class BillingRunsService {
     return inTenant(this.db, ctx, async (em) => {
       const row = await new BillingRunRepository(em).findView(ctx.tenant.id, id);
       if (!row) throw notFound('billing run');
-      return runDto(row);
+      return runDto(row, await paymentWarningFor(em, ctx.tenant.id));
     });
+  }
+
+  /**
+   * "Send all": e-mails every invoice of the run not sent yet (or every one, when resending).
+   * Idempotent: an invoice already sent, or already queued, is not sent again unless asked.
+   */
+  async sendAll(ctx: TenantContext, id: string, dto: SendRunInvoicesDto): Promise<RunInvoicesSentDto> {
+    if (!isUuid(id)) throw notFound('billing run');
+    const resend = dto.resend ?? false;
+    const plan = await inTenant(this.db, ctx, async (em) => {
+      if (!(await new BillingRunRepository(em).exists(ctx.tenant.id, id))) throw notFound('billing run');
+      return { ...(await runInvoicesToSend(em, ctx.tenant.id, id, resend)), paymentWarning: await paymentWarningFor(em, ctx.tenant.id) };
+    });
+    for (const invoiceId of plan.ids) {
+      await this.queue.enqueue(
+        JobName.SendInvoice,
+        { tenantId: ctx.tenant.id, invoiceId, kind: 'invoice', ...(resend ? {} : { onlyIfUnsent: true }) },
+        { jobId: resend ? `invoice-mail-${invoiceId}-${ctx.requestId}` : firstSendJobId(invoiceId) },
+      );
+    }
+    return { queued: plan.ids.length, alreadySent: resend ? 0 : plan.alreadySent, paymentWarning: plan.paymentWarning };
   }
 
   async list(ctx: TenantContext, query: PageQueryDto) {
@@ -212,7 +243,8 @@ export class BillingRunsService {
       const runs = new BillingRunRepository(em);
       const rows = await runs.listPage(ctx.tenant.id, query.pageSize, offsetOf(query));
       const total = await runs.count(ctx.tenant.id);
-      return pageOf(rows.map(runDto), query, total);
+      const warning = await paymentWarningFor(em, ctx.tenant.id);
+      return pageOf(rows.map((r) => runDto(r, warning)), query, total);
     });
   }
 

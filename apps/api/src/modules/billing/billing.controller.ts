@@ -5,7 +5,7 @@ import { Access, Ctx } from '../../common/access.decorator';
 import { PageQueryDto } from '../../common/pagination.dto';
 import type { TenantContext } from '../../common/request-context';
 import { londonToday } from '@partnerships/domain';
-import { BillingReportDto, BillingReportQueryDto } from './billing-report.dto';
+import { BillingOverviewDto, BillingOverviewQueryDto, BillingReportDto, BillingReportQueryDto } from './billing-report.dto';
 import {
   BillingRunCreatedDto,
   BillingRunDto,
@@ -14,6 +14,8 @@ import {
   BillingRunPageDto,
   CreateBillingRunDto,
   DryRunDto,
+  RunInvoicesSentDto,
+  SendRunInvoicesDto,
 } from './billing-runs.dto';
 import { BillingSettingsDto, UpdateBillingSettingsDto } from './billing-settings.dto';
 import {
@@ -146,6 +148,15 @@ export class BillingController {
     return this.runs.resume(ctx, id);
   }
 
+  @Post('billing-runs/:id/send')
+  @HttpCode(202)
+  @Access('manage', 'Invoice')
+  @ApiOperation({ summary: '"Send all": e-mail every invoice of the run that has not been sent yet (resend: true sends them all again); warns when schools would have no way to pay' })
+  @ApiResponse({ status: 202, type: RunInvoicesSentDto })
+  sendRunInvoices(@Ctx() ctx: TenantContext, @Param('id') id: string, @Body() dto: SendRunInvoicesDto) {
+    return this.runs.sendAll(ctx, id, dto);
+  }
+
   // ---------------------------------------------------------------- invoices
 
   @Get('invoices')
@@ -245,6 +256,14 @@ export class BillingController {
   @ApiResponse({ status: 200, type: BillingReportDto })
   report(@Ctx() ctx: TenantContext, @Query() query: BillingReportQueryDto) {
     return this.reports.report(ctx, query);
+  }
+
+  @Get('billing-overview')
+  @Access('read', 'Invoice')
+  @ApiOperation({ summary: 'Money at a glance for the current academic year (1 September–31 August, by date of issue): invoiced, paid, outstanding, overdue, platform fees; with urn, one school’s and its current fee' })
+  @ApiResponse({ status: 200, type: BillingOverviewDto })
+  overview(@Ctx() ctx: TenantContext, @Query() query: BillingOverviewQueryDto) {
+    return this.reports.overview(ctx, query);
   }
 
   // ---------------------------------------------------------------- the partnership's plan subscription

@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../common/pagination.dto';
 import { listParam } from '../school-register/school-register.dto';
+import { CurrentFeeDto } from './billing-report.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'Write the date as YYYY-MM-DD';
@@ -93,6 +94,7 @@ export class InvoicePaymentDto {
   @ApiProperty() paidOn: string;
   @ApiProperty({ nullable: true, type: String }) reference: string | null;
   @ApiProperty() recordedAt: string;
+  @ApiProperty({ required: false, nullable: true, type: Number, description: 'The platform’s fee on an online payment (Stripe application fee); shown to the partnership only' }) applicationFeePence?: number | null;
 }
 
 export class CreditNoteDto {
@@ -138,6 +140,7 @@ export class InvoiceDetailDto extends InvoiceListItemDto {
   @ApiProperty({ type: [CreditNoteDto] }) creditNotes: CreditNoteDto[];
   @ApiProperty({ type: [String], description: 'Reminder steps already sent' }) remindersSent: string[];
   @ApiProperty({ nullable: true, type: String }) transferChosenAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When the invoice was first e-mailed to the school' }) sentAt: string | null;
   @ApiProperty({ nullable: true, type: String }) paidAt: string | null;
   @ApiProperty({ nullable: true, type: String }) voidedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) voidReason: string | null;
@@ -176,6 +179,7 @@ export class SendInvoiceDto {
 export class InvoiceSentDto {
   @ApiProperty() queued: boolean;
   @ApiProperty({ type: [String] }) to: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'Set when the school has no way to pay (no bank details and no online payments)' }) paymentWarning: string | null;
 }
 
 export class PoNumberDto {
@@ -191,4 +195,5 @@ export class SchoolInvoiceDto extends InvoiceListItemDto {
 export class SchoolInvoiceListDto {
   @ApiProperty({ type: [SchoolInvoiceDto] }) items: SchoolInvoiceDto[];
   @ApiProperty() outstandingPence: number;
+  @ApiProperty({ type: [CurrentFeeDto], description: 'The school’s current fee from each partnership that bills it (its latest billed period)' }) currentFees: CurrentFeeDto[];
 }

@@ -16,7 +16,7 @@ import {
   vatOn,
   voidProblem,
 } from '@partnerships/domain';
-import { type JobQueue, JobName } from '@partnerships/jobs';
+import { type JobQueue, JobName, receiptJobId } from '@partnerships/jobs';
 import {
   BillingSourcesRepository,
   financeContacts,
@@ -27,6 +27,7 @@ import {
   loadBillingSettings,
   loadInvoiceDocument,
   nextCreditNoteNumber,
+  paymentWarningFor,
   renderInvoicePdf,
 } from '@partnerships/invoicing';
 import { AppError, conflict, invalid, notFound } from '../../common/app-error';
@@ -78,7 +79,7 @@ export const canPayOnline = (row: InvoiceViewRow) =>
   outstandingPence({ totalPence: row.total_pence, amountPaidPence: row.amount_paid_pence, amountCreditedPence: row.amount_credited_pence }) > 0;
 
 /** The full invoice (payments, credit notes, bank details), read in whichever unit of work the caller opened. */
-export async function invoiceDetailIn(em: EntityManager, id: string, pdfPath: string): Promise<InvoiceDetailDto | null> {
+export async function invoiceDetailIn(em: EntityManager, id: string, pdfPath: string, audience: 'partnership' | 'school' = 'school'): Promise<InvoiceDetailDto | null> {
   const invoices = new InvoiceRepository(em);
   const row = await invoices.findView(id);
   if (!row) return null;
@@ -108,6 +109,8 @@ export async function invoiceDetailIn(em: EntityManager, id: string, pdfPath: st
       // A card or Direct Debit payment's reference is Stripe's id; schools see the method and date.
       reference: p.method === 'bank_transfer' ? (p.reference ?? null) : null,
       recordedAt: p.created_at.toISOString(),
+      // The platform's fee on an online payment is the partnership's business, not the school's.
+      ...(audience === 'partnership' ? { applicationFeePence: p.application_fee_pence ?? null } : {}),
     })),
     creditNotes: credits.map((c) => ({
       id: c.id,
@@ -120,6 +123,7 @@ export async function invoiceDetailIn(em: EntityManager, id: string, pdfPath: st
     })),
     remindersSent: row.reminders_sent ?? [],
     transferChosenAt: row.transfer_chosen_at ? row.transfer_chosen_at.toISOString() : null,
+    sentAt: row.sent_at ? row.sent_at.toISOString() : null,
     paidAt: row.paid_at ? row.paid_at.toISOString() : null,
     voidedAt: row.voided_at ? row.voided_at.toISOString() : null,
     voidReason: row.void_reason ?? null,
@@ -202,7 +206,7 @@ export class InvoicesService {
 
   async detail(ctx: TenantContext, id: string): Promise<InvoiceDetailDto> {
     if (!isUuid(id)) throw notFound('invoice');
-    const detail = await inTenant(this.db, ctx, (em) => invoiceDetailIn(em, id, `/api/v1/tenants/${ctx.tenant.slug}/invoices/${id}.pdf`));
+    const detail = await inTenant(this.db, ctx, (em) => invoiceDetailIn(em, id, `/api/v1/tenants/${ctx.tenant.slug}/invoices/${id}.pdf`, 'partnership'));
     if (!detail) throw notFound('invoice');
     return detail;
   }
@@ -308,7 +312,7 @@ export class InvoicesService {
   async recordPayment(ctx: TenantContext, id: string, dto: RecordPaymentDto): Promise<InvoiceDetailDto> {
     if (!isValidIsoDate(dto.date)) throw invalid([{ field: 'date', message: 'That is not a real date.' }]);
     if (compareDates(dto.date, londonToday()) > 0) throw invalid([{ field: 'date', message: 'The money cannot have arrived in the future.' }]);
-    await inTenant(this.db, ctx, async (em) => {
+    const paymentId = await inTenant(this.db, ctx, async (em) => {
       const row = await this.lock(em, ctx, id);
       const balance = { status: row.status, totalPence: row.total_pence, amountPaidPence: row.amount_paid_pence, amountCreditedPence: row.amount_credited_pence };
       const problem = manualPaymentProblem(balance, dto.amountPence);
@@ -317,11 +321,14 @@ export class InvoicesService {
         throw conflict(problem);
       }
       const invoices = new InvoiceRepository(em);
-      await invoices.insertBankTransfer(ctx.tenant.id, { invoiceId: id, schoolId: row.school_id, amountPence: dto.amountPence, paidOn: dto.date, reference: dto.reference.trim(), recordedBy: ctx.user.id });
+      const inserted = await invoices.insertBankTransfer(ctx.tenant.id, { invoiceId: id, schoolId: row.school_id, amountPence: dto.amountPence, paidOn: dto.date, reference: dto.reference.trim(), recordedBy: ctx.user.id });
       const paid = row.amount_paid_pence + dto.amountPence;
       const status = settledStatus({ ...balance, amountPaidPence: paid });
       await invoices.applyPayment(id, paid, status);
+      return inserted;
     });
+    // The receipt to the school and the notice to the partnership, once the payment has committed (keyed by the payment).
+    await this.queue.enqueue(JobName.SendInvoice, { tenantId: ctx.tenant.id, invoiceId: id, kind: 'receipt', paymentId }, { jobId: receiptJobId(paymentId) });
     return this.detail(ctx, id);
   }
 
@@ -336,11 +343,12 @@ export class InvoicesService {
   /** E-mails the invoice with its PDF (a job), to the addresses given or the school's finance contacts. */
   async send(ctx: TenantContext, id: string, dto: SendInvoiceDto): Promise<InvoiceSentDto> {
     if (!isUuid(id)) throw notFound('invoice');
-    const to = await inTenant(this.db, ctx, async (em) => {
+    const { to, paymentWarning } = await inTenant(this.db, ctx, async (em) => {
       const row = await new InvoiceRepository(em).findForSending(ctx.tenant.id, id);
       if (!row) throw notFound('invoice');
       if (row.status === 'draft') throw conflict('This invoice has not been issued yet.');
-      return dto.to?.length ? dto.to.map((e) => e.trim().toLowerCase()) : financeContacts(em, row.schoolId, row.membershipId);
+      const to = dto.to?.length ? dto.to.map((e) => e.trim().toLowerCase()) : await financeContacts(em, row.schoolId, row.membershipId);
+      return { to, paymentWarning: await paymentWarningFor(em, ctx.tenant.id) };
     });
     if (to.length === 0) {
       throw new AppError('no_recipient', 409, 'The school has no business manager, membership contact or headteacher with an e-mail address here. Give an address to send to.', [
@@ -348,6 +356,6 @@ export class InvoicesService {
       ]);
     }
     await this.queue.enqueue(JobName.SendInvoice, { tenantId: ctx.tenant.id, invoiceId: id, kind: 'invoice', to }, { jobId: `invoice-mail-${id}-${ctx.requestId}` });
-    return { queued: true, to };
+    return { queued: true, to, paymentWarning };
   }
 }

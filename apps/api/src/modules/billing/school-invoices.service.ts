@@ -10,6 +10,7 @@ import type { BankTransferDto, InvoiceDetailDto, PoNumberDto, SchoolInvoiceListD
 import type { CheckoutSessionDto } from './stripe.dto';
 import { canPayOnline, invoiceDetailIn, invoiceListItem, invoicePdfIn } from './invoices.service';
 import { StripeGateway } from './stripe.gateway';
+import { currentFeeDto } from './billing-report.service';
 
 /**
  * The school's side of billing: its invoices from every partnership (row-level security lets a
@@ -34,7 +35,8 @@ export class SchoolInvoicesService {
         payOnline: canPayOnline(row),
       }));
       const outstanding = items.filter((i) => i.status === 'open' || i.status === 'uncollectible').reduce((t, i) => t + i.outstandingPence, 0);
-      return { items, outstandingPence: outstanding };
+      const currentFees = (await new InvoiceRepository(em).currentFees(school.urn)).map(currentFeeDto);
+      return { items, outstandingPence: outstanding, currentFees };
     });
   }
 
