@@ -110,12 +110,17 @@ export interface InstalmentPart {
  * - split-by-school-financial-year: maintained schools budget April to March
  *   and academies September to August, so the fee is invoiced in one part per
  *   school financial year the period touches (e.g. 7/12 and 5/12).
+ * - at-school-financial-year-start: the whole fee in one invoice, due on the
+ *   first day of the school's own financial year (1 April for maintained
+ *   schools, 1 September for academies) on or after the first day charged;
+ *   when the charged days end before that, on the first day charged.
  */
 export type PaymentTerms =
   | { kind: 'in-advance' }
   | { kind: 'instalments'; parts: InstalmentPart[] }
-  | { kind: 'split-by-school-financial-year' };
-export const PAYMENT_KINDS = ['in-advance', 'instalments', 'split-by-school-financial-year'] as const;
+  | { kind: 'split-by-school-financial-year' }
+  | { kind: 'at-school-financial-year-start' };
+export const PAYMENT_KINDS = ['in-advance', 'instalments', 'split-by-school-financial-year', 'at-school-financial-year-start'] as const;
 
 export interface LiabilityGuarantee {
   amountPence: number;
@@ -136,7 +141,22 @@ export interface FeeCondition {
   tier?: string[];
   /** Inclusive pupil numbers; either end may be open. */
   pupils?: { min?: number; max?: number };
+  /** true: schools with a sixth form; false: schools without one (GIAS "OfficialSixthForm", or the partnership's record). */
+  sixthForm?: boolean;
+  /** New schools: opened on or after this day (GIAS "OpenDate", or the partnership's record). */
+  openedOnOrAfter?: IsoDate;
+  /** true: in any federation or trust; false: in none (a stand-alone school). */
+  inTrust?: boolean;
+  /** Members of one of these federations or trusts, by name (matched ignoring case and spacing). */
+  trust?: string[];
+  /** Schools of one of these dioceses (GIAS "Diocese"), by name, e.g. "Diocese of London". */
+  diocese?: string[];
+  /** Schools in one of these areas: the partnership's own area names, or the register's district (GIAS "DistrictAdministrative"). */
+  area?: string[];
 }
+
+/** The condition fields that are facts about the school beyond phase, category, type, tier and size. */
+export const SCHOOL_FACT_CONDITIONS = ['sixthForm', 'openedOnOrAfter', 'inTrust', 'trust', 'diocese', 'area'] as const;
 
 /**
  * What every component may have: a condition, and a label that replaces the

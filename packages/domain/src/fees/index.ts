@@ -11,6 +11,7 @@ export {
   PRO_RATA_METHODS,
   ROUNDING_MODES,
   ROUNDING_UNITS,
+  SCHOOL_FACT_CONDITIONS,
   type BaseFeeComponent,
   type DiscountComponent,
   type FeeComponent,
@@ -41,6 +42,16 @@ export {
 } from './fee-schedule';
 export type { FeeInstalment, FeeLine, FeeQuote, QuoteOptions, SchoolForFees } from './quote-types';
 export { quoteFee } from './quote-fee';
+export { sameName } from './conditions';
+export {
+  RATE_LOOKS_TOO_HIGH_PENCE,
+  RATE_LOOKS_TOO_LOW_PENCE,
+  SCHEDULE_WARNING_KINDS,
+  analyseFeeSchedule,
+  type ScheduleWarning,
+  type ScheduleWarningKind,
+  type SchoolToCheck,
+} from './analyse-schedule';
 export { validateFeeSchedule, type FeeScheduleValidation } from './validate-fee-schedule';
 export { exportFeeSchedule, importFeeSchedule } from './fee-schedule-json';
 export { solveForTarget, totalIncome, type SolveRequest, type SolveResult, type Solved } from './solve-rate';
@@ -57,6 +68,7 @@ export {
   FEE_CENSUS_MONTH,
   censusName,
   choosePupilFigure,
+  enteredPupilFigure,
   feeCensusOf,
   type ApprovedPupilFigure,
   type FeeCensus,

@@ -15,12 +15,23 @@ export interface SchoolForFees {
   schoolType?: string;
   /** Code of the service level the school chose, if any. */
   tier?: string;
+  /** Whether the school has a sixth form; unknown matches neither `sixthForm: true` nor `false`. */
+  sixthForm?: boolean;
+  /** The day the school opened, 'YYYY-MM-DD'; unknown never counts as new. */
+  openedOn?: IsoDate;
+  /** Names of the federations and trusts the school is in ([] = none; undefined = not known). */
+  trusts?: string[];
+  /** The school's diocese, e.g. "Diocese of London" (none for a school without a religious character). */
+  diocese?: string;
+  /** The areas the school is in: the partnership's own area and the register's district. */
+  areas?: string[];
   /** Codes of the discounts the school qualifies for, e.g. 'federation-second-school'. */
   discounts?: string[];
   /**
    * Month (1–12) the school's own financial year starts: 4 for maintained
-   * schools, 9 for academies. Used only by 'split-by-school-financial-year';
-   * when missing, April is assumed, as most schools are maintained.
+   * schools, 9 for academies. Used by 'split-by-school-financial-year' and
+   * 'at-school-financial-year-start'; when missing, it follows from
+   * `schoolType` (`financialYearStartMonthForType`, the rule billing uses).
    */
   financialYearStartMonth?: number;
 }

@@ -5,13 +5,14 @@ import {
   MAX_AMOUNT_PENCE,
   MAX_PUPILS,
   MAX_RATE_PENCE,
+  SCHOOL_FACT_CONDITIONS,
   type FeeComponentKind,
   type FeeCondition,
   type FeeComponent,
   type SizeBand,
   type TierPrice,
 } from './fee-schedule';
-import { at, isObject, Problems, readArray, readChoice, readObject, readPence, readText, readWhole, rejectUnknownFields, type JsonObject } from './validation-reader';
+import { at, isObject, Problems, readArray, readChoice, readDate, readObject, readPence, readText, readWhole, rejectUnknownFields, type JsonObject } from './validation-reader';
 
 /** The fields each kind of component may have, besides kind, when and label. */
 const FIELDS_BY_KIND: Record<FeeComponentKind, readonly string[]> = {
@@ -155,7 +156,7 @@ function readTierPrices(obj: JsonObject, path: string, tierCodes: ReadonlySet<st
 
 export function readCondition(obj: JsonObject, path: string, tierCodes: ReadonlySet<string>, problems: Problems): FeeCondition | undefined {
   const before = problems.errors.length;
-  rejectUnknownFields(obj, path, ['phase', 'category', 'schoolType', 'tier', 'pupils'], problems);
+  rejectUnknownFields(obj, path, ['phase', 'category', 'schoolType', 'tier', 'pupils', ...SCHOOL_FACT_CONDITIONS], problems);
   if (Object.keys(obj).length === 0) problems.add(path, 'This condition has no criteria, so it would match every school; leave "when" out instead.');
   const condition: FeeCondition = {};
   const phase = readCodes(obj, 'phase', path, 'The phases', problems, PHASES);
@@ -175,7 +176,27 @@ export function readCondition(obj: JsonObject, path: string, tierCodes: Readonly
     if (min !== undefined && max !== undefined && min > max) problems.add(pupilsPath, `The smallest number of pupils (${min}) is more than the largest (${max}), so no school would match.`);
     condition.pupils = { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
   }
+  readSchoolFacts(obj, path, condition, problems);
   return problems.errors.length > before ? undefined : condition;
+}
+
+/** Facts about the school beyond phase and size: sixth form, opening date, federation or trust, diocese, area. */
+function readSchoolFacts(obj: JsonObject, path: string, condition: FeeCondition, problems: Problems): void {
+  for (const key of ['sixthForm', 'inTrust'] as const) {
+    const value = obj[key];
+    if (value === undefined) continue;
+    if (typeof value === 'boolean') condition[key] = value;
+    else problems.add(at(path, key), `${key === 'sixthForm' ? 'Whether the school has a sixth form' : 'Whether the school is in a federation or trust'} must be true or false, not ${JSON.stringify(value)}.`);
+  }
+  const opened = readDate({ obj, key: 'openedOnOrAfter', path, what: 'The earliest opening date', problems, optional: true });
+  if (opened !== undefined) condition.openedOnOrAfter = opened;
+  const names = { trust: 'The federations or trusts', diocese: 'The dioceses', area: 'The areas' } as const;
+  for (const key of ['trust', 'diocese', 'area'] as const) {
+    const codes = readCodes(obj, key, path, names[key], problems);
+    codes?.forEach((name, i) => name.length > 200 && problems.add(at(at(path, key), i), `${names[key]} must each be at most 200 characters long.`));
+    if (codes) condition[key] = codes;
+  }
+  if (condition.inTrust === false && condition.trust) problems.add(at(path, 'trust'), 'This condition asks for schools in no federation or trust and for schools in a named one, so no school would match.');
 }
 
 /** A non-empty list of codes; when `allowed` is given, each must be one of them. */
