@@ -33,6 +33,13 @@ async function settled(): Promise<void> {
 const postWebhook = (payload: string, signature?: string) =>
   fetch(`${t.url}/api/v1/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'stripe-signature': signature } : {}) }, body: payload });
 
+/** Receipts to the school and notices to the partnership for an invoice's card payments. */
+function receiptsFor(number: string) {
+  const unfold = (raw: string) => raw.replace(/=\r?\n/g, '');
+  const about = t.smtp.messages.filter((m) => new RegExp(`by card on .+ (for|against) invoice ${number}\\.`).test(unfold(m.raw)));
+  return { school: about.filter((m) => m.to.includes('head.920001@demo.test')), partnership: about.filter((m) => m.to.includes('hello@ealing.demo.test')) };
+}
+
 async function invoicesOf(session: Session, urn: string) {
   return (await json(await session.get(`/api/v1/school-portal/${urn}/invoices`), 200)).items as { id: string; number: string; status: string; part: number; outstandingPence: number; totalPence: number }[];
 }
@@ -108,6 +115,31 @@ describe('paying online', () => {
     // The money was charged on the partnership's own account, with the platform's fee.
     const intent = t.stripe.list<{ application_fee_amount: number; metadata: Record<string, string> }>('payment_intent', { account: accountId }).find((p) => p.metadata.invoiceId === invoice!.id)!;
     expect(intent.application_fee_amount).toBe(2745);
+    // The partnership sees the platform's fee on the payment; the school does not.
+    const seen = await json(await admin.get(`/api/v1/tenants/ealing/invoices/${invoice!.id}`), 200);
+    expect(seen.payments).toEqual([expect.objectContaining({ method: 'card', amountPence: 274_517, applicationFeePence: 2745 })]);
+    expect(paid.payments[0]).not.toHaveProperty('applicationFeePence');
+    // Events came twice and out of order: one receipt to the school, one notice to the partnership.
+    await eventually(async () => receiptsFor(paid.number).school.length >= 1 && receiptsFor(paid.number).partnership.length >= 1, 'the receipt and the notice');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(receiptsFor(paid.number).school).toHaveLength(1);
+    expect(receiptsFor(paid.number).partnership).toHaveLength(1);
+  });
+
+  it('sends a payment’s receipt once when Stripe replays its events', async () => {
+    await settled();
+    const [invoice] = (await invoicesOf(headA, '920001')).filter((i) => i.part === 0);
+    const before = receiptsFor(invoice!.number);
+    expect(before.school).toHaveLength(1);
+    // The events are forgotten (so each is processed afresh) but the payment they recorded is not: replay them all.
+    await t.owner.query(`DELETE FROM stripe_events`);
+    const cycle = t.stripe.events().filter((e: StripeEvent) => (e as { account?: string }).account === accountId).map((e) => JSON.stringify(e));
+    const answers = await Promise.all([...cycle, ...cycle].map((body) => postWebhook(body, signatureHeader(body, TEST_STRIPE_WEBHOOK_SECRET))));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    await settled();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(receiptsFor(invoice!.number).school).toHaveLength(1);
+    expect(receiptsFor(invoice!.number).partnership).toHaveLength(1);
   });
 
   it('Bacs Direct Debit: pending for days, a second payment refused meanwhile, then paid', async () => {
