@@ -100,7 +100,7 @@ function payment(first: number, last: number): fc.Arbitrary<PaymentTerms> {
       parts: edges.slice(1).map((edge, i) => ({ label: `Part ${i + 1}`, dueDate: isoDateOf(due[i]!), shareBasisPoints: edge - edges[i]! })),
     }));
   });
-  return fc.oneof(fc.constant({ kind: 'in-advance' as const }), fc.constant({ kind: 'split-by-school-financial-year' as const }), parts);
+  return fc.oneof(fc.constant({ kind: 'in-advance' as const }), fc.constant({ kind: 'split-by-school-financial-year' as const }), fc.constant({ kind: 'at-school-financial-year-start' as const }), parts);
 }
 
 function schedule(shape: Shape = { sizeDependent: true }): fc.Arbitrary<FeeSchedule> {

@@ -5,9 +5,15 @@ import { boundedMemo } from './memo';
 import type { PartOfPeriod } from './part-period';
 import type { FeeInstalment, SchoolForFees } from './quote-types';
 import { scaleDown } from './rounding';
+import { financialYearStartMonthForType } from '../billing/school-finance';
 
 /** April: the financial year of maintained schools, the majority, used when a school's own is not known. */
 export const DEFAULT_FINANCIAL_YEAR_START_MONTH = 4;
+
+/** The month the school's own financial year starts: as given, else from its type by the rule billing uses (April when the type is not known). */
+export function schoolFinancialYearStartMonth(school: SchoolForFees): number {
+  return school.financialYearStartMonth ?? (school.schoolType ? financialYearStartMonthForType(school.schoolType) : DEFAULT_FINANCIAL_YEAR_START_MONTH);
+}
 
 /**
  * Share `totalPence` in proportion to `weights`, rounding each part down to
@@ -39,12 +45,27 @@ export function planInstalments(schedule: FeeSchedule, school: SchoolForFees, to
       return payment.parts.map((p, i) => ({ label: p.label, dueDate: isoDateOf(Math.max(dayNumberOf(p.dueDate), firstDay)), amountPence: amounts[i]! }));
     }
     case 'split-by-school-financial-year': {
-      const startMonth = school.financialYearStartMonth ?? DEFAULT_FINANCIAL_YEAR_START_MONTH;
+      const startMonth = schoolFinancialYearStartMonth(school);
       const plan = YEAR_SPLITS(`${part.key}|${startMonth}`, () => splitByFinancialYear(part.chargeable, startMonth));
       const amounts = allocate(totalPence, plan.weights);
       return plan.weights.map((_, i) => ({ label: plan.labels[i]!, dueDate: plan.dueDates[i]!, amountPence: amounts[i]! }));
     }
+    case 'at-school-financial-year-start': {
+      const startMonth = schoolFinancialYearStartMonth(school);
+      const lastDay = part.chargeable[part.chargeable.length - 1]!.last;
+      const due = yearStartOnOrAfter(firstDay, startMonth);
+      const label = `The whole fee at the start of your financial year`;
+      if (due > lastDay) return [{ label: `${label}, for ${describeDayRanges(part.chargeable)}`, dueDate: isoDateOf(firstDay), amountPence: totalPence }];
+      return [{ label: `${label} on ${formatLongDate(due)}, for ${describeDayRanges(part.chargeable)}`, dueDate: isoDateOf(due), amountPence: totalPence }];
+    }
   }
+}
+
+/** The first day of a school financial year (starting in `startMonth`) on or after the given day. */
+function yearStartOnOrAfter(dayNumber: number, startMonth: number): number {
+  const { year, month, day } = calendarDateOf(dayNumber);
+  if (month === startMonth && day === 1) return dayNumber;
+  return dayNumberOfParts(month < startMonth ? year : year + 1, startMonth, 1);
 }
 
 /** How a fee splits across a school's financial years: the same for every school with the same days and year start. */

@@ -34,7 +34,8 @@ export interface PupilFigureInput {
 export interface PupilFigure {
   /** The number the fee is worked out with; null when neither the partnership nor the register has one. */
   pupils: number | null;
-  source: 'census' | 'register' | 'none';
+  /** census: the partnership's approved figure; register: the school register's; entered: typed into the calculator. */
+  source: 'census' | 'register' | 'entered' | 'none';
   /** The census (`YYYY-MM`) of an approved figure; null otherwise. */
   census: string | null;
   /** e.g. "312 pupils, October 2026 census" or "312 pupils, from the register (no census figure yet)". */
@@ -67,4 +68,9 @@ export function choosePupilFigure(input: PupilFigureInput): PupilFigure {
     return { pupils: register, source: 'register', census: null, label: `${pupilsText(register)}, from the register (no census figure yet)` };
   }
   return { pupils: null, source: 'none', census: null, label: 'no pupil number recorded (neither a census figure nor the register has one)' };
+}
+
+/** A number typed into the calculator (a prospective school, or one checking another figure). */
+export function enteredPupilFigure(pupils: number): PupilFigure {
+  return { pupils, source: 'entered', census: null, label: `${pupilsText(pupils)}, as entered` };
 }

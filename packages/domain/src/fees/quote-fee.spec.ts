@@ -226,6 +226,34 @@ describe('instalments', () => {
     const s = schedule([{ kind: 'per-pupil', ratePence: 120 }], { payment: { kind: 'split-by-school-financial-year' } });
     expect(quoteFee(s, { phase: 'primary', pupils: 100 }).instalments.map((i) => i.amountPence)).toEqual([7_000, 5_000]);
   });
+
+  it.each([
+    // The school's type decides its year by the rule billing uses: academies September to August, maintained schools April to March.
+    { schoolType: 'Academy converter', parts: [12_000] },
+    { schoolType: 'Free schools', parts: [12_000] },
+    { schoolType: 'Community school', parts: [7_000, 5_000] },
+    { schoolType: undefined, parts: [7_000, 5_000] },
+  ])('split along the year of a $schoolType by its type when the month is not given', ({ schoolType, parts }) => {
+    const s = schedule([{ kind: 'per-pupil', ratePence: 120 }], { payment: { kind: 'split-by-school-financial-year' } });
+    expect(quoteFee(s, { phase: 'primary', pupils: 100, ...(schoolType ? { schoolType } : {}) }).instalments.map((i) => i.amountPence)).toEqual(parts);
+  });
+});
+
+describe('the whole fee at the start of the school’s own financial year', () => {
+  const s = schedule([{ kind: 'per-pupil', ratePence: 120 }], { payment: { kind: 'at-school-financial-year-start' } });
+  it.each([
+    { name: 'a maintained school, academic year', school: { schoolType: 'Community school' }, options: {}, due: '2020-04-01', label: 'The whole fee at the start of your financial year on 1 April 2020, for 1 September 2019 to 31 August 2020' },
+    { name: 'an academy, academic year', school: { schoolType: 'Academy sponsor led' }, options: {}, due: '2019-09-01', label: 'The whole fee at the start of your financial year on 1 September 2019, for 1 September 2019 to 31 August 2020' },
+    { name: 'a month given beats the type', school: { schoolType: 'Academy converter', financialYearStartMonth: 4 }, options: {}, due: '2020-04-01' },
+    { name: 'an academy joining in October: its next year starts after the charged days, so due on the first day charged', school: { schoolType: 'Academy converter' }, options: { from: '2019-10-01' }, due: '2019-10-01', label: 'The whole fee at the start of your financial year, for 1 October 2019 to 31 August 2020' },
+    { name: 'a maintained school joining in May is charged from the day it joined', school: { schoolType: 'Voluntary aided school' }, options: { from: '2020-05-01' }, due: '2020-05-01' },
+  ])('$name', ({ school, options, due, label }) => {
+    const quote = quoteFee(s, { phase: 'primary', pupils: 100, ...school }, options);
+    expect(quote.instalments).toHaveLength(1);
+    expect(quote.instalments[0]!.dueDate).toBe(due);
+    expect(quote.instalments[0]!.amountPence).toBe(quote.totalPence);
+    if (label) expect(quote.instalments[0]!.label).toBe(label);
+  });
 });
 
 describe('school input', () => {
