@@ -1854,6 +1854,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/billing-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Money at a glance for the current academic year (1 September–31 August, by date of issue): invoiced, paid, outstanding, overdue, platform fees; with urn, one school’s and its current fee */
+        get: operations["BillingController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/billing-report": {
         parameters: {
             query?: never;
@@ -1934,6 +1951,23 @@ export interface paths {
         put?: never;
         /** Start a failed or stalled run again from where it stopped */
         post: operations["BillingController_resumeRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{slug}/billing-runs/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** "Send all": e-mail every invoice of the run that has not been sent yet (resend: true sends them all again); warns when schools would have no way to pay */
+        post: operations["BillingController_sendRunInvoices"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5068,6 +5102,8 @@ export interface components {
             matched: number;
             /** @description Matching schools no category is open to */
             notEligible: number;
+            /** @description The schools that would be added (a dry run) or were added, by name; at most the first 1,000 (`created` counts them all) */
+            schools: components["schemas"]["ProspectSchoolDto"][];
         };
         AdminSubmissionInputDto: {
             /** @description The school’s own analysis: areas to develop */
@@ -5290,6 +5326,19 @@ export interface components {
         BespokeRequestListDto: {
             items: components["schemas"]["BespokeRequestDto"][];
         };
+        BillingOverviewDto: {
+            creditedPence: number;
+            /** @description With urn: the school’s current fee */
+            currentFee?: components["schemas"]["CurrentFeeDto"] | null;
+            invoicedPence: number;
+            invoices: number;
+            outstandingPence: number;
+            overduePence: number;
+            paidPence: number;
+            /** @description The platform’s fees on online payments against these invoices (Stripe application fees) */
+            platformFeesPence: number;
+            year: components["schemas"]["BillingYearDto"];
+        };
         BillingReportDto: {
             /** @enum {string} */
             groupBy: "school" | "period" | "month";
@@ -5328,9 +5377,15 @@ export interface components {
             finishedAt: string | null;
             id: string;
             invoicesCreated: number;
+            /** @description How many of its invoices have been e-mailed */
+            invoicesSent: number;
             issuedOn: string;
+            /** @description Set when schools would have no way to pay (no bank details and no online payments) */
+            paymentWarning: string | null;
             progress: components["schemas"]["BillingRunProgressDto"];
             schedule: components["schemas"]["BillingScheduleRefDto"];
+            /** @description The run was asked to e-mail each invoice it issued */
+            sendInvoices: boolean;
             startedAt: string | null;
             /** @enum {string} */
             status: "queued" | "running" | "completed" | "failed";
@@ -5397,6 +5452,17 @@ export interface components {
             /** @description VAT rate in basis points (2000 = 20%), used when VAT-registered */
             vatRateBasisPoints: number;
             vatRegistered: boolean;
+        };
+        BillingYearDto: {
+            /**
+             * @description The academic year, 1 September to 31 August; invoices count by their date of issue
+             * @enum {string}
+             */
+            basis: "academic";
+            end: string;
+            /** @example 2026-27 */
+            label: string;
+            start: string;
         };
         BodyDto: {
             annualRhythm: Record<string, never>[];
@@ -5826,6 +5892,11 @@ export interface components {
             period?: string;
             /** @description The published fee schedule version to bill under */
             scheduleId?: string;
+            /**
+             * @description E-mail each invoice to its school once the run has issued them (otherwise nothing is sent: use "Send all" on the run)
+             * @default false
+             */
+            sendInvoices: boolean;
         };
         CreateBuybackWindowDto: {
             /** @description The last day schools may cancel a rolling service */
@@ -6061,6 +6132,15 @@ export interface components {
             imported: number;
             items: components["schemas"]["SubmissionDto"][];
         };
+        CurrentFeeDto: {
+            /** @description What that period’s membership invoices come to, less credit notes */
+            feePence: number;
+            invoices: number;
+            partnershipName: string;
+            partnershipSlug: string;
+            /** @description The latest billing period the school was invoiced for */
+            periodLabel: string;
+        };
         CyclePlanResultDto: {
             /** @description What the planner could not do, in words */
             problems: string[];
@@ -6132,6 +6212,8 @@ export interface components {
             dryRun: true;
             issuedOn: string;
             members: components["schemas"]["DryRunMemberDto"][];
+            /** @description Set when schools would have no way to pay (no bank details and no online payments) */
+            paymentWarning: string | null;
             schedule: components["schemas"]["BillingScheduleRefDto"];
             totals: components["schemas"]["DryRunTotalsDto"];
         };
@@ -6144,6 +6226,8 @@ export interface components {
             membershipId: string;
             /** @enum {string} */
             outcome: "invoice" | "skip" | "already-invoiced";
+            /** @description The pupil number the fee uses, and which census */
+            pupilFigure: components["schemas"]["FeePupilFigureDto"];
             /** @description Why, in words */
             reason: string;
             school: components["schemas"]["RunSchoolDto"];
@@ -6482,6 +6566,18 @@ export interface components {
             method: "day" | "month";
             rounding: components["schemas"]["FeeRoundingDto"];
         };
+        FeePupilFigureDto: {
+            /** @description The census (YYYY-MM) of an approved figure */
+            census: string | null;
+            /** @example 312 pupils, October 2026 census */
+            label: string;
+            pupils: number | null;
+            /**
+             * @description census: the partnership’s approved figure; register: the school register’s; entered: typed into the calculator
+             * @enum {string}
+             */
+            source: "census" | "register" | "none" | "entered";
+        };
         FeePupilRangeDto: {
             max?: number;
             min?: number;
@@ -6799,6 +6895,8 @@ export interface components {
             seller: {
                 [key: string]: unknown;
             };
+            /** @description When the invoice was first e-mailed to the school */
+            sentAt: string | null;
             status: components["schemas"]["InvoiceStatus"];
             subtotalPence: number;
             totalPence: number;
@@ -6856,6 +6954,8 @@ export interface components {
         };
         InvoicePaymentDto: {
             amountPence: number;
+            /** @description The platform’s fee on an online payment (Stripe application fee); shown to the partnership only */
+            applicationFeePence?: number | null;
             id: string;
             /** @enum {string} */
             method: "card" | "bacs_debit" | "bank_transfer";
@@ -6874,6 +6974,8 @@ export interface components {
             urn: string;
         };
         InvoiceSentDto: {
+            /** @description Set when the school has no way to pay (no bank details and no online payments) */
+            paymentWarning: string | null;
             queued: boolean;
             to: string[];
         };
@@ -7768,6 +7870,7 @@ export interface components {
             phase: string;
             /** @description Under the previous period’s published schedule */
             previousPence: number | null;
+            pupilFigure: components["schemas"]["FeePupilFigureDto"];
             pupils: number | null;
             totalPence: number;
             urn: string;
@@ -7839,6 +7942,15 @@ export interface components {
             id: string;
             name: string;
             teamMembers: number;
+        };
+        ProspectSchoolDto: {
+            /** @description The category the school would get */
+            category: string;
+            localAuthority: string;
+            name: string;
+            phase: components["schemas"]["Phase"];
+            pupils: number | null;
+            urn: string;
         };
         ProxyDto: {
             appointedAt: string;
@@ -7971,6 +8083,11 @@ export interface components {
         PupilFigureDto: {
             /** @description The census, e.g. '2025-10' for October 2025 */
             census: string | null;
+            /**
+             * @description Which figure, in the words the quote, preview and invoice use
+             * @example 312 pupils, October 2026 census
+             */
+            label: string;
             /** @description Corrections waiting for the partnership to approve */
             pendingCorrections: number;
             /** @description The number the partnership’s fees use */
@@ -8018,6 +8135,8 @@ export interface components {
             category?: string;
             name?: string;
             phase: string;
+            /** @description Which pupil number the quote used */
+            pupilFigure: components["schemas"]["FeePupilFigureDto"];
             pupils: number;
             urn?: string;
         };
@@ -8306,6 +8425,14 @@ export interface components {
             status: "draft" | "open" | "closed" | "reported";
             submissions: number;
         };
+        RunInvoicesSentDto: {
+            /** @description Invoices of the run e-mailed before (not sent again unless resend) */
+            alreadySent: number;
+            /** @description Set when schools would have no way to pay (no bank details and no online payments) */
+            paymentWarning: string | null;
+            /** @description Invoices queued to be e-mailed now */
+            queued: number;
+        };
         RunSchoolDto: {
             id: string;
             name: string;
@@ -8523,6 +8650,8 @@ export interface components {
             vatPence: number;
         };
         SchoolInvoiceListDto: {
+            /** @description The school’s current fee from each partnership that bills it (its latest billed period) */
+            currentFees: components["schemas"]["CurrentFeeDto"][];
             items: components["schemas"]["SchoolInvoiceDto"][];
             outstandingPence: number;
         };
@@ -8787,6 +8916,13 @@ export interface components {
         SendInvoiceDto: {
             /** @description Addresses to send to; default: the school’s finance contacts (business managers, else the membership contact, else the headteacher) */
             to?: string[];
+        };
+        SendRunInvoicesDto: {
+            /**
+             * @description Also e-mail the invoices that have been sent already
+             * @default false
+             */
+            resend: boolean;
         };
         ServiceLevelChangeDto: {
             /** @description Positive: invoiced; negative: credited */
@@ -13138,6 +13274,40 @@ export interface operations {
             };
         };
     };
+    BillingController_overview: {
+        parameters: {
+            query?: {
+                /** @description One member school’s figures and current fee (its URN) */
+                urn?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingOverviewDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     BillingController_report: {
         parameters: {
             query?: {
@@ -13339,6 +13509,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BillingRunDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_sendRunInvoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendRunInvoicesDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunInvoicesSentDto"];
                 };
             };
             /** @description An error, as application/problem+json */
