@@ -1,3 +1,4 @@
+import { PUPIL_COUNT_MAX } from '../fees/pupil-count';
 import { isUrn, type Phase } from './phase';
 
 /**
@@ -93,7 +94,7 @@ export function readGiasRow(fields: readonly string[], columns: GiasColumnIndex)
     warnings.push(`${GIAS_COLUMNS[field]} "${get(field)}" is not a whole number, so it was left blank.`);
     return null;
   };
-  const pupils = number('pupils', 100_000);
+  const pupils = number('pupils', PUPIL_COUNT_MAX); // the limits every pupil number input uses
   const statutoryLowAge = number('statutoryLowAge', 99);
   const statutoryHighAge = number('statutoryHighAge', 99);
   const type = get('type');
