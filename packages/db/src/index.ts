@@ -10,6 +10,7 @@ export * from './repository';
 export * from './repositories/tenant.repository';
 export * from './repositories/user.repository';
 export * from './repositories/school-register.repository';
+export * from './repositories/school-fee-facts.repository';
 export * from './seed/demo-data';
 export * from './seed/seed-demo';
 export * from './seed/seed-general-meetings';

@@ -18,6 +18,7 @@ import { Improvement1764910000000 } from './1764910000000-improvement';
 import { Hardening1765000000000 } from './1765000000000-hardening';
 import { InvoiceSending1765000000200 } from './1765000000200-invoice-sending';
 import { FeesFiguresAgree1765300000000 } from './1765300000000-fees-figures-agree';
+import { SchoolFeeFacts1765400000000 } from './1765400000000-school-fee-facts';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
 export const MIGRATIONS = [
@@ -41,5 +42,6 @@ export const MIGRATIONS = [
   Hardening1765000000000,
   InvoiceSending1765000000200,
   FeesFiguresAgree1765300000000,
+  SchoolFeeFacts1765400000000,
   // append new migrations here, one line each
 ];

@@ -214,10 +214,18 @@ export class SchoolRegisterRepository extends UnitOfWorkRepository {
    */
   async upsertByUrn(entries: RegisterEntry[]): Promise<string[]> {
     const column = <K extends keyof RegisterEntry>(key: K) => entries.map((entry) => entry[key]);
+    // Facts fee rules use; a blank in the file never wipes one the register holds (the partnership can correct it).
+    const fact = <K extends keyof RegisterEntry>(key: K) => entries.map((entry) => entry[key] ?? null);
     const changed = await this.rows<{ urn: string }>(
-      `INSERT INTO schools AS s (urn, name, phase, type, local_authority, status, pupils, postcode, statutory_low_age, statutory_high_age)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::int[], $10::int[])
+      `INSERT INTO schools AS s (urn, name, phase, type, local_authority, status, pupils, postcode, statutory_low_age, statutory_high_age,
+                                sixth_form, opened_on, trust, federation, religious_character, diocese, district)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::int[], $10::int[],
+                            $11::boolean[], $12::date[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
        ON CONFLICT (urn) DO UPDATE SET
+         sixth_form = coalesce(excluded.sixth_form, s.sixth_form), opened_on = coalesce(excluded.opened_on, s.opened_on),
+         trust = coalesce(excluded.trust, s.trust), federation = coalesce(excluded.federation, s.federation),
+         religious_character = coalesce(excluded.religious_character, s.religious_character), diocese = coalesce(excluded.diocese, s.diocese),
+         district = coalesce(excluded.district, s.district),
          name = excluded.name, phase = excluded.phase, type = excluded.type, local_authority = excluded.local_authority, status = excluded.status,
          pupils = coalesce(excluded.pupils, s.pupils), postcode = coalesce(excluded.postcode, s.postcode),
          statutory_low_age = coalesce(excluded.statutory_low_age, s.statutory_low_age),
@@ -227,6 +235,10 @@ export class SchoolRegisterRepository extends UnitOfWorkRepository {
           OR (excluded.postcode IS NOT NULL AND excluded.postcode IS DISTINCT FROM s.postcode)
           OR (excluded.statutory_low_age IS NOT NULL AND excluded.statutory_low_age IS DISTINCT FROM s.statutory_low_age)
           OR (excluded.statutory_high_age IS NOT NULL AND excluded.statutory_high_age IS DISTINCT FROM s.statutory_high_age)
+          OR (excluded.sixth_form, excluded.opened_on, excluded.trust, excluded.federation, excluded.religious_character, excluded.diocese, excluded.district)
+             IS DISTINCT FROM (coalesce(excluded.sixth_form, s.sixth_form), coalesce(excluded.opened_on, s.opened_on), coalesce(excluded.trust, s.trust),
+                               coalesce(excluded.federation, s.federation), coalesce(excluded.religious_character, s.religious_character),
+                               coalesce(excluded.diocese, s.diocese), coalesce(excluded.district, s.district))
        RETURNING s.urn`,
       [
         column('urn'),
@@ -239,6 +251,13 @@ export class SchoolRegisterRepository extends UnitOfWorkRepository {
         column('postcode'),
         column('statutoryLowAge'),
         column('statutoryHighAge'),
+        fact('sixthForm'),
+        fact('openedOn'),
+        fact('trust'),
+        fact('federation'),
+        fact('religiousCharacter'),
+        fact('diocese'),
+        fact('district'),
       ],
     );
     return changed.map((r) => r.urn);

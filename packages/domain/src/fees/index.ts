@@ -43,6 +43,7 @@ export {
 export type { FeeInstalment, FeeLine, FeeQuote, QuoteOptions, SchoolForFees } from './quote-types';
 export { quoteFee } from './quote-fee';
 export { sameName } from './conditions';
+export { readFeeFactOverrides, schoolFeeFacts, type RegisterFeeFacts, type SchoolFeeFactOverrides, type SchoolFeeFacts } from './school-facts';
 export {
   RATE_LOOKS_TOO_HIGH_PENCE,
   RATE_LOOKS_TOO_LOW_PENCE,

@@ -4,6 +4,7 @@ import type { FeeComponent, FeeCondition, FeeSchedule } from './fee-schedule';
 import { quoteFee } from './quote-fee';
 import type { SchoolForFees } from './quote-types';
 import { validateFeeSchedule } from './validate-fee-schedule';
+import { readFeeFactOverrides, schoolFeeFacts } from './school-facts';
 
 /** Conditions on facts about the school beyond phase, category, type and size (issue 13). */
 
@@ -94,5 +95,45 @@ describe('validating school-fact conditions', () => {
     const result = check(when);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.refusals.map((r) => r.field)).toContain(field);
+  });
+});
+
+describe('schoolFeeFacts: the partnership’s record over the register’s', () => {
+  const register = { sixthForm: false, openedOn: '1990-09-01', trust: 'Oak Learning Trust', federation: null, diocese: 'Diocese of London', district: 'Tower Hamlets' };
+  const cases: [string, Parameters<typeof schoolFeeFacts>[1], ReturnType<typeof schoolFeeFacts>][] = [
+    ['the register alone', undefined, { sixthForm: false, openedOn: '1990-09-01', trusts: ['Oak Learning Trust'], diocese: 'Diocese of London', areas: ['Tower Hamlets'] }],
+    ['a sixth form the register does not know of', { sixthForm: true }, { sixthForm: true, openedOn: '1990-09-01', trusts: ['Oak Learning Trust'], diocese: 'Diocese of London', areas: ['Tower Hamlets'] }],
+    ['a federation besides', { trusts: ['Oak Learning Trust', 'Bow Federation'] }, { sixthForm: false, openedOn: '1990-09-01', trusts: ['Oak Learning Trust', 'Bow Federation'], diocese: 'Diocese of London', areas: ['Tower Hamlets'] }],
+    ['in none, and no diocese', { trusts: [], diocese: null }, { sixthForm: false, openedOn: '1990-09-01', trusts: [], areas: ['Tower Hamlets'] }],
+    ['the partnership’s own area, as well as the district', { area: 'East cluster', openedOn: '2025-09-01' }, { sixthForm: false, openedOn: '2025-09-01', trusts: ['Oak Learning Trust'], diocese: 'Diocese of London', areas: ['East cluster', 'Tower Hamlets'] }],
+  ];
+  it.each(cases)('%s', (_name, overrides, expected) => {
+    expect(schoolFeeFacts(register, overrides)).toEqual(expected);
+  });
+  it('knows nothing when neither says anything', () => {
+    expect(schoolFeeFacts(null)).toEqual({});
+  });
+});
+
+describe('readFeeFactOverrides', () => {
+  it('reads a full record and treats blanks as "use the register"', () => {
+    expect(readFeeFactOverrides({ sixthForm: true, openedOn: '2025-09-01', trusts: [' Bow  Federation ', ''], diocese: '', area: 'East cluster' })).toEqual({
+      ok: true,
+      value: { sixthForm: true, openedOn: '2025-09-01', trusts: ['Bow Federation'], diocese: null, area: 'East cluster' },
+    });
+    expect(readFeeFactOverrides({ sixthForm: null, openedOn: '', area: null })).toEqual({ ok: true, value: {} });
+  });
+  const bad: [string, unknown, string][] = [
+    ['sixth form as text', { sixthForm: 'yes' }, 'sixthForm'],
+    ['an unreal date', { openedOn: '2025-02-30' }, 'openedOn'],
+    ['trusts not a list', { trusts: 'Oak' }, 'trusts'],
+    ['a trust that is not text', { trusts: [3] }, 'trusts[0]'],
+    ['an unknown fact', { ward: 'Bow' }, 'ward'],
+    ['a very long area', { area: 'x'.repeat(201) }, 'area'],
+  ];
+  it.each(bad)('refuses %s, naming the field', (_name, input, field) => {
+    const result = readFeeFactOverrides(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.refusals.map((r) => r.field)).toEqual([field]);
   });
 });

@@ -41,8 +41,35 @@ describe('reading a GIAS export', () => {
         postcode: 'IG1 2AB',
         statutoryLowAge: 3,
         statutoryHighAge: 11,
+        sixthForm: null,
+        openedOn: '1990-09-01',
+        trust: null,
+        federation: null,
+        religiousCharacter: null,
+        diocese: null,
+        district: 'Redbridge',
       },
     });
+  });
+
+  it('keeps the facts fee rules use: sixth form, opening date, trust, federation, religious character, diocese, district', () => {
+    const [row] = rowsOf([
+      school({
+        sixthForm: 'Has a sixth form',
+        openedOn: '01-09-2024',
+        trust: 'Oak Learning Trust',
+        federation: 'Not applicable',
+        religiousCharacter: 'Church of England',
+        diocese: 'Diocese of London',
+        district: 'Tower Hamlets',
+      }),
+    ]);
+    expect(row).toMatchObject({
+      kind: 'school',
+      school: { sixthForm: true, openedOn: '2024-09-01', trust: 'Oak Learning Trust', federation: null, religiousCharacter: 'Church of England', diocese: 'Diocese of London', district: 'Tower Hamlets' },
+    });
+    expect(rowsOf([school({ sixthForm: 'Does not have a sixth form' })])[0]).toMatchObject({ school: { sixthForm: false } });
+    expect(rowsOf([school({ openedOn: '31-02-2024' })])[0]).toMatchObject({ school: { openedOn: null }, warnings: ['OpenDate "31-02-2024" is not a date, so it was left blank.'] });
   });
 
   it('finds columns by their real headers, in any order and case', () => {

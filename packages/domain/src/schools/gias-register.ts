@@ -17,6 +17,14 @@ export const GIAS_COLUMNS = {
   postcode: 'Postcode',
   statutoryLowAge: 'StatutoryLowAge',
   statutoryHighAge: 'StatutoryHighAge',
+  // Facts fee rules may price by (issue 13); all optional.
+  sixthForm: 'OfficialSixthForm (name)',
+  openedOn: 'OpenDate',
+  trust: 'Trusts (name)',
+  federation: 'Federations (name)',
+  religiousCharacter: 'ReligiousCharacter (name)',
+  diocese: 'Diocese (name)',
+  district: 'DistrictAdministrative (name)',
 } as const;
 
 export type GiasField = keyof typeof GIAS_COLUMNS;
@@ -40,6 +48,15 @@ export interface RegisterEntry {
   postcode: string | null;
   statutoryLowAge: number | null;
   statutoryHighAge: number | null;
+  /** Facts fee rules may price by; absent when the source does not say (e.g. a register loaded before they were kept). */
+  sixthForm?: boolean | null;
+  /** 'YYYY-MM-DD'. */
+  openedOn?: string | null;
+  trust?: string | null;
+  federation?: string | null;
+  religiousCharacter?: string | null;
+  diocese?: string | null;
+  district?: string | null;
 }
 
 export type GiasRow =
@@ -108,11 +125,59 @@ export function readGiasRow(fields: readonly string[], columns: GiasColumnIndex)
     };
   }
   const postcode = get('postcode').toUpperCase().replace(/\s+/g, ' ');
+  const openDate = get('openedOn');
+  const openedOn = giasDate(openDate);
+  if (openDate !== '' && openedOn === null) warnings.push(`OpenDate "${openDate}" is not a date, so it was left blank.`);
   return {
     kind: 'school',
-    school: { urn, name, phase, type: type || 'Not recorded', localAuthority, status, pupils, postcode: postcode || null, statutoryLowAge, statutoryHighAge },
+    school: {
+      urn,
+      name,
+      phase,
+      type: type || 'Not recorded',
+      localAuthority,
+      status,
+      pupils,
+      postcode: postcode || null,
+      statutoryLowAge,
+      statutoryHighAge,
+      sixthForm: sixthFormFromGias(get('sixthForm')),
+      openedOn,
+      trust: giasName(get('trust')),
+      federation: giasName(get('federation')),
+      religiousCharacter: giasName(get('religiousCharacter')),
+      diocese: giasName(get('diocese')),
+      district: giasName(get('district')),
+    },
     warnings,
   };
+}
+
+/** GIAS's OfficialSixthForm: "Has a sixth form" / "Does not have a sixth form"; anything else ("Not applicable", blank) is not known. */
+export function sixthFormFromGias(name: string): boolean | null {
+  const value = name.trim().toLowerCase();
+  if (value === 'has a sixth form') return true;
+  if (value === 'does not have a sixth form') return false;
+  return null;
+}
+
+/** A name GIAS gives, or null for its ways of saying there is none ("Not applicable", "None", "Does not apply"). */
+export function giasName(value: string): string | null {
+  const name = value.trim().replace(/\s+/g, ' ');
+  if (/^(|not applicable|none|does not apply|n\/a|unknown|not recorded)$/i.test(name)) return null;
+  return name;
+}
+
+/** GIAS writes dates as DD-MM-YYYY (sometimes DD/MM/YYYY); ISO dates are accepted too. Null when blank or not a real date. */
+export function giasDate(value: string): string | null {
+  const text = value.trim();
+  const dmy = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(text);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const [y, m, d] = dmy ? [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])] : iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [0, 0, 0];
+  if (y === 0) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** GIAS's establishment status names, in the register's words. */

@@ -40,6 +40,14 @@ export interface GiasSampleSchool {
   postcode: string;
   statutoryLowAge: number | string | null;
   statutoryHighAge: number | string | null;
+  /** Facts fee rules use, in GIAS's words (e.g. sixthForm "Has a sixth form", openedOn "01-09-2024"); without them the file has plausible fillers. */
+  sixthForm?: string;
+  openedOn?: string;
+  trust?: string;
+  federation?: string;
+  religiousCharacter?: string;
+  diocese?: string;
+  district?: string;
 }
 
 const FIELD_OF_HEADER: Record<string, keyof GiasSampleSchool> = Object.fromEntries(
@@ -52,7 +60,7 @@ export function* giasCsvLines(schools: Iterable<GiasSampleSchool>): Generator<st
   let n = 0;
   for (const school of schools) {
     n++;
-    yield csvLine(GIAS_SAMPLE_HEADER.map((header) => (FIELD_OF_HEADER[header] ? school[FIELD_OF_HEADER[header]] : filler(header, school, n))));
+    yield csvLine(GIAS_SAMPLE_HEADER.map((header) => { const field = FIELD_OF_HEADER[header]; return field && school[field] !== undefined ? school[field] : filler(header, school, n); }));
   }
 }
 
