@@ -106,7 +106,7 @@ describe('row-level security', () => {
 
   it('writes an audit row for every write, naming who, what, which tenant and when', async () => {
     const [user] = await owner.query(`SELECT id FROM users WHERE email = 'admin@redbridge.demo.test'`);
-    const [membership] = await owner.query(`SELECT id FROM memberships WHERE tenant_id = $1 LIMIT 1`, [redbridge]);
+    const [membership] = await owner.query(`SELECT id FROM memberships WHERE tenant_id = $1 AND category <> 'associate' LIMIT 1`, [redbridge]);
     await db.inTenant(redbridge, { userId: user.id }, (em) => em.query(`UPDATE memberships SET category = 'associate' WHERE id = $1`, [membership.id]));
     const [entry] = await owner.query(`SELECT * FROM audit_log WHERE entity_id = $1 AND action = 'memberships.update'`, [membership.id]);
     expect(entry).toMatchObject({ tenant_id: redbridge, actor_user_id: user.id, entity_table: 'memberships' });

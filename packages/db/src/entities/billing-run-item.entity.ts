@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { bigintAsNumber } from './column-transformers';
 
 export type BillingRunItemStatus = 'pending' | 'invoiced' | 'skipped' | 'failed';
@@ -8,7 +8,7 @@ export type BillingRunItemStatus = 'pending' | 'invoiced' | 'skipped' | 'failed'
 @Index('billing_run_items_member_key', ['tenantId', 'runId', 'membershipId'], { unique: true })
 export class BillingRunItem {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'run_id', type: 'uuid' }) runId: string;
   @Column({ name: 'membership_id', type: 'uuid' }) membershipId: string;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;

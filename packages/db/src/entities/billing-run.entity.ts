@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintAsNumber } from './column-transformers';
 
 export type BillingRunStatus = 'queued' | 'running' | 'completed' | 'failed';
@@ -9,7 +9,7 @@ export type BillingRunStatus = 'queued' | 'running' | 'completed' | 'failed';
 @Index('billing_runs_one_active_key', ['tenantId', 'scheduleId'], { unique: true, where: "status IN ('queued', 'running')" })
 export class BillingRun {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'schedule_id', type: 'uuid' }) scheduleId: string;
   @Column({ name: 'schedule_version', type: 'integer' }) scheduleVersion: number;
   @Column({ name: 'period_label', type: 'text' }) periodLabel: string;

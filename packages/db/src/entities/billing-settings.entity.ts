@@ -1,11 +1,11 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A partnership's invoicing settings: VAT, payment terms, reminders, numbering prefix, bank details. Tenant-owned, one row per tenant. */
 @Entity({ name: 'billing_settings' })
 @Index('billing_settings_tenant_key', ['tenantId'], { unique: true })
 export class BillingSettings {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'vat_registered', type: 'boolean', default: false }) vatRegistered: boolean;
   @Column({ name: 'vat_number', type: 'text', nullable: true }) vatNumber: string | null;
   /** Basis points: 2000 is 20%. */

@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A credit note against an issued invoice, numbered in its own series. Tenant-owned (the school may read it); never changed. */
 @Entity({ name: 'credit_notes' })
 @Index('credit_notes_number_key', ['tenantId', 'number'], { unique: true })
 export class CreditNote {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'invoice_id', type: 'uuid' }) invoiceId: string;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
   @Column({ type: 'text' }) number: string;

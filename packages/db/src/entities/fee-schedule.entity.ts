@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { FeeSchedule } from '@partnerships/domain';
 
 export type FeeScheduleStatus = 'draft' | 'published' | 'superseded';
@@ -10,7 +10,7 @@ export type FeeScheduleStatus = 'draft' | 'published' | 'superseded';
 @Index('fee_schedules_one_published_key', ['tenantId', 'periodStart', 'periodEnd'], { unique: true, where: "status = 'published'" })
 export class FeeScheduleRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ type: 'text' }) name: string;
   @Column({ name: 'period_kind', type: 'text' }) periodKind: string;
   @Column({ name: 'period_start', type: 'date' }) periodStart: string;

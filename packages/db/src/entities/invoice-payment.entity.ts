@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { PaymentMethod } from '@partnerships/domain';
 
 /** Money received against an invoice. Tenant-owned (the school may read it); added to, never changed. */
@@ -7,7 +7,7 @@ import type { PaymentMethod } from '@partnerships/domain';
 @Index('invoice_payments_intent_key', ['tenantId', 'stripePaymentIntentId'], { unique: true, where: 'stripe_payment_intent_id IS NOT NULL' })
 export class InvoicePayment {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'invoice_id', type: 'uuid' }) invoiceId: string;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
   @Column({ type: 'text' }) method: PaymentMethod;

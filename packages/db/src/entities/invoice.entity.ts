@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { InvoiceStatus } from '@partnerships/domain';
 
 export type InvoiceKind = 'membership' | 'one-off';
@@ -16,7 +16,7 @@ export type InvoiceKind = 'membership' | 'one-off';
 @Index('invoices_idempotency_key', ['tenantId', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
 export class Invoice {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ type: 'text' }) number: string;
   @Column({ type: 'integer' }) sequence: number;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;

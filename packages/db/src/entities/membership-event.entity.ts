@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { MembershipState } from '@partnerships/domain';
 
 /**
@@ -9,7 +9,7 @@ import type { MembershipState } from '@partnerships/domain';
 @Entity({ name: 'membership_events' })
 export class MembershipEventRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'membership_id', type: 'uuid' }) membershipId: string;
   @Column({ type: 'text' }) event: string;
   @Column({ name: 'from_status', type: 'text', nullable: true }) fromStatus: MembershipState | null;

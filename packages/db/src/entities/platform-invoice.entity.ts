@@ -1,11 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** Stripe's invoice to a partnership for its plan. Tenant-owned; platform operators may read every one. */
+@Index('platform_invoices_stripe_key', ['tenantId', 'stripeInvoiceId'], { unique: true })
 @Entity({ name: 'platform_invoices' })
 export class PlatformInvoice {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
-  @Column({ name: 'stripe_invoice_id', type: 'text', unique: true }) stripeInvoiceId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @Column({ name: 'stripe_invoice_id', type: 'text' }) stripeInvoiceId: string;
   @Column({ type: 'text', nullable: true }) number: string | null;
   @Column({ type: 'text' }) status: string;
   @Column({ name: 'amount_due_pence', type: 'integer', default: 0 }) amountDuePence: number;

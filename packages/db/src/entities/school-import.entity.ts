@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintAsNumber } from './column-transformers';
 
 export type SchoolImportStatus = 'queued' | 'running' | 'completed' | 'failed';
@@ -7,7 +7,7 @@ export type SchoolImportStatus = 'queued' | 'running' | 'completed' | 'failed';
 @Entity({ name: 'school_imports' })
 export class SchoolImport {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ type: 'text', default: 'queued' }) status: SchoolImportStatus;
   @Column({ name: 'file_name', type: 'text', nullable: true }) fileName: string | null;
   @Column({ name: 'byte_size', type: 'bigint', default: 0, transformer: bigintAsNumber }) byteSize: number;

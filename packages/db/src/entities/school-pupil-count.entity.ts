@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export type PupilCountSource = 'school' | 'partnership';
 export type PupilCountStatus = 'pending' | 'needs-confirmation' | 'approved' | 'rejected';
@@ -11,7 +11,7 @@ export type PupilCountStatus = 'pending' | 'needs-confirmation' | 'approved' | '
 @Entity({ name: 'school_pupil_counts' })
 export class SchoolPupilCount {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
   @Column({ type: 'text' }) census: string;
   @Column({ type: 'integer' }) pupils: number;

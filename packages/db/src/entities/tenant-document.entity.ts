@@ -1,10 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A document (a link or a short text) a partnership shares with its member schools. Tenant-owned. */
 @Entity({ name: 'tenant_documents' })
 export class TenantDocument {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ type: 'text' }) title: string;
   @Column({ type: 'text', nullable: true }) url: string | null;
   @Column({ type: 'text', nullable: true }) body: string | null;

@@ -16,6 +16,7 @@ import { EventReminders1764810000001 } from './1764810000001-event-reminders';
 import { Reviews1764900000000 } from './1764900000000-reviews';
 import { Improvement1764910000000 } from './1764910000000-improvement';
 import { Hardening1765000000000 } from './1765000000000-hardening';
+import { CitusReadyKeys1765100000000 } from './1765100000000-citus-ready-keys';
 import { InvoiceSending1765000000200 } from './1765000000200-invoice-sending';
 import { FeesFiguresAgree1765300000000 } from './1765300000000-fees-figures-agree';
 import { SchoolFeeFacts1765400000000 } from './1765400000000-school-fee-facts';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   Reviews1764900000000,
   Improvement1764910000000,
   Hardening1765000000000,
+  CitusReadyKeys1765100000000,
   InvoiceSending1765000000200,
   FeesFiguresAgree1765300000000,
   SchoolFeeFacts1765400000000,

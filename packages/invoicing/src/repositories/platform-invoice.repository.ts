@@ -42,7 +42,7 @@ export class PlatformInvoiceRepository extends UnitOfWorkRepository {
     await this.execute(
       `INSERT INTO platform_invoices (tenant_id, stripe_invoice_id, number, status, amount_due_pence, amount_paid_pence, currency, period_start, period_end, hosted_invoice_url, paid_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (stripe_invoice_id) DO UPDATE SET number = coalesce(EXCLUDED.number, platform_invoices.number), status = EXCLUDED.status,
+       ON CONFLICT (tenant_id, stripe_invoice_id) DO UPDATE SET number = coalesce(EXCLUDED.number, platform_invoices.number), status = EXCLUDED.status,
          amount_due_pence = EXCLUDED.amount_due_pence, amount_paid_pence = greatest(EXCLUDED.amount_paid_pence, platform_invoices.amount_paid_pence),
          hosted_invoice_url = coalesce(EXCLUDED.hosted_invoice_url, platform_invoices.hosted_invoice_url), paid_at = coalesce(platform_invoices.paid_at, EXCLUDED.paid_at),
          updated_at = now()`,

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export type EventBookingStatusValue = 'requested' | 'awaiting_approval' | 'confirmed' | 'waiting' | 'offered' | 'cancelled' | 'declined' | 'expired' | 'attended' | 'no_show';
 export interface EventBookingSubstitution {
@@ -14,7 +14,7 @@ export interface EventBookingSubstitution {
 @Index('event_bookings_delegate_key', { synchronize: false })
 export class EventBookingRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'event_id', type: 'uuid' }) eventId: string;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
   @Column({ name: 'delegate_user_id', type: 'uuid', nullable: true }) delegateUserId: string | null;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export interface EvaluationQuestionValue {
   id: string;
@@ -11,7 +11,7 @@ export interface EvaluationQuestionValue {
 @Index('event_evaluations_event_key', ['tenantId', 'eventId'], { unique: true })
 export class EventEvaluationRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'event_id', type: 'uuid' }) eventId: string;
   @Column({ type: 'jsonb' }) questions: EvaluationQuestionValue[];
   @Column({ type: 'boolean', default: false }) anonymous: boolean;
@@ -24,7 +24,7 @@ export class EventEvaluationRecord {
 @Index('evaluation_respondents_key', ['tenantId', 'evaluationId', 'bookingId'], { unique: true })
 export class EvaluationRespondentRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'evaluation_id', type: 'uuid' }) evaluationId: string;
   @Column({ name: 'booking_id', type: 'uuid' }) bookingId: string;
   @Column({ name: 'responded_at', type: 'timestamptz', default: () => 'now()' }) respondedAt: Date;
@@ -34,7 +34,7 @@ export class EvaluationRespondentRecord {
 @Entity({ name: 'evaluation_responses' })
 export class EvaluationResponseRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'evaluation_id', type: 'uuid' }) evaluationId: string;
   @Column({ name: 'booking_id', type: 'uuid', nullable: true }) bookingId: string | null;
   @Column({ type: 'jsonb' }) answers: Record<string, number | string | null>;

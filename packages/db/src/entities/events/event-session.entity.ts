@@ -1,10 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One date of an event's programme. */
 @Entity({ name: 'event_sessions' })
 export class EventSessionRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'event_id', type: 'uuid' }) eventId: string;
   @Column({ type: 'integer', default: 0 }) position: number;
   @Column({ type: 'text', nullable: true }) title: string | null;

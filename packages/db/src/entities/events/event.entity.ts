@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export type EventFormat = 'in_person' | 'online' | 'hybrid';
 export type EventInvoicingValue = 'per_booking' | 'per_school_term';
@@ -12,7 +12,7 @@ export interface EventCancellationTerms {
 @Index('events_offer_key', ['tenantId', 'offerId'], { unique: true })
 export class EventRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'offer_id', type: 'uuid' }) offerId: string;
   @Column({ type: 'text', default: 'in_person' }) format: EventFormat;
   @Column({ type: 'text', nullable: true }) venue: string | null;

@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A candidate's votes when the election was counted, and whether (and under which reservation) they were elected. */
 @Entity({ name: 'election_results' })
 @Index('election_results_nomination_key', ['tenantId', 'electionId', 'nominationId'], { unique: true })
 export class ElectionResultRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'election_id', type: 'uuid' }) electionId: string;
   @Column({ name: 'nomination_id', type: 'uuid' }) nominationId: string;
   @Column({ name: 'candidate_user_id', type: 'uuid' }) candidateUserId: string;

@@ -1,11 +1,11 @@
 import type { SeatReservation } from '@partnerships/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** An election to a body's seats, some reserved by phase, character or area; one school, one vote. */
 @Entity({ name: 'elections' })
 export class ElectionRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'body_id', type: 'uuid' }) bodyId: string;
   @Column({ name: 'seat_rule_id', type: 'uuid', nullable: true }) seatRuleId: string | null;
   @Column({ name: 'meeting_id', type: 'uuid', nullable: true }) meetingId: string | null;

@@ -1,10 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A motion put to a general meeting: one school, one vote, by a named or secret ballot. */
 @Entity({ name: 'motions' })
 export class MotionRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'meeting_id', type: 'uuid' }) meetingId: string;
   @Column({ type: 'text' }) title: string;
   @Column({ type: 'text', default: '' }) text: string;

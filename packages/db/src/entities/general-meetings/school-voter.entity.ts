@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A school's designated voter at one partnership's general meetings (the headteacher when there is none). */
 @Entity({ name: 'school_voters' })
 @Index('school_voters_school_key', ['tenantId', 'schoolId'], { unique: true })
 export class SchoolVoter {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
   @Column({ name: 'voter_user_id', type: 'uuid' }) voterUserId: string;
   @Column({ name: 'named_by', type: 'uuid', nullable: true }) namedBy: string | null;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export type AgendaItemKind = 'standing' | 'core' | 'local' | 'report' | 'minutes_approval';
 
@@ -7,7 +7,7 @@ export type AgendaItemKind = 'standing' | 'core' | 'local' | 'report' | 'minutes
 @Index('agenda_items_source_key', ['tenantId', 'meetingId', 'sourceRef'], { unique: true, where: 'source_ref IS NOT NULL' })
 export class AgendaItem {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'meeting_id', type: 'uuid' }) meetingId: string;
   @Column({ type: 'integer', default: 0 }) position: number;
   @Column({ type: 'text' }) kind: AgendaItemKind;

@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A named appointee (or election winner) under a seat rule. */
 @Entity({ name: 'appointments' })
 @Index('appointments_current_key', ['tenantId', 'seatRuleId', 'userId'], { unique: true, where: 'ends_on IS NULL' })
 export class Appointment {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'body_id', type: 'uuid' }) bodyId: string;
   @Column({ name: 'seat_rule_id', type: 'uuid' }) seatRuleId: string;
   @Column({ name: 'user_id', type: 'uuid' }) userId: string;

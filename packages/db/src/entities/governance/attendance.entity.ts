@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { AttendanceStatus } from '@partnerships/domain';
 
 /** Attendance at a meeting per seat (or a person in attendance without a seat). */
@@ -7,7 +7,7 @@ import type { AttendanceStatus } from '@partnerships/domain';
 @Index('attendance_guest_key', ['tenantId', 'meetingId', 'userId'], { unique: true, where: 'seat_key IS NULL' })
 export class AttendanceRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'meeting_id', type: 'uuid' }) meetingId: string;
   @Column({ name: 'seat_key', type: 'text', nullable: true }) seatKey: string | null;
   @Column({ name: 'user_id', type: 'uuid', nullable: true }) userId: string | null;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ActionPlanItem } from './governance-json';
 
 /** A body's action plan for an academic year (budget lines in pence) and its impact report. */
@@ -6,7 +6,7 @@ import type { ActionPlanItem } from './governance-json';
 @Index('body_action_plans_year_key', ['tenantId', 'bodyId', 'academicYearStart'], { unique: true })
 export class BodyActionPlan {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'body_id', type: 'uuid' }) bodyId: string;
   @Column({ name: 'academic_year_start', type: 'date' }) academicYearStart: string;
   @Column({ type: 'jsonb', default: () => "'[]'" }) items: ActionPlanItem[];

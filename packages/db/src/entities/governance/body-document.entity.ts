@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A version of a body's terms of reference, with its annual review date. */
 @Entity({ name: 'body_documents' })
 @Index('body_documents_version_key', ['tenantId', 'bodyId', 'kind', 'version'], { unique: true })
 export class BodyDocument {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'body_id', type: 'uuid' }) bodyId: string;
   @Column({ type: 'text', default: 'terms_of_reference' }) kind: 'terms_of_reference';
   @Column({ type: 'integer' }) version: number;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { Office, OfficeFilledBy } from '@partnerships/domain';
 
 /** A chair, vice-chair or secretary of a body, and how the office was filled. */
@@ -6,7 +6,7 @@ import type { Office, OfficeFilledBy } from '@partnerships/domain';
 @Index('body_offices_current_key', ['tenantId', 'bodyId', 'office'], { unique: true, where: 'to_on IS NULL' })
 export class BodyOffice {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'body_id', type: 'uuid' }) bodyId: string;
   @Column({ type: 'text' }) office: Office;
   @Column({ name: 'user_id', type: 'uuid' }) userId: string;

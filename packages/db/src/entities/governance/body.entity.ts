@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { BodyKind, QuorumRule } from '@partnerships/domain';
 import type { AnnualRhythmItem, BodyRhythm } from './governance-json';
 
@@ -8,7 +8,7 @@ import type { AnnualRhythmItem, BodyRhythm } from './governance-json';
 @Index('bodies_name_key', { synchronize: false })
 export class Body {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ type: 'text' }) name: string;
   @Column({ type: 'text' }) kind: BodyKind;
   @Column({ type: 'text', nullable: true }) purpose: string | null;

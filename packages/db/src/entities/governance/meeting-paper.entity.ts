@@ -1,10 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A paper attached to an agenda item (text or a link). */
 @Entity({ name: 'meeting_papers' })
 export class MeetingPaper {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'meeting_id', type: 'uuid' }) meetingId: string;
   @Column({ name: 'agenda_item_id', type: 'uuid' }) agendaItemId: string;
   @Column({ type: 'text' }) title: string;

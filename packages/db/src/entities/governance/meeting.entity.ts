@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type MeetingRecordStatus = 'scheduled' | 'moved' | 'cancelled' | 'held';
 
@@ -7,7 +7,7 @@ export type MeetingRecordStatus = 'scheduled' | 'moved' | 'cancelled' | 'held';
 @Index('meetings_planned_key', ['tenantId', 'plannedKey'], { unique: true, where: 'planned_key IS NOT NULL' })
 export class Meeting {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'body_id', type: 'uuid' }) bodyId: string;
   @Column({ name: 'planned_key', type: 'text', nullable: true }) plannedKey: string | null;
   @Column({ type: 'text', nullable: true }) title: string | null;

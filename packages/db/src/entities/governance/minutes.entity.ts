@@ -1,11 +1,11 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A meeting's minutes: drafted by the note-taker, circulated, approved at the next meeting. */
 @Entity({ name: 'minutes' })
 @Index('minutes_meeting_key', ['tenantId', 'meetingId'], { unique: true })
 export class Minutes {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'meeting_id', type: 'uuid' }) meetingId: string;
   @Column({ type: 'text', default: '' }) text: string;
   @Column({ type: 'text', default: 'draft' }) status: 'draft' | 'circulated' | 'approved';

@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Who held which seat from when (open while ends_on is null): the history of a body's membership. */
 @Entity({ name: 'seat_holdings' })
 @Index('seat_holdings_current_key', ['tenantId', 'bodyId', 'seatKey'], { unique: true, where: 'ends_on IS NULL' })
 export class SeatHoldingRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'body_id', type: 'uuid' }) bodyId: string;
   @Column({ name: 'seat_rule_id', type: 'uuid' }) seatRuleId: string;
   @Column({ name: 'seat_key', type: 'text' }) seatKey: string;

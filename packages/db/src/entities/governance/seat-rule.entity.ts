@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { SeatRule, SeatVoting } from '@partnerships/domain';
 
 /** A rule that defines seats on a body (the domain's SeatRule, stored as JSON). */
 @Entity({ name: 'seat_rules' })
 export class SeatRuleRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'body_id', type: 'uuid' }) bodyId: string;
   @Column({ type: 'jsonb' }) rule: SeatRule;
   @Column({ type: 'text' }) voting: SeatVoting;

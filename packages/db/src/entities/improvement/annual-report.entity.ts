@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** The annual report on the quality of education, as an editable markdown document. */
 @Entity({ name: 'annual_reports' })
 @Index('annual_reports_year_key', ['tenantId', 'academicYearStart'], { unique: true })
 export class AnnualReportRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'academic_year_start', type: 'integer' }) academicYearStart: number;
   @Column({ type: 'text' }) title: string;
   @Column({ type: 'text' }) document: string;

@@ -1,10 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One recorded indicator about a school (inspection, data, leadership change, finance); never changed, only added to. */
 @Entity({ name: 'concern_indicators' })
 export class ConcernIndicatorRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
   @Column({ type: 'text' }) kind: string;
   @Column({ type: 'text' }) value: string;

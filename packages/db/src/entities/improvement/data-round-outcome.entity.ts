@@ -1,11 +1,11 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** The strengths and areas to develop a meeting agreed for one school. */
 @Entity({ name: 'data_round_outcomes' })
 @Index('data_round_outcomes_school_key', ['tenantId', 'roundId', 'schoolId'], { unique: true })
 export class DataRoundOutcomeRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'round_id', type: 'uuid' }) roundId: string;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
   @Column({ name: 'meeting_id', type: 'uuid', nullable: true }) meetingId: string | null;

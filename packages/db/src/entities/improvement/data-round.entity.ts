@@ -1,10 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A body's data round: the data set, the window and where it stands. */
 @Entity({ name: 'data_rounds' })
 export class DataRoundRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'body_id', type: 'uuid' }) bodyId: string;
   @Column({ name: 'data_set_id', type: 'uuid' }) dataSetId: string;
   @Column({ type: 'text' }) name: string;

@@ -1,11 +1,11 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One indicator of a data set: definition, unit, direction, precision, valid range and area. */
 @Entity({ name: 'data_set_indicators' })
 @Index('data_set_indicators_code_key', ['tenantId', 'dataSetId', 'code'], { unique: true })
 export class DataSetIndicatorRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'data_set_id', type: 'uuid' }) dataSetId: string;
   @Column({ type: 'integer' }) position: number;
   @Column({ type: 'text' }) code: string;

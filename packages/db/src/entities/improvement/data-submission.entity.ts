@@ -1,11 +1,11 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A school's figures for a round with its own analysis. */
 @Entity({ name: 'data_submissions' })
 @Index('data_submissions_school_key', ['tenantId', 'roundId', 'schoolId'], { unique: true })
 export class DataSubmissionRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'round_id', type: 'uuid' }) roundId: string;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
   @Column({ type: 'jsonb' }) figures: unknown;

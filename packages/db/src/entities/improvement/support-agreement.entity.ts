@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** Who supports a need, free or charged, and the invoice for charged support. */
 @Entity({ name: 'support_agreements' })
 @Index('support_agreements_need_key', ['tenantId', 'needId'], { unique: true, where: "status <> 'withdrawn'" })
 export class SupportAgreementRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'need_id', type: 'uuid' }) needId: string;
   @Column({ name: 'supporter_kind', type: 'text' }) supporterKind: string;
   @Column({ name: 'supporter_school_id', type: 'uuid', nullable: true }) supporterSchoolId: string | null;

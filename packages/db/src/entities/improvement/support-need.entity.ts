@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A school's need for support, from a data round, a review or its own request, with its target. */
 @Entity({ name: 'support_needs' })
 @Index('support_needs_source_key', ['tenantId', 'source', 'sourceRef', 'schoolId', 'area'], { unique: true, where: "source_ref IS NOT NULL" })
 export class SupportNeedRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
   @Column({ type: 'text' }) source: string;
   @Column({ name: 'source_ref', type: 'uuid', nullable: true }) sourceRef: string | null;

@@ -1,11 +1,11 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { BespokeStatusValue } from './offer-types';
 
 /** A school's request for bespoke work: requested, quoted, accepted, invoiced (or declined, withdrawn). */
 @Entity({ name: 'bespoke_requests' })
 export class BespokeRequestRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
   @Column({ name: 'offer_id', type: 'uuid', nullable: true }) offerId: string | null;
   @Column({ type: 'text' }) title: string;

@@ -1,11 +1,11 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** The annual buy-back: when schools choose next year's services, and the deadline to cancel a rollover. */
 @Entity({ name: 'buyback_windows' })
 @Index('buyback_windows_year_key', ['tenantId', 'year'], { unique: true })
 export class BuybackWindowRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   /** Start year of the academic year bought for. */
   @Column({ type: 'integer' }) year: number;
   @Column({ name: 'opens_on', type: 'date' }) opensOn: string;

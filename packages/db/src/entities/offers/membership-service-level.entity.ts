@@ -1,10 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A change of the service level (tier) a member chose, from a date, with the pro rata adjustment it made. */
 @Entity({ name: 'membership_service_levels' })
 export class MembershipServiceLevelRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'membership_id', type: 'uuid' }) membershipId: string;
   @Column({ name: 'service_level', type: 'text', nullable: true }) serviceLevel: string | null;
   @Column({ name: 'from_date', type: 'date' }) fromDate: string;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { BuyerRuleJson, OfferVatValue } from './offer-types';
 
 /** A price of an offer for one year and one kind of buyer; rules are tried in `position` order. */
@@ -6,7 +6,7 @@ import type { BuyerRuleJson, OfferVatValue } from './offer-types';
 @Index('offer_prices_position_key', ['tenantId', 'offerId', 'year', 'position'], { unique: true })
 export class OfferPriceRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'offer_id', type: 'uuid' }) offerId: string;
   /** Start year of the academic (or financial) year the price applies to: 2026 is 2026/27. */
   @Column({ type: 'integer' }) year: number;

@@ -1,11 +1,11 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { OfferKindValue, OfferStatusValue, OfferUnitValue } from './offer-types';
 
 /** One thing a partnership offers: a core entitlement, traded service, bespoke package, pool, digital product or event. */
 @Entity({ name: 'offers' })
 export class OfferRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ type: 'text' }) kind: OfferKindValue;
   @Column({ type: 'text' }) title: string;
   @Column({ type: 'text', nullable: true }) summary: string | null;

@@ -1,11 +1,11 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { OfferVatValue } from './offer-types';
 
 /** One offer in an order, priced for the school when added (the rule that applied, in words). */
 @Entity({ name: 'order_lines' })
 export class OrderLineRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'order_id', type: 'uuid' }) orderId: string;
   @Column({ name: 'offer_id', type: 'uuid' }) offerId: string;
   @Column({ type: 'text' }) description: string;

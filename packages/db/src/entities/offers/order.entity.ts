@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { OrderKindValue, OrderStatusValue } from './offer-types';
 
 /** A school's order (a basket, or its one buy-back order for a year), approved by its head or business manager. */
@@ -7,7 +7,7 @@ import type { OrderKindValue, OrderStatusValue } from './offer-types';
 @Index('orders_buyback_school_key', ['tenantId', 'buybackWindowId', 'schoolId'], { unique: true, where: "buyback_window_id IS NOT NULL AND status <> 'cancelled'" })
 export class OrderRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
   @Column({ type: 'text', default: 'shop' }) kind: OrderKindValue;
   @Column({ name: 'buyback_window_id', type: 'uuid', nullable: true }) buybackWindowId: string | null;

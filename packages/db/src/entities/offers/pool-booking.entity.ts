@@ -1,10 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Places taken from a shared pool (e.g. counselling days) on one day. */
 @Entity({ name: 'pool_bookings' })
 export class PoolBookingRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'offer_id', type: 'uuid' }) offerId: string;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
   @Column({ name: 'on_date', type: 'date' }) onDate: string;

@@ -1,11 +1,11 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A rolling service a school buys year after year until it cancels. */
 @Entity({ name: 'subscriptions' })
 @Index('subscriptions_school_offer_key', ['tenantId', 'schoolId', 'offerId'], { unique: true })
 export class SubscriptionRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
   @Column({ name: 'offer_id', type: 'uuid' }) offerId: string;
   @Column({ type: 'integer', default: 1 }) quantity: number;

@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ReviewActionStatus } from '@partnerships/domain';
 
 /** An action a review agreed, followed up and carried into the school's next review. */
 @Entity({ name: 'review_actions' })
 export class ReviewActionRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'review_id', type: 'uuid' }) reviewId: string;
   @Column({ type: 'text' }) text: string;
   @Column({ type: 'text', nullable: true }) owner: string | null;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { ReviewRole } from '@partnerships/domain';
 
 /** A person with a role on a review (lead, member, qa), with any conflict the coordinator overrode and why. */
@@ -7,7 +7,7 @@ import type { ReviewRole } from '@partnerships/domain';
 @Index('review_participants_lead_key', ['tenantId', 'reviewId'], { unique: true, where: "role = 'lead'" })
 export class ReviewParticipantRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'review_id', type: 'uuid' }) reviewId: string;
   @Column({ name: 'user_id', type: 'uuid' }) userId: string;
   @Column({ name: 'school_id', type: 'uuid', nullable: true }) schoolId: string | null;

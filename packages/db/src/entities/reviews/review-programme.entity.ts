@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ReviewConflictRulesJson } from './review-types';
 
 /** A peer review programme: its cycle, team size and the conflict rules the partnership adds. */
 @Entity({ name: 'review_programmes' })
 export class ReviewProgrammeRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ type: 'text' }) name: string;
   @Column({ type: 'text', nullable: true }) framework: string | null;
   @Column({ name: 'cycle_years', type: 'integer', default: 2 }) cycleYears: number;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { ReportVersionKind } from '@partnerships/domain';
 
 /** A version of a review's report: draft, head's response, final, or a quality-assurance note. */
@@ -6,7 +6,7 @@ import type { ReportVersionKind } from '@partnerships/domain';
 @Index('review_reports_version_key', ['tenantId', 'reviewId', 'version'], { unique: true })
 export class ReviewReportRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'review_id', type: 'uuid' }) reviewId: string;
   @Column({ type: 'integer' }) version: number;
   @Column({ type: 'text' }) kind: ReportVersionKind;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ReviewStatus } from '@partnerships/domain';
 
 /** A school's peer review in one academic year: visit, focus agreed with the head, status; unconfirmed while only proposed. */
@@ -6,7 +6,7 @@ import type { ReviewStatus } from '@partnerships/domain';
 @Index('reviews_school_year_key', ['tenantId', 'programmeId', 'schoolId', 'academicYearStart'], { unique: true, where: "status <> 'cancelled'" })
 export class ReviewRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'programme_id', type: 'uuid' }) programmeId: string;
   @Column({ name: 'group_id', type: 'uuid', nullable: true }) groupId: string | null;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;

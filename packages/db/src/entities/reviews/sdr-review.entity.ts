@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A confidential school development review: the school, the external reviewer (by account, or by e-mail until they accept the invitation). */
 @Entity({ name: 'sdr_reviews' })
 @Index('sdr_reviews_school_year_key', ['tenantId', 'schoolId', 'academicYearStart'], { unique: true })
 export class SdrReviewRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'school_id', type: 'uuid' }) schoolId: string;
   @Column({ name: 'academic_year_start', type: 'integer' }) academicYearStart: number;
   @Column({ name: 'reviewer_user_id', type: 'uuid', nullable: true }) reviewerUserId: string | null;

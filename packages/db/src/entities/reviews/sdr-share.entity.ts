@@ -1,10 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** The head's share of a confidential report with a named person or a body, until revoked. */
 @Entity({ name: 'sdr_shares' })
 export class SdrShareRecord {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'sdr_review_id', type: 'uuid' }) sdrReviewId: string;
   @Column({ name: 'user_id', type: 'uuid', nullable: true }) userId: string | null;
   @Column({ name: 'body_id', type: 'uuid', nullable: true }) bodyId: string | null;
