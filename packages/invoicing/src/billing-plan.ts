@@ -99,7 +99,7 @@ export function planMember(schedule: ScheduleForBilling, settings: BillingSettin
   }
   const drafts = invoiceDraftsFromQuote(quote, { scheduleName: schedule.document.name, periodLabel: schedule.periodLabel });
   if (drafts.length === 0) return { kind: 'skip', reason: `Not billed: nothing to pay (${quote.lines[quote.lines.length - 1]?.text ?? 'no fee'})`, amountPence: 0 };
-  const pupilsNote: InvoiceLine = { kind: 'note', description: `Pupil number used: ${member.pupils}, from ${member.pupilsSource}.`, amountPence: 0 };
+  const pupilsNote: InvoiceLine = { kind: 'note', description: `Pupil number used: ${member.pupilFigure.label}.`, amountPence: 0 };
   const invoices = drafts.map((draft) => {
     const lines = [...draft.lines, pupilsNote];
     return {

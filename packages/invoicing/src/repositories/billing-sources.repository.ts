@@ -19,8 +19,12 @@ export interface MemberForBillingRow {
   fees_apply: boolean;
   joined_on: string | null;
   leaving_on: string | null;
-  pupils: number | null;
-  pupils_source: string;
+  /** The school register's number of pupils. */
+  register_pupils: number | null;
+  /** The partnership's latest approved figure for its census month, if any (`choosePupilFigure` decides). */
+  census: string | null;
+  census_pupils: number | null;
+  census_decided_at: string | null;
   /** The service level (tier) the school chose, if any (offers, issue 11). */
   service_level: string | null;
 }
@@ -60,20 +64,20 @@ export interface SchoolToBill {
  */
 export class BillingSourcesRepository extends UnitOfWorkRepository {
   /**
-   * Members of the tenant (all in a billable state, or those listed), with the pupil number the
-   * partnership's fees use, in one query: the latest approved figure for its census month, else
-   * the register's.
+   * Members of the tenant (all in a billable state, or those listed), with what the pupil number
+   * the partnership's fees use is chosen from, in one query: the latest approved figure for its
+   * census month and the register's (the choice is `choosePupilFigure`'s).
    */
   membersForBilling(tenantId: string, censusMonth: string, membershipIds: string[] | null): Promise<MemberForBillingRow[]> {
     return this.rows<MemberForBillingRow>(
       `SELECT m.id AS membership_id, m.school_id, s.urn, s.name, s.phase, s.type, s.local_authority, s.postcode, m.status, m.category,
             coalesce(c.fees_apply, true) AS fees_apply, to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on, m.notice ->> 'leavingOn' AS leaving_on,
-            coalesce(pc.pupils, s.pupils) AS pupils, CASE WHEN pc.pupils IS NULL THEN 'the school register' ELSE 'the ' || pc.census || ' census' END AS pupils_source,
+            s.pupils AS register_pupils, pc.census, pc.pupils AS census_pupils, to_char(pc.decided_at, 'YYYY-MM-DD"T"HH24:MI:SS.US') AS census_decided_at,
             m.service_level
      FROM memberships m JOIN schools s ON s.id = m.school_id
      LEFT JOIN membership_categories c ON c.tenant_id = m.tenant_id AND c.code = m.category
      LEFT JOIN LATERAL (
-       SELECT p.census, p.pupils FROM school_pupil_counts p
+       SELECT p.census, p.pupils, p.decided_at FROM school_pupil_counts p
        WHERE p.tenant_id = m.tenant_id AND p.school_id = m.school_id AND p.status = 'approved' AND right(p.census, 2) = $2
        ORDER BY p.census DESC, p.decided_at DESC NULLS LAST LIMIT 1) pc ON true
      WHERE m.tenant_id = $1 AND ($3::uuid[] IS NULL OR m.id = ANY($3::uuid[])) AND ($3::uuid[] IS NOT NULL OR m.status = ANY($4::text[]))

@@ -17,12 +17,12 @@ export class CreateBillingRunDto {
   @IsOptional() @IsBoolean({ message: 'dryRun is true or false' }) dryRun?: boolean;
   @ApiProperty({ required: false, description: 'Date of issue (default today); payment terms run from it' })
   @IsOptional() @Matches(DATE, { message: DATE_MESSAGE }) issuedOn?: string;
-  @ApiProperty({ required: false, default: false, description: 'E-mail each invoice to its school once the run has issued them (otherwise nothing is sent: use "Send all" on the run)' })
+  @ApiProperty({ required: false, description: 'true: e-mail each invoice to its school once the run has issued them. Otherwise (the default) nothing is sent: use "Send all" on the run' })
   @IsOptional() @IsBoolean({ message: 'sendInvoices is true or false' }) sendInvoices?: boolean;
 }
 
 export class SendRunInvoicesDto {
-  @ApiProperty({ required: false, default: false, description: 'Also e-mail the invoices that have been sent already' })
+  @ApiProperty({ required: false, description: 'true: also e-mail the invoices that have been sent already (default false)' })
   @IsOptional() @IsBoolean({ message: 'resend is true or false' }) resend?: boolean;
 }
 

@@ -21,6 +21,7 @@ import {
 import { PageMetaDto, PageQueryDto } from '../../common/pagination.dto';
 import { listParam } from '../school-register/school-register.dto';
 import { CurrentFeeDto } from './billing-report.dto';
+import { IsPupilCount } from '../../common/pupil-count.validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'Write the date as YYYY-MM-DD';
@@ -145,6 +146,7 @@ export class InvoiceDetailDto extends InvoiceListItemDto {
   @ApiProperty({ nullable: true, type: String }) voidedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) voidReason: string | null;
   @ApiProperty({ description: 'The school can pay this invoice by card or Direct Debit now' }) payOnline: boolean;
+  @ApiProperty({ required: false, nullable: true, type: String, description: 'For the partnership: set when schools have no way to pay (no bank details and no online payments)' }) paymentWarning?: string | null;
   @ApiProperty({ type: BankTransferDto }) bankTransfer: BankTransferDto;
   @ApiProperty({ description: 'Path of the PDF' }) pdfPath: string;
 }
@@ -158,7 +160,7 @@ export class CreateCreditNoteDto {
   @ApiProperty({ required: false, description: 'The amount to credit, VAT included, in pence' })
   @IsOptional() @IsInt({ message: 'The amount is a whole number of pence' }) @Min(1, { message: 'The amount is at least 1p' }) amountPence?: number;
   @ApiProperty({ required: false, description: 'Or: the corrected pupil number; the difference from what was invoiced is credited' })
-  @IsOptional() @IsInt({ message: 'The pupil number is a whole number' }) @Min(0) @Max(100000) correctedPupils?: number;
+  @IsOptional() @IsPupilCount() correctedPupils?: number;
   @ApiProperty({ description: 'Why, printed on the credit note' })
   @IsString({ message: 'Say why the credit is given' }) @MinLength(3, { message: 'Say why the credit is given' }) @MaxLength(500) reason: string;
 }

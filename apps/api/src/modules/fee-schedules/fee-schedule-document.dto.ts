@@ -77,6 +77,11 @@ export class SplitBySchoolFinancialYearPaymentDto {
   @ApiProperty({ enum: ['split-by-school-financial-year'] }) kind: 'split-by-school-financial-year';
 }
 
+export class AtSchoolFinancialYearStartPaymentDto {
+  @ApiProperty({ enum: ['at-school-financial-year-start'], description: 'The whole fee in one invoice, due on the first day of the school’s own financial year (1 April maintained, 1 September academies)' })
+  kind: 'at-school-financial-year-start';
+}
+
 export class FeeDateRangeDto {
   @ApiProperty({ example: '2016-09-01' }) from: string;
   @ApiProperty({ example: '2017-03-31' }) to: string;
@@ -87,7 +92,7 @@ export class FeeLiabilityGuaranteeDto {
   @ApiProperty() note: string;
 }
 
-@ApiExtraModels(InAdvancePaymentDto, InstalmentsPaymentDto, SplitBySchoolFinancialYearPaymentDto)
+@ApiExtraModels(InAdvancePaymentDto, InstalmentsPaymentDto, SplitBySchoolFinancialYearPaymentDto, AtSchoolFinancialYearStartPaymentDto)
 export class FeeScheduleDocumentDto {
   @ApiProperty({ enum: [1] }) formatVersion: 1;
   @ApiProperty() name: string;
@@ -97,9 +102,14 @@ export class FeeScheduleDocumentDto {
   @ApiPropertyOptional({ type: () => [FeeTierDto] }) tiers?: FeeTierDto[];
   @ApiPropertyOptional({ type: () => FeeProRataDto }) proRata?: FeeProRataDto;
   @ApiProperty({
-    oneOf: [{ $ref: getSchemaPath(InAdvancePaymentDto) }, { $ref: getSchemaPath(InstalmentsPaymentDto) }, { $ref: getSchemaPath(SplitBySchoolFinancialYearPaymentDto) }],
+    oneOf: [
+      { $ref: getSchemaPath(InAdvancePaymentDto) },
+      { $ref: getSchemaPath(InstalmentsPaymentDto) },
+      { $ref: getSchemaPath(SplitBySchoolFinancialYearPaymentDto) },
+      { $ref: getSchemaPath(AtSchoolFinancialYearStartPaymentDto) },
+    ],
   })
-  payment: InAdvancePaymentDto | InstalmentsPaymentDto | SplitBySchoolFinancialYearPaymentDto;
+  payment: InAdvancePaymentDto | InstalmentsPaymentDto | SplitBySchoolFinancialYearPaymentDto | AtSchoolFinancialYearStartPaymentDto;
   @ApiPropertyOptional({ type: () => FeeDateRangeDto }) freePeriod?: FeeDateRangeDto;
   @ApiPropertyOptional({ type: () => FeeLiabilityGuaranteeDto }) liabilityGuarantee?: FeeLiabilityGuaranteeDto;
 }

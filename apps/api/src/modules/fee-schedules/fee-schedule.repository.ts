@@ -30,9 +30,14 @@ export interface MemberToPrice {
   urn: string;
   name: string;
   phase: Phase;
+  /** The register's number of pupils. */
   pupils: number | null;
   category: string;
   type: string;
+  /** The partnership's latest approved figure for its census month, if any (`choosePupilFigure` decides which is used). */
+  census: string | null;
+  census_pupils: number | null;
+  census_decided_at: string | null;
 }
 
 const COLUMNS = `id, name, period_kind, to_char(period_start, 'YYYY-MM-DD') AS period_start, to_char(period_end, 'YYYY-MM-DD') AS period_end,
@@ -140,12 +145,18 @@ export class FeeScheduleRepository extends UnitOfWorkRepository {
     return rows[0]!;
   }
 
-  /** The current members a schedule's preview prices, by name. */
-  membersToPrice(): Promise<MemberToPrice[]> {
+  /** The current members a schedule's preview prices, by name, with their latest approved figure for the census month ('10', '01' or '05'). */
+  membersToPrice(censusMonth: string): Promise<MemberToPrice[]> {
     return this.rows<MemberToPrice>(
-      `SELECT s.urn, s.name, s.phase, s.pupils, m.category, s.type FROM memberships m JOIN schools s ON s.id = m.school_id
+      `SELECT s.urn, s.name, s.phase, s.pupils, m.category, s.type, pc.census, pc.pupils AS census_pupils,
+              to_char(pc.decided_at, 'YYYY-MM-DD"T"HH24:MI:SS.US') AS census_decided_at
+         FROM memberships m JOIN schools s ON s.id = m.school_id
+         LEFT JOIN LATERAL (
+           SELECT p.census, p.pupils, p.decided_at FROM school_pupil_counts p
+           WHERE p.tenant_id = m.tenant_id AND p.school_id = m.school_id AND p.status = 'approved' AND right(p.census, 2) = $2
+           ORDER BY p.census DESC, p.decided_at DESC NULLS LAST LIMIT 1) pc ON true
          WHERE m.tenant_id = $1 AND m.status IN ('active', 'approved', 'notice-given') ORDER BY s.name`,
-      [this.tenantId],
+      [this.tenantId, censusMonth],
     );
   }
 }

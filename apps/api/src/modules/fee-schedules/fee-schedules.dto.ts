@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PHASES, type Phase } from '@partnerships/domain';
 import { FeeScheduleDocumentDto } from './fee-schedule-document.dto';
+import { IsPupilCount } from '../../common/pupil-count.validator';
 
 export class FeePeriodDto {
   @ApiProperty({ enum: ['academic-year', 'financial-year', 'custom'] }) kind: string;
@@ -42,6 +43,14 @@ export class PreviewFeeScheduleDto {
   document?: Record<string, unknown>;
 }
 
+/** The pupil number a fee was worked out with, and where it came from (`choosePupilFigure`): the quote, the preview, the dry run and the invoice say the same. */
+export class FeePupilFigureDto {
+  @ApiProperty({ nullable: true, type: Number }) pupils: number | null;
+  @ApiProperty({ enum: ['census', 'register', 'none', 'entered'], description: 'census: the partnership’s approved figure; register: the school register’s; entered: typed into the calculator' }) source: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The census (YYYY-MM) of an approved figure' }) census: string | null;
+  @ApiProperty({ example: '312 pupils, October 2026 census' }) label: string;
+}
+
 export class FeeLineDto {
   @ApiProperty() text: string;
   @ApiProperty() amountPence: number;
@@ -58,6 +67,7 @@ export class PreviewRowDto {
   @ApiProperty() name: string;
   @ApiProperty() phase: string;
   @ApiProperty({ nullable: true, type: Number }) pupils: number | null;
+  @ApiProperty({ type: FeePupilFigureDto }) pupilFigure: FeePupilFigureDto;
   @ApiProperty() category: string;
   @ApiProperty() totalPence: number;
   @ApiProperty({ nullable: true, type: Number, description: 'Under the previous period’s published schedule' }) previousPence: number | null;
@@ -74,7 +84,7 @@ export class PreviewDto {
 
 export class ScenarioSchoolDto {
   @ApiProperty({ enum: PHASES, enumName: 'Phase' }) @IsIn(PHASES, { message: `phase must be one of ${PHASES.join(', ')}` }) phase: Phase;
-  @ApiProperty() @Type(() => Number) @IsInt({ message: 'pupils must be a whole number' }) @Min(0) @Max(10000) pupils: number;
+  @ApiProperty() @Type(() => Number) @IsPupilCount() pupils: number;
   @ApiProperty({ required: false, default: 1, description: 'How many schools like this' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) count?: number;
   @ApiProperty({ required: false }) @IsOptional() @IsString() category?: string;
@@ -123,7 +133,7 @@ export class QuoteQueryDto {
   @ApiProperty({ required: false, enum: PHASES, enumName: 'Phase' })
   @IsOptional() @IsIn(PHASES, { message: `phase must be one of ${PHASES.join(', ')}` }) phase?: Phase;
   @ApiProperty({ required: false })
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'pupils must be a whole number' }) @Min(0, { message: 'pupils cannot be negative' }) @Max(10000, { message: 'pupils can be at most 10,000' }) pupils?: number;
+  @IsOptional() @Type(() => Number) @IsPupilCount() pupils?: number;
   @ApiProperty({ required: false, description: 'Pick the school from the register' })
   @IsOptional() @Matches(/^\d{6}$/, { message: 'urn must be six digits' }) urn?: string;
   @ApiProperty({ required: false }) @IsOptional() @IsString() category?: string;
@@ -150,6 +160,7 @@ export class QuoteScheduleDto {
 export class QuoteSchoolDto {
   @ApiProperty() phase: string;
   @ApiProperty() pupils: number;
+  @ApiProperty({ type: FeePupilFigureDto, description: 'Which pupil number the quote used' }) pupilFigure: FeePupilFigureDto;
   @ApiProperty({ required: false }) urn?: string;
   @ApiProperty({ required: false }) name?: string;
   @ApiProperty({ required: false }) category?: string;

@@ -1,6 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { Database, type EntityManager } from '@partnerships/db';
-import { DomainRefusal, type FeeSchedule, quoteFee, refusal, solveForTarget, type SchoolForFees, totalIncome, validateFeeSchedule, withFieldPrefix } from '@partnerships/domain';
+import { Database, type EntityManager, TenantRepository } from '@partnerships/db';
+import {
+  choosePupilFigure,
+  DomainRefusal,
+  FEE_CENSUS_MONTH,
+  type FeeSchedule,
+  feeCensusOf,
+  financialYearStartMonthForType,
+  quoteFee,
+  refusal,
+  solveForTarget,
+  type SchoolForFees,
+  totalIncome,
+  validateFeeSchedule,
+  withFieldPrefix,
+} from '@partnerships/domain';
 import { conflict, invalid, notFound } from '../../common/app-error';
 import { isUuid } from '../../common/ids';
 import { inTenant, type TenantContext } from '../../common/request-context';
@@ -92,16 +106,30 @@ export class FeeSchedulesService {
       const document = input === undefined ? row.document : validDocument(input);
       const schedules = this.schedules(em, ctx);
       const previousRow = await schedules.findPublishedBefore(document.period.start);
-      const members = await schedules.membersToPrice();
+      const feeCensus = await new TenantRepository(em).feeCensus(ctx.tenant.id);
+      const members = await schedules.membersToPrice(FEE_CENSUS_MONTH[feeCensusOf(feeCensus)]);
       const rows = members.map((m) => {
-        const school: SchoolForFees = { phase: m.phase, pupils: m.pupils ?? 0, category: m.category, schoolType: m.type };
+        // The same figure billing will use (`choosePupilFigure`), and the school's own financial year.
+        const pupilFigure = choosePupilFigure({
+          feeCensus,
+          approved: m.census !== null && m.census_pupils !== null ? [{ census: m.census, pupils: m.census_pupils, decidedAt: m.census_decided_at }] : [],
+          registerPupils: m.pupils,
+        });
+        const school: SchoolForFees = {
+          phase: m.phase,
+          pupils: pupilFigure.pupils ?? 0,
+          category: m.category,
+          schoolType: m.type,
+          financialYearStartMonth: financialYearStartMonthForType(m.type),
+        };
         const quote = quoteFee(document, school);
         const previousPence = previousRow ? quoteFee(previousRow.document, school).totalPence : null;
         return {
           urn: m.urn,
           name: m.name,
           phase: m.phase,
-          pupils: m.pupils,
+          pupils: pupilFigure.pupils,
+          pupilFigure,
           category: m.category,
           totalPence: quote.totalPence,
           previousPence,

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Database, SchoolRegisterRepository, TenantRepository } from '@partnerships/db';
-import { formatUkDate, type Phase, londonToday, quoteFee } from '@partnerships/domain';
+import { choosePupilFigure, enteredPupilFigure, FEE_CENSUS_MONTH, feeCensusOf, financialYearStartMonthForType, formatUkDate, type Phase, type PupilFigure, londonToday, quoteFee } from '@partnerships/domain';
 import { AppError, invalid, notFound } from '../../common/app-error';
 import { AttemptLimiter } from '../../common/attempt-limiter';
 import { likePattern } from '../../common/sql-text';
 import { MembershipRepository } from '../memberships/membership.repository';
+import { PupilCountRepository } from '../memberships/pupil-count.repository';
 import { FeeScheduleRepository } from './fee-schedule.repository';
 import type { PublicSchoolListDto, PublicSchoolSearchQueryDto, QuoteDto, QuoteQueryDto } from './fee-schedules.dto';
 
@@ -51,17 +52,33 @@ export class PublicQuoteService {
 
     const date = query.date ?? londonToday();
     const tenant = found.tenant;
-    const { schedule, category } = await this.db.inTenant(tenant.id, {}, async (em) => {
+    const { schedule, category, figure } = await this.db.inTenant(tenant.id, {}, async (em) => {
       const schedule = await new FeeScheduleRepository(em, tenant.id).findInForceOn(date);
       const category = found.school ? await new MembershipRepository(em, tenant.id).categoryOfSchool(found.school.id) : null;
-      return { schedule, category: category ?? undefined };
+      // The pupil number billing would use: the partnership's approved census figure, else the register's (one rule, `choosePupilFigure`).
+      let figure: PupilFigure | null = null;
+      if (found.school) {
+        const feeCensus = await new TenantRepository(em).feeCensus(tenant.id);
+        const approved = await new PupilCountRepository(em, tenant.id).approvedFigure(found.school.id, FEE_CENSUS_MONTH[feeCensusOf(feeCensus)]);
+        figure = choosePupilFigure({ feeCensus, approved: approved ? [approved] : [], registerPupils: found.school.pupils });
+      }
+      return { schedule, category: category ?? undefined, figure };
     });
     if (!schedule) throw new AppError('no_published_schedule', 404, `${found.tenant.name} has not published its fees yet.`);
 
     const document = schedule.document;
     const phase = (query.phase ?? found.school?.phase) as Phase;
-    const pupils = query.pupils ?? found.school?.pupils ?? 0;
-    const school = { phase, pupils, category: query.category ?? category, tier: query.tier, schoolType: found.school?.type };
+    const pupilFigure: PupilFigure = query.pupils !== undefined || !figure ? enteredPupilFigure(query.pupils ?? 0) : figure;
+    const pupils = pupilFigure.pupils ?? 0;
+    // The school's own financial year, by the same rule billing uses (maintained April–March, academies September–August).
+    const school = {
+      phase,
+      pupils,
+      category: query.category ?? category,
+      tier: query.tier,
+      schoolType: found.school?.type,
+      financialYearStartMonth: financialYearStartMonthForType(found.school?.type),
+    };
     const quote = quoteFee(document, school);
     return {
       totalPence: quote.totalPence,
@@ -79,7 +96,7 @@ export class PublicQuoteService {
         rounding: document.rounding,
         ...(schedule.coversDate ? {} : { note: `No published schedule covers ${formatUkDate(date)}; this quote uses the latest published one, for ${document.period.label}.` }),
       },
-      school: { phase, pupils, ...(found.school ? { urn: found.school.urn, name: found.school.name } : {}), ...(school.category ? { category: school.category } : {}) },
+      school: { phase, pupils, pupilFigure, ...(found.school ? { urn: found.school.urn, name: found.school.name } : {}), ...(school.category ? { category: school.category } : {}) },
     };
   }
 }

@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../common/pagination.dto';
 import { listParam } from '../school-register/school-register.dto';
+import { IsPupilCount } from '../../common/pupil-count.validator';
 
 /** What an admin can do to a membership with `POST .../memberships/{id}/{action}`. */
 export const ADMIN_ACTIONS = ['invite', 'approve', 'reject', 'withdraw-application', 'activate', 'withdraw-notice', 'suspend', 'reinstate', 'leave', 'rejoin'] as const;
@@ -111,6 +112,7 @@ export class PupilFigureDto {
   @ApiProperty({ enum: ['partnership', 'register'], description: 'An approved figure for the chosen census, or else the register’s' }) source: string;
   @ApiProperty({ nullable: true, type: String, description: "The census, e.g. '2025-10' for October 2025" }) census: string | null;
   @ApiProperty({ description: 'Corrections waiting for the partnership to approve' }) pendingCorrections: number;
+  @ApiProperty({ example: '312 pupils, October 2026 census', description: 'Which figure, in the words the quote, preview and invoice use' }) label: string;
 }
 
 export class ContactPersonDto {
@@ -234,8 +236,8 @@ export class UpdateMembershipSettingsDto {
 }
 
 export class PupilCountQueryDto extends PageQueryDto {
-  @ApiProperty({ required: false, enum: ['pending', 'approved', 'rejected'] })
-  @IsOptional() @IsIn(['pending', 'approved', 'rejected'], { message: 'Status is pending, approved or rejected' }) status?: string;
+  @ApiProperty({ required: false, enum: ['pending', 'needs-confirmation', 'approved', 'rejected'] })
+  @IsOptional() @IsIn(['pending', 'needs-confirmation', 'approved', 'rejected'], { message: 'Status is pending, needs-confirmation, approved or rejected' }) status?: string;
 
   @ApiProperty({ required: false })
   @IsOptional() @Matches(/^\d{6}$/, { message: 'A URN is six digits' }) urn?: string;
@@ -248,7 +250,8 @@ export class PupilCountDto {
   @ApiProperty() census: string;
   @ApiProperty() pupils: number;
   @ApiProperty({ enum: ['school', 'partnership'] }) source: string;
-  @ApiProperty({ enum: ['pending', 'approved', 'rejected'] }) status: string;
+  @ApiProperty({ enum: ['pending', 'needs-confirmation', 'approved', 'rejected'], description: 'needs-confirmation: far from the register’s or last year’s figure; the admin approves it to use it' }) status: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the figure needs the admin’s confirmation' }) checkNote: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ nullable: true, type: String }) submittedBy: string | null;
   @ApiProperty() submittedAt: string;
@@ -267,8 +270,10 @@ export const CENSUS_MESSAGE = "The census is written YYYY-MM for the January (01
 export class RecordPupilCountDto {
   @ApiProperty() @Matches(/^\d{6}$/, { message: 'A URN is six digits' }) urn: string;
   @ApiProperty({ example: '2025-10' }) @Matches(CENSUS_PATTERN, { message: CENSUS_MESSAGE }) census: string;
-  @ApiProperty() @IsInt({ message: 'The number of pupils is a whole number' }) @Min(0) @Max(100000, { message: 'That is more pupils than any school has' }) pupils: number;
+  @ApiProperty({ minimum: 0, maximum: 10000 }) @IsPupilCount() pupils: number;
   @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiProperty({ required: false, description: 'The admin has checked a figure far from the register’s or last year’s and confirms it; without this such a figure waits as "needs-confirmation"' })
+  @IsOptional() @IsBoolean({ message: 'confirmed is true or false' }) confirmed?: boolean;
 }
 
 export class DecisionDto {

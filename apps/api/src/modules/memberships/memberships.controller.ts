@@ -144,7 +144,9 @@ export class MembershipsController {
 
   @Post('pupil-counts')
   @Access('update', 'Membership')
-  @ApiOperation({ summary: 'Record a pupil number for a school on the list (approved at once)' })
+  @ApiOperation({
+    summary: 'Record a pupil number for a school on the list: approved at once, unless it is far from the register’s or last year’s (more than 25% and more than 30 pupils) and not confirmed; then it waits as needs-confirmation',
+  })
   @ApiResponse({ status: 201, type: PupilCountDto })
   recordPupilCount(@Ctx() ctx: TenantContext, @Body() dto: RecordPupilCountDto) {
     return this.pupilNumbers.recordPupilCount(ctx, dto);
@@ -153,7 +155,7 @@ export class MembershipsController {
   @Post('pupil-counts/:id/approve')
   @HttpCode(200)
   @Access('update', 'Membership')
-  @ApiOperation({ summary: 'Approve a school’s correction' })
+  @ApiOperation({ summary: 'Approve a school’s correction, or confirm a figure that needs confirmation' })
   @ApiResponse({ status: 200, type: PupilCountDto })
   approvePupilCount(@Ctx() ctx: TenantContext, @Param('id') id: string, @Body() dto: DecisionDto) {
     return this.pupilNumbers.decidePupilCount(ctx, id, 'approved', dto);

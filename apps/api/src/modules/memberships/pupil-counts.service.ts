@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database, type EntityManager, TenantRepository } from '@partnerships/db';
+import { checkPupilCount, choosePupilFigure, FEE_CENSUS_MONTH, feeCensusOf } from '@partnerships/domain';
 import { conflict, invalid, notFound } from '../../common/app-error';
 import { isUuid } from '../../common/ids';
 import { offsetOf, pageOf } from '../../common/pagination.dto';
@@ -7,8 +8,6 @@ import { inTenant, type TenantContext } from '../../common/request-context';
 import type { DecisionDto, PupilCountDto, PupilCountQueryDto, PupilFigureDto, RecordPupilCountDto } from './membership.dto';
 import { MembershipRepository } from './membership.repository';
 import { PupilCountRepository, type PupilCountRow } from './pupil-count.repository';
-
-const CENSUS_MONTH = { october: '10', january: '01', may: '05' } as const;
 
 export function pupilCountDto(row: PupilCountRow): PupilCountDto {
   return {
@@ -25,6 +24,7 @@ export function pupilCountDto(row: PupilCountRow): PupilCountDto {
     decidedBy: row.decided_by ?? null,
     decidedAt: row.decided_at ? row.decided_at.toISOString() : null,
     decisionNote: row.decision_note ?? null,
+    checkNote: row.check_note ?? null,
   };
 }
 
@@ -43,13 +43,24 @@ export class PupilCountsService {
     });
   }
 
-  /** The partnership records a figure itself (approved at once, kept in the history). */
+  /**
+   * The partnership records a figure itself: approved at once and kept in the history, unless it
+   * is far from the register's or last year's figure (`checkPupilCount`) and the admin has not
+   * confirmed it (`confirmed`): then it waits as "needs confirmation" until approved.
+   */
   async recordPupilCount(ctx: TenantContext, dto: RecordPupilCountDto) {
     return inTenant(this.db, ctx, async (em) => {
       const schoolId = await new MembershipRepository(em, ctx.tenant.id).schoolIdOnList(dto.urn);
       if (!schoolId) throw invalid([{ field: 'urn', message: 'That school is not on the partnership’s list.' }]);
       const counts = new PupilCountRepository(em, ctx.tenant.id);
-      const id = await counts.recordApproved({ schoolId, census: dto.census, pupils: dto.pupils, note: dto.note?.trim() || null, submittedBy: ctx.user.id });
+      const check = checkPupilCount(dto.pupils, await counts.references(schoolId, dto.census));
+      const count = { schoolId, census: dto.census, pupils: dto.pupils, note: dto.note?.trim() || null, submittedBy: ctx.user.id };
+      const id =
+        check.status === 'ok'
+          ? await counts.recordApproved(count)
+          : dto.confirmed === true
+            ? await counts.recordApproved({ ...count, checkNote: `Confirmed when recorded: ${check.reason}` })
+            : await counts.submitCorrection({ ...count, checkNote: check.reason }, 'partnership');
       return this.find(counts, id);
     });
   }
@@ -62,7 +73,7 @@ export class PupilCountsService {
       const counts = new PupilCountRepository(em, ctx.tenant.id);
       const status = await counts.lockStatus(id);
       if (!status) throw notFound('pupil number');
-      if (status !== 'pending') throw conflict(`This correction has already been ${status}.`);
+      if (status !== 'pending' && status !== 'needs-confirmation') throw conflict(`This correction has already been ${status}.`);
       await counts.decide(id, decision, ctx.user.id, note);
       return this.find(counts, id);
     });
@@ -76,13 +87,11 @@ export class PupilCountsService {
 
   /** The pupil number a partnership's fees use: its approved figure for its chosen census, or the register's. */
   async pupilFigure(em: EntityManager, tenantId: string, schoolId: string, registerPupils: number | null): Promise<PupilFigureDto> {
-    const census = await new TenantRepository(em).feeCensus(tenantId);
-    const month = CENSUS_MONTH[(census ?? 'october') as keyof typeof CENSUS_MONTH];
+    const feeCensus = await new TenantRepository(em).feeCensus(tenantId);
     const counts = new PupilCountRepository(em, tenantId);
-    const figure = await counts.approvedFigure(schoolId, month);
+    const approved = await counts.approvedFigure(schoolId, FEE_CENSUS_MONTH[feeCensusOf(feeCensus)]);
     const pending = await counts.pendingCount(schoolId);
-    return figure
-      ? { pupils: figure.pupils, source: 'partnership', census: figure.census, pendingCorrections: pending }
-      : { pupils: registerPupils, source: 'register', census: null, pendingCorrections: pending };
+    const figure = choosePupilFigure({ feeCensus, approved: approved ? [approved] : [], registerPupils });
+    return { pupils: figure.pupils, source: figure.source === 'census' ? 'partnership' : 'register', census: figure.census, pendingCorrections: pending, label: figure.label };
   }
 }

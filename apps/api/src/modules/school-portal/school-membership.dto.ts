@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { UserDto } from '../auth/auth.dto';
 import { CategorySummaryDto, CENSUS_MESSAGE, CENSUS_PATTERN, DocumentDto, NoticeDto, PupilCountDto, PupilFigureDto, TimelineEntryDto } from '../memberships/membership.dto';
+import { IsPupilCount } from '../../common/pupil-count.validator';
 
 export class PortalMembershipSummaryDto {
   @ApiProperty() membershipId: string;
@@ -103,7 +104,7 @@ export class SchoolPupilCountsDto {
 export class SubmitPupilCountDto {
   @ApiProperty({ description: 'The partnership the correction is for' }) @IsString() @MaxLength(40) tenantSlug: string;
   @ApiProperty({ example: '2025-10' }) @Matches(CENSUS_PATTERN, { message: CENSUS_MESSAGE }) census: string;
-  @ApiProperty() @IsInt({ message: 'The number of pupils is a whole number' }) @Min(0) @Max(100000, { message: 'That is more pupils than any school has' }) pupils: number;
+  @ApiProperty({ minimum: 0, maximum: 10000 }) @IsPupilCount() pupils: number;
   @ApiProperty({ required: false, description: 'Why the figure should change' }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 

@@ -3,6 +3,7 @@ import { Database, type EntityManager, SchoolRegisterRepository, TenantRepositor
 import {
   academicYearOf,
   addDays,
+  checkPupilCount,
   compareDates,
   deadlineDate,
   describeNoticeRule,
@@ -123,7 +124,16 @@ export class SchoolMembershipService {
     return this.db.inTenant(tenant.id, { userId: ctx.user.id }, async (em) => {
       await this.membership(em, tenant, school);
       const counts = new PupilCountRepository(em, tenant.id);
-      const id = await counts.submitCorrection({ schoolId: school.id, census: dto.census, pupils: dto.pupils, note: dto.note?.trim() || null, submittedBy: ctx.user.id });
+      // A figure far from the register's or last year's is marked for the admin to check before approving (`checkPupilCount`).
+      const check = checkPupilCount(dto.pupils, await counts.references(school.id, dto.census));
+      const id = await counts.submitCorrection({
+        schoolId: school.id,
+        census: dto.census,
+        pupils: dto.pupils,
+        note: dto.note?.trim() || null,
+        submittedBy: ctx.user.id,
+        checkNote: check.status === 'needs-confirmation' ? check.reason : null,
+      });
       const row = await this.pupilNumbers.find(counts, id);
       return { ...row, tenantSlug: tenant.slug, tenantName: tenant.name };
     });
