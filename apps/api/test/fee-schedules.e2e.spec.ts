@@ -204,3 +204,102 @@ describe('public register search for the calculator', () => {
     expect(last).toBe(429);
   });
 });
+
+describe('school facts and schedule checks (issue 13)', () => {
+  const period = { kind: 'academic-year', start: '2030-09-01', end: '2031-08-31', label: '2030–31' };
+  const draft = (components: unknown[]) => ({ ...EALING_2018_19_SCENARIO_1, name: 'Redbridge 2030–31', period, rounding: { unit: 'penny', mode: 'half-up' }, components });
+  const byUrn = (rows: { urn: string; totalPence: number }[], urn: string) => rows.find((r) => r.urn === urn)?.totalPence;
+  const membershipId = async (admin: Awaited<ReturnType<TestApp['signIn']>>, urn: string) => {
+    const page = await (await admin.get('/api/v1/tenants/redbridge/memberships?pageSize=100')).json();
+    return page.items.find((m: { school: { urn: string } }) => m.school.urn === urn).id as string;
+  };
+
+  it('prices by sixth form, trust, diocese and area from the register, and by the partnership’s own record, without a second category', async () => {
+    const admin = await t.signIn('admin@redbridge.demo.test');
+    const document = draft([
+      { kind: 'per-pupil', ratePence: 500 },
+      { kind: 'flat-fee', amountPence: 450_000, label: 'Secondary with a sixth form', when: { phase: ['secondary'], sixthForm: true } },
+      { kind: 'minimum-fee', amountPence: 250_000, when: { trust: ['Forest Learning Trust'] } },
+      { kind: 'base-fee', amountPence: 10_000, label: 'North cluster', when: { area: ['North cluster'] } },
+      { kind: 'base-fee', amountPence: 5_000, label: 'Diocesan schools', when: { diocese: ['Diocese of Brentwood'] } },
+    ]);
+    const created = await (await admin.send('POST', '/api/v1/tenants/redbridge/fee-schedules', { document })).json();
+    expect(created.document.components[1].when).toEqual({ phase: ['secondary'], sixthForm: true });
+    const preview = async () => (await (await admin.send('POST', `/api/v1/tenants/redbridge/fee-schedules/${created.id}/preview`, {})).json()).rows;
+    let rows = await preview();
+    expect(byUrn(rows, '910005')).toBe(450_000); // Wanstead Park High: GIAS says it has a sixth form (an associate: no second category needed)
+    expect(byUrn(rows, '910002')).toBe(250_000); // Barkingside Fields: in the Forest Learning Trust, raised to its minimum
+    expect(byUrn(rows, '910003')).toBe(140_000); // Clayhall Meadow: 270 × £5 + the Diocese of Brentwood's base fee
+    expect(byUrn(rows, '910001')).toBe(105_000); // Aldborough Hatch: in no named area yet
+
+    // The partnership's own record: an area GIAS does not know, and a sixth form the register does not show.
+    const aldborough = await membershipId(admin, '910001');
+    const before = await (await admin.get(`/api/v1/tenants/redbridge/memberships/${aldborough}/fee-facts`)).json();
+    expect(before).toMatchObject({ register: { district: 'Redbridge' }, overrides: null, facts: { areas: ['Redbridge'] } });
+    const saved = await admin.send('PUT', `/api/v1/tenants/redbridge/memberships/${aldborough}/fee-facts`, { area: 'North cluster', trusts: [], sixthForm: null });
+    expect(saved.status).toBe(200);
+    expect((await saved.json()).facts).toEqual({ trusts: [], areas: ['North cluster', 'Redbridge'] });
+    rows = await preview();
+    expect(byUrn(rows, '910001')).toBe(115_000);
+
+    const bad = await admin.send('PUT', `/api/v1/tenants/redbridge/memberships/${aldborough}/fee-facts`, { openedOn: '2025-02-30' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors.map((e: { field: string }) => e.field)).toContain('openedOn');
+    expect((await admin.send('PUT', `/api/v1/tenants/redbridge/memberships/not-a-uuid/fee-facts`, { area: 'x' })).status).toBe(404);
+    const head = await t.signIn('head.910001@demo.test');
+    expect((await head.send('PUT', `/api/v1/tenants/redbridge/memberships/${aldborough}/fee-facts`, { area: 'x' })).status).toBe(404);
+
+    // Publish it: the public calculator quotes the school from the same facts as the preview.
+    expect((await admin.send('POST', `/api/v1/tenants/redbridge/fee-schedules/${created.id}/publish`)).status).toBe(200);
+    expect((await quote('redbridge', 'urn=910005&date=2030-10-01')).body.totalPence).toBe(450_000);
+    expect((await quote('redbridge', 'urn=910001&date=2030-10-01')).body.totalPence).toBe(115_000);
+  });
+
+  it('flags a schedule that contradicts itself, naming the schools, and refuses to publish it', async () => {
+    const admin = await t.signIn('admin@redbridge.demo.test');
+    const document = draft([
+      { kind: 'per-pupil', ratePence: 500 },
+      { kind: 'minimum-fee', amountPence: 600_000, when: { sixthForm: true } },
+      { kind: 'maximum-fee', amountPence: 500_000, when: { phase: ['secondary'] } },
+      { kind: 'base-fee', amountPence: 100_000 },
+      { kind: 'base-fee', amountPence: 50_000, when: { trust: ['Forest Learning Trust'] } },
+      { kind: 'per-pupil', ratePence: 33_600, when: { phase: ['special'] } },
+      { kind: 'maximum-fee', amountPence: 0, when: { diocese: ['Diocese of Brentwood'] } },
+    ]);
+    const created = await (await admin.send('POST', '/api/v1/tenants/redbridge/fee-schedules', { document })).json();
+    const preview = await (await admin.send('POST', `/api/v1/tenants/redbridge/fee-schedules/${created.id}/preview`, {})).json();
+    const warnings = preview.warnings.map((w: { kind: string; components: number[]; schools: string[] }) => [w.kind, w.components, w.schools]);
+    expect(warnings).toEqual([
+      ['minimum-above-maximum', [1, 2], ['Wanstead Park High School']],
+      ['two-base-fees', [3, 4], ['Barkingside Fields Primary School', 'Wanstead Park High School']],
+      ['rate-looks-wrong', [5], ['Fairlop Vale Special School']],
+      ['zero-maximum', [6], ['Clayhall Meadow Infant School']],
+    ]);
+    expect(preview.warnings[2].message).toMatch(/£336\.00 per pupil .*slip of the decimal point/);
+
+    const refused = await admin.send('POST', `/api/v1/tenants/redbridge/fee-schedules/${created.id}/publish`);
+    expect(refused.status).toBe(400);
+    const errors = (await refused.json()).errors as { field: string; message: string }[];
+    expect(errors.map((e) => e.field)).toEqual(['document.components[1]', 'document.components[3]', 'document.components[5]', 'document.components[6]']);
+    expect(errors[1]!.message).toContain('Barkingside Fields Primary School and Wanstead Park High School');
+    expect((await (await admin.get(`/api/v1/tenants/redbridge/fee-schedules/${created.id}`)).json()).status).toBe('draft');
+
+    // The unsaved document in the editor is checked too: the contradiction gone, nothing is flagged.
+    const fixed = await (await admin.send('POST', `/api/v1/tenants/redbridge/fee-schedules/${created.id}/preview`, { document: draft([{ kind: 'per-pupil', ratePence: 500 }]) })).json();
+    expect(fixed.warnings).toEqual([]);
+  });
+
+  it('shows the prospects the partnership is about to invite in a draft’s preview, marked as prospects and kept out of the members’ total', async () => {
+    const admin = await t.signIn('admin@redbridge.demo.test');
+    const added = await admin.send('POST', '/api/v1/tenants/redbridge/prospects', { urns: ['920005'], category: 'associate' });
+    expect(added.status).toBe(200);
+    const document = draft([{ kind: 'per-pupil', ratePence: 500 }, { kind: 'maximum-fee', amountPence: 0, when: { sixthForm: true } }]);
+    const created = await (await admin.send('POST', '/api/v1/tenants/redbridge/fee-schedules', { document })).json();
+    const preview = await (await admin.send('POST', `/api/v1/tenants/redbridge/fee-schedules/${created.id}/preview`, {})).json();
+    expect(preview.prospects).toEqual([expect.objectContaining({ urn: '920005', name: 'Southall Common High School', status: 'prospect', prospect: true, totalPence: 0 })]);
+    expect(preview.rows.map((r: { urn: string }) => r.urn)).not.toContain('920005');
+    expect(preview.totalPence).toBe(preview.rows.reduce((sum: number, r: { totalPence: number }) => sum + r.totalPence, 0));
+    // A contradiction that touches a prospect names it, marked as one.
+    expect(preview.warnings).toEqual([expect.objectContaining({ kind: 'zero-maximum', schools: ['Wanstead Park High School', 'Southall Common High School (prospect)'] })]);
+  });
+});

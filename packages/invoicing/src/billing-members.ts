@@ -1,5 +1,5 @@
-import { type EntityManager, TenantRepository } from '@partnerships/db';
-import { choosePupilFigure, FEE_CENSUS_MONTH, feeCensusOf, type Phase, type PupilFigure } from '@partnerships/domain';
+import { type EntityManager, SchoolFeeFactsRepository, TenantRepository } from '@partnerships/db';
+import { choosePupilFigure, FEE_CENSUS_MONTH, feeCensusOf, type Phase, type PupilFigure, type SchoolFeeFacts } from '@partnerships/domain';
 import { BillingSourcesRepository } from './repositories/billing-sources.repository';
 
 export { MEMBER_STATES_FOR_BILLING } from './repositories/billing-sources.repository';
@@ -25,6 +25,8 @@ export interface MemberForInvoice {
   pupilFigure: PupilFigure;
   /** The service level (tier) the school chose, priced by the schedule's tier prices. */
   serviceLevel?: string | null;
+  /** Sixth form, opening date, trusts, diocese and areas: the partnership's record over the register's, as the preview and quote use them. */
+  feeFacts?: SchoolFeeFacts;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function loadMembersForBilling(em: EntityManager, tenantId: string,
   const feeCensus = await new TenantRepository(em).feeCensus(tenantId);
   const month = FEE_CENSUS_MONTH[feeCensusOf(feeCensus)];
   const rows = await new BillingSourcesRepository(em).membersForBilling(tenantId, month, membershipIds ?? null);
+  const facts = await new SchoolFeeFactsRepository(em).forTenant(tenantId);
   return rows.map((r) => {
     const pupilFigure = choosePupilFigure({
       feeCensus,
@@ -58,6 +61,7 @@ export async function loadMembersForBilling(em: EntityManager, tenantId: string,
       pupils: pupilFigure.pupils,
       pupilFigure,
       serviceLevel: r.service_level ?? null,
+      feeFacts: facts.get(r.urn)?.facts ?? {},
     };
   });
 }

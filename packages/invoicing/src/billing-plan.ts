@@ -91,6 +91,7 @@ export function planMember(schedule: ScheduleForBilling, settings: BillingSettin
       {
         phase: member.phase, pupils: member.pupils, category: member.category, schoolType: member.type, financialYearStartMonth: financialYearStartMonthForType(member.type),
         ...(member.serviceLevel ? { tier: member.serviceLevel } : {}),
+        ...member.feeFacts,
       },
       { ...(decision.from ? { from: decision.from } : {}), ...(decision.to ? { to: decision.to } : {}) },
     );

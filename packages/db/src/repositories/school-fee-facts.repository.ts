@@ -69,7 +69,18 @@ export class SchoolFeeFactsRepository extends UnitOfWorkRepository {
     return row && recordOf(row);
   }
 
-  /** The register's facts for a school that is on no list (the public calculator). */
+  /** One school's facts for a partnership: its record over the register's when the school is on the list, else the register's. */
+  async forSchool(tenantId: string, schoolId: string): Promise<SchoolFeeFacts> {
+    const row = await this.one<FactRow>(
+      `SELECT m.id AS membership_id, s.id AS school_id, s.urn, s.sixth_form, to_char(s.opened_on, 'YYYY-MM-DD') AS opened_on, s.trust, s.federation,
+              s.diocese, s.district, m.fee_facts
+         FROM schools s LEFT JOIN memberships m ON m.school_id = s.id AND m.tenant_id = $1 WHERE s.id = $2`,
+      [tenantId, schoolId],
+    );
+    return row ? recordOf(row).facts : {};
+  }
+
+  /** The register's facts for a school that is on no list. */
   async registerFacts(schoolId: string): Promise<SchoolFeeFacts> {
     const row = await this.one<FactRow>(
       `SELECT NULL AS membership_id, s.id AS school_id, s.urn, s.sixth_form, to_char(s.opened_on, 'YYYY-MM-DD') AS opened_on, s.trust, s.federation,

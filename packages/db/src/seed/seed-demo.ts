@@ -41,10 +41,14 @@ export async function seedDemo(dataSource: DataSource, nodeEnv: string = process
       }
       for (const school of tenant.schools) {
         const [{ id: schoolId }] = await em.query(
-          `INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
+          `INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode, sixth_form, opened_on, trust, federation, religious_character, diocese, district)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $5)
            ON CONFLICT (urn) DO UPDATE SET urn = schools.urn RETURNING id`,
-          [school.urn, school.name, school.phase, school.type, tenant.localAuthority, school.pupils, school.postcode],
+          [
+            school.urn, school.name, school.phase, school.type, tenant.localAuthority, school.pupils, school.postcode,
+            school.facts?.sixthForm ?? null, school.facts?.openedOn ?? null, school.facts?.trust ?? null, school.facts?.federation ?? null,
+            school.facts?.religiousCharacter ?? null, school.facts?.diocese ?? null,
+          ],
         );
         await em.query(
           `INSERT INTO membership_categories (tenant_id, code, name, voting_rights, fees_apply, position)

@@ -75,11 +75,36 @@ export class PreviewRowDto {
   @ApiProperty({ type: [FeeLineDto] }) lines: FeeLineDto[];
 }
 
+/** A school the partnership is about to invite (prospect, invited or applied), priced under the draft but not counted in the members' total. */
+export class PreviewProspectDto {
+  @ApiProperty() urn: string;
+  @ApiProperty() name: string;
+  @ApiProperty() phase: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'The register’s number of pupils' }) pupils: number | null;
+  @ApiProperty() category: string;
+  @ApiProperty({ enum: ['prospect', 'invited', 'applied'] }) status: string;
+  @ApiProperty({ enum: [true], description: 'Always true: marks the row as a prospect, not a member' }) prospect: true;
+  @ApiProperty() totalPence: number;
+  @ApiProperty({ type: [FeeLineDto] }) lines: FeeLineDto[];
+}
+
+/** A contradiction or likely slip in the schedule, with the schools it affects (`analyseFeeSchedule`). Publishing is refused while there are any. */
+export class ScheduleWarningDto {
+  @ApiProperty({ enum: ['minimum-above-maximum', 'two-base-fees', 'two-size-bands', 'rate-looks-wrong', 'zero-maximum'] }) kind: string;
+  @ApiProperty({ type: [Number], description: 'The components at fault, 0-based' }) components: number[];
+  @ApiProperty({ example: 'components[2]' }) field: string;
+  @ApiProperty() message: string;
+  @ApiProperty({ type: [String], description: 'Every school affected (prospects marked "(prospect)")' }) schools: string[];
+}
+
 export class PreviewDto {
   @ApiProperty({ type: [PreviewRowDto] }) rows: PreviewRowDto[];
   @ApiProperty() totalPence: number;
   @ApiProperty({ nullable: true, type: Number }) previousTotalPence: number | null;
   @ApiProperty({ nullable: true, type: FeeScheduleSummaryDto }) previousSchedule: FeeScheduleSummaryDto | null;
+  @ApiProperty({ type: [PreviewProspectDto] }) prospects: PreviewProspectDto[];
+  @ApiProperty({ description: 'What the prospects would pay, besides the members’ total' }) prospectsTotalPence: number;
+  @ApiProperty({ type: [ScheduleWarningDto] }) warnings: ScheduleWarningDto[];
 }
 
 export class ScenarioSchoolDto {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, type EntityManager, TenantRepository } from '@partnerships/db';
+import { Database, type EntityManager, SchoolFeeFactsRepository, TenantRepository } from '@partnerships/db';
 import {
   choosePupilFigure,
   DomainRefusal,
@@ -18,6 +18,7 @@ import {
 import { conflict, invalid, notFound } from '../../common/app-error';
 import { isUuid } from '../../common/ids';
 import { inTenant, type TenantContext } from '../../common/request-context';
+import { draftChecks, refuseContradictions } from './fee-schedule-checks';
 import { FeeScheduleRepository, type FeeScheduleRecord } from './fee-schedule.repository';
 import type { FeeScheduleDto, FeeScheduleSummaryDto, PreviewDto, ScenarioRequestDto, ScenarioResultDto } from './fee-schedules.dto';
 
@@ -88,6 +89,8 @@ export class FeeSchedulesService {
       if (row.status === 'published') return full(row);
       if (row.status !== 'draft') throw conflict('This version has been replaced; make a new version to publish it again.');
       validDocument(row.document);
+      // A schedule that contradicts itself for a member or prospect is refused, naming them (the preview shows the same warnings).
+      refuseContradictions((await this.previewIn(em, ctx, row.document)).warnings);
       return full(await this.schedules(em, ctx).publish(row, ctx.user.id));
     });
   }
@@ -103,48 +106,60 @@ export class FeeSchedulesService {
   preview(ctx: TenantContext, id: string, input?: unknown): Promise<PreviewDto> {
     return inTenant(this.db, ctx, async (em) => {
       const row = await this.load(em, ctx, id);
-      const document = input === undefined ? row.document : validDocument(input);
-      const schedules = this.schedules(em, ctx);
-      const previousRow = await schedules.findPublishedBefore(document.period.start);
-      const feeCensus = await new TenantRepository(em).feeCensus(ctx.tenant.id);
-      const members = await schedules.membersToPrice(FEE_CENSUS_MONTH[feeCensusOf(feeCensus)]);
-      const rows = members.map((m) => {
-        // The same figure billing will use (`choosePupilFigure`), and the school's own financial year.
-        const pupilFigure = choosePupilFigure({
-          feeCensus,
-          approved: m.census !== null && m.census_pupils !== null ? [{ census: m.census, pupils: m.census_pupils, decidedAt: m.census_decided_at }] : [],
-          registerPupils: m.pupils,
-        });
-        const school: SchoolForFees = {
-          phase: m.phase,
-          pupils: pupilFigure.pupils ?? 0,
-          category: m.category,
-          schoolType: m.type,
-          financialYearStartMonth: financialYearStartMonthForType(m.type),
-        };
-        const quote = quoteFee(document, school);
-        const previousPence = previousRow ? quoteFee(previousRow.document, school).totalPence : null;
-        return {
-          urn: m.urn,
-          name: m.name,
-          phase: m.phase,
-          pupils: pupilFigure.pupils,
-          pupilFigure,
-          category: m.category,
-          totalPence: quote.totalPence,
-          previousPence,
-          changePence: previousPence === null ? null : quote.totalPence - previousPence,
-          lines: quote.lines,
-        };
+      return this.previewIn(em, ctx, input === undefined ? row.document : validDocument(input));
+    });
+  }
+
+  /** The preview inside a unit of work: publish checks the same warnings in its own transaction. */
+  private async previewIn(em: EntityManager, ctx: TenantContext, document: FeeSchedule): Promise<PreviewDto> {
+    const schedules = this.schedules(em, ctx);
+    const previousRow = await schedules.findPublishedBefore(document.period.start);
+    const feeCensus = await new TenantRepository(em).feeCensus(ctx.tenant.id);
+    const members = await schedules.membersToPrice(FEE_CENSUS_MONTH[feeCensusOf(feeCensus)]);
+    const facts = await new SchoolFeeFactsRepository(em).forTenant(ctx.tenant.id);
+    const checked: { name: string; school: SchoolForFees }[] = [];
+    const rows = members.map((m) => {
+      // The same figure billing will use (`choosePupilFigure`), and the school's own financial year.
+      const pupilFigure = choosePupilFigure({
+        feeCensus,
+        approved: m.census !== null && m.census_pupils !== null ? [{ census: m.census, pupils: m.census_pupils, decidedAt: m.census_decided_at }] : [],
+        registerPupils: m.pupils,
       });
-      const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+      const school: SchoolForFees = {
+        phase: m.phase,
+        pupils: pupilFigure.pupils ?? 0,
+        category: m.category,
+        schoolType: m.type,
+        financialYearStartMonth: financialYearStartMonthForType(m.type),
+        ...facts.get(m.urn)?.facts,
+      };
+      checked.push({ name: m.name, school });
+      const quote = quoteFee(document, school);
+      const previousPence = previousRow ? quoteFee(previousRow.document, school).totalPence : null;
       return {
-        rows,
-        totalPence: sum(rows.map((r) => r.totalPence)),
-        previousTotalPence: previousRow ? sum(rows.map((r) => r.previousPence ?? 0)) : null,
-        previousSchedule: previousRow ? summary(previousRow) : null,
+        urn: m.urn,
+        name: m.name,
+        phase: m.phase,
+        pupils: pupilFigure.pupils,
+        pupilFigure,
+        category: m.category,
+        totalPence: quote.totalPence,
+        previousPence,
+        changePence: previousPence === null ? null : quote.totalPence - previousPence,
+        lines: quote.lines,
       };
     });
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    const { prospects, warnings } = await draftChecks(em, ctx.tenant.id, document, checked);
+    return {
+      rows,
+      totalPence: sum(rows.map((r) => r.totalPence)),
+      previousTotalPence: previousRow ? sum(rows.map((r) => r.previousPence ?? 0)) : null,
+      previousSchedule: previousRow ? summary(previousRow) : null,
+      prospects,
+      prospectsTotalPence: sum(prospects.map((p) => p.totalPence)),
+      warnings,
+    };
   }
 
   /** The planner: a set of schools (e.g. 60 primaries and 14 secondaries), their fees and total, and optionally the rate that raises a target. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Database, SchoolRegisterRepository, TenantRepository } from '@partnerships/db';
-import { choosePupilFigure, enteredPupilFigure, FEE_CENSUS_MONTH, feeCensusOf, financialYearStartMonthForType, formatUkDate, type Phase, type PupilFigure, londonToday, quoteFee } from '@partnerships/domain';
+import { Database, SchoolFeeFactsRepository, SchoolRegisterRepository, TenantRepository } from '@partnerships/db';
+import { choosePupilFigure, enteredPupilFigure, FEE_CENSUS_MONTH, type SchoolFeeFacts, feeCensusOf, financialYearStartMonthForType, formatUkDate, type Phase, type PupilFigure, londonToday, quoteFee } from '@partnerships/domain';
 import { AppError, invalid, notFound } from '../../common/app-error';
 import { AttemptLimiter } from '../../common/attempt-limiter';
 import { likePattern } from '../../common/sql-text';
@@ -52,7 +52,7 @@ export class PublicQuoteService {
 
     const date = query.date ?? londonToday();
     const tenant = found.tenant;
-    const { schedule, category, figure } = await this.db.inTenant(tenant.id, {}, async (em) => {
+    const { schedule, category, figure, facts } = await this.db.inTenant(tenant.id, {}, async (em) => {
       const schedule = await new FeeScheduleRepository(em, tenant.id).findInForceOn(date);
       const category = found.school ? await new MembershipRepository(em, tenant.id).categoryOfSchool(found.school.id) : null;
       // The pupil number billing would use: the partnership's approved census figure, else the register's (one rule, `choosePupilFigure`).
@@ -62,7 +62,9 @@ export class PublicQuoteService {
         const approved = await new PupilCountRepository(em, tenant.id).approvedFigure(found.school.id, FEE_CENSUS_MONTH[feeCensusOf(feeCensus)]);
         figure = choosePupilFigure({ feeCensus, approved: approved ? [approved] : [], registerPupils: found.school.pupils });
       }
-      return { schedule, category: category ?? undefined, figure };
+      // Sixth form, opening date, trusts, diocese and area, as the preview and billing read them.
+      const facts: SchoolFeeFacts = found.school ? await new SchoolFeeFactsRepository(em).forSchool(tenant.id, found.school.id) : {};
+      return { schedule, category: category ?? undefined, figure, facts };
     });
     if (!schedule) throw new AppError('no_published_schedule', 404, `${found.tenant.name} has not published its fees yet.`);
 
@@ -78,6 +80,7 @@ export class PublicQuoteService {
       tier: query.tier,
       schoolType: found.school?.type,
       financialYearStartMonth: financialYearStartMonthForType(found.school?.type),
+      ...facts,
     };
     const quote = quoteFee(document, school);
     return {

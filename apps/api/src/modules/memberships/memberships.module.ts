@@ -8,10 +8,12 @@ import { BulkInviteService } from './bulk-invite.service';
 import { MemberListService } from './member-list.service';
 import { MembershipSettingsService } from './membership-settings.service';
 import { PupilCountsService } from './pupil-counts.service';
+import { SchoolFeeFactsController } from './school-fee-facts.controller';
+import { SchoolFeeFactsService } from './school-fee-facts.service';
 import { TenantDocumentsService } from './tenant-documents.service';
 
 @Module({
-  controllers: [MembershipsController, MembershipCategoriesController],
+  controllers: [MembershipsController, MembershipCategoriesController, SchoolFeeFactsController],
   providers: [
     MembershipsService,
     MembershipLifecycleService,
@@ -21,6 +23,7 @@ import { TenantDocumentsService } from './tenant-documents.service';
     MembershipSettingsService,
     PupilCountsService,
     TenantDocumentsService,
+    SchoolFeeFactsService,
   ],
   exports: [MembershipsService, MembershipLifecycleService, PupilCountsService],
 })
