@@ -53,8 +53,8 @@ function nodeAdapter(): Adapter {
   };
 }
 
-/** Paths whose POST bodies are GIAS files: the import page's form actions and the API's upload route. */
-const UPLOAD_PATHS = String.raw`^\/(?:p\/[^/?#]+\/imports|api\/v1\/tenants\/[^/?#]+\/school-imports)\/?(?:[?#]|$)`;
+/** Paths whose POST bodies are GIAS files: the import pages' form actions (a partnership's, the operator's register) and the API's upload routes. */
+const UPLOAD_PATHS = String.raw`^\/(?:p\/[^/?#]+\/imports|platform\/register|api\/v1\/tenants\/[^/?#]+\/school-imports|api\/v1\/platform\/register-imports)\/?(?:[?#]|$)`;
 
 function patchUploadLimit(file: string): void {
   const source = readFileSync(file, 'utf8');

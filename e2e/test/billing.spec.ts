@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Browser, checkPage, hydrated, openBrowser, visit } from './support/browser';
+import { type Browser, checkPage, hydrated, openBrowser, atPhoneWidth, visibleWithinWidth, visit } from './support/browser';
 import { DEMO_PASSWORD, signIn, signOut } from './support/journeys';
 import type { Stack } from './support/stack';
 import { withStackAndBrowser } from './support/suite';
@@ -77,6 +77,13 @@ describe('billing: Stripe, a billing run, and paying by card and by bank transfe
     const acton = page.getByRole('row', { name: /Acton Vale Primary School/ }).first();
     cardInvoice = (await acton.getByRole('link').first().getAttribute('href'))!.split('/').pop()!;
     expect(cardInvoice).toBeTruthy();
+
+    // At a phone's width each invoice's amounts and state are still shown, inside the screen.
+    await atPhoneWidth(page, async () => {
+      for (const cell of ['td.amount', 'td.owed', 'td.state']) expect(await visibleWithinWidth(page, `table.stack ${cell}`)).toBeGreaterThan(0);
+      expect(await page.locator('table.stack td.owed').first().textContent()).toMatch(/£/);
+      await checkPage(page, 'billing-invoices-390');
+    });
   });
 
   it('an admin-recorded bank transfer settles another school’s invoice', async () => {
@@ -101,6 +108,10 @@ describe('billing: Stripe, a billing run, and paying by card and by bank transfe
     await signIn(page, stack.webUrl, 'head.920001@demo.test');
     await visit(page, `${stack.webUrl}/s/920001/invoices`);
     await checkPage(page, 'school-invoices');
+    await atPhoneWidth(page, async () => {
+      for (const cell of ['td.amount', 'td.owed', 'td.state']) expect(await visibleWithinWidth(page, `table.stack ${cell}`)).toBeGreaterThan(0);
+      await checkPage(page, 'school-invoices-390');
+    });
     await visit(page, `${stack.webUrl}/s/920001/invoices/${cardInvoice}`);
     await checkPage(page, 'school-invoice');
     await page.getByRole('button', { name: 'Pay by bank transfer' }).click();
@@ -152,6 +163,20 @@ describe('billing: Stripe, a billing run, and paying by card and by bank transfe
     await page.waitForURL((url) => url.pathname === '/platform/billing');
     await hydrated(page);
     await expect(page.getByRole('row', { name: /Ealing Learning Partnership/ }).textContent()).resolves.toContain('Connected');
+    // Words never run into a bracket ("Free trial(trial ends").
+    expect(await page.textContent('main')).not.toMatch(/[a-z]\(trial ends/);
     await checkPage(page, 'platform-billing');
+  });
+
+  it('finance staff find the billing settings from the billing page', async () => {
+    const { page } = browser;
+    await signOut(page);
+    await signIn(page, stack.webUrl, 'finance@redbridge.demo.test');
+    await visit(page, `${stack.webUrl}/p/redbridge/billing`);
+    await page.getByRole('link', { name: 'Billing settings' }).click();
+    await page.waitForURL((url) => url.pathname === '/p/redbridge/billing/settings');
+    await hydrated(page);
+    await page.getByRole('button', { name: 'Save billing settings' }).waitFor();
+    await checkPage(page, 'billing-settings-finance');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Browser, checkPage, visit } from './support/browser';
 import { signIn, signOut } from './support/journeys';
-import { linkIn } from './support/mail';
+import { decodeQuotedPrintable, linkIn } from './support/mail';
 import type { Stack } from './support/stack';
 import { withStackAndBrowser } from './support/suite';
 
@@ -24,6 +24,8 @@ async function invite(email: string, roleLabel: string, screenshot?: string): Pr
   expect(await page.getByRole('status').filter({ hasText: 'Invitation sent' }).textContent()).toContain(email);
   if (screenshot) await checkPage(page, screenshot);
   const mail = await stack.mail.waitFor((m) => m.to.includes(email), 30_000);
+  // The e-mail names the partnership and the role.
+  expect(decodeQuotedPrintable(mail.raw)).toContain(`to join Redbridge Education Partnership as ${roleLabel.toLowerCase()}`);
   return linkIn(mail, '/invitations/accept');
 }
 
@@ -57,6 +59,10 @@ describe('invitations', () => {
     await context.clearCookies();
     await visit(page, link);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Accept your invitation');
+    // The page says which partnership and which role, and for whom.
+    const lead = await page.locator('main .lead').textContent();
+    expect(lead).toContain('You have been invited to join Redbridge Education Partnership as Officer');
+    expect(await page.textContent('main')).toContain('The invitation is for new.officer@redbridge.example.');
     await checkPage(page, '12-accept-invitation');
     await page.getByLabel('Your full name').fill('Nia Newcomer');
     await page.getByLabel('Password', { exact: true }).fill('three random words');

@@ -137,9 +137,13 @@ describe('schools, memberships and the school portal', () => {
     // The choice is kept, to change and preview again.
     expect(await page.getByRole('checkbox', { name: /^Redbridge \(/ }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'Open', exact: true }).isChecked()).toBe(true);
+    // The preview names each school it would add, ticked; untick one and it is not added.
+    const chosen = preview.getByRole('group', { name: 'Schools to add' });
+    expect(await chosen.getByRole('checkbox').count()).toBe(4);
+    expect(await chosen.getByRole('checkbox', { name: SCHOOL }).isChecked()).toBe(true);
     await checkPage(page, '44-prospects-preview');
 
-    await page.getByRole('button', { name: 'Add 4 schools as prospects' }).click();
+    await page.getByRole('button', { name: 'Add the ticked schools as prospects' }).click();
     await eventually(() => page.getByRole('status').first().textContent()).toContain('Added 4 schools as prospects.');
     await checkPage(page, '45-prospects-added');
     await page.getByRole('link', { name: 'See your prospects and invite them' }).click();

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { giasFile, giasSchool, importGias, uploadGias } from './support/gias';
 import { type Session, startTestApp, type TestApp } from './support/test-app';
@@ -177,6 +179,9 @@ describe('prospects', () => {
   it('adds register schools by local authority and phase as prospects, once', async () => {
     const preview = await (await admin.send('POST', '/api/v1/tenants/redbridge/prospects', { localAuthorities: ['Sampleshire'], phases: ['primary'], dryRun: true })).json();
     expect(preview).toMatchObject({ dryRun: true, created: preview.matched, alreadyListed: 0 });
+    // The preview names the schools it would add, not only how many.
+    expect(preview.schools).toHaveLength(preview.matched);
+    expect(preview.schools).toContainEqual(expect.objectContaining({ urn: '700001', name: 'Oakfield Primary School, Sampleton', phase: 'primary', localAuthority: 'Sampleshire', category: 'full' }));
     expect(preview.matched).toBeGreaterThanOrEqual(3);
     const first = await (await admin.send('POST', '/api/v1/tenants/redbridge/prospects', { localAuthorities: ['sampleshire'], phases: ['primary'] })).json();
     expect(first).toMatchObject({ created: preview.matched, dryRun: false });
@@ -195,5 +200,46 @@ describe('prospects', () => {
     const bad = await admin.send('POST', '/api/v1/tenants/redbridge/prospects', { phases: ['college'] });
     expect((await bad.json()).errors[0].field).toBe('phases');
     expect((await (await admin.get('/api/v1/tenants/redbridge/memberships')).json()).total).toBe(before);
+  });
+});
+
+/** The sample file the import page offers (apps/web/static/samples): a dozen made-up schools in GIAS's own layout. */
+const SAMPLE = readFileSync(join(import.meta.dirname, '..', '..', 'web', 'static', 'samples', 'gias-sample.csv'));
+
+describe('the platform-wide register, loaded once by the operator', () => {
+  const uploadRegister = (session: Session, bytes: Uint8Array) => {
+    const form = new FormData();
+    form.append('file', new Blob([bytes], { type: 'text/csv' }), 'gias-sample.csv');
+    return fetch(`${t.url}/api/v1/platform/register-imports`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken }, body: form });
+  };
+
+  it('is not for a partnership’s admin', async () => {
+    expect((await uploadRegister(admin, SAMPLE)).status).toBe(403);
+    expect((await admin.get('/api/v1/platform/register-imports')).status).toBe(403);
+  });
+
+  it('takes the sample file through the same import as a partnership’s upload, and every partnership can then choose from it', async () => {
+    const operator = await t.signIn('operator@platform.demo.test');
+    const res = await uploadRegister(operator, SAMPLE);
+    expect(res.status).toBe(202);
+    const { id } = await res.json();
+    let load: Record<string, any> = {};
+    for (const start = Date.now(); Date.now() - start < 20_000; await new Promise((r) => setTimeout(r, 100))) {
+      load = await (await operator.get(`/api/v1/platform/register-imports/${id}`)).json();
+      if (load.status === 'completed' || load.status === 'failed') break;
+    }
+    // Twelve schools; the closed one the register never held is skipped.
+    expect(load).toMatchObject({ status: 'completed', fileName: 'gias-sample.csv', counts: { rows: 12, created: 11, updated: 0, unchanged: 0, skipped: 1 }, problems: [] });
+    expect((await (await operator.get('/api/v1/platform/register-imports')).json()).items[0]).toMatchObject({ id, status: 'completed' });
+    // No partnership's import list shows it.
+    expect((await (await admin.get('/api/v1/tenants/redbridge/school-imports')).json()).items.map((i: { id: string }) => i.id)).not.toContain(id);
+
+    // A partnership picks its schools by local authority, with no file of its own.
+    const las = await (await admin.get('/api/v1/schools/local-authorities')).json();
+    expect(las.items).toContainEqual(expect.objectContaining({ name: 'Exampleton', schools: 4 }));
+    const preview = await (await admin.send('POST', '/api/v1/tenants/redbridge/prospects', { localAuthorities: ['Exampleton'], dryRun: true })).json();
+    expect(preview.schools.map((s: { name: string }) => s.name)).toEqual(['Example Bridge Primary School', 'Example Green All-Through School', 'Example Hill, Lower School', 'Example Park High School']);
+    const added = await (await admin.send('POST', '/api/v1/tenants/redbridge/prospects', { urns: ['991009', '991010'] })).json();
+    expect(added).toMatchObject({ created: 2, dryRun: false });
   });
 });

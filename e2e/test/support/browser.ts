@@ -108,3 +108,13 @@ export async function visibleWithinWidth(page: Page, selector: string, width = 3
   }
   return boxes.length;
 }
+
+/** Runs `check` with the window at a phone's width (390 × 844), then puts it back. */
+export async function atPhoneWidth(page: Page, check: () => Promise<void>): Promise<void> {
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await check();
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+}

@@ -310,6 +310,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/platform/register-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Platform operators: loads of the register so far, newest first */
+        get: operations["RegisterImportsController_list"];
+        put?: never;
+        /** Platform operators: load the national GIAS extract into the platform-wide register (multipart field "file", or a text/csv body, up to 100 MB); the import runs as a job, as a partnership’s does */
+        post: operations["RegisterImportsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/register-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Platform operators: a load of the register, with its progress, counts and problems */
+        get: operations["RegisterImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/platform/tenants": {
         parameters: {
             query?: never;
@@ -1256,6 +1291,23 @@ export interface paths {
         put?: never;
         /** Notice to leave: the leaving date is worked out and shown first (confirm: false), then given (confirm: true) */
         post: operations["SchoolMembershipController_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/school-portal/{urn}/memberships/{tenantSlug}/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the school would pay the partnership, and why (the fee calculator for this school), for a school the partnership has invited or that belongs to it; listed or not */
+        get: operations["SchoolQuoteController_quote"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3711,6 +3763,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/memberships/{id}/fee-facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What fee rules know about a member: sixth form, opening date, federations and trusts, diocese, area (register and partnership record) */
+        get: operations["SchoolFeeFactsController_get"];
+        /** Record what the register lacks or has wrong for fees (a field left out or blank uses the register’s) */
+        put: operations["SchoolFeeFactsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/memberships/{id}/notice": {
         parameters: {
             query?: never;
@@ -4144,7 +4214,7 @@ export interface paths {
         /** Pupil numbers per school per census, with schools’ corrections (filter status=pending to approve them) */
         get: operations["MembershipsController_pupilCounts"];
         put?: never;
-        /** Record a pupil number for a school on the list (approved at once) */
+        /** Record a pupil number for a school on the list: approved at once, unless it is far from the register’s or last year’s (more than 25% and more than 30 pupils) and not confirmed; then it waits as needs-confirmation */
         post: operations["MembershipsController_recordPupilCount"];
         delete?: never;
         options?: never;
@@ -4161,7 +4231,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a school’s correction */
+        /** Approve a school’s correction, or confirm a figure that needs confirmation */
         post: operations["MembershipsController_approvePupilCount"];
         delete?: never;
         options?: never;
@@ -5218,6 +5288,13 @@ export interface components {
             /** @description The school’s purchase order number */
             poNumber: string;
         };
+        AtSchoolFinancialYearStartPaymentDto: {
+            /**
+             * @description The whole fee in one invoice, due on the first day of the school’s own financial year (1 April maintained, 1 September academies)
+             * @enum {string}
+             */
+            kind: "at-school-financial-year-start";
+        };
         AttendanceEntryDto: {
             deputyUserId?: string | null;
             reason?: string | null;
@@ -5892,11 +5969,8 @@ export interface components {
             period?: string;
             /** @description The published fee schedule version to bill under */
             scheduleId?: string;
-            /**
-             * @description E-mail each invoice to its school once the run has issued them (otherwise nothing is sent: use "Send all" on the run)
-             * @default false
-             */
-            sendInvoices: boolean;
+            /** @description true: e-mail each invoice to its school once the run has issued them. Otherwise (the default) nothing is sent: use "Send all" on the run */
+            sendInvoices?: boolean;
         };
         CreateBuybackWindowDto: {
             /** @description The last day schools may cancel a rolling service */
@@ -6531,6 +6605,20 @@ export interface components {
             /** @example 2017-03-31 */
             to: string;
         };
+        FeeFactOverridesDto: {
+            /** @description The partnership’s own area name */
+            area?: string | null;
+            /** @description Diocese; null or "" for none */
+            diocese?: string | null;
+            /**
+             * @description Opening date, YYYY-MM-DD
+             * @example 2024-09-01
+             */
+            openedOn?: string | null;
+            sixthForm?: boolean | null;
+            /** @description Federations and trusts by name; [] for none */
+            trusts?: string[];
+        };
         FeeInstalmentDto: {
             amountPence: number;
             dueDate: string;
@@ -6595,7 +6683,7 @@ export interface components {
             freePeriod?: components["schemas"]["FeeDateRangeDto"];
             liabilityGuarantee?: components["schemas"]["FeeLiabilityGuaranteeDto"];
             name: string;
-            payment: components["schemas"]["InAdvancePaymentDto"] | components["schemas"]["InstalmentsPaymentDto"] | components["schemas"]["SplitBySchoolFinancialYearPaymentDto"];
+            payment: components["schemas"]["InAdvancePaymentDto"] | components["schemas"]["InstalmentsPaymentDto"] | components["schemas"]["SplitBySchoolFinancialYearPaymentDto"] | components["schemas"]["AtSchoolFinancialYearStartPaymentDto"];
             period: components["schemas"]["FeePeriodDto"];
             proRata?: components["schemas"]["FeeProRataDto"];
             rounding: components["schemas"]["FeeRoundingDto"];
@@ -6874,6 +6962,8 @@ export interface components {
             partnership: components["schemas"]["InvoicePartnershipDto"];
             /** @description The school can pay this invoice by card or Direct Debit now */
             payOnline: boolean;
+            /** @description For the partnership: set when schools have no way to pay (no bank details and no online payments) */
+            paymentWarning?: string | null;
             payments: components["schemas"]["InvoicePaymentDto"][];
             /** @description Path of the PDF */
             pdfPath: string;
@@ -7147,6 +7237,12 @@ export interface components {
             suspendedFrom: "active" | "notice-given" | null;
             timeline: components["schemas"]["TimelineEntryDto"][];
             updatedAt: string;
+        };
+        MembershipFeeFactsDto: {
+            facts: components["schemas"]["SchoolFeeFactsDto"];
+            membershipId: string;
+            overrides: components["schemas"]["FeeFactOverridesDto"] | null;
+            register: components["schemas"]["RegisterFeeFactsDto"];
         };
         MembershipListItemDto: {
             /** @description Category code */
@@ -7855,12 +7951,33 @@ export interface components {
         PreviewDto: {
             previousSchedule: components["schemas"]["FeeScheduleSummaryDto"] | null;
             previousTotalPence: number | null;
+            prospects: components["schemas"]["PreviewProspectDto"][];
+            /** @description What the prospects would pay, besides the members’ total */
+            prospectsTotalPence: number;
             rows: components["schemas"]["PreviewRowDto"][];
             totalPence: number;
+            warnings: components["schemas"]["ScheduleWarningDto"][];
         };
         PreviewFeeScheduleDto: {
             /** @description An unsaved document to preview instead of the stored one */
             document?: components["schemas"]["FeeScheduleDocumentDto"];
+        };
+        PreviewProspectDto: {
+            category: string;
+            lines: components["schemas"]["FeeLineDto"][];
+            name: string;
+            phase: string;
+            /**
+             * @description Always true: marks the row as a prospect, not a member
+             * @enum {boolean}
+             */
+            prospect: true;
+            /** @description The register’s number of pupils */
+            pupils: number | null;
+            /** @enum {string} */
+            status: "prospect" | "invited" | "applied";
+            totalPence: number;
+            urn: string;
         };
         PreviewRowDto: {
             category: string;
@@ -8059,6 +8176,8 @@ export interface components {
         };
         PupilCountDto: {
             census: string;
+            /** @description Why the figure needs the admin’s confirmation */
+            checkNote: string | null;
             decidedAt: string | null;
             decidedBy: string | null;
             decisionNote: string | null;
@@ -8068,8 +8187,11 @@ export interface components {
             schoolName: string;
             /** @enum {string} */
             source: "school" | "partnership";
-            /** @enum {string} */
-            status: "pending" | "approved" | "rejected";
+            /**
+             * @description needs-confirmation: far from the register’s or last year’s figure; the admin approves it to use it
+             * @enum {string}
+             */
+            status: "pending" | "needs-confirmation" | "approved" | "rejected";
             submittedAt: string;
             submittedBy: string | null;
             urn: string;
@@ -8166,6 +8288,8 @@ export interface components {
         RecordPupilCountDto: {
             /** @example 2025-10 */
             census: string;
+            /** @description The admin has checked a figure far from the register’s or last year’s and confirms it; without this such a figure waits as "needs-confirmation" */
+            confirmed?: boolean;
             note?: string;
             pupils: number;
             urn: string;
@@ -8203,6 +8327,23 @@ export interface components {
         RegisterEntryInputDto: {
             attended: boolean;
             bookingId: string;
+        };
+        RegisterFeeFactsDto: {
+            /** @description GIAS Diocese (name) */
+            diocese: string | null;
+            /** @description GIAS DistrictAdministrative (name) */
+            district: string | null;
+            /** @description GIAS Federations (name) */
+            federation: string | null;
+            /**
+             * @description GIAS OpenDate
+             * @example 2024-09-01
+             */
+            openedOn: string | null;
+            /** @description GIAS OfficialSixthForm */
+            sixthForm: boolean | null;
+            /** @description GIAS Trusts (name) */
+            trust: string | null;
         };
         RegisterInputDto: {
             entries: components["schemas"]["RegisterEntryInputDto"][];
@@ -8495,6 +8636,17 @@ export interface components {
             field: "ratePence" | "amountPence";
             targetPence: number;
         };
+        ScheduleWarningDto: {
+            /** @description The components at fault, 0-based */
+            components: number[];
+            /** @example components[2] */
+            field: string;
+            /** @enum {string} */
+            kind: "minimum-above-maximum" | "two-base-fees" | "two-size-bands" | "rate-looks-wrong" | "zero-maximum";
+            message: string;
+            /** @description Every school affected (prospects marked "(prospect)") */
+            schools: string[];
+        };
         SchoolBuybackDto: {
             canCancelRollover: boolean;
             order: components["schemas"]["OrderDto"] | null;
@@ -8559,6 +8711,13 @@ export interface components {
         };
         SchoolEventListDto: {
             items: components["schemas"]["SchoolEventDto"][];
+        };
+        SchoolFeeFactsDto: {
+            areas?: string[];
+            diocese?: string;
+            openedOn?: string;
+            sixthForm?: boolean;
+            trusts?: string[];
         };
         SchoolFigureDto: {
             quartile: number | null;
@@ -8789,6 +8948,8 @@ export interface components {
         };
         SchoolPupilCountDto: {
             census: string;
+            /** @description Why the figure needs the admin’s confirmation */
+            checkNote: string | null;
             decidedAt: string | null;
             decidedBy: string | null;
             decisionNote: string | null;
@@ -8798,8 +8959,11 @@ export interface components {
             schoolName: string;
             /** @enum {string} */
             source: "school" | "partnership";
-            /** @enum {string} */
-            status: "pending" | "approved" | "rejected";
+            /**
+             * @description needs-confirmation: far from the register’s or last year’s figure; the admin approves it to use it
+             * @enum {string}
+             */
+            status: "pending" | "needs-confirmation" | "approved" | "rejected";
             submittedAt: string;
             submittedBy: string | null;
             tenantName: string;
@@ -8918,11 +9082,8 @@ export interface components {
             to?: string[];
         };
         SendRunInvoicesDto: {
-            /**
-             * @description Also e-mail the invoices that have been sent already
-             * @default false
-             */
-            resend: boolean;
+            /** @description true: also e-mail the invoices that have been sent already (default false) */
+            resend?: boolean;
         };
         ServiceLevelChangeDto: {
             /** @description Positive: invoiced; negative: credited */
@@ -9965,6 +10126,106 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlatformBillingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RegisterImportsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolImportPageDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RegisterImportsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+                "text/csv": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportCreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RegisterImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolImportDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -11910,6 +12171,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NoticeResultDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolQuoteController_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+                tenantSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteDto"];
                 };
             };
             /** @description An error, as application/problem+json */
@@ -17941,6 +18233,74 @@ export interface operations {
             };
         };
     };
+    SchoolFeeFactsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipFeeFactsDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolFeeFactsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeeFactOverridesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipFeeFactsDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     MembershipsController_notice: {
         parameters: {
             query?: never;
@@ -19005,7 +19365,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "pending" | "approved" | "rejected";
+                status?: "pending" | "needs-confirmation" | "approved" | "rejected";
                 urn?: string;
             };
             header?: never;

@@ -84,7 +84,8 @@ export const mailTemplateSchema = z.discriminatedUnion('template', [
 
 export const JOB_PAYLOAD_SCHEMAS = {
   [JobName.SendMail]: mailTemplateSchema.and(z.object({ tenantId: z.string().uuid().nullable().optional() })),
-  [JobName.ImportSchools]: z.object({ tenantId: z.string().uuid(), importId: z.string().uuid() }),
+  // tenantId null: the platform operator's import of the national extract into the register.
+  [JobName.ImportSchools]: z.object({ tenantId: z.string().uuid().nullable(), importId: z.string().uuid() }),
   [JobName.RunBilling]: z.object({ tenantId: z.string().uuid(), runId: z.string().uuid() }),
   [JobName.SendInvoice]: z.object({
     tenantId: z.string().uuid(),

@@ -16,6 +16,7 @@ export { Membership } from './membership.entity';
 export { PasswordReset } from './password-reset.entity';
 export { PlatformInvoice } from './platform-invoice.entity';
 export { PlatformPlanSettings } from './platform-plan-settings.entity';
+export { RegisterImport, RegisterImportChunk } from './register-import.entity';
 export { SchoolImportChunk } from './school-import-chunk.entity';
 export { SchoolImport } from './school-import.entity';
 export { SchoolInvitation } from './school-invitation.entity';

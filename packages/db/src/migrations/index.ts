@@ -20,6 +20,7 @@ import { CitusReadyKeys1765100000000 } from './1765100000000-citus-ready-keys';
 import { InvoiceSending1765000000200 } from './1765000000200-invoice-sending';
 import { FeesFiguresAgree1765300000000 } from './1765300000000-fees-figures-agree';
 import { SchoolFeeFacts1765400000000 } from './1765400000000-school-fee-facts';
+import { RegisterImports1765450000000 } from './1765450000000-register-imports';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
 export const MIGRATIONS = [
@@ -45,5 +46,6 @@ export const MIGRATIONS = [
   InvoiceSending1765000000200,
   FeesFiguresAgree1765300000000,
   SchoolFeeFacts1765400000000,
+  RegisterImports1765450000000,
   // append new migrations here, one line each
 ];

@@ -28,7 +28,7 @@ export function renderMail(request: MailRequest): RenderedMail {
     case 'invitation': {
       const { partnershipName, role, link, invitedBy } = request.data;
       const lines = [`${invitedBy} has invited you to join ${partnershipName} as ${role}.`, 'Use the link below to accept. It works for 7 days.'];
-      return { to: request.to, subject: `You are invited to join ${partnershipName}`, text: `${lines.join('\n\n')}\n\n${link}\n`, html: layout(lines, { href: link, label: 'Accept the invitation' }) };
+      return { to: request.to, subject: `You are invited to join ${partnershipName} as ${role}`, text: `${lines.join('\n\n')}\n\n${link}\n`, html: layout(lines, { href: link, label: 'Accept the invitation' }) };
     }
     case 'password-reset': {
       const { name, link } = request.data;

@@ -11,10 +11,12 @@ import {
   textDecoderFor,
 } from '@partnerships/domain';
 import type { Logger } from 'pino';
-import { SchoolImportRepository } from './school-import.repository';
+import { RegisterImportRepository } from './register-import.repository';
+import { type ImportStore, SchoolImportRepository } from './school-import.repository';
 
+export { RegisterImportRepository } from './register-import.repository';
 export { SchoolImportRepository } from './school-import.repository';
-export type { ImportProgress, SchoolImportRow } from './school-import.repository';
+export type { ImportProgress, ImportStore, SchoolImportRow } from './school-import.repository';
 
 /** Rows written to the register per statement. */
 const BATCH_ROWS = 1000;
@@ -46,13 +48,18 @@ interface Pending {
  * packages/domain/src/schools), and written in batches by URN. A row that cannot be used is
  * reported with its row number and skipped; the rest carry on. Running it twice changes nothing
  * the second time ("unchanged"). Progress and counts are saved after every chunk read.
+ *
+ * A partnership's upload has its `tenantId`; the platform operator's upload of the national
+ * extract (`register_imports`) has `tenantId: null` and is read as the platform.
  */
-export async function runSchoolImport(db: Database, payload: { tenantId: string; importId: string }, logger?: Logger): Promise<void> {
+export async function runSchoolImport(db: Database, payload: { tenantId: string | null; importId: string }, logger?: Logger): Promise<void> {
   const { tenantId, importId } = payload;
-  const imports = (em: EntityManager) => new SchoolImportRepository(em, tenantId);
-  const job = await db.inTenant(tenantId, {}, (em) => imports(em).start(importId));
+  const imports = (em: EntityManager): ImportStore => (tenantId ? new SchoolImportRepository(em, tenantId) : new RegisterImportRepository(em));
+  const within = <T>(scope: { userId?: string | null }, work: (em: EntityManager) => Promise<T>): Promise<T> =>
+    tenantId ? db.inTenant(tenantId, scope, work) : db.asPlatform(scope, work);
+  const job = await within({}, (em) => imports(em).start(importId));
   if (!job) {
-    const known = await db.inTenant(tenantId, {}, (em) => imports(em).status(importId));
+    const known = await within({}, (em) => imports(em).status(importId));
     if (known) return; // finished already: a repeated job changes nothing
     // Unknown here: another deployment sharing the queue took it, or it is not committed yet. Failing lets it be retried.
     throw new Error(`School import ${importId} was not found in this database`);
@@ -114,7 +121,7 @@ export async function runSchoolImport(db: Database, payload: { tenantId: string;
     };
 
     for (let seq = 0; !file.fatal; seq++) {
-      const bytes = await db.inTenant(tenantId, scope, (em) => imports(em).chunk(importId, seq));
+      const bytes = await within(scope, (em) => imports(em).chunk(importId, seq));
       if (!bytes) {
         await take(reader.push(decoder.decode()));
         await take(reader.end());
@@ -122,19 +129,19 @@ export async function runSchoolImport(db: Database, payload: { tenantId: string;
       }
       await take(reader.push(decoder.decode(bytes, { stream: true })));
       bytesRead += bytes.length;
-      await db.inTenant(tenantId, scope, (em) => save(em));
+      await within(scope, (em) => save(em));
     }
     if (!file.fatal && batch.length > 0) await writeBatch(db, scope, batch, counts);
     if (!file.fatal && !file.columns) file.fatal = 'The file is empty: it has no header row and no schools.';
 
-    await db.inTenant(tenantId, scope, async (em) => {
+    await within(scope, async (em) => {
       await save(em, file.fatal ? { status: 'failed', error: file.fatal } : { status: 'completed' });
       await imports(em).dropChunks(importId);
     });
     logger?.info({ importId, tenantId, ...counts, problems: problemCount }, 'school import finished');
   } catch (error) {
     logger?.error({ err: error, importId, tenantId }, 'school import failed');
-    await db.inTenant(tenantId, scope, (em) =>
+    await within(scope, (em) =>
       imports(em).fail(importId, 'The import stopped because of a problem on our side. Nothing after the rows already counted was changed; please try again.'),
     );
   }

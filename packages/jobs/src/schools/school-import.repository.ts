@@ -30,7 +30,17 @@ export interface ImportProgress {
   problemCount: number;
 }
 
-const IMPORT_COLUMNS = `id, status, file_name, encoding, byte_size, bytes_read, row_count, created, updated, unchanged, skipped,
+/** What the import job needs of where an upload is stored: a partnership's imports, or the platform's (RegisterImportRepository). */
+export interface ImportStore {
+  start(importId: string): Promise<{ encoding: CsvEncoding | null; created_by: string | null } | null>;
+  status(importId: string): Promise<string | null>;
+  chunk(importId: string, seq: number): Promise<Buffer | null>;
+  saveProgress(importId: string, progress: ImportProgress, finish?: { status: 'completed' | 'failed'; error?: string }): Promise<void>;
+  dropChunks(importId: string): Promise<void>;
+  fail(importId: string, error: string): Promise<void>;
+}
+
+export const IMPORT_COLUMNS = `id, status, file_name, encoding, byte_size, bytes_read, row_count, created, updated, unchanged, skipped,
   problems, problem_count, error, created_at, finished_at`;
 
 /**
@@ -38,7 +48,7 @@ const IMPORT_COLUMNS = `id, status, file_name, encoding, byte_size, bytes_read, 
  * dropped once read). The API stores an upload here; the `schools.import` job reads it back and
  * records its progress.
  */
-export class SchoolImportRepository extends UnitOfWorkRepository {
+export class SchoolImportRepository extends UnitOfWorkRepository implements ImportStore {
   constructor(
     em: EntityManager,
     private readonly tenantId: string,

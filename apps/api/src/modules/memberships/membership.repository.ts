@@ -81,6 +81,9 @@ export interface NewMembershipEvent {
 /** A register school that could be put on the list as a prospect, and whether it is on it already. */
 export interface ProspectCandidate {
   id: string;
+  urn: string;
+  name: string;
+  pupils: number | null;
   phase: Phase;
   type: string;
   local_authority: string;
@@ -244,11 +247,12 @@ export class MembershipRepository extends UnitOfWorkRepository {
   /** Register schools matching the filter, each saying whether it is on this partnership's list already. */
   prospectCandidates(filter: ProspectFilter): Promise<ProspectCandidate[]> {
     return this.rows<ProspectCandidate>(
-      `SELECT s.id, s.phase, s.type, s.local_authority,
+      `SELECT s.id, s.urn, s.name, s.pupils, s.phase, s.type, s.local_authority,
                 EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = $1 AND m.school_id = s.id) AS listed
          FROM schools s
          WHERE ($2::text[] IS NULL OR lower(s.local_authority) = ANY($2)) AND ($3::text[] IS NULL OR s.phase = ANY($3))
-           AND ($4::text[] IS NULL OR s.urn = ANY($4)) AND s.status = ANY($5)`,
+           AND ($4::text[] IS NULL OR s.urn = ANY($4)) AND s.status = ANY($5)
+         ORDER BY s.name, s.urn`,
       [this.tenantId, filter.localAuthorities, filter.phases, filter.urns, filter.statuses],
     );
   }

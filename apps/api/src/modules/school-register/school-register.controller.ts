@@ -81,3 +81,39 @@ export class SchoolImportsController {
     return this.register.addProspects(ctx, dto);
   }
 }
+
+@ApiTags('school register')
+@Controller('v1/platform/register-imports')
+export class RegisterImportsController {
+  constructor(private readonly register: SchoolRegisterService) {}
+
+  @Post()
+  @HttpCode(202)
+  @Access('manage', 'Platform')
+  @ApiOperation({
+    summary:
+      'Platform operators: load the national GIAS extract into the platform-wide register (multipart field "file", or a text/csv body, up to 100 MB); the import runs as a job, as a partnership’s does',
+  })
+  @ApiConsumes('multipart/form-data', 'text/csv')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @ApiResponse({ status: 202, type: ImportCreatedDto })
+  upload(@Ctx() ctx: AuthedContext, @Req() request: FastifyRequest): Promise<ImportCreatedDto> {
+    return this.register.uploadRegister(ctx, request.body as AsyncIterable<Buffer> | undefined, request.headers['content-type']);
+  }
+
+  @Get()
+  @Access('manage', 'Platform')
+  @ApiOperation({ summary: 'Platform operators: loads of the register so far, newest first' })
+  @ApiResponse({ status: 200, type: SchoolImportPageDto })
+  list(@Ctx() ctx: AuthedContext, @Query() query: PageQueryDto) {
+    return this.register.listRegisterImports(ctx, query);
+  }
+
+  @Get(':id')
+  @Access('manage', 'Platform')
+  @ApiOperation({ summary: 'Platform operators: a load of the register, with its progress, counts and problems' })
+  @ApiResponse({ status: 200, type: SchoolImportDto })
+  get(@Ctx() ctx: AuthedContext, @Param('id') id: string) {
+    return this.register.getRegisterImport(ctx, id);
+  }
+}

@@ -112,8 +112,22 @@ export class AddProspectsDto {
   @IsOptional() @IsBoolean() dryRun?: boolean;
 }
 
+export class ProspectSchoolDto {
+  @ApiProperty() urn: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: PHASES, enumName: 'Phase' }) phase: string;
+  @ApiProperty() localAuthority: string;
+  @ApiProperty({ type: Number, nullable: true }) pupils: number | null;
+  @ApiProperty({ description: 'The category the school would get' }) category: string;
+}
+
 export class AddProspectsResultDto {
   @ApiProperty({ description: 'Schools in the register matching the filters' }) matched: number;
+  @ApiProperty({
+    type: [ProspectSchoolDto],
+    description: 'The schools that would be added (a dry run) or were added, by name; at most the first 1,000 (`created` counts them all)',
+  })
+  schools: ProspectSchoolDto[];
   @ApiProperty({ description: 'New prospects added (or that would be, on a dry run)' }) created: number;
   @ApiProperty({ description: 'Matching schools already on the partnership’s list' }) alreadyListed: number;
   @ApiProperty({ description: 'Matching schools no category is open to' }) notEligible: number;

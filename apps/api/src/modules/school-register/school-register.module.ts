@@ -1,12 +1,12 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { SchoolImportsController, SchoolRegisterController } from './school-register.controller';
+import { RegisterImportsController, SchoolImportsController, SchoolRegisterController } from './school-register.controller';
 import { SchoolRegisterService } from './school-register.service';
 
 export const RAW_UPLOAD_TYPES = ['text/csv', 'application/csv', 'multipart/form-data'];
 
-@Module({ controllers: [SchoolRegisterController, SchoolImportsController], providers: [SchoolRegisterService] })
+@Module({ controllers: [SchoolRegisterController, SchoolImportsController, RegisterImportsController], providers: [SchoolRegisterService] })
 export class SchoolRegisterModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 

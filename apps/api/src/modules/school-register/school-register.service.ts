@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database, SchoolRegisterRepository } from '@partnerships/db';
 import { categoryEligibility, EncodingSniffer } from '@partnerships/domain';
-import { JobName, type JobQueue, SchoolImportRepository, type SchoolImportRow } from '@partnerships/jobs';
+import { JobName, type JobQueue, RegisterImportRepository, SchoolImportRepository, type SchoolImportRow } from '@partnerships/jobs';
 import { conflict, invalid, notFound } from '../../common/app-error';
 import { offsetOf, pageOf, type PageQueryDto } from '../../common/pagination.dto';
 import { type AuthedContext, inTenant, type TenantContext } from '../../common/request-context';
 import { JOB_QUEUE } from '../../runtime/runtime.module';
-import type { AddProspectsDto, AddProspectsResultDto, SchoolImportDto, SchoolSearchQueryDto } from './school-register.dto';
+import type { AddProspectsDto, AddProspectsResultDto, ProspectSchoolDto, SchoolImportDto, SchoolSearchQueryDto } from './school-register.dto';
 import { isUuid } from '../../common/ids';
 import { likePattern } from '../../common/sql-text';
 import { londonToday } from '@partnerships/domain';
@@ -16,6 +16,8 @@ import { streamUpload } from './upload-stream';
 
 /** A whole-country export is about 60 MB. */
 export const IMPORT_LIMIT_BYTES = 100 * 1024 * 1024;
+/** A preview names the schools it would add, up to this many (a whole local authority is a few hundred). */
+const NAMED_PROSPECTS = 1000;
 /** Uploads are stored in pieces of this size and read back one at a time. */
 const CHUNK_BYTES = 1024 * 1024;
 
@@ -49,47 +51,36 @@ export class SchoolRegisterService {
     return { items };
   }
 
-  /**
-   * Stores an uploaded GIAS file and queues its import. The bytes stream into the database in
-   * 1 MB pieces (the worker may be another machine), the encoding is worked out on the way,
-   * and the job starts only once the upload is safely stored.
-   */
+  /** Stores a partnership's uploaded GIAS file (see storeUpload) and queues its import. */
   async upload(ctx: TenantContext, body: AsyncIterable<Buffer> | undefined, contentType: string | undefined): Promise<{ id: string }> {
-    const id = await inTenant(this.db, ctx, async (em) => {
-      const imports = new SchoolImportRepository(em, ctx.tenant.id);
-      const importId = await imports.create(ctx.user.id);
-      const sniffer = new EncodingSniffer();
-      let pending: Buffer[] = [];
-      let pendingBytes = 0;
-      let seq = 0;
-      let fileName: string | null = null;
-      const flush = async () => {
-        if (pendingBytes === 0) return;
-        const data = Buffer.concat(pending, pendingBytes);
-        pending = [];
-        pendingBytes = 0;
-        await imports.addChunk(importId, seq++, data);
-      };
-      const { found, bytes } = await streamUpload(body, contentType, IMPORT_LIMIT_BYTES, {
-        start: (name) => {
-          fileName = name;
-        },
-        data: async (chunk) => {
-          sniffer.push(chunk);
-          pending.push(chunk);
-          pendingBytes += chunk.length;
-          if (pendingBytes >= CHUNK_BYTES) await flush();
-        },
-      });
-      if (!found) throw invalid([{ field: 'file', message: 'Choose the GIAS file to upload (form field "file").' }]);
-      // A browser form with no file chosen still sends an empty, unnamed file part.
-      if (bytes === 0) throw invalid([{ field: 'file', message: fileName ? 'The file is empty.' : 'Choose the GIAS file to upload.' }]);
-      await flush();
-      await imports.describeFile(importId, { name: fileName, bytes, encoding: sniffer.result() });
-      return importId;
-    });
+    const id = await inTenant(this.db, ctx, (em) => storeUpload(new SchoolImportRepository(em, ctx.tenant.id), ctx.user.id, body, contentType));
     await this.queue.enqueue(JobName.ImportSchools, { tenantId: ctx.tenant.id, importId: id }, { jobId: `school-import-${id}` });
     return { id };
+  }
+
+  /**
+   * The platform operator's upload of the national extract, loaded once into the platform-wide
+   * register for every partnership to choose from: stored and imported exactly as a partnership's
+   * own upload, by the same job, but as the platform's (register_imports).
+   */
+  async uploadRegister(ctx: AuthedContext, body: AsyncIterable<Buffer> | undefined, contentType: string | undefined): Promise<{ id: string }> {
+    const id = await this.db.asPlatform({ userId: ctx.user.id }, (em) => storeUpload(new RegisterImportRepository(em), ctx.user.id, body, contentType));
+    await this.queue.enqueue(JobName.ImportSchools, { tenantId: null, importId: id }, { jobId: `register-import-${id}` });
+    return { id };
+  }
+
+  async getRegisterImport(ctx: AuthedContext, id: string): Promise<SchoolImportDto> {
+    if (!isUuid(id)) throw notFound('import');
+    const row = await this.db.asPlatform({ userId: ctx.user.id }, (em) => new RegisterImportRepository(em).find(id));
+    if (!row) throw notFound('import');
+    return importDto(row);
+  }
+
+  async listRegisterImports(ctx: AuthedContext, query: PageQueryDto) {
+    return this.db.asPlatform({ userId: ctx.user.id }, async (em) => {
+      const { rows, total } = await new RegisterImportRepository(em).listPage({ limit: query.pageSize, offset: offsetOf(query) });
+      return pageOf(rows.map(importDto), query, total);
+    });
   }
 
   async getImport(ctx: TenantContext, id: string): Promise<SchoolImportDto> {
@@ -132,19 +123,73 @@ export class SchoolRegisterService {
         statuses,
       });
       const toAdd: { schoolId: string; category: string }[] = [];
+      const named: ProspectSchoolDto[] = [];
       let notEligible = 0;
       for (const school of schools.filter((s) => !s.listed)) {
         const view = { phase: school.phase, type: school.type, localAuthority: school.local_authority };
         const category = (chosen ? [chosen] : categories).find((c) => categoryEligibility(c, view).length === 0);
-        if (category) toAdd.push({ schoolId: school.id, category: category.code });
-        else notEligible++;
+        if (category) {
+          toAdd.push({ schoolId: school.id, category: category.code });
+          if (named.length < NAMED_PROSPECTS) {
+            named.push({ urn: school.urn, name: school.name, phase: school.phase, localAuthority: school.local_authority, pupils: school.pupils, category: category.code });
+          }
+        } else notEligible++;
       }
-      const result = { matched: schools.length, created: toAdd.length, alreadyListed: schools.length - schools.filter((s) => !s.listed).length, notEligible, dryRun: dto.dryRun === true };
+      const result = {
+        matched: schools.length,
+        schools: named,
+        created: toAdd.length,
+        alreadyListed: schools.length - schools.filter((s) => !s.listed).length,
+        notEligible,
+        dryRun: dto.dryRun === true,
+      };
       if (dto.dryRun || toAdd.length === 0) return result;
       const created = await members.addProspects(toAdd, today, { id: ctx.user.id, name: ctx.user.name });
       return { ...result, created };
     });
   }
+}
+
+/**
+ * Streams an upload into the database in 1 MB pieces (the worker may be another machine),
+ * working out the encoding on the way; the import is queued only once it is safely stored.
+ */
+async function storeUpload(
+  imports: SchoolImportRepository | RegisterImportRepository,
+  userId: string,
+  body: AsyncIterable<Buffer> | undefined,
+  contentType: string | undefined,
+): Promise<string> {
+  const importId = await imports.create(userId);
+  const sniffer = new EncodingSniffer();
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let seq = 0;
+  let fileName: string | null = null;
+  const flush = async () => {
+    if (pendingBytes === 0) return;
+    const data = Buffer.concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    await imports.addChunk(importId, seq++, data);
+  };
+  const { found, bytes } = await streamUpload(body, contentType, IMPORT_LIMIT_BYTES, {
+    start: (name) => {
+      fileName = name;
+    },
+    data: async (chunk) => {
+      sniffer.push(chunk);
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= CHUNK_BYTES) await flush();
+    },
+  });
+  if (!found) throw invalid([{ field: 'file', message: 'Choose the GIAS file to upload (form field "file").' }]);
+  // A browser form with no file chosen still sends an empty, unnamed file part.
+  if (bytes === 0) throw invalid([{ field: 'file', message: fileName ? 'The file is empty.' : 'Choose the GIAS file to upload.' }]);
+  await flush();
+  await imports.describeFile(importId, { name: fileName, bytes, encoding: sniffer.result() });
+  return importId;
 }
 
 function importDto(row: SchoolImportRow): SchoolImportDto {

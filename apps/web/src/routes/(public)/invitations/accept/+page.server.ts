@@ -1,12 +1,30 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { adoptCookies, apiFor, submit } from '#lib/server/api.ts';
 import { readForm, text } from '#lib/server/form.ts';
+import { ROLE_HINTS, roleLabel } from '#lib/labels.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url, locals }) => ({
-  token: url.searchParams.get('token') ?? '',
-  signedInAs: locals.me?.user.email ?? null,
-});
+/** The invitation, named: which partnership, as what, for which address (nothing when the link is unknown, used or expired). */
+export const load: PageServerLoad = async (event) => {
+  const token = event.url.searchParams.get('token') ?? '';
+  let invitation: { partnershipName: string; role: string; roleHint: string | null; email: string; accountExists: boolean } | null = null;
+  if (token) {
+    const answer = await apiFor(event, null)
+      .GET('/api/v1/invitations/{token}', { params: { path: { token } } })
+      .catch(() => undefined);
+    const found = answer?.data;
+    if (found) {
+      invitation = {
+        partnershipName: found.tenant.name,
+        role: roleLabel(found.role),
+        roleHint: found.role in ROLE_HINTS ? ROLE_HINTS[found.role as keyof typeof ROLE_HINTS] : null,
+        email: found.email,
+        accountExists: found.accountExists,
+      };
+    }
+  }
+  return { token, invitation, signedInAs: event.locals.me?.user.email ?? null };
+};
 
 export const actions: Actions = {
   default: async (event) => {

@@ -7,8 +7,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const { canSeePeople } = await event.parent();
   if (!canSeePeople) error(404, 'Page not found');
-  const imports = await loadOrFail(event, apiFor(event).GET('/api/v1/tenants/{slug}/school-imports', { params: { path: { slug: event.params.slug }, query: { pageSize: 20 } } }));
-  return { imports };
+  const api = apiFor(event);
+  const [imports, localAuthorities] = await Promise.all([
+    loadOrFail(event, api.GET('/api/v1/tenants/{slug}/school-imports', { params: { path: { slug: event.params.slug }, query: { pageSize: 20 } } })),
+    loadOrFail(event, api.GET('/api/v1/schools/local-authorities')),
+  ]);
+  // Open schools the platform-wide register already holds: with them, no file is needed.
+  const registerSchools = localAuthorities.items.reduce((sum, la) => sum + la.schools, 0);
+  return { imports, registerSchools };
 };
 
 export const actions: Actions = {

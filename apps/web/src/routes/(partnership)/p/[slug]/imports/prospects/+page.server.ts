@@ -1,3 +1,4 @@
+import type { Schemas } from '@partnerships/api-client';
 import { error, fail } from '@sveltejs/kit';
 import { PHASES, REGISTER_STATUSES } from '#lib/members.ts';
 import type { Phase, RegisterStatus } from '#lib/vocabulary.ts';
@@ -28,7 +29,7 @@ interface Choice {
   category: string;
 }
 
-type Outcome = { matched: number; created: number; alreadyListed: number; notEligible: number; dryRun: boolean };
+type Outcome = Schemas['AddProspectsResultDto'];
 interface Answer {
   choice: Choice;
   errors: Record<string, string>;
@@ -43,7 +44,8 @@ async function run(event: RequestEvent, dryRun: boolean) {
     localAuthorities: form.getAll('localAuthorities').map(String).filter(Boolean).slice(0, 200),
     phases: read.phases,
     statuses: read.statuses,
-    urns: String(form.get('urns') ?? '').slice(0, 40000),
+    // One text box of URNs, or the preview's ticked schools (one "urns" value each).
+    urns: form.getAll('urns').map(String).join(' ').slice(0, 40000),
     category: read.category,
   };
   const reply = (over: Partial<Answer>): Answer => ({ choice, errors: {}, message: null, outcome: null, ...over });
