@@ -6592,12 +6592,27 @@ export interface components {
         /** @enum {string} */
         FeeComponentKind: "per-pupil" | "base-fee" | "flat-fee" | "fixed-fee" | "size-bands" | "tier-price" | "minimum-fee" | "maximum-fee" | "discount";
         FeeConditionDto: {
+            /** @description Schools in one of these areas: the partnership’s own area names or the register’s district */
+            area?: string[];
             category?: string[];
+            /** @description Schools of one of these dioceses */
+            diocese?: string[];
+            /** @description true: in any federation or trust; false: in none */
+            inTrust?: boolean;
+            /**
+             * @description New schools: opened on or after this day
+             * @example 2025-09-01
+             */
+            openedOnOrAfter?: string;
             phase?: components["schemas"]["Phase"][];
             /** @description Inclusive; either end may be open */
             pupils?: components["schemas"]["FeePupilRangeDto"];
             schoolType?: string[];
+            /** @description true: schools with a sixth form; false: without one */
+            sixthForm?: boolean;
             tier?: string[];
+            /** @description Members of one of these federations or trusts, by name */
+            trust?: string[];
         };
         FeeDateRangeDto: {
             /** @example 2016-09-01 */

@@ -21,6 +21,12 @@ export class FeeConditionDto {
   @ApiPropertyOptional({ type: [String] }) schoolType?: string[];
   @ApiPropertyOptional({ type: [String] }) tier?: string[];
   @ApiPropertyOptional({ type: () => FeePupilRangeDto, description: 'Inclusive; either end may be open' }) pupils?: FeePupilRangeDto;
+  @ApiPropertyOptional({ description: 'true: schools with a sixth form; false: without one' }) sixthForm?: boolean;
+  @ApiPropertyOptional({ example: '2025-09-01', description: 'New schools: opened on or after this day' }) openedOnOrAfter?: string;
+  @ApiPropertyOptional({ description: 'true: in any federation or trust; false: in none' }) inTrust?: boolean;
+  @ApiPropertyOptional({ type: [String], description: 'Members of one of these federations or trusts, by name' }) trust?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Schools of one of these dioceses' }) diocese?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Schools in one of these areas: the partnership’s own area names or the register’s district' }) area?: string[];
 }
 
 export class FeeSizeBandDto {
