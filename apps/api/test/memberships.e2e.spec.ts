@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { londonToday } from '@partnerships/domain';
 import { type Session, startTestApp, type TestApp, tokenFrom } from './support/test-app';
 
 let t: TestApp;
@@ -239,6 +240,51 @@ describe('the lifecycle, from prospect to notice', () => {
     expect(now.counts['notice-given']).toBe(2);
     expect(now.members).toBe(stats.body.current.active + stats.body.current['notice-given'] + stats.body.current.suspended);
     expect(stats.body.current.prospect).toBeGreaterThanOrEqual(0);
+  });
+
+  it('works each month’s figures out from the timeline: the last event by the month’s end, or before any the first one’s starting status', async () => {
+    // A partnership of its own, so the figures are exactly these three memberships'.
+    const monthStart = (back: number, day: number) => {
+      const [y, m] = londonToday().split('-').map(Number) as [number, number];
+      const index = y * 12 + (m - 1) - back;
+      return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    };
+    const [tenant] = await t.owner.query(`INSERT INTO tenants (slug, name) VALUES ('stats-check', 'Stats Check Partnership') RETURNING id`);
+    await t.owner.query(`INSERT INTO tenant_roles (tenant_id, user_id, role) SELECT $1, id, 'tenant-admin' FROM users WHERE email = 'admin@redbridge.demo.test'`, [tenant.id]);
+    await t.owner.query(`INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode) VALUES
+      ('800101', 'Stats One Primary School', 'primary', 'Community school', 'Redbridge', 200, 'IG1 1AA'),
+      ('800102', 'Stats Two Primary School', 'primary', 'Community school', 'Redbridge', 200, 'IG1 1AB'),
+      ('800103', 'Stats Three Primary School', 'primary', 'Community school', 'Redbridge', 200, 'IG1 1AC')`);
+    const member = async (urn: string, status: string, joinedOn: string) =>
+      (await t.owner.query(`INSERT INTO memberships (tenant_id, school_id, category, status, joined_on) SELECT $1, id, 'full', $2, $3 FROM schools WHERE urn = $4 RETURNING id`, [tenant.id, status, joinedOn, urn]))[0].id as string;
+    const event = (membershipId: string, from: string, to: string, onDate: string) =>
+      t.owner.query(`INSERT INTO membership_events (tenant_id, membership_id, event, from_status, to_status, on_date, actor_name) VALUES ($1, $2, $3, $4, $5, $6, 'Test')`, [tenant.id, membershipId, to, from, to, onDate]);
+    // One: active, suspended, reinstated and given notice in the same month (the later event counts), then left.
+    const one = await member('800101', 'left', monthStart(4, 5));
+    await event(one, 'applied', 'active', monthStart(4, 5));
+    await event(one, 'active', 'suspended', monthStart(3, 10));
+    await event(one, 'suspended', 'active', monthStart(2, 10));
+    await event(one, 'active', 'notice-given', monthStart(2, 20));
+    await event(one, 'notice-given', 'left', monthStart(1, 5));
+    // Two: no timeline, active since it joined.
+    await member('800102', 'active', monthStart(2, 15));
+    // Three: invited before its first event (that event's starting status), applied after.
+    const three = await member('800103', 'applied', monthStart(5, 3));
+    await event(three, 'invited', 'applied', monthStart(3, 7));
+
+    const stats = await json(await admin.get('/api/v1/tenants/stats-check/memberships/stats?months=7'));
+    expect(stats.status).toBe(200);
+    const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+    expect(stats.body.months.map((m: { month: string; counts: Record<string, number>; members: number }) => [m.month, nonZero(m.counts), m.members])).toEqual([
+      [monthStart(6, 1).slice(0, 7), {}, 0],
+      [monthStart(5, 1).slice(0, 7), { invited: 1 }, 0],
+      [monthStart(4, 1).slice(0, 7), { invited: 1, active: 1 }, 1],
+      [monthStart(3, 1).slice(0, 7), { applied: 1, suspended: 1 }, 1],
+      [monthStart(2, 1).slice(0, 7), { applied: 1, active: 1, 'notice-given': 1 }, 2],
+      [monthStart(1, 1).slice(0, 7), { applied: 1, active: 1, left: 1 }, 1],
+      [monthStart(0, 1).slice(0, 7), { applied: 1, active: 1, left: 1 }, 1],
+    ]);
+    expect(nonZero(stats.body.current)).toEqual({ applied: 1, active: 1, left: 1 });
   });
 });
 

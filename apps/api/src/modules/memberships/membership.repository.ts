@@ -156,23 +156,37 @@ export class MembershipRepository extends UnitOfWorkRepository {
   /**
    * How many memberships were in each status at the end of each month from `first` to `today`
    * (today for the current month), worked out from the timeline. Months with none are absent.
+   *
+   * One set-based pass, linear in memberships and events (not memberships × months): the timeline
+   * becomes spans of one status each — before the first event (from joining on, in the first event's
+   * `from_status`, or the current status when there are no events) and from each event to the next —
+   * a span counts for every month whose end falls in [start, end), so spans are grouped by their
+   * start and end month and only those few groups are summed per month.
    */
   statusCountsByMonth(first: string, today: string): Promise<{ month: string; status: MembershipState; n: number }[]> {
     return this.rows(
-      `WITH months AS (
-           SELECT to_char(d, 'YYYY-MM') AS month, least((d + interval '1 month' - interval '1 day')::date, $3::date) AS month_end
-           FROM generate_series($2::date, $3::date, interval '1 month') d)
-         SELECT mo.month, st.status, count(*)::int AS n
-         FROM months mo CROSS JOIN memberships m
-         CROSS JOIN LATERAL (SELECT coalesce(
-           (SELECT e.to_status FROM membership_events e WHERE e.tenant_id = m.tenant_id AND e.membership_id = m.id AND e.on_date <= mo.month_end
-            ORDER BY e.on_date DESC, e.created_at DESC LIMIT 1),
-           CASE WHEN coalesce(m.joined_on, m.created_at::date) <= mo.month_end THEN coalesce(
-             (SELECT e.from_status FROM membership_events e WHERE e.tenant_id = m.tenant_id AND e.membership_id = m.id ORDER BY e.on_date, e.created_at LIMIT 1),
-             CASE WHEN NOT EXISTS (SELECT 1 FROM membership_events e WHERE e.tenant_id = m.tenant_id AND e.membership_id = m.id) THEN m.status END) END
-         ) AS status) st
-         WHERE m.tenant_id = $1 AND st.status IS NOT NULL
-         GROUP BY mo.month, st.status ORDER BY mo.month`,
+      `WITH ev AS (
+           SELECT e.membership_id, e.on_date, e.from_status, e.to_status,
+                  row_number() OVER w AS k, lead(e.on_date) OVER w AS next_on
+           FROM membership_events e WHERE e.tenant_id = $1
+           WINDOW w AS (PARTITION BY e.membership_id ORDER BY e.on_date, e.created_at)),
+         spans AS (
+           SELECT coalesce(m.joined_on, m.created_at::date) AS from_date, f.on_date AS to_date,
+                  CASE WHEN f.membership_id IS NULL THEN m.status ELSE f.from_status END AS status
+           FROM memberships m LEFT JOIN ev f ON f.membership_id = m.id AND f.k = 1
+           WHERE m.tenant_id = $1
+           UNION ALL
+           SELECT ev.on_date, ev.next_on, ev.to_status FROM ev JOIN memberships m ON m.tenant_id = $1 AND m.id = ev.membership_id),
+         grouped AS (
+           SELECT status, to_char(from_date, 'YYYY-MM') AS start_month,
+                  CASE WHEN to_date <= $3::date THEN to_char(to_date, 'YYYY-MM') END AS end_month, count(*) AS n
+           FROM spans
+           WHERE status IS NOT NULL AND from_date <= $3::date AND (to_date IS NULL OR to_date > from_date)
+           GROUP BY 1, 2, 3),
+         months AS (SELECT to_char(d, 'YYYY-MM') AS month FROM generate_series($2::date, $3::date, interval '1 month') d)
+         SELECT mo.month, g.status, sum(g.n)::int AS n
+         FROM months mo JOIN grouped g ON g.start_month <= mo.month AND (g.end_month IS NULL OR g.end_month > mo.month)
+         GROUP BY mo.month, g.status ORDER BY mo.month`,
       [this.tenantId, first, today],
     );
   }
