@@ -3,7 +3,7 @@
  * packages/domain/src/fees/fee-schedule.ts is the source of truth): the types come from the
  * generated client; the words for them live here.
  */
-import { PHASES, phaseLabel } from '../labels.ts';
+import { formatDate, PHASES, phaseLabel } from '../labels.ts';
 import { type FeeComponent, type FeeComponentKind as ComponentKind, type FeeCondition, type FeeRounding, type FeeSchedule, type Phase, valuesOf } from '../vocabulary.ts';
 import { formatPence, formatPercent } from './money.ts';
 import { count } from '../plural.ts';
@@ -66,6 +66,7 @@ export const PAYMENT_NAMES: Record<PaymentKind, string> = {
   'in-advance': 'In advance, in one payment',
   instalments: 'In instalments (e.g. termly)',
   'split-by-school-financial-year': "Split along each school's own financial year",
+  'at-school-financial-year-start': "The whole fee at the start of each school's own financial year",
 };
 
 export const PAYMENT_KINDS = valuesOf(PAYMENT_NAMES);
@@ -74,6 +75,8 @@ export const PAYMENT_HINTS: Record<PaymentKind, string> = {
   'in-advance': 'One invoice at the start of what is charged.',
   instalments: 'Fixed parts with due dates; their shares add up to 100%. Odd pennies go on the first.',
   'split-by-school-financial-year': 'Maintained schools budget April to March and academies September to August, so the fee is invoiced in one part per school financial year the period touches.',
+  'at-school-financial-year-start':
+    'One invoice for the whole fee, due on the first day of the school’s own financial year: 1 April for maintained schools, 1 September for academies (or the day charging starts, if the year starts after it ends).',
 };
 
 /** Whole pounds where the schedule rounds to pounds (as partnerships publish it). */
@@ -98,6 +101,12 @@ export function describeCondition(when: FeeCondition | undefined, names: { categ
   if (min !== undefined && max !== undefined) parts.push(`with ${min} to ${max} pupils`);
   else if (min !== undefined) parts.push(`with ${min} or more pupils`);
   else if (max !== undefined) parts.push(`with up to ${count(max, 'pupil')}`);
+  if (when.sixthForm !== undefined) parts.push(when.sixthForm ? 'with a sixth form' : 'without a sixth form');
+  if (when.openedOnOrAfter) parts.push(`opened on or after ${formatDate(when.openedOnOrAfter)}`);
+  if (when.inTrust !== undefined) parts.push(when.inTrust ? 'in a federation or trust' : 'in no federation or trust');
+  if (when.trust?.length) parts.push(`in ${list(when.trust)}`);
+  if (when.diocese?.length) parts.push(`of the ${list(when.diocese)}`);
+  if (when.area?.length) parts.push(`in the area ${list(when.area)}`);
   return parts.join(' ');
 }
 

@@ -103,6 +103,7 @@ describe('the editor form and the schedule document', () => {
   it.each([
     ['Ealing scenario 1', EALING],
     ['every component', EVERYTHING],
+    ['the whole fee at the start of each school’s financial year', { ...EALING, payment: { kind: 'at-school-financial-year-start' } } as FeeSchedule],
   ])('turns %s into fields and back without change', (_, doc) => {
     const state = stateFromDocument(doc);
     expect(documentFromState(state)).toMatchObject({ document: doc, errors: {} });
