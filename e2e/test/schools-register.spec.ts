@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { atPhoneWidth, type Browser, checkPage, hydrated, visibleWithinWidth, visit } from './support/browser';
+import { atPhoneWidth, type Browser, checkPage, cspViolations, hydrated, visibleWithinWidth, visit } from './support/browser';
 import { signIn, signOut } from './support/journeys';
 import type { Stack } from './support/stack';
 import { withStackAndBrowser } from './support/suite';
@@ -26,6 +26,11 @@ describe('getting schools in without a file', () => {
     await page.waitForURL((url) => url.pathname === '/platform/register');
     await hydrated(page);
     expect(await heading(page)).toBe('School register');
+    // The check every page gets can fail: an inline style attribute is blocked and reported.
+    expect(await cspViolations(page)).toEqual([]);
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<span style="color: red">blocked</span>'));
+    await expect.poll(() => cspViolations(page)).toEqual([expect.stringContaining('style-src-attr')]);
+    await visit(page, `${stack.webUrl}/platform/register`);
     expect(await page.getByRole('link', { name: 'GIAS downloads page' }).getAttribute('href')).toBe('https://get-information-schools.service.gov.uk/Downloads');
     await checkPage(page, 'register-01-operator');
 
