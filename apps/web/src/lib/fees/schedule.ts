@@ -3,7 +3,7 @@
  * packages/domain/src/fees/fee-schedule.ts is the source of truth): the types come from the
  * generated client; the words for them live here.
  */
-import { PHASES, phaseLabel } from '../labels.ts';
+import { formatDate, PHASES, phaseLabel } from '../labels.ts';
 import { type FeeComponent, type FeeComponentKind as ComponentKind, type FeeCondition, type FeeRounding, type FeeSchedule, type Phase, valuesOf } from '../vocabulary.ts';
 import { formatPence, formatPercent } from './money.ts';
 import { count } from '../plural.ts';
@@ -101,6 +101,12 @@ export function describeCondition(when: FeeCondition | undefined, names: { categ
   if (min !== undefined && max !== undefined) parts.push(`with ${min} to ${max} pupils`);
   else if (min !== undefined) parts.push(`with ${min} or more pupils`);
   else if (max !== undefined) parts.push(`with up to ${count(max, 'pupil')}`);
+  if (when.sixthForm !== undefined) parts.push(when.sixthForm ? 'with a sixth form' : 'without a sixth form');
+  if (when.openedOnOrAfter) parts.push(`opened on or after ${formatDate(when.openedOnOrAfter)}`);
+  if (when.inTrust !== undefined) parts.push(when.inTrust ? 'in a federation or trust' : 'in no federation or trust');
+  if (when.trust?.length) parts.push(`in ${list(when.trust)}`);
+  if (when.diocese?.length) parts.push(`of the ${list(when.diocese)}`);
+  if (when.area?.length) parts.push(`in the area ${list(when.area)}`);
   return parts.join(' ');
 }
 

@@ -1,4 +1,5 @@
 /** API messages (keyed by document path) as messages beside the editor's fields, in page order. */
+import { FACT_FIELDS } from './school-facts.ts';
 import type { EditorState } from './state.ts';
 
 /**
@@ -35,7 +36,7 @@ export function fieldOrder(state: EditorState): string[] {
     const p = `c-${i}`;
     ids.push(p, `${p}-amount`, `${p}-bands`);
     c.bands.forEach((_, j) => ids.push(`${p}-band-${j}-min`, `${p}-band-${j}-max`, `${p}-band-${j}-amount`));
-    ids.push(`${p}-prices`, ...state.tiers.map((_, k) => `${p}-price-${k}`), `${p}-reason`, `${p}-code`, `${p}-percent`, `${p}-label`, `${p}-when`, `${p}-school-types`, `${p}-min-pupils`, `${p}-max-pupils`);
+    ids.push(`${p}-prices`, ...state.tiers.map((_, k) => `${p}-price-${k}`), `${p}-reason`, `${p}-code`, `${p}-percent`, `${p}-label`, `${p}-when`, `${p}-school-types`, `${p}-min-pupils`, `${p}-max-pupils`, ...FACT_FIELDS.map(([field]) => `${p}-${field}`));
   });
   ids.push('pro-rata-method', 'pro-rata-rounding', 'free-from', 'free-to', 'payment-kind', 'parts');
   state.parts.forEach((_, k) => ids.push(`part-${k}-label`, `part-${k}-due`, `part-${k}-share`));

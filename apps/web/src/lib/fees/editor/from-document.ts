@@ -1,6 +1,7 @@
 /** Document -> form: a stored schedule as the editor's fields. */
 import { basisPointsToInput, penceToInput } from '../money.ts';
 import { type FeeCondition, type FeeSchedule, roundingValue } from '../schedule.ts';
+import { factConditionState } from './school-facts.ts';
 import { type ConditionState, type EditorState, newComponent } from './state.ts';
 
 function conditionState(when: FeeCondition | undefined): ConditionState {
@@ -11,6 +12,7 @@ function conditionState(when: FeeCondition | undefined): ConditionState {
     schoolTypes: (when?.schoolType ?? []).join(', '),
     minPupils: when?.pupils?.min === undefined ? '' : String(when.pupils.min),
     maxPupils: when?.pupils?.max === undefined ? '' : String(when.pupils.max),
+    ...factConditionState(when),
   };
 }
 

@@ -37,6 +37,12 @@ export function stateFromForm(form: FormData): EditorState {
       schoolTypes: str(form, `${p}-school-types`),
       minPupils: str(form, `${p}-min-pupils`),
       maxPupils: str(form, `${p}-max-pupils`),
+      sixthForm: oneOf(str(form, `${p}-sixth-form`), ['', 'yes', 'no'] as const, ''),
+      openedOnOrAfter: str(form, `${p}-opened-on`),
+      inTrust: oneOf(str(form, `${p}-in-trust`), ['', 'yes', 'no'] as const, ''),
+      trusts: str(form, `${p}-trusts`),
+      dioceses: str(form, `${p}-dioceses`),
+      areas: str(form, `${p}-areas`),
     };
     return state;
   });

@@ -5,6 +5,7 @@
  * to-document.ts; the editing steps in operations.ts; API messages in field-errors.ts.
  */
 import { type ComponentKind, KIND_NAMES, type PaymentKind, type PeriodKind } from '../schedule.ts';
+import { emptyFactCondition, type FactConditionState } from './school-facts.ts';
 
 export type { PaymentKind, PeriodKind };
 export type ProRataMethod = '' | 'day' | 'month';
@@ -15,7 +16,7 @@ export interface BandState {
   amount: string;
 }
 
-export interface ConditionState {
+export interface ConditionState extends FactConditionState {
   phases: string[];
   categories: string[];
   tiers: string[];
@@ -59,7 +60,7 @@ export interface EditorState {
   addKind: ComponentKind;
 }
 
-export const emptyCondition = (): ConditionState => ({ phases: [], categories: [], tiers: [], schoolTypes: '', minPupils: '', maxPupils: '' });
+export const emptyCondition = (): ConditionState => ({ phases: [], categories: [], tiers: [], schoolTypes: '', minPupils: '', maxPupils: '', ...emptyFactCondition() });
 
 export function newComponent(kind: ComponentKind, tiers: number): ComponentState {
   return {

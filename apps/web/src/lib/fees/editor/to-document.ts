@@ -1,6 +1,7 @@
 /** Form -> document: the editor's fields as a fee schedule, with a message per field for whatever cannot be read. */
 import { isOneOf } from '../../vocabulary.ts';
 import { basisPointsToInput, parsePercent, parsePounds, parseWhole } from '../money.ts';
+import { FACT_PATHS, factCondition } from './school-facts.ts';
 import { type ComponentKind, type FeeComponent, type FeeCondition, type FeeRounding, type FeeSchedule, MAX_AMOUNT_PENCE, MAX_PUPILS, MAX_RATE_PENCE, PHASES } from '../schedule.ts';
 import type { EditorState, PeriodKind } from './state.ts';
 
@@ -136,6 +137,7 @@ export function documentFromState(state: EditorState): BuildResult {
     paths[`${at}.when.pupils`] = `${p}-min-pupils`;
     paths[`${at}.when.pupils.min`] = `${p}-min-pupils`;
     paths[`${at}.when.pupils.max`] = `${p}-max-pupils`;
+    for (const [key, field] of Object.entries(FACT_PATHS)) paths[`${at}.when.${key}`] = `${p}-${field}`;
 
     const component: FeeComponent = { kind: c.kind };
     const what = AMOUNT_WORDS[c.kind];
@@ -226,6 +228,10 @@ export function documentFromState(state: EditorState): BuildResult {
       fail(`${p}-max-pupils`, `The largest number of pupils (${pupils.max}) is less than the smallest (${pupils.min}), so no school would match`);
     }
     if (pupils.min !== undefined || pupils.max !== undefined) when.pupils = pupils;
+    const facts = factCondition(c.when);
+    if (facts.openedOnOrAfter !== undefined && !realDate(facts.openedOnOrAfter)) fail(`${p}-opened-on`, 'Enter the earliest opening date as a real date, like 2025-09-01');
+    if (facts.inTrust === false && facts.trust) fail(`${p}-trusts`, 'Name federations or trusts only for schools in one: choose “In a federation or trust” or leave it blank');
+    Object.assign(when, facts);
     if (Object.keys(when).length) component.when = when;
     const componentLabel = c.label.trim();
     if (componentLabel) component.label = componentLabel;
