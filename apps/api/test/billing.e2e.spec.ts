@@ -268,6 +268,16 @@ describe('the school’s invoices', () => {
     const mine = await json(await head.get('/api/v1/school-portal/920001/invoices'), 200);
     expect(mine.items).toHaveLength(2);
     expect(mine.items.every((i: { school: { urn: string }; partnership: { slug: string } }) => i.school.urn === '920001' && i.partnership.slug === 'ealing')).toBe(true);
+    expect(mine).toMatchObject({ page: 1, pageSize: 50, total: 2 });
+    // Paged like every list: one invoice a page, the same two in the same order, and what is left to pay counts all of them.
+    const first = await json(await head.get('/api/v1/school-portal/920001/invoices?pageSize=1'), 200);
+    const second = await json(await head.get('/api/v1/school-portal/920001/invoices?pageSize=1&page=2'), 200);
+    expect([first.items.length, second.items.length, first.total]).toEqual([1, 1, 2]);
+    expect([first.items[0].id, second.items[0].id]).toEqual(mine.items.map((i: { id: string }) => i.id));
+    expect(first.outstandingPence).toBe(mine.outstandingPence);
+    expect((await json(await head.get('/api/v1/school-portal/920001/invoices?partnership=redbridge'), 200)).total).toBe(0);
+    expect((await json(await head.get('/api/v1/school-portal/920001/invoices?partnership=ealing'), 200)).total).toBe(2);
+    expect((await json(await head.get('/api/v1/school-portal/920001/invoices?pageSize=500'), 400)).errors[0].field).toBe('pageSize');
     await json(await head.get('/api/v1/school-portal/920002/invoices'), 404);
     const other = (await t.owner.query(`SELECT i.id FROM invoices i JOIN schools s ON s.id = i.school_id WHERE s.urn = '920002' LIMIT 1`))[0].id;
     await json(await head.get(`/api/v1/school-portal/920001/invoices/${other}`), 404);

@@ -1117,7 +1117,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The school’s invoices from every partnership it belongs to, with what is outstanding */
+        /** A page of the school’s invoices from every partnership it belongs to (or one), with what is outstanding */
         get: operations["SchoolInvoicesController_list"];
         put?: never;
         post?: never;
@@ -8826,8 +8826,13 @@ export interface components {
         SchoolInvoiceListDto: {
             /** @description The school’s current fee from each partnership that bills it (its latest billed period) */
             currentFees: components["schemas"]["CurrentFeeDto"][];
+            /** @description One page, newest first */
             items: components["schemas"]["SchoolInvoiceDto"][];
+            /** @description Left to pay on all of them (every page) */
             outstandingPence: number;
+            page: number;
+            pageSize: number;
+            total: number;
         };
         SchoolMembershipDetailDto: {
             application: {
@@ -11842,7 +11847,12 @@ export interface operations {
     };
     SchoolInvoicesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only this partnership’s invoices (its slug) */
+                partnership?: string;
+            };
             header?: never;
             path: {
                 urn: string;

@@ -239,9 +239,26 @@ export class InvoiceRepository extends UnitOfWorkRepository {
     return this.rows<InvoiceViewRow>(`${INVOICE_SELECT} WHERE ${LIST_WHERE} ORDER BY i.sequence`, listParams(tenantId, filter));
   }
 
-  /** A school's issued invoices from every partnership (a school person's unit of work), newest first. */
-  listForSchool(schoolId: string): Promise<InvoiceViewRow[]> {
-    return this.rows<InvoiceViewRow>(`${INVOICE_SELECT} WHERE i.school_id = $1 AND i.status <> 'draft' ORDER BY i.issued_on DESC, i.sequence DESC`, [schoolId]);
+  /**
+   * One page of a school's issued invoices from every partnership, or from one (its slug), newest
+   * first (a school person's unit of work).
+   */
+  listForSchool(schoolId: string, tenantSlug: string | null, limit: number, offset: number): Promise<InvoiceViewRow[]> {
+    return this.rows<InvoiceViewRow>(
+      `${INVOICE_SELECT} WHERE i.school_id = $1 AND i.status <> 'draft' AND ($2::text IS NULL OR t.slug = $2) ORDER BY i.issued_on DESC, i.sequence DESC LIMIT $3 OFFSET $4`,
+      [schoolId, tenantSlug, limit, offset],
+    );
+  }
+
+  /** How many issued invoices the school has (from every partnership, or one) and what is left to pay on them. */
+  async sumsForSchool(schoolId: string, tenantSlug: string | null): Promise<{ total: number; outstanding: number }> {
+    const row = await this.one<{ total: number; outstanding: string }>(
+      `SELECT count(*)::int AS total,
+           coalesce(sum(greatest(0, i.total_pence - i.amount_paid_pence - i.amount_credited_pence)) FILTER (WHERE i.status IN ('open', 'uncollectible')), 0)::bigint AS outstanding
+         FROM invoices i JOIN tenants t ON t.id = i.tenant_id WHERE i.school_id = $1 AND i.status <> 'draft' AND ($2::text IS NULL OR t.slug = $2)`,
+      [schoolId, tenantSlug],
+    );
+    return { total: row?.total ?? 0, outstanding: Number(row?.outstanding ?? 0) };
   }
 
   /** The partnership an issued invoice of this school belongs to, or null. */

@@ -194,8 +194,13 @@ export class SchoolInvoiceDto extends InvoiceListItemDto {
   @ApiProperty() payOnline: boolean;
 }
 
-export class SchoolInvoiceListDto {
-  @ApiProperty({ type: [SchoolInvoiceDto] }) items: SchoolInvoiceDto[];
-  @ApiProperty() outstandingPence: number;
+export class SchoolInvoiceQueryDto extends PageQueryDto {
+  @ApiProperty({ required: false, description: 'Only this partnership’s invoices (its slug)' })
+  @IsOptional() @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'A partnership is named by its slug, like ealing' }) partnership?: string;
+}
+
+export class SchoolInvoiceListDto extends PageMetaDto {
+  @ApiProperty({ type: [SchoolInvoiceDto], description: 'One page, newest first' }) items: SchoolInvoiceDto[];
+  @ApiProperty({ description: 'Left to pay on all of them (every page)' }) outstandingPence: number;
   @ApiProperty({ type: [CurrentFeeDto], description: 'The school’s current fee from each partnership that bills it (its latest billed period)' }) currentFees: CurrentFeeDto[];
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, SignedIn } from '../../common/access.decorator';
 import type { AuthedContext } from '../../common/request-context';
 import { SchoolPeopleGuard } from '../school-portal/school-access';
-import { BankTransferDto, InvoiceDetailDto, PoNumberDto, SchoolInvoiceListDto } from './invoices.dto';
+import { BankTransferDto, InvoiceDetailDto, PoNumberDto, SchoolInvoiceListDto, SchoolInvoiceQueryDto } from './invoices.dto';
 import { CheckoutDto, CheckoutSessionDto } from './stripe.dto';
 import { SchoolInvoicesService } from './school-invoices.service';
 
@@ -16,10 +16,10 @@ export class SchoolInvoicesController {
 
   @SignedIn()
   @Get(':urn/invoices')
-  @ApiOperation({ summary: 'The school’s invoices from every partnership it belongs to, with what is outstanding' })
+  @ApiOperation({ summary: 'A page of the school’s invoices from every partnership it belongs to (or one), with what is outstanding' })
   @ApiResponse({ status: 200, type: SchoolInvoiceListDto })
-  list(@Ctx() ctx: AuthedContext, @Param('urn') urn: string) {
-    return this.invoices.list(ctx, urn);
+  list(@Ctx() ctx: AuthedContext, @Param('urn') urn: string, @Query() query: SchoolInvoiceQueryDto) {
+    return this.invoices.list(ctx, urn, query);
   }
 
   @SignedIn()

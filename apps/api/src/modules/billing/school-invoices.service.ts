@@ -6,7 +6,8 @@ import { AppError, conflict, notFound } from '../../common/app-error';
 import type { AuthedContext } from '../../common/request-context';
 import { ACTS_FOR_SCHOOL, type SchoolAccess, schoolFor } from '../school-portal/school-access';
 import { isUuid } from '../../common/ids';
-import type { BankTransferDto, InvoiceDetailDto, PoNumberDto, SchoolInvoiceListDto } from './invoices.dto';
+import type { BankTransferDto, InvoiceDetailDto, PoNumberDto, SchoolInvoiceListDto, SchoolInvoiceQueryDto } from './invoices.dto';
+import { offsetOf, pageOf } from '../../common/pagination.dto';
 import type { CheckoutSessionDto } from './stripe.dto';
 import { canPayOnline, invoiceDetailIn, invoiceListItem, invoicePdfIn } from './invoices.service';
 import { StripeGateway } from './stripe.gateway';
@@ -25,18 +26,21 @@ export class SchoolInvoicesService {
     private readonly stripe: StripeGateway,
   ) {}
 
-  async list(ctx: AuthedContext, urn: string): Promise<SchoolInvoiceListDto> {
+  /** A page of the school's invoices (from one partnership when asked), with what is left to pay on all of them. */
+  async list(ctx: AuthedContext, urn: string, query: SchoolInvoiceQueryDto): Promise<SchoolInvoiceListDto> {
     return this.db.asPlatform({ userId: ctx.user.id }, async (em) => {
       const school = await schoolFor(em, ctx, urn);
-      const rows = await new InvoiceRepository(em).listForSchool(school.id);
+      const invoices = new InvoiceRepository(em);
+      const slug = query.partnership ?? null;
+      const rows = await invoices.listForSchool(school.id, slug, query.pageSize, offsetOf(query));
       const items = rows.map((row) => ({
         ...invoiceListItem(row),
         partnership: { slug: row.tenant_slug, name: row.tenant_name },
         payOnline: canPayOnline(row),
       }));
-      const outstanding = items.filter((i) => i.status === 'open' || i.status === 'uncollectible').reduce((t, i) => t + i.outstandingPence, 0);
-      const currentFees = (await new InvoiceRepository(em).currentFees(school.urn)).map(currentFeeDto);
-      return { items, outstandingPence: outstanding, currentFees };
+      const sums = await invoices.sumsForSchool(school.id, slug);
+      const currentFees = (await invoices.currentFees(school.urn)).map(currentFeeDto);
+      return { ...pageOf(items, query, sums.total), outstandingPence: sums.outstanding, currentFees };
     });
   }
 

@@ -12,7 +12,18 @@ export const load: PageServerLoad = async (event) => {
     apiFor(event).GET('/api/v1/school-portal/{urn}/memberships/{tenantSlug}', { params: { path: { urn: event.params.urn, tenantSlug: event.params.slug } } }),
   );
   const me = event.locals.me!;
-  return { membership, me: { name: me.user.name, email: me.user.email } };
+  // Price before joining: the partnership's invitation lets the school see its own quote (listed or not); members see their fee and invoices.
+  const path = { urn: event.params.urn, tenantSlug: event.params.slug };
+  const [quote, invoices] = await Promise.all([
+    apiFor(event).GET('/api/v1/school-portal/{urn}/memberships/{tenantSlug}/quote', { params: { path } }).then((r) => r.data ?? null).catch(() => null),
+    apiFor(event)
+      .GET('/api/v1/school-portal/{urn}/invoices', { params: { path: { urn: event.params.urn }, query: { partnership: event.params.slug, pageSize: 10 } } })
+      .then((r) => r.data ?? null)
+      .catch(() => null),
+  ]);
+  const slug = event.params.slug;
+  const billing = invoices ? { currentFee: invoices.currentFees.find((f) => f.partnershipSlug === slug) ?? null, invoices: invoices.items, moreInvoices: invoices.total > invoices.items.length } : null;
+  return { membership, me: { name: me.user.name, email: me.user.email }, quote, billing };
 };
 
 /** The API names application fields like contact.name; the form's ids are contact-name. */
