@@ -35,10 +35,13 @@ interface FactRow {
   diocese: string | null;
   district: string | null;
   fee_facts: SchoolFeeFactOverrides | null;
+  /** The partnership's area from governance's member details (seat rules use it too). */
+  detail_area?: string | null;
 }
 
 const FACT_COLUMNS = `m.id AS membership_id, s.id AS school_id, s.urn, s.sixth_form, to_char(s.opened_on, 'YYYY-MM-DD') AS opened_on, s.trust, s.federation,
-  s.diocese, s.district, m.fee_facts`;
+  s.diocese, s.district, m.fee_facts,
+  (SELECT d.area FROM member_school_details d WHERE d.tenant_id = m.tenant_id AND d.school_id = m.school_id) AS detail_area`;
 
 const registerOf = (r: FactRow): RegisterFeeFacts => ({ sixthForm: r.sixth_form, openedOn: r.opened_on, trust: r.trust, federation: r.federation, diocese: r.diocese, district: r.district });
 
@@ -48,7 +51,7 @@ const recordOf = (r: FactRow): SchoolFeeFactsRecord => ({
   urn: r.urn,
   register: registerOf(r),
   overrides: r.fee_facts,
-  facts: schoolFeeFacts(registerOf(r), r.fee_facts),
+  facts: schoolFeeFacts(registerOf(r), r.fee_facts, [r.detail_area ?? null]),
 });
 
 /**
@@ -73,7 +76,8 @@ export class SchoolFeeFactsRepository extends UnitOfWorkRepository {
   async forSchool(tenantId: string, schoolId: string): Promise<SchoolFeeFacts> {
     const row = await this.one<FactRow>(
       `SELECT m.id AS membership_id, s.id AS school_id, s.urn, s.sixth_form, to_char(s.opened_on, 'YYYY-MM-DD') AS opened_on, s.trust, s.federation,
-              s.diocese, s.district, m.fee_facts
+              s.diocese, s.district, m.fee_facts,
+              (SELECT d.area FROM member_school_details d WHERE d.tenant_id = $1 AND d.school_id = s.id) AS detail_area
          FROM schools s LEFT JOIN memberships m ON m.school_id = s.id AND m.tenant_id = $1 WHERE s.id = $2`,
       [tenantId, schoolId],
     );

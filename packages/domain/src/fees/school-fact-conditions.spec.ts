@@ -137,3 +137,10 @@ describe('readFeeFactOverrides', () => {
     if (!result.ok) expect(result.refusals.map((r) => r.field)).toEqual([field]);
   });
 });
+
+describe('areas the partnership keeps elsewhere', () => {
+  it('counts governance’s area for the school as well as its own record and the district', () => {
+    expect(schoolFeeFacts({ district: 'Redbridge' }, { area: 'North cluster' }, ['Cluster 3', null]).areas).toEqual(['North cluster', 'Cluster 3', 'Redbridge']);
+    expect(schoolFeeFacts({ district: 'Redbridge' }, null, ['Redbridge']).areas).toEqual(['Redbridge']);
+  });
+});

@@ -39,8 +39,8 @@ export type SchoolFeeFacts = Pick<SchoolForFees, 'sixthForm' | 'openedOn' | 'tru
 
 const EMPTY_REGISTER: RegisterFeeFacts = { sixthForm: null, openedOn: null, trust: null, federation: null, diocese: null, district: null };
 
-/** The facts a fee is worked out from: the partnership's record over the register's. */
-export function schoolFeeFacts(register: Partial<RegisterFeeFacts> | null | undefined, overrides?: SchoolFeeFactOverrides | null): SchoolFeeFacts {
+/** The facts a fee is worked out from: the partnership's record over the register's. `otherAreas`: areas the partnership keeps elsewhere (governance's member details). */
+export function schoolFeeFacts(register: Partial<RegisterFeeFacts> | null | undefined, overrides?: SchoolFeeFactOverrides | null, otherAreas: readonly (string | null)[] = []): SchoolFeeFacts {
   const r = { ...EMPTY_REGISTER, ...(register ?? {}) };
   const o = overrides ?? {};
   const facts: SchoolFeeFacts = {};
@@ -54,7 +54,7 @@ export function schoolFeeFacts(register: Partial<RegisterFeeFacts> | null | unde
   else if (registerTrusts.length > 0 || register?.trust !== undefined) facts.trusts = registerTrusts;
   const diocese = o.diocese !== undefined ? o.diocese : r.diocese;
   if (diocese) facts.diocese = diocese;
-  const areas = [o.area, r.district].filter((name): name is string => !!name);
+  const areas = [...new Set([o.area, ...otherAreas, r.district].filter((name): name is string => !!name))];
   if (areas.length > 0) facts.areas = areas;
   return facts;
 }
