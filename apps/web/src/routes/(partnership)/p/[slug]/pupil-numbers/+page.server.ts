@@ -11,11 +11,14 @@ export const load: PageServerLoad = async (event) => {
   if (!canSeePeople) error(404, 'Page not found');
   const api = apiFor(event);
   const path = { slug: event.params.slug };
-  const [pending, history, settings] = await Promise.all([
+  const [toConfirm, waiting, history, settings] = await Promise.all([
+    loadOrFail(event, api.GET('/api/v1/tenants/{slug}/pupil-counts', { params: { path, query: { status: 'needs-confirmation', pageSize: 200 } } })),
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/pupil-counts', { params: { path, query: { status: 'pending', pageSize: 200 } } })),
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/pupil-counts', { params: { path, query: { pageSize: 100 } } })),
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/membership-settings', { params: { path } })),
   ]);
+  // Figures far from the register's or last year's come first: they need the admin's confirmation.
+  const pending = { items: [...toConfirm.items, ...waiting.items], total: toConfirm.total + waiting.total };
   return { pending, history, feeCensus: settings.feeCensus };
 };
 

@@ -34,7 +34,8 @@ export const actions: Actions = {
       }),
     );
     if (!result.ok) return fail(result.problem.status, { values, ...problemAnswer(result.problem), done: null as string | null });
-    const done = `Sent to ${result.data.tenantName}: ${count(result.data.pupils, 'pupil')} for the ${censusLabel(result.data.census)}. It counts once they approve it.`;
+    const far = result.data.status === 'needs-confirmation' ? ` It is far from the figure we know, so they will check it with you before they confirm it.` : '';
+    const done = `Sent to ${result.data.tenantName}: ${count(result.data.pupils, 'pupil')} for the ${censusLabel(result.data.census)}. It counts once they approve it.${far}`;
     return { values: { tenantSlug: '', census: '', pupils: '', note: '' }, errors: {} as Record<string, string>, message: null as string | null, done };
   },
 };
