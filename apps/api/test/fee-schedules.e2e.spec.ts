@@ -1,5 +1,6 @@
 import { EALING_2018_19_SCENARIO_1, validateFeeSchedule } from '@partnerships/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { giasFile, giasSchool, importGias } from './support/gias';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -301,5 +302,25 @@ describe('school facts and schedule checks (issue 13)', () => {
     expect(preview.totalPence).toBe(preview.rows.reduce((sum: number, r: { totalPence: number }) => sum + r.totalPence, 0));
     // A contradiction that touches a prospect names it, marked as one.
     expect(preview.warnings).toEqual([expect.objectContaining({ kind: 'zero-maximum', schools: ['Wanstead Park High School', 'Southall Common High School (prospect)'] })]);
+  });
+
+  it('takes the facts from a GIAS file: a school imported with a sixth form, a trust and a diocese is priced by them', async () => {
+    const admin = await t.signIn('admin@redbridge.demo.test');
+    const file = giasFile([
+      giasSchool({
+        urn: '700101', name: 'Hainault Forest Academy', type: 'Academy converter', phase: 'Secondary', localAuthority: 'Redbridge', pupils: 900, statutoryLowAge: 11, statutoryHighAge: 18,
+        sixthForm: 'Has a sixth form', openedOn: '01-09-2025', trust: 'Forest Learning Trust', religiousCharacter: 'Church of England', diocese: 'Diocese of Chelmsford', district: 'Redbridge',
+      }),
+    ]);
+    expect(await importGias(t, admin, 'redbridge', file)).toMatchObject({ status: 'completed', problems: [] });
+    expect((await admin.send('POST', '/api/v1/tenants/redbridge/prospects', { urns: ['700101'], category: 'associate' })).status).toBe(200);
+    const document = draft([
+      { kind: 'per-pupil', ratePence: 500 },
+      { kind: 'flat-fee', amountPence: 300_000, when: { sixthForm: true, openedOnOrAfter: '2025-09-01', diocese: ['diocese of chelmsford'], inTrust: true } },
+    ]);
+    const created = await (await admin.send('POST', '/api/v1/tenants/redbridge/fee-schedules', { document })).json();
+    const preview = await (await admin.send('POST', `/api/v1/tenants/redbridge/fee-schedules/${created.id}/preview`, {})).json();
+    expect(preview.prospects.find((p: { urn: string }) => p.urn === '700101')).toMatchObject({ prospect: true, totalPence: 300_000 });
+    expect(byUrn(preview.rows, '910005')).toBe(590_000); // opened in 2012: not a new school, so 1,180 × £5
   });
 });
