@@ -67,6 +67,9 @@ describe('membership words', () => {
     expect(parsePupils('12.5')).toBeNull();
     expect(parsePupils('')).toBeNull();
     expect(parsePupils('2000000')).toBeNull();
+    // The same limits as every other pupil number (the API's PUPIL_COUNT_MAX).
+    expect(parsePupils('10,000')).toBe(10_000);
+    expect(parsePupils('10001')).toBeNull();
   });
 });
 

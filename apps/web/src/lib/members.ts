@@ -5,6 +5,7 @@
  */
 
 import { PHASES } from './labels.ts';
+import { PUPIL_COUNT_MAX } from './pupil-count.ts';
 import { type MembershipStatus, type RegisterStatus, valuesOf } from './vocabulary.ts';
 
 export { PHASES };
@@ -230,7 +231,7 @@ export function parsePupils(value: FormDataEntryValue | null): number | null {
   const text = String(value ?? '').replace(/[,\s]/g, '');
   if (!/^\d{1,6}$/.test(text)) return null;
   const n = Number(text);
-  return n <= 100000 ? n : null;
+  return n <= PUPIL_COUNT_MAX ? n : null;
 }
 
 /** What a school sent when it applied, read safely from the API's free-form record. */

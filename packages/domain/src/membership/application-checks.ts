@@ -1,9 +1,8 @@
 import { isValidIsoDate } from '../calendar';
+import { isValidPupilCount, PUPIL_COUNT_MAX } from '../fees/pupil-count';
 import { formatPence } from '../money/format-pence';
 import type { Acceptance, MembershipApplication } from './membership-types';
 
-/** The same ceiling as the fee engine's; a bigger roll is a typo. */
-const MAX_PUPILS = 100_000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface ApplicationProblem {
@@ -25,8 +24,8 @@ export function applicationProblems(application: MembershipApplication | undefin
   else if (!EMAIL.test(app.contact.email.trim())) problems.push({ field: 'contact.email', needs: 'a contact email address that looks right (like name@school.org.uk)' });
   if (app.contactDetailsConfirmed !== true) problems.push({ field: 'contactDetailsConfirmed', needs: 'confirmation that the contact details are correct' });
   const pupils = app.pupilNumber;
-  if (typeof pupils !== 'number' || !Number.isInteger(pupils) || pupils < 0 || pupils > MAX_PUPILS) {
-    problems.push({ field: 'pupilNumber', needs: 'the number of pupils on roll, as a whole number' });
+  if (!isValidPupilCount(pupils)) {
+    problems.push({ field: 'pupilNumber', needs: `the number of pupils on roll, as a whole number from 0 to ${PUPIL_COUNT_MAX.toLocaleString('en-GB')}` });
   }
   if (!isRecorded(app.termsAccepted)) problems.push({ field: 'termsAccepted', needs: 'acceptance of the membership terms, recording who accepted them and when' });
   if (liabilityGuaranteePence > 0) {

@@ -260,7 +260,7 @@ describe('guards with clear refusals', () => {
     expect(refused(FIXTURES.invited!, { type: 'apply', by: head, at: AT, application: {} })).toEqual({
       code: 'application_incomplete',
       message:
-        'The application cannot be made yet. It still needs: the name of the person applying for the school; a contact email address; confirmation that the contact details are correct; the number of pupils on roll, as a whole number; acceptance of the membership terms, recording who accepted them and when; acceptance of the £25 liability guarantee, recording who accepted it and when.',
+        'The application cannot be made yet. It still needs: the name of the person applying for the school; a contact email address; confirmation that the contact details are correct; the number of pupils on roll, as a whole number from 0 to 10,000; acceptance of the membership terms, recording who accepted them and when; acceptance of the £25 liability guarantee, recording who accepted it and when.',
       fields: ['contact.name', 'contact.email', 'contactDetailsConfirmed', 'pupilNumber', 'termsAccepted', 'liabilityGuaranteeAccepted'],
     }));
 
@@ -270,6 +270,7 @@ describe('guards with clear refusals', () => {
     ['contactDetailsConfirmed', { contactDetailsConfirmed: false }],
     ['pupilNumber', { pupilNumber: 420.5 }],
     ['pupilNumber', { pupilNumber: -1 }],
+    ['pupilNumber', { pupilNumber: 10_001 }],
     ['pupilNumber', { pupilNumber: undefined }],
     ['termsAccepted', { termsAccepted: { by: { id: 'user-head', name: '' }, at: '2025-01-20' } }],
     ['termsAccepted', { termsAccepted: { by: head, at: 'yesterday' } }],

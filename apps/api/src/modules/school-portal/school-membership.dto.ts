@@ -76,7 +76,7 @@ export class ApplyContactDto {
 export class ApplyDto {
   @ApiProperty({ type: ApplyContactDto }) @IsDefined({ message: 'Give the name and e-mail address of the person applying' }) @ValidateNested() @Type(() => ApplyContactDto) contact: ApplyContactDto;
   @ApiProperty({ description: 'The contact details are correct' }) @IsBoolean({ message: 'Confirm the contact details are correct' }) contactDetailsConfirmed: boolean;
-  @ApiProperty({ description: 'Pupils on roll' }) @IsInt({ message: 'Enter the number of pupils as a whole number' }) @Min(0) @Max(100000) pupilNumber: number;
+  @ApiProperty({ description: 'Pupils on roll', minimum: 0, maximum: 10000 }) @IsPupilCount() pupilNumber: number;
   @ApiProperty({ description: "The partnership's membership terms are accepted (recorded with who and when)" }) @IsBoolean({ message: 'Say whether you accept the terms' }) acceptTerms: boolean;
   @ApiProperty({ required: false, description: 'The liability guarantee is accepted, where the partnership has one (recorded with who, when and how much)' })
   @IsOptional() @IsBoolean() acceptLiabilityGuarantee?: boolean;

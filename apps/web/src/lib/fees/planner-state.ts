@@ -10,6 +10,7 @@ import { formatNumber, parsePounds, parseWhole } from './money.ts';
 import { type FeeComponent, KIND_NAMES, MAX_AMOUNT_PENCE, PHASES, describeCondition } from './schedule.ts';
 import { formatPence } from './money.ts';
 import { isOneOf, type Phase } from '../vocabulary.ts';
+import { PUPIL_COUNT_MAX } from '../pupil-count.ts';
 
 export type ScenarioKey = 'a' | 'b';
 
@@ -153,7 +154,7 @@ export function scenarioRequest(s: ScenarioState, key: ScenarioKey, components: 
     const id = `${key}-g${n}`;
     const which = `group ${n + 1}`;
     if (!isOneOf(PHASES, g.phase)) errors[`${id}-phase`] = `Choose the phase of ${which}`;
-    const pupils = parseWhole(g.pupils, `the number of pupils in each school of ${which}`, { max: 10_000 });
+    const pupils = parseWhole(g.pupils, `the number of pupils in each school of ${which}`, { max: PUPIL_COUNT_MAX });
     if (!pupils.ok) errors[`${id}-pupils`] = pupils.message;
     const count = parseWhole(g.count, `the number of schools in ${which}`, { min: 1, max: 10_000 });
     if (!count.ok) errors[`${id}-count`] = count.message;

@@ -4,6 +4,7 @@ import { PHASES } from '#lib/labels.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import { isOneOf, type Phase } from '#lib/vocabulary.ts';
 import type { PageServerLoad } from './$types';
+import { PUPIL_COUNT_MAX } from '#lib/pupil-count.ts';
 
 /**
  * The public fee calculator: no sign-in. A school finds itself in the register (or gives its
@@ -43,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
     } else {
       if (!isOneOf(PHASES, values.phase)) errors.phase = 'Choose your school’s phase';
       else query.phase = values.phase;
-      const pupils = parseWhole(values.pupils, 'the number of pupils on roll', { max: 10_000 });
+      const pupils = parseWhole(values.pupils, 'the number of pupils on roll', { max: PUPIL_COUNT_MAX });
       if (!pupils.ok) errors.pupils = pupils.message;
       else query.pupils = pupils.value;
     }

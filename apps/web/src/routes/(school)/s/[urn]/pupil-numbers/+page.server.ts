@@ -5,6 +5,7 @@ import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import { problemAnswer, readFields, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 import { count } from '#lib/plural.ts';
+import { PUPIL_COUNT_MAX } from '#lib/pupil-count.ts';
 
 /** The school's pupil numbers in every partnership, with the form to send one partnership a correction. */
 export const load: PageServerLoad = async (event) => {
@@ -25,7 +26,7 @@ export const actions: Actions = {
     const values = read.echo;
     const errors: Record<string, string> = read.ok ? {} : { ...read.errors };
     const pupils = parsePupils(values.pupils);
-    if (pupils === null) errors.pupils = 'Enter the number of pupils as a whole number, like 420';
+    if (pupils === null) errors.pupils = `Enter the number of pupils as a whole number from 0 to ${PUPIL_COUNT_MAX.toLocaleString('en-GB')}, like 420`;
     if (Object.keys(errors).length) return fail(400, { values, errors, message: null as string | null, done: null as string | null });
     const result = await submit(
       apiFor(event).POST('/api/v1/school-portal/{urn}/pupil-counts', {

@@ -3,6 +3,7 @@ import { parsePupils } from '#lib/members.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import { readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { PUPIL_COUNT_MAX } from '#lib/pupil-count.ts';
 
 /** One partnership as the school sees it: its membership, what is included, dates, contacts, documents; apply and notice. */
 export const load: PageServerLoad = async (event) => {
@@ -74,7 +75,7 @@ export const actions: Actions = {
     if (!values['contact-email']) errors['contact-email'] = 'Enter a contact e-mail address';
     if (!values.contactDetailsConfirmed) errors.contactDetailsConfirmed = 'Confirm the contact details are correct';
     const pupils = parsePupils(values.pupilNumber ?? '');
-    if (pupils === null) errors.pupilNumber = 'Enter the number of pupils on roll as a whole number, like 420';
+    if (pupils === null) errors.pupilNumber = `Enter the number of pupils on roll as a whole number from 0 to ${PUPIL_COUNT_MAX.toLocaleString('en-GB')}, like 420`;
     if (!values.acceptTerms) errors.acceptTerms = 'Accept the membership terms to apply';
     if (needsGuarantee && !values.acceptLiabilityGuarantee) errors.acceptLiabilityGuarantee = 'Accept the liability guarantee to apply';
     if (Object.keys(errors).length) return fail(400, answer({ errors, values }));

@@ -3,6 +3,7 @@ import { parsePounds, parseWhole } from '#lib/fees/money.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import { day, pounds, readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { PUPIL_COUNT_MAX } from '#lib/pupil-count.ts';
 
 export const load: PageServerLoad = async (event) => {
   const invoice = await loadOrFail(event, apiFor(event).GET('/api/v1/tenants/{slug}/invoices/{id}', { params: { path: { slug: event.params.slug, id: event.params.id } } }));
@@ -51,7 +52,7 @@ export const actions: Actions = {
       if (a.ok) amountPence = a.value;
       else errors['credit-amount'] = a.message;
     } else if (values['credit-pupils']) {
-      const p = parseWhole(values['credit-pupils'], 'the corrected number of pupils', { min: 0, max: 100_000 });
+      const p = parseWhole(values['credit-pupils'], 'the corrected number of pupils', { min: 0, max: PUPIL_COUNT_MAX });
       if (p.ok) correctedPupils = p.value;
       else errors['credit-pupils'] = p.message;
     } else errors['credit-amount'] = 'Enter the amount to credit, or a corrected pupil number';
