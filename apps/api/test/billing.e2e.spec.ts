@@ -381,3 +381,22 @@ describe('settings and reminders', () => {
     expect(byPeriod.rows.map((r: { label: string }) => r.label)).toEqual(['2018–19']);
   });
 });
+
+describe('price before joining', () => {
+  it('quotes a school invited to an unlisted partnership its own price, and no school that was not invited', async () => {
+    await t.owner.query(`UPDATE tenants SET listed = false WHERE slug = 'tower-hamlets'`);
+    await t.owner.query(
+      `UPDATE memberships SET status = 'invited' WHERE tenant_id = $1 AND school_id = (SELECT id FROM schools WHERE urn = '930004')`,
+      [ids['tower-hamlets']],
+    );
+    const invited = await t.signIn('head.930004@demo.test');
+    const quote = await json(await invited.get('/api/v1/school-portal/930004/memberships/tower-hamlets/quote'), 200);
+    expect(quote.school).toMatchObject({ urn: '930004' });
+    expect(quote.totalPence).toBeGreaterThan(0);
+    expect(quote.explanation).toMatch(/pupils/);
+    // Acton Vale belongs to Ealing only: Tower Hamlets has not invited it.
+    await json(await head.get('/api/v1/school-portal/920001/memberships/tower-hamlets/quote'), 404);
+    // Nor may a head ask for another school's price.
+    await json(await head.get('/api/v1/school-portal/930004/memberships/tower-hamlets/quote'), 404);
+  });
+});

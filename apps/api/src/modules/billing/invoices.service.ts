@@ -206,7 +206,10 @@ export class InvoicesService {
 
   async detail(ctx: TenantContext, id: string): Promise<InvoiceDetailDto> {
     if (!isUuid(id)) throw notFound('invoice');
-    const detail = await inTenant(this.db, ctx, (em) => invoiceDetailIn(em, id, `/api/v1/tenants/${ctx.tenant.slug}/invoices/${id}.pdf`, 'partnership'));
+    const detail = await inTenant(this.db, ctx, async (em) => {
+      const found = await invoiceDetailIn(em, id, `/api/v1/tenants/${ctx.tenant.slug}/invoices/${id}.pdf`, 'partnership');
+      return found ? { ...found, paymentWarning: await paymentWarningFor(em, ctx.tenant.id) } : null;
+    });
     if (!detail) throw notFound('invoice');
     return detail;
   }

@@ -3,5 +3,5 @@ import { FeeSchedulesController, PublicQuoteController } from './fee-schedules.c
 import { FeeSchedulesService } from './fee-schedules.service';
 import { PublicQuoteService } from './public-quote.service';
 
-@Module({ controllers: [FeeSchedulesController, PublicQuoteController], providers: [FeeSchedulesService, PublicQuoteService] })
+@Module({ controllers: [FeeSchedulesController, PublicQuoteController], providers: [FeeSchedulesService, PublicQuoteService], exports: [PublicQuoteService] })
 export class FeeSchedulesModule {}
