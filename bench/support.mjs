@@ -62,12 +62,12 @@ export function ensureApiBuilt(marker) {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-/** Starts `node apps/api/dist/main.js` in full mode on this port and database, and waits until it answers. */
-export async function startApi({ port, url, queueName, env = {} }) {
-  const api = spawn(process.execPath, [join(root, 'apps', 'api', 'dist', 'main.js')], {
+/** Starts `node [nodeArgs] apps/api/dist/main.js` in full mode on this port and database, and waits until it answers. */
+export async function startApi({ port, url, queueName, env = {}, nodeArgs = [] }) {
+  const api = spawn(process.execPath, [...nodeArgs, join(root, 'apps', 'api', 'dist', 'main.js')], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, API_PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'false', LOGIN_RATE_LIMIT: '1000', ...env, QUEUE_NAME: `${queueName}-${process.pid}` },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.BENCH_API_STDOUT ? 'inherit' : 'ignore', 'inherit'],
   });
   await waitForApi(`http://127.0.0.1:${port}`, api);
   return api;

@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from './openapi';
 import type { Runtime } from '@partnerships/jobs';
 import { keepRawBodyForStripeWebhooks } from './modules/billing/stripe-webhook.raw-body';
 import { installInputGuard } from './common/input-guard';
+import { installRequestUnits } from './common/request-unit.hooks';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -37,6 +38,8 @@ export async function createApp(runtime: Runtime): Promise<NestFastifyApplicatio
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // One transaction per read request (ADR 0008).
+  installRequestUnits(app.getHttpAdapter().getInstance(), runtime.db);
   keepRawBodyForStripeWebhooks(app.getHttpAdapter().getInstance());
   installInputGuard(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 export * from './app-role';
 export * from './data-source';
 export * from './database';
+export { RequestUnit, outsideRequestUnit } from './request-unit';
 export * from './database-urls';
 export * from './embedded-postgres';
 export * from './entities';

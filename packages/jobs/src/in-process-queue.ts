@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { outsideRequestUnit } from '@partnerships/db';
 import type { Logger } from 'pino';
 import { type JobHandlers, type JobName, type JobPayloads, parseJobPayload } from './job-names';
 import { DEFAULT_ATTEMPTS, type EnqueueOptions, type JobQueue } from './job-queue';
@@ -25,7 +26,8 @@ export class InProcessQueue implements JobQueue {
     const jobId = options.jobId ?? randomUUID();
     if (this.seen.has(jobId)) return jobId;
     this.seen.add(jobId);
-    const run = this.runWithRetries(name, data, jobId, options.delayMs ?? 0).finally(() => this.running.delete(run));
+    // Never inside the request's unit of work (ADR 0008): a job is its own work, on committed data.
+    const run = outsideRequestUnit(() => this.runWithRetries(name, data, jobId, options.delayMs ?? 0)).finally(() => this.running.delete(run));
     this.running.add(run);
     return jobId;
   }

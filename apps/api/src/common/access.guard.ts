@@ -1,6 +1,5 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Database, TenantRepository } from '@partnerships/db';
 import type { FastifyRequest } from 'fastify';
 import { SessionService } from '../modules/auth/session.service';
 import { CSRF_HEADER, SESSION_COOKIE, sameToken } from '../modules/auth/session-token';
@@ -23,7 +22,6 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
-    private readonly db: Database,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,7 +30,10 @@ export class AccessGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false;
     const rule = this.reflector.getAllAndOverride<AccessRule | null | undefined>(ACCESS_KEY, targets);
 
-    const grants = await this.sessions.resolve(request.cookies?.[SESSION_COOKIE]);
+    const params = request.params as Record<string, string> | undefined;
+    const slug = params?.slug;
+    // Session, user, roles, the URL's partnership and school: one statement (ADR 0008).
+    const grants = await this.sessions.resolve(request.cookies?.[SESSION_COOKIE], { tenantSlug: slug, schoolUrn: params?.urn });
     const ctx = this.sessions.toContext(grants, String(request.id), request.ip);
     request.ctx = ctx;
     if (isPublic) return true;
@@ -45,16 +46,9 @@ export class AccessGuard implements CanActivate {
       }
     }
 
-    const slug = (request.params as Record<string, string> | undefined)?.slug;
     if (slug !== undefined) {
-      const userId = ctx.user.id;
-      const found = await this.db.asPlatform({ userId }, async (em) => {
-        const tenants = new TenantRepository(em);
-        const tenant = await tenants.findBySlug(slug);
-        if (!tenant) return null;
-        const roles = await tenants.rolesOf(tenant.id, userId);
-        return roles.length ? { ...tenant, roles } : null;
-      });
+      // Resolved with the session: only when the user has a role there.
+      const found = grants?.tenant ?? null;
       if (!found) throw notFound('partnership');
       if (found.status === 'suspended') throw new AppError('tenant_suspended', 403, 'This partnership is suspended. Please contact the platform team.');
       ctx.tenant = found;

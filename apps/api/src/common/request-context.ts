@@ -1,6 +1,6 @@
 import type { Database } from '@partnerships/db';
 import type { EntityManager } from 'typeorm';
-import type { TenantRole } from '@partnerships/domain';
+import type { SchoolRole, TenantRole } from '@partnerships/domain';
 import type { AppAbility } from './ability.factory';
 
 export interface AuthUser {
@@ -26,7 +26,20 @@ export interface RequestContext {
   csrfToken: string | null;
   ability: AppAbility;
   tenant: CurrentTenant | null;
+  /**
+   * The school at the URL's `:urn`, when the signed-in person has a role there (resolved with the
+   * session, ADR 0008); null otherwise or when the route has no `:urn` (then look it up).
+   */
+  school?: ResolvedSchool | null;
   ip: string;
+}
+
+export interface ResolvedSchool {
+  id: string;
+  urn: string;
+  name: string;
+  pupils: number | null;
+  roles: SchoolRole[];
 }
 
 export interface AuthedContext extends RequestContext {

@@ -18,6 +18,7 @@ import { Improvement1764910000000 } from './1764910000000-improvement';
 import { Hardening1765000000000 } from './1765000000000-hardening';
 import { CitusReadyKeys1765100000000 } from './1765100000000-citus-ready-keys';
 import { InvoiceSending1765000000200 } from './1765000000200-invoice-sending';
+import { RequestResolver1765200000000 } from './1765200000000-request-resolver';
 import { FeesFiguresAgree1765300000000 } from './1765300000000-fees-figures-agree';
 import { SchoolFeeFacts1765400000000 } from './1765400000000-school-fee-facts';
 import { RegisterImports1765450000000 } from './1765450000000-register-imports';
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   Hardening1765000000000,
   CitusReadyKeys1765100000000,
   InvoiceSending1765000000200,
+  RequestResolver1765200000000,
   FeesFiguresAgree1765300000000,
   SchoolFeeFacts1765400000000,
   RegisterImports1765450000000,

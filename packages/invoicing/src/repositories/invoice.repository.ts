@@ -261,6 +261,28 @@ export class InvoiceRepository extends UnitOfWorkRepository {
     return { total: row?.total ?? 0, outstanding: Number(row?.outstanding ?? 0) };
   }
 
+  /**
+   * `sumsForSchool` and `currentFees` in one statement, for the school's invoice list: a list
+   * request stays one transaction of at most six statements (ADR 0008).
+   */
+  async schoolListSummary(schoolId: string, urn: string, tenantSlug: string | null): Promise<{ total: number; outstanding: number; currentFees: CurrentFeeRow[] }> {
+    const row = await this.one<{ total: number; outstanding: string; fees: CurrentFeeRow[] | null }>(
+      `SELECT s.total, s.outstanding, f.fees FROM
+         (SELECT count(*)::int AS total,
+                 coalesce(sum(greatest(0, i.total_pence - i.amount_paid_pence - i.amount_credited_pence)) FILTER (WHERE i.status IN ('open', 'uncollectible')), 0)::bigint AS outstanding
+            FROM invoices i JOIN tenants t ON t.id = i.tenant_id WHERE i.school_id = $1 AND i.status <> 'draft' AND ($2::text IS NULL OR t.slug = $2)) s,
+         (SELECT jsonb_agg(to_jsonb(c) ORDER BY c.tenant_id) AS fees FROM (
+            SELECT DISTINCT ON (i.tenant_id) i.tenant_id, t.slug AS tenant_slug, t.name AS tenant_name, i.period_label,
+                   (sum(i.total_pence - i.amount_credited_pence) OVER w)::bigint AS fee_pence, (count(*) OVER w)::int AS invoices
+              FROM invoices i JOIN tenants t ON t.id = i.tenant_id JOIN schools sc ON sc.id = i.school_id
+              WHERE sc.urn = $3 AND i.kind = 'membership' AND i.status NOT IN ('void', 'draft')
+              WINDOW w AS (PARTITION BY i.tenant_id, i.period_start, i.period_end, i.period_label)
+              ORDER BY i.tenant_id, i.period_start DESC NULLS LAST, i.period_label DESC) c) f`,
+      [schoolId, tenantSlug, urn],
+    );
+    return { total: row?.total ?? 0, outstanding: Number(row?.outstanding ?? 0), currentFees: row?.fees ?? [] };
+  }
+
   /** The partnership an issued invoice of this school belongs to, or null. */
   async tenantOfSchoolInvoice(id: string, schoolId: string): Promise<string | null> {
     const row = await this.one<{ tenant_id: string }>(`SELECT tenant_id FROM invoices WHERE id = $1 AND school_id = $2 AND status <> 'draft'`, [id, schoolId]);

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Env } from '@partnerships/config';
-import { Database, UserRepository } from '@partnerships/db';
+import { Database } from '@partnerships/db';
 import type { SchoolRole, TenantRole } from '@partnerships/domain';
 import type { EntityManager } from 'typeorm';
 import { buildAbility } from '../../common/ability.factory';
 import type { AuthUser, RequestContext } from '../../common/request-context';
 import { ENV } from '../../runtime/runtime.module';
-import { SessionRepository } from './session.repository';
+import { type ResolvedRequest, SessionRepository } from './session.repository';
 import { hashToken, newToken } from './session-token';
 
 export interface SessionGrants {
@@ -15,6 +15,12 @@ export interface SessionGrants {
   csrfToken: string;
   tenantRoles: { tenantId: string; role: TenantRole }[];
   schoolRoles: { schoolId: string; role: SchoolRole }[];
+}
+
+/** The grants, with the URL's partnership and school when the user has a role there. */
+export interface ResolvedGrants extends SessionGrants {
+  tenant: ResolvedRequest['tenant'];
+  school: ResolvedRequest['school'];
 }
 
 /** Server-side sessions: revocable at logout and password change. */
@@ -37,19 +43,30 @@ export class SessionService {
     await this.db.asPlatform({ userId }, (em) => new SessionRepository(em).revoke(sessionId));
   }
 
-  /** The session's user and every role they hold, read in one unit of work as that user. */
-  async resolve(token: string | undefined): Promise<SessionGrants | null> {
-    if (!token || token.length > 100) return null;
-    const session = await this.db.asPlatform({}, (em) => new SessionRepository(em).findLive(hashToken(token)));
-    if (!session) return null;
-    return this.db.asPlatform({ userId: session.userId }, async (em) => {
-      const users = new UserRepository(em);
-      const user = await users.findById(session.userId);
-      if (!user) return null;
-      const tenantRoles = await users.tenantGrants(user.id);
-      const schoolRoles = await users.schoolGrants(user.id);
-      return { user, sessionId: session.id, csrfToken: session.csrfToken, tenantRoles, schoolRoles };
-    });
+  /**
+   * The session's user, every role they hold, and the URL's partnership (`tenantSlug`) and school
+   * (`schoolUrn`) with the user's roles there: one statement (`resolve_request`), in the request's
+   * unit of work when it has one (ADR 0008). It leaves app.user_id and app.tenant_id set for the
+   * rest of that unit.
+   */
+  async resolve(token: string | undefined, target: { tenantSlug?: string; schoolUrn?: string } = {}): Promise<ResolvedGrants | null> {
+    const tokenHash = token && token.length <= 100 ? hashToken(token) : null;
+    const tenantSlug = target.tenantSlug ?? null;
+    const schoolUrn = target.schoolUrn !== undefined && /^\d{6}$/.test(target.schoolUrn) ? target.schoolUrn : null;
+    const resolved = await this.db.authenticate(
+      (em) => new SessionRepository(em).resolveRequest(tokenHash, tenantSlug, schoolUrn),
+      (r) => ({ userId: r?.user.id ?? null, tenantId: r?.tenant && r.tenant.status === 'active' ? r.tenant.id : null }),
+    );
+    if (!resolved) return null;
+    return {
+      user: resolved.user,
+      sessionId: resolved.sessionId,
+      csrfToken: resolved.csrfToken,
+      tenantRoles: resolved.tenantRoles,
+      schoolRoles: resolved.schoolRoles,
+      tenant: resolved.tenant,
+      school: resolved.school,
+    };
   }
 
   toContext(grants: SessionGrants | null, requestId: string, ip: string): RequestContext {
@@ -60,6 +77,7 @@ export class SessionService {
       sessionId: grants?.sessionId ?? null,
       csrfToken: grants?.csrfToken ?? null,
       tenant: null,
+      school: (grants as ResolvedGrants | null)?.school ?? null,
       ability: buildAbility({
         isPlatformOperator: grants?.user.isPlatformOperator ?? false,
         tenantRoles: grants?.tenantRoles ?? [],

@@ -38,8 +38,9 @@ export class SchoolInvoicesService {
         partnership: { slug: row.tenant_slug, name: row.tenant_name },
         payOnline: canPayOnline(row),
       }));
-      const sums = await invoices.sumsForSchool(school.id, slug);
-      const currentFees = (await invoices.currentFees(school.urn)).map(currentFeeDto);
+      // What is left to pay and the current fees in one statement (ADR 0008: a list is at most six).
+      const sums = await invoices.schoolListSummary(school.id, school.urn, slug);
+      const currentFees = sums.currentFees.map(currentFeeDto);
       return { ...pageOf(items, query, sums.total), outstandingPence: sums.outstanding, currentFees };
     });
   }

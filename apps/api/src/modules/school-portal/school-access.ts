@@ -18,16 +18,18 @@ export interface SchoolAccess {
  */
 export async function schoolFor(em: EntityManager, ctx: AuthedContext, urn: string, needs?: readonly SchoolRole[], doing = 'do that'): Promise<SchoolAccess> {
   if (!/^\d{6}$/.test(urn)) throw notFound('school');
+  // Resolved with the session for the URL's school (ADR 0008); otherwise looked up here.
+  const resolved = ctx.school?.urn === urn ? ctx.school : null;
   const register = new SchoolRegisterRepository(em);
-  const school = await register.findByUrn(urn);
+  const school = resolved ?? (await register.findByUrn(urn));
   if (!school) throw notFound('school');
-  const roles = await register.rolesOf(school.id, ctx.user.id);
+  const roles = resolved?.roles ?? (await register.rolesOf(school.id, ctx.user.id));
   if (roles.length === 0) throw notFound('school');
   if (needs && !roles.some((role) => needs.includes(role))) {
     const who = needs.map((role) => role.replace('-', ' ')).join(' or the ');
     throw new AppError('forbidden', 403, `Only the ${who} can ${doing} for ${school.name}.`);
   }
-  return { ...school, roles };
+  return { id: school.id, urn: school.urn, name: school.name, pupils: school.pupils, roles };
 }
 
 export const ACTS_FOR_SCHOOL: readonly SchoolRole[] = ['headteacher', 'business-manager'];

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, startTestApp, type TestApp } from './support/test-app';
+import { eventually, json } from './support/wait';
+
+/**
+ * One transaction per request (issue 14, ADR 0008): a list GET costs at most six statements
+ * (BEGIN, SET LOCAL ROLE, resolve_request, the list, its count, COMMIT), whatever the page size,
+ * counted at the driver: every query the API's pg clients send while one request is answered.
+ */
+let t: TestApp;
+let admin: Session;
+let head: Session;
+let sent: { sql: string; at: number }[] = [];
+let restore: () => void;
+
+beforeAll(async () => {
+  t = await startTestApp('statements');
+  admin = await t.signIn('admin@ealing.demo.test');
+  head = await t.signIn('head.920001@demo.test');
+  // The pg module TypeORM loaded for the API's data source (the owner's connection is idle meanwhile).
+  const Client = (t.runtime.dataSource.driver as unknown as { postgres: { Client: { prototype: { query: (...args: unknown[]) => unknown } } } }).postgres.Client;
+  const query = Client.prototype.query;
+  Client.prototype.query = function (this: unknown, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    sent.push({ sql: typeof first === 'string' ? first : (first?.text ?? '?'), at: Date.now() });
+    return query.apply(this, args);
+  };
+  restore = () => {
+    Client.prototype.query = query;
+  };
+});
+
+afterAll(async () => {
+  restore?.();
+  await t?.close();
+});
+
+/** The statements the API sent to answer one GET (after a warm-up request, so connecting is not counted). */
+async function statementsFor(session: Session, path: string): Promise<{ count: number; sql: string[]; body: any }> {
+  await json(await session.get(path), 200);
+  sent = [];
+  const body = await json(await session.get(path), 200);
+  // onSend commits before the response is written, so every statement of the request is in.
+  const sql = sent.map((s) => s.sql.replace(/\s+/g, ' ').slice(0, 80));
+  if (process.env.SHOW_STATEMENTS) console.log(path, sql);
+  return { count: sql.length, sql, body };
+}
+
+describe('statements per request', () => {
+  it('the members list: one transaction, at most six statements, the same for 1 or 200 rows a page', async () => {
+    const one = await statementsFor(admin, '/api/v1/tenants/ealing/memberships?pageSize=1');
+    const many = await statementsFor(admin, '/api/v1/tenants/ealing/memberships?pageSize=200');
+    expect(one.body.items).toHaveLength(1);
+    expect(many.body.items.length).toBeGreaterThan(1);
+    expect(one.count, one.sql.join('\n')).toBeLessThanOrEqual(6);
+    expect(many.count, many.sql.join('\n')).toBe(one.count);
+    expect(one.sql.filter((s) => /^(START TRANSACTION|BEGIN)/i.test(s))).toHaveLength(1);
+    expect(one.sql.filter((s) => /^COMMIT/i.test(s))).toHaveLength(1);
+    expect(one.sql.some((s) => s.includes('resolve_request'))).toBe(true);
+  });
+
+  it('a school’s invoices: at most six statements, and no more with more invoices', async () => {
+    const before = await statementsFor(head, '/api/v1/school-portal/920001/invoices');
+    expect(before.count, before.sql.join('\n')).toBeLessThanOrEqual(6);
+
+    const created = await json(await admin.send('POST', '/api/v1/tenants/ealing/billing-runs', { period: '2018-19', dryRun: false }), 202);
+    await eventually(async () => {
+      const run = await json(await admin.get(`/api/v1/tenants/ealing/billing-runs/${created.id}`), 200);
+      return run.status === 'completed' ? run : null;
+    }, 'the billing run');
+    // Jobs that follow the run (in this process's worker) may still be talking to the database:
+    // the fewest of three requests is the request's own count.
+    const tries = [];
+    for (let i = 0; i < 3; i++) tries.push(await statementsFor(head, '/api/v1/school-portal/920001/invoices'));
+    const after = tries.reduce((a, b) => (b.count < a.count ? b : a));
+    expect(after.body.items.length).toBeGreaterThanOrEqual(2);
+    expect(after.count, after.sql.join('\n')).toBe(before.count);
+  });
+
+  it('row-level security is as before: the unit runs as the application role, in the URL’s tenant only', async () => {
+    const { sql } = await statementsFor(admin, '/api/v1/tenants/ealing/memberships');
+    expect(sql[1]).toMatch(/^SET LOCAL ROLE partnerships_app/);
+    // Another partnership's members are not reachable through the same session (404 before any work).
+    expect((await admin.get('/api/v1/tenants/redbridge/memberships')).status).toBe(404);
+  });
+});
