@@ -1,3 +1,4 @@
+import { createDataSource } from '@partnerships/db';
 import { describe, expect, it } from 'vitest';
 import { type Browser, checkPage, hydrated, openBrowser, atPhoneWidth, visibleWithinWidth, visit } from './support/browser';
 import { DEMO_PASSWORD, signIn, signOut } from './support/journeys';
@@ -69,6 +70,17 @@ describe('billing: Stripe, a billing run, and paying by card and by bank transfe
     await poll(async () => (await page.locator('#progress-text').textContent())?.replace(/\s+/g, ' ').trim(), 60_000).toMatch(/^(\d+) of \1 schools done\./);
     await page.getByRole('heading', { name: 'Finished' }).waitFor();
     await checkPage(page, 'billing-run-finished');
+    // Issued without e-mailing: the page says so, and "Send all" sends each invoice once.
+    await expect(page.locator('#sending-status').textContent()).resolves.toMatch(/have not been e-mailed/);
+    await page.getByRole('button', { name: 'Send all' }).click();
+    await page.getByText(/10 invoices being sent/).waitFor();
+    await poll(async () => {
+      await visit(page, page.url().split('?')[0]!);
+      return (await page.locator('#sending-status').textContent())?.replace(/\s+/g, ' ').trim();
+    }, 60_000).toMatch(/^All 10 invoices from this run have been e-mailed/);
+    await page.getByRole('button', { name: 'Send all' }).click();
+    await page.getByText(/Nothing new to send; 10 sent before, not sent again/).waitFor();
+    await checkPage(page, 'billing-run-sent');
 
     await page.getByRole('link', { name: 'See the invoices from this run' }).click();
     await page.waitForURL((url) => url.pathname === '/p/ealing/billing/invoices');
@@ -166,6 +178,87 @@ describe('billing: Stripe, a billing run, and paying by card and by bank transfe
     // Words never run into a bracket ("Free trial(trial ends").
     expect(await page.textContent('main')).not.toMatch(/[a-z]\(trial ends/);
     await checkPage(page, 'platform-billing');
+  });
+
+  it('the overview shows money at a glance with a chart, and a member’s page its fee and invoices', async () => {
+    const { page } = browser;
+    await signOut(page);
+    await signIn(page, stack.webUrl, 'admin@ealing.demo.test');
+    await visit(page, `${stack.webUrl}/p/ealing`);
+    await page.getByRole('heading', { name: /Money this academic year/ }).waitFor();
+    const figures = (await page.locator('#money-figures').textContent())!.replace(/\s+/g, ' ');
+    expect(figures).toMatch(/Invoiced £[\d,]+\.\d\d \(10 invoices\)/);
+    expect(figures).toMatch(/Paid £[1-9][\d,]*\.\d\d/);
+    // The chart is an image with the same figures as its text equivalent.
+    const chart = page.getByRole('img', { name: /Invoiced, paid, outstanding and overdue/ });
+    await expect(chart.locator('desc').textContent()).resolves.toMatch(/^Invoiced: £[\d,]+\.\d\d; Paid: £[\d,]+\.\d\d; Outstanding: £[\d,]+\.\d\d; Overdue: £0\.00\.$/);
+    await checkPage(page, 'billing-home-money');
+
+    await visit(page, `${stack.webUrl}/p/ealing/members`);
+    await page.getByRole('link', { name: 'Acton Vale Primary School' }).first().click();
+    await page.waitForURL((url) => /\/p\/ealing\/members\/[^/]+$/.test(url.pathname));
+    await hydrated(page);
+    await expect(page.locator('#current-fee').textContent()).resolves.toMatch(/Current fee: £4,706(\.00)? for 2018–19/);
+    await expect(page.locator('#school-billing').getByRole('row').count()).resolves.toBe(3); // header + 2 invoices
+    await checkPage(page, 'billing-member-fee');
+
+    // The card payment's platform fee is shown to the partnership on the invoice.
+    await visit(page, `${stack.webUrl}/p/ealing/billing/invoices/${cardInvoice}`);
+    await page.getByText(/platform fee £\d+\.\d\d, so £[\d,]+\.\d\d reaches your Stripe account/).waitFor();
+  });
+
+  it('a school sees its current fee and invoices on its page for the partnership', async () => {
+    const { page } = browser;
+    await signOut(page);
+    await signIn(page, stack.webUrl, 'head.920001@demo.test');
+    await visit(page, `${stack.webUrl}/s/920001/partnerships/ealing`);
+    await expect(page.locator('#current-fee').textContent()).resolves.toMatch(/Current fee: £4,706(\.00)? for 2018–19/);
+    await expect(page.locator('#school-billing').getByRole('row').count()).resolves.toBe(3);
+    // The platform's fee is the partnership's business.
+    await visit(page, `${stack.webUrl}/s/920001/invoices/${cardInvoice}`);
+    expect(await page.textContent('main')).not.toMatch(/platform fee/);
+    await checkPage(page, 'school-partnership-fee');
+  });
+
+  it('a head invited to an unlisted partnership sees the price for their school before applying', async () => {
+    const { page } = browser;
+    const db = createDataSource({ url: stack.databaseUrl, embedded: false });
+    await db.initialize();
+    try {
+      await db.query(`UPDATE tenants SET listed = false WHERE slug = 'tower-hamlets'`);
+      await db.query(
+        `UPDATE memberships SET status = 'invited' WHERE tenant_id = (SELECT id FROM tenants WHERE slug = 'tower-hamlets') AND school_id = (SELECT id FROM schools WHERE urn = '930004')`,
+      );
+    } finally {
+      await db.destroy();
+    }
+    await signOut(page);
+    // The public calculator stays closed for an unlisted partnership.
+    await page.goto(`${stack.webUrl}/p/tower-hamlets/quote`);
+    expect(await page.textContent('main')).toMatch(/not found/i);
+    await signIn(page, stack.webUrl, 'head.930004@demo.test');
+    await visit(page, `${stack.webUrl}/s/930004/partnerships/tower-hamlets`);
+    await page.getByRole('heading', { name: 'What Stepney Green Park Secondary School would pay' }).waitFor();
+    await expect(page.locator('#quote-total').textContent()).resolves.toMatch(/^£[1-9][\d,]*(\.\d\d)? for \d{4}–\d\d/);
+    expect(await page.locator('#price').textContent()).toMatch(/with [\d,]+ pupils/);
+    await checkPage(page, 'school-invited-price');
+    // Only for a school the partnership has invited: another school's page is not found.
+    await visit(page, `${stack.webUrl}/s/930004/partnerships/redbridge`);
+    expect(await page.textContent('main')).toMatch(/not found/i);
+  });
+
+  it('warns before issuing and sending invoices that schools would have no way to pay', async () => {
+    const { page } = browser;
+    await signOut(page);
+    await signIn(page, stack.webUrl, 'admin@tower-hamlets.demo.test');
+    await visit(page, `${stack.webUrl}/p/tower-hamlets/billing/runs`);
+    const option = page.locator('#scheduleId option').first();
+    await page.locator('#scheduleId').selectOption((await option.getAttribute('value'))!);
+    await page.getByRole('button', { name: 'Check the invoices (dry run)' }).click();
+    await page.locator('#payment-warning').waitFor();
+    expect(await page.locator('#payment-warning').textContent()).toMatch(/Schools have no way to pay these invoices/);
+    await page.getByRole('link', { name: 'Add your bank details' }).waitFor();
+    await checkPage(page, 'billing-dry-run-no-way-to-pay');
   });
 
   it('finance staff find the billing settings from the billing page', async () => {

@@ -18,15 +18,17 @@ export const load: PageServerLoad = async (event) => {
   const q = (event.url.searchParams.get('q') ?? '').trim().slice(0, 100);
   const requested = Number.parseInt(event.url.searchParams.get('page') ?? '1', 10);
   const page = Number.isFinite(requested) && requested > 0 ? requested : 1;
-  const [schools, calendar, categories, setup, governance] = await Promise.all([
+  const [schools, calendar, categories, setup, governance, money] = await Promise.all([
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/schools', { params: { path: { slug }, query: { page, pageSize: PAGE_SIZE, ...(q ? { q } : {}) } } })),
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/calendar', { params: { path: { slug } } })),
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/membership-categories', { params: { path: { slug } } })),
     isAdmin ? loadOrFail(event, api.GET('/api/v1/tenants/{slug}/setup', { params: { path: { slug } } })) : null,
     // The person's own governance here (their bodies, meetings and actions); the home page still shows without it.
     loadAs<MyGovernance>(event, api.GET('/api/v1/me/governance')).then((g) => g.partnerships.filter((p) => p.slug === slug)).catch(() => null),
+    // Money at a glance, for those who may see the invoices (others get the home page without it).
+    api.GET('/api/v1/tenants/{slug}/billing-overview', { params: { path: { slug } } }).then((r) => r.data ?? null).catch(() => null),
   ]);
   return {
-    home: { kind: 'staff' as const, schools, q, termDates: currentYearOf(calendar.years), budgetYear: calendar.budgetYear, categories: categories.items, setup, governance },
+    home: { kind: 'staff' as const, schools, q, termDates: currentYearOf(calendar.years), budgetYear: calendar.budgetYear, categories: categories.items, setup, governance, money },
   };
 };

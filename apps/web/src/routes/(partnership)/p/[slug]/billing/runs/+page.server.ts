@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
-import { readForm, text } from '#lib/server/form.ts';
+import { checkbox, readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -28,10 +28,11 @@ export const actions: Actions = {
   },
   /** Issue the invoices: the run goes on in the background, and its page shows the progress. */
   issue: async (event) => {
-    const read = await chosen(event.request);
+    const read = await readForm(event.request, { scheduleId: text({ required: 'Choose the fee schedule to bill' }), sendInvoices: checkbox() });
     const { scheduleId } = read.echo;
     if (!read.ok) return fail(400, { scheduleId, errors: read.errors, message: null as string | null, dryRun: null });
-    const answer = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/billing-runs', { params: { path: { slug: event.params.slug } }, body: { scheduleId, dryRun: false } }));
+    const sendInvoices = read.ok ? read.values.sendInvoices : false;
+    const answer = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/billing-runs', { params: { path: { slug: event.params.slug } }, body: { scheduleId, dryRun: false, sendInvoices } }));
     if (!answer.ok) return fail(answer.problem.status, { scheduleId, errors: answer.problem.fields, message: answer.problem.message, dryRun: null });
     const created = answer.data as { id: string };
     redirect(303, `/p/${encodeURIComponent(event.params.slug)}/billing/runs/${encodeURIComponent(created.id)}`);

@@ -15,8 +15,16 @@ export const load: PageServerLoad = async (event) => {
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/membership-settings', { params: { path: { slug: path.slug } } })),
     isAdmin ? loadOrFail(event, api.GET('/api/v1/tenants/{slug}/membership-categories', { params: { path: { slug: path.slug } } })) : null,
   ]);
+  // The school's fee and invoices, for those who may see invoices (others see the page without them).
+  const urn = member.school.urn;
+  const [money, invoices] = await Promise.all([
+    api.GET('/api/v1/tenants/{slug}/billing-overview', { params: { path: { slug: path.slug }, query: { urn } } }).then((r) => r.data ?? null).catch(() => null),
+    api.GET('/api/v1/tenants/{slug}/invoices', { params: { path: { slug: path.slug }, query: { urn, pageSize: 20 } } }).then((r) => r.data ?? null).catch(() => null),
+  ]);
   return {
     member,
+    money,
+    invoices,
     noticeRule: settings.noticeRuleDescription,
     noticeRuleIsDefault: settings.noticeRuleIsDefault,
     categories: categories?.items.filter((c) => !c.archivedAt).map((c) => ({ code: c.code, name: c.name })) ?? [],

@@ -77,7 +77,8 @@ export const actions: Actions = {
   send: async (event) => {
     const answer = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/invoices/{id}/send', { params: { path: path(event) }, body: {} }));
     if (!answer.ok) return failed(answer.problem.status, 'send', {}, {}, answer.problem.message);
-    return done('send', 'The invoice is on its way to the school’s finance contact.');
+    const warning = (answer.data as { paymentWarning?: string | null }).paymentWarning;
+    return done('send', `The invoice is on its way to the school’s finance contact.${warning ? ` Warning: ${warning}` : ''}`);
   },
   po: async (event) => {
     const read = await readForm(event.request, { poNumber: text({ max: 100, tooLong: 'The purchase order number must be 100 characters or fewer' }) });

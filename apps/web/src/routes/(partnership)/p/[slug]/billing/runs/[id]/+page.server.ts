@@ -19,4 +19,14 @@ export const actions: Actions = {
     if (!answer.ok) return fail(answer.problem.status, { message: answer.problem.message });
     return { message: null as string | null };
   },
+  /** "Send all": e-mail each invoice of the run not sent yet (or all of them again, when asked). */
+  send: async (event) => {
+    const form = await event.request.formData();
+    const resend = form.get('resend') === 'yes';
+    const answer = await submit(
+      apiFor(event).POST('/api/v1/tenants/{slug}/billing-runs/{id}/send', { params: { path: { slug: event.params.slug, id: event.params.id } }, body: { resend } }),
+    );
+    if (!answer.ok) return fail(answer.problem.status, { message: answer.problem.message });
+    return { message: null as string | null, sent: answer.data as { queued: number; alreadySent: number; paymentWarning: string | null } };
+  },
 };
