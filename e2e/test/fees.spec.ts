@@ -312,6 +312,49 @@ describe('fee schedules', () => {
     await checkPage(page, 'fees-18-officer-read-only');
     await signOut(page);
   });
+
+  it('prices by a school fact without a second category, flags a slip naming the schools, and records a member’s facts for fees', async () => {
+    const { page } = browser;
+    await signIn(page, stack.webUrl, 'admin@ealing.demo.test');
+    await visit(page, `${stack.webUrl}/p/ealing/fees`);
+    await page.getByLabel('Name').fill('Ealing 2031–32, checks');
+    await page.getByLabel('First day of the period').fill('2031-09-01');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await until(page, (url) => /^\/p\/ealing\/fees\/[0-9a-f-]{36}$/.test(url.pathname));
+
+    // £336 per pupil is a slip for £3.36: the preview says so, naming the schools, before anyone publishes.
+    await page.locator('#c-0-amount').fill('£336');
+    const warnings = page.getByRole('region', { name: /before publishing/ });
+    await poll(() => warnings.textContent()).toContain('looks like a slip of the decimal point');
+    expect(await warnings.textContent()).toContain('Acton Vale Primary School');
+    await checkPage(page, 'fees-16-schedule-warnings');
+
+    // A flat fee for secondaries with a sixth form (the register says Southall Common High has one).
+    await page.locator('#c-0-amount').fill('£5');
+    await poll(() => warnings.count()).toBe(0);
+    await addComponent(page, 'Flat fee');
+    await page.locator('#c-1-amount').fill('£4,500');
+    await component(page, 1).locator('summary').first().click();
+    await page.locator('#c-1-sixth-form').selectOption({ label: 'Schools with a sixth form' });
+    expect(await component(page, 1).locator('summary').first().textContent()).toContain('schools with a sixth form');
+    await poll(() => previewRow(page, 'Southall Common High School').textContent()).toContain('£4,500');
+    expect(await previewRow(page, 'Acton Vale Primary School').textContent()).toContain('£1,050');
+    await checkPage(page, 'fees-17-sixth-form-condition');
+
+    // The partnership records what the register lacks on the member's own page.
+    await visit(page, `${stack.webUrl}/p/ealing/members`);
+    await page.getByRole('link', { name: 'Acton Vale Primary School' }).first().click();
+    await until(page, (url) => /^\/p\/ealing\/members\/[0-9a-f-]{36}$/.test(url.pathname));
+    await page.getByRole('link', { name: /Facts for fees/ }).click();
+    await until(page, (url) => url.pathname.endsWith('/fee-facts'));
+    await page.getByLabel('Sixth form').selectOption({ label: 'Has a sixth form' });
+    await page.getByLabel('Your area for this school').fill('Acton cluster');
+    await page.getByRole('button', { name: 'Save facts for fees' }).click();
+    await poll(() => page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
+    expect(await page.locator('#facts-now').textContent()).toContain('has a sixth form');
+    expect(await page.locator('#facts-now').textContent()).toContain('Acton cluster');
+    await checkPage(page, 'fees-18-member-facts');
+  });
 });
 
 describe('the editor without JavaScript', () => {
