@@ -324,3 +324,36 @@ describe('school facts and schedule checks (issue 13)', () => {
     expect(byUrn(preview.rows, '910005')).toBe(590_000); // opened in 2012: not a new school, so 1,180 × £5
   });
 });
+
+describe('a preview at scale', () => {
+  it('answers a page of schools at a time, with totals that cover every school, so the answer stays small however many members there are', async () => {
+    // A partnership of its own with 260 member schools (modest; the bound is on the answer's shape, not time).
+    const admin = await t.signIn('admin@redbridge.demo.test');
+    const [tenant] = await t.owner.query(`INSERT INTO tenants (slug, name) VALUES ('preview-scale', 'Preview Scale Partnership') RETURNING id`);
+    await t.owner.query(`INSERT INTO tenant_roles (tenant_id, user_id, role) SELECT $1, id, 'tenant-admin' FROM users WHERE email = 'admin@redbridge.demo.test'`, [tenant.id]);
+    await t.owner.query(
+      `INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode)
+       SELECT lpad((870000 + i)::text, 6, '0'), 'Scale School ' || lpad(i::text, 3, '0'), 'primary', 'Community school', 'Scaleshire', 100 + i, 'SC1 1AA' FROM generate_series(1, 260) i`,
+    );
+    await t.owner.query(`INSERT INTO memberships (tenant_id, school_id, category, status, joined_on) SELECT $1, id, 'full', 'active', '2020-09-01' FROM schools WHERE urn LIKE '87%'`, [tenant.id]);
+    const created = await (await admin.send('POST', '/api/v1/tenants/preview-scale/fee-schedules', { document: EALING_2018_19_SCENARIO_1 })).json();
+    const url = `/api/v1/tenants/preview-scale/fee-schedules/${created.id}/preview`;
+
+    const first = await admin.send('POST', url, {});
+    const text = await first.text();
+    const body = JSON.parse(text);
+    expect(body).toMatchObject({ page: 1, pageSize: 50, schools: 260 });
+    expect(body.rows).toHaveLength(50);
+    expect(text.length).toBeLessThan(60_000); // a page, not 260 schools' lines
+    // Every page together is every school once, and adds up to the total.
+    const pages = [body];
+    for (let page = 2; page <= 3; page++) pages.push(await (await admin.send('POST', `${url}?page=${page}&pageSize=100`, {})).json());
+    expect(pages[1]).toMatchObject({ page: 2, pageSize: 100, schools: 260 });
+    const byHundreds = [(await (await admin.send('POST', `${url}?pageSize=100`, {})).json()).rows, pages[1].rows, pages[2].rows];
+    expect(byHundreds.map((rows) => rows.length)).toEqual([100, 100, 60]);
+    const urns = byHundreds.flat().map((r: { urn: string }) => r.urn);
+    expect(new Set(urns).size).toBe(260);
+    expect(byHundreds.flat().reduce((sum: number, r: { totalPence: number }) => sum + r.totalPence, 0)).toBe(body.totalPence);
+    expect((await admin.send('POST', `${url}?pageSize=201`, {})).status).toBe(400);
+  });
+});

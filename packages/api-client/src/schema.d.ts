@@ -3104,7 +3104,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** What each current member would pay, and the change from the previous period */
+        /** What each current member would pay, and the change from the previous period: totals for every school, the schools a page at a time */
         post: operations["FeeSchedulesController_preview"];
         delete?: never;
         options?: never;
@@ -7964,12 +7964,20 @@ export interface components {
             urn: string;
         };
         PreviewDto: {
+            /** @description The page of schools in `rows` */
+            page: number;
+            pageSize: number;
             previousSchedule: components["schemas"]["FeeScheduleSummaryDto"] | null;
             previousTotalPence: number | null;
+            /** @description How many prospects are priced; `prospects` lists at most `pageSize` of them */
+            prospectCount: number;
             prospects: components["schemas"]["PreviewProspectDto"][];
             /** @description What the prospects would pay, besides the members’ total */
             prospectsTotalPence: number;
+            /** @description One page of the member schools, in name order (`page`, `pageSize`) */
             rows: components["schemas"]["PreviewRowDto"][];
+            /** @description How many member schools are priced (every page): `totalPence` and `previousTotalPence` cover them all */
+            schools: number;
             totalPence: number;
             warnings: components["schemas"]["ScheduleWarningDto"][];
         };
@@ -16709,7 +16717,10 @@ export interface operations {
     };
     FeeSchedulesController_preview: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;

@@ -12,6 +12,7 @@ import {
   PublicSchoolSearchQueryDto,
   PreviewDto,
   PreviewFeeScheduleDto,
+  PreviewQueryDto,
   QuoteDto,
   QuoteQueryDto,
   SaveFeeScheduleDto,
@@ -86,10 +87,10 @@ export class FeeSchedulesController {
   @Post('fee-schedules/:id/preview')
   @HttpCode(200)
   @Access('read', 'FeeSchedule')
-  @ApiOperation({ summary: 'What each current member would pay, and the change from the previous period' })
+  @ApiOperation({ summary: 'What each current member would pay, and the change from the previous period: totals for every school, the schools a page at a time' })
   @ApiResponse({ status: 200, type: PreviewDto })
-  preview(@Ctx() ctx: TenantContext, @Param('id') id: string, @Body() dto: PreviewFeeScheduleDto) {
-    return this.schedules.preview(ctx, id, dto?.document);
+  preview(@Ctx() ctx: TenantContext, @Param('id') id: string, @Body() dto: PreviewFeeScheduleDto, @Query() query: PreviewQueryDto) {
+    return this.schedules.preview(ctx, id, dto?.document, query);
   }
 
   @Get('fee-schedules/:id/export')

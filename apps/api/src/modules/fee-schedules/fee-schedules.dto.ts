@@ -1,3 +1,4 @@
+import { PageQueryDto } from '../../common/pagination.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
@@ -97,8 +98,15 @@ export class ScheduleWarningDto {
   @ApiProperty({ type: [String], description: 'Every school affected (prospects marked "(prospect)")' }) schools: string[];
 }
 
+/** Which page of the preview's schools (and how many prospects) to answer with: the totals always cover every school. */
+export class PreviewQueryDto extends PageQueryDto {}
+
 export class PreviewDto {
-  @ApiProperty({ type: [PreviewRowDto] }) rows: PreviewRowDto[];
+  @ApiProperty({ type: [PreviewRowDto], description: 'One page of the member schools, in name order (`page`, `pageSize`)' }) rows: PreviewRowDto[];
+  @ApiProperty({ description: 'The page of schools in `rows`' }) page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ description: 'How many member schools are priced (every page): `totalPence` and `previousTotalPence` cover them all' }) schools: number;
+  @ApiProperty({ description: 'How many prospects are priced; `prospects` lists at most `pageSize` of them' }) prospectCount: number;
   @ApiProperty() totalPence: number;
   @ApiProperty({ nullable: true, type: Number }) previousTotalPence: number | null;
   @ApiProperty({ nullable: true, type: FeeScheduleSummaryDto }) previousSchedule: FeeScheduleSummaryDto | null;

@@ -103,10 +103,13 @@ export class FeeSchedulesService {
   }
 
   /** What each current member school would pay under the schedule, and the change from the previous period. */
-  preview(ctx: TenantContext, id: string, input?: unknown): Promise<PreviewDto> {
+  preview(ctx: TenantContext, id: string, input: unknown, query: { page: number; pageSize: number }): Promise<PreviewDto> {
     return inTenant(this.db, ctx, async (em) => {
       const row = await this.load(em, ctx, id);
-      return this.previewIn(em, ctx, input === undefined ? row.document : validDocument(input));
+      const full = await this.previewIn(em, ctx, input === undefined ? row.document : validDocument(input));
+      // Bounded answer: the totals and warnings cover every school, the rows one page of them.
+      const from = (query.page - 1) * query.pageSize;
+      return { ...full, rows: full.rows.slice(from, from + query.pageSize), prospects: full.prospects.slice(0, query.pageSize), page: query.page, pageSize: query.pageSize };
     });
   }
 
@@ -153,6 +156,10 @@ export class FeeSchedulesService {
     const { prospects, warnings } = await draftChecks(em, ctx.tenant.id, document, checked);
     return {
       rows,
+      page: 1,
+      pageSize: rows.length,
+      schools: rows.length,
+      prospectCount: prospects.length,
       totalPence: sum(rows.map((r) => r.totalPence)),
       previousTotalPence: previousRow ? sum(rows.map((r) => r.previousPence ?? 0)) : null,
       previousSchedule: previousRow ? summary(previousRow) : null,

@@ -12,9 +12,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const { slug, id } = event.params;
   const api = apiFor(event);
-  const schedule = asStored(await loadOrFail(event, api.GET('/api/v1/tenants/{slug}/fee-schedules/{id}', { params: { path: { slug, id } } })));
-  const [preview, categories] = await Promise.all([
-    submit(api.POST('/api/v1/tenants/{slug}/fee-schedules/{id}/preview', { params: { path: { slug, id } }, body: {} })),
+  const previewPage = Math.max(1, Number.parseInt(event.url.searchParams.get('previewPage') ?? '1', 10) || 1);
+  const [schedule, preview, categories] = await Promise.all([
+    loadOrFail(event, api.GET('/api/v1/tenants/{slug}/fee-schedules/{id}', { params: { path: { slug, id } } })).then(asStored),
+    submit(api.POST('/api/v1/tenants/{slug}/fee-schedules/{id}/preview', { params: { path: { slug, id }, query: { page: previewPage } }, body: {} })),
     submit(api.GET('/api/v1/tenants/{slug}/membership-categories', { params: { path: { slug } } })),
   ]);
   const flag = (name: string) => event.url.searchParams.get(name) === '1';

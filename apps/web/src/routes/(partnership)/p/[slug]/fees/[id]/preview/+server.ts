@@ -19,7 +19,10 @@ export const POST: RequestHandler = async (event) => {
   const document = (body as { document?: unknown } | null)?.document;
   if (typeof document !== 'object' || document === null || Array.isArray(document)) error(400, 'Send {"document": {...}}.');
   const { slug, id } = event.params;
-  const sent = await submit(apiFor(event).POST('/api/v1/tenants/{slug}/fee-schedules/{id}/preview', { params: { path: { slug, id } }, body: { document: document as FeeSchedule } }));
+  const page = Math.max(1, Number.parseInt(event.url.searchParams.get('page') ?? '1', 10) || 1);
+  const sent = await submit(
+    apiFor(event).POST('/api/v1/tenants/{slug}/fee-schedules/{id}/preview', { params: { path: { slug, id }, query: { page } }, body: { document: document as FeeSchedule } }),
+  );
   if (sent.ok) return json({ ok: true, preview: sent.data });
   const { status, message, fields } = sent.problem;
   if (status === 401 || status === 403 || status === 404) error(status, message);
