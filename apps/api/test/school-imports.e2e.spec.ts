@@ -220,6 +220,9 @@ describe('the platform-wide register, loaded once by the operator', () => {
 
   it('takes the sample file through the same import as a partnership’s upload, and every partnership can then choose from it', async () => {
     const operator = await t.signIn('operator@platform.demo.test');
+    // The local-authority list is cached by the API process: asked for before the import, it must not stay as it was after it.
+    const before = await (await admin.get('/api/v1/schools/local-authorities')).json();
+    expect(before.items.map((la: { name: string }) => la.name)).not.toContain('Exampleton');
     const res = await uploadRegister(operator, SAMPLE);
     expect(res.status).toBe(202);
     const { id } = await res.json();
@@ -237,6 +240,10 @@ describe('the platform-wide register, loaded once by the operator', () => {
     // A partnership picks its schools by local authority, with no file of its own.
     const las = await (await admin.get('/api/v1/schools/local-authorities')).json();
     expect(las.items).toContainEqual(expect.objectContaining({ name: 'Exampleton', schools: 4 }));
+    // A school closing changes the count at once (the register's latest change moves on).
+    await t.owner.query(`UPDATE schools SET status = 'closed', updated_at = now() WHERE urn = (SELECT min(urn) FROM schools WHERE local_authority = 'Exampleton' AND status <> 'closed')`);
+    expect((await (await admin.get('/api/v1/schools/local-authorities')).json()).items).toContainEqual(expect.objectContaining({ name: 'Exampleton', schools: 3 }));
+    await t.owner.query(`UPDATE schools SET status = 'open', updated_at = now() WHERE local_authority = 'Exampleton' AND status = 'closed' AND urn = (SELECT min(urn) FROM schools WHERE local_authority = 'Exampleton')`);
     const preview = await (await admin.send('POST', '/api/v1/tenants/redbridge/prospects', { localAuthorities: ['Exampleton'], dryRun: true })).json();
     expect(preview.schools.map((s: { name: string }) => s.name)).toEqual(['Example Bridge Primary School', 'Example Green All-Through School', 'Example Hill, Lower School', 'Example Park High School']);
     const added = await (await admin.send('POST', '/api/v1/tenants/redbridge/prospects', { urns: ['991009', '991010'] })).json();

@@ -22,6 +22,7 @@ import { RequestResolver1765200000000 } from './1765200000000-request-resolver';
 import { FeesFiguresAgree1765300000000 } from './1765300000000-fees-figures-agree';
 import { SchoolFeeFacts1765400000000 } from './1765400000000-school-fee-facts';
 import { RegisterImports1765450000000 } from './1765450000000-register-imports';
+import { SchoolsUpdatedIndex1765500000000 } from './1765500000000-schools-updated-index';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
 export const MIGRATIONS = [
@@ -49,5 +50,6 @@ export const MIGRATIONS = [
   FeesFiguresAgree1765300000000,
   SchoolFeeFacts1765400000000,
   RegisterImports1765450000000,
+  SchoolsUpdatedIndex1765500000000,
   // append new migrations here, one line each
 ];

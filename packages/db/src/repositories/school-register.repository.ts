@@ -101,6 +101,16 @@ export class SchoolRegisterRepository extends UnitOfWorkRepository {
   }
 
   /** Every local authority with the number of schools it has that are not closed. */
+  /**
+   * When the register last changed: the latest `schools.updated_at` (one probe of its index; imports
+   * set it on every school they add or change). Callers cache what they derive from the register
+   * (the local-authority list) until this changes.
+   */
+  async changedStamp(): Promise<string> {
+    const row = await this.one<{ stamp: string | null }>(`SELECT max(updated_at)::text AS stamp FROM schools`);
+    return row?.stamp ?? 'empty';
+  }
+
   localAuthorities(): Promise<LocalAuthorityCount[]> {
     return this.rows<LocalAuthorityCount>(
       `SELECT local_authority AS name, count(*)::int AS schools FROM schools WHERE status <> 'closed' GROUP BY local_authority ORDER BY local_authority`,

@@ -20,6 +20,10 @@ export const IMPORT_LIMIT_BYTES = 100 * 1024 * 1024;
 const NAMED_PROSPECTS = 1000;
 /** Uploads are stored in pieces of this size and read back one at a time. */
 const CHUNK_BYTES = 1024 * 1024;
+/** How long a process keeps the local-authority list at most, even when the register looks unchanged. */
+const LOCAL_AUTHORITY_CACHE_MS = 60_000;
+
+type LocalAuthorityCount = Awaited<ReturnType<SchoolRegisterRepository['localAuthorities']>>[number];
 
 @Injectable()
 export class SchoolRegisterService {
@@ -46,10 +50,24 @@ export class SchoolRegisterService {
     });
   }
 
+  /**
+   * The register's local authorities with their open schools. Every members page asks for them, so
+   * each API process keeps the last answer and works it out again only when the register has changed
+   * (a register import, in any process, moves the latest `schools.updated_at`) or a minute has passed
+   * (a backstop for a change committed out of order by a slower, concurrent import).
+   */
   async localAuthorities(ctx: AuthedContext) {
-    const items = await this.db.asPlatform({ userId: ctx.user.id }, (em) => new SchoolRegisterRepository(em).localAuthorities());
-    return { items };
+    return this.db.asPlatform({ userId: ctx.user.id }, async (em) => {
+      const register = new SchoolRegisterRepository(em);
+      const stamp = await register.changedStamp();
+      const cached = this.localAuthorityCache;
+      if (cached && cached.stamp === stamp && Date.now() - cached.at < LOCAL_AUTHORITY_CACHE_MS) return { items: cached.items };
+      const items = await register.localAuthorities();
+      this.localAuthorityCache = { stamp, items, at: Date.now() };
+      return { items };
+    });
   }
+  private localAuthorityCache: { stamp: string; items: LocalAuthorityCount[]; at: number } | null = null;
 
   /** Stores a partnership's uploaded GIAS file (see storeUpload) and queues its import. */
   async upload(ctx: TenantContext, body: AsyncIterable<Buffer> | undefined, contentType: string | undefined): Promise<{ id: string }> {
