@@ -89,8 +89,12 @@ describe('billing: Stripe, a billing run, and paying by card and by bank transfe
     const acton = page.getByRole('row', { name: /Acton Vale Primary School/ }).first();
     cardInvoice = (await acton.getByRole('link').first().getAttribute('href'))!.split('/').pop()!;
     expect(cardInvoice).toBeTruthy();
+  });
 
-    // At a phone's width each invoice's amounts and state are still shown, inside the screen.
+  it('shows the partnership’s invoices at a phone’s width with their amounts and state', async () => {
+    const { page } = browser;
+    await visit(page, `${stack.webUrl}/p/ealing/billing/invoices`);
+    // At 390 px each invoice's amounts and state are still shown, inside the screen.
     await atPhoneWidth(page, async () => {
       for (const cell of ['td.amount', 'td.owed', 'td.state']) expect(await visibleWithinWidth(page, `table.stack ${cell}`)).toBeGreaterThan(0);
       expect(await page.locator('table.stack td.owed').first().textContent()).toMatch(/£/);
