@@ -114,8 +114,11 @@ const EVENT_LABELS: Record<string, string> = {
 export const eventLabel = (event: string) => EVENT_LABELS[event] ?? event.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
 /** £25, or £25.50: whole pounds where exact. */
+const wholePounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 0 });
+const poundsAndPence = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2 });
+
 export function formatPence(pence: number): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: pence % 100 ? 2 : 0 }).format(pence / 100);
+  return (pence % 100 ? poundsAndPence : wholePounds).format(pence / 100);
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

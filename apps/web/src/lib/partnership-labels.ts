@@ -63,10 +63,13 @@ export function stepBefore(step: SetupStep): SetupStep | null {
   return SETUP_STEPS[SETUP_STEPS.indexOf(step) - 1] ?? null;
 }
 
+const wholePounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 0 });
+const poundsAndPence = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2 });
+
 /** £600 a year; "Free" for nothing. Pence in, whole pounds out where exact. */
 export function formatAnnualPrice(pence: number): string {
   if (pence === 0) return 'Free';
-  const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: pence % 100 ? 2 : 0 }).format(pence / 100);
+  const pounds = (pence % 100 ? poundsAndPence : wholePounds).format(pence / 100);
   return `${pounds} a year`;
 }
 

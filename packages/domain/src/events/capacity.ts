@@ -72,9 +72,19 @@ export function ukDateOf(instant: string): string {
   return `${d} ${MONTHS[m! - 1]} ${y}`;
 }
 
+/** Built once: a formatter per call was most of the cost of a list that dates each row (issue 14). */
+const londonWallClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+const londonClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
+
+/** "09:30": the time of an instant on a clock in England (formatter built once; mails name it per booking). */
+export function londonTimeOf(instant: string | Date): string {
+  return londonClock.format(new Date(instant));
+}
+
 /** 'YYYY-MM-DDTHH:MM' in Europe/London for an instant. */
 export function londonLocalOf(instant: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(instant));
+  const parts = londonWallClock.formatToParts(new Date(instant));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
 }

@@ -53,7 +53,9 @@ export function censusName(census: string): string {
   return `${MONTH_NAMES[month ?? ''] ?? month} ${year} census`;
 }
 
-const pupilsText = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'pupil' : 'pupils'}`;
+/** Built once: the preview labels every school's figure (issue 14). */
+const wholeNumber = new Intl.NumberFormat('en-GB');
+const pupilsText = (n: number) => `${wholeNumber.format(n)} ${n === 1 ? 'pupil' : 'pupils'}`;
 
 /** Which pupil number the partnership's fees use for a school, and where it came from. */
 export function choosePupilFigure(input: PupilFigureInput): PupilFigure {

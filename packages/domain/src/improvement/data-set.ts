@@ -37,11 +37,19 @@ function decimalsOf(value: number): number {
   return text.split('.')[1]?.length ?? 0;
 }
 
+/** One formatter per number of decimals, built on first use and kept (values are formatted per school and indicator). */
+const decimalFormats = new Map<number, Intl.NumberFormat>();
+function decimalFormat(decimals: number): Intl.NumberFormat {
+  let format = decimalFormats.get(decimals);
+  if (!format) decimalFormats.set(decimals, (format = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  return format;
+}
+
 /** Formats a value as the indicator shows it (`72.4%`, `£1,250.00`, `31`). */
 export function formatIndicatorValue(ind: Pick<Indicator, 'unit' | 'decimals'>, value: number | null): string {
   if (value === null) return 'no figure';
-  if (ind.unit === 'pence') return `£${(value / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  const text = value.toLocaleString('en-GB', { minimumFractionDigits: ind.decimals, maximumFractionDigits: ind.decimals });
+  if (ind.unit === 'pence') return `£${decimalFormat(2).format(value / 100)}`;
+  const text = decimalFormat(ind.decimals).format(value);
   return ind.unit === 'percent' ? `${text}%` : text;
 }
 

@@ -6,6 +6,7 @@ import {
   creditNoteProblem,
   effectiveCapacity,
   lapsedOffers,
+  londonTimeOf,
   londonToday,
   settledStatus,
   ukDateOf,
@@ -99,7 +100,7 @@ export async function settleWaitingList(
     eventTitle: event.title,
     headline: `A place has come free for ${b.delegateName}`,
     details: [
-      `The place is held until ${new Date(b.offerExpiresAt!).toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' })} on ${ukDateOf(b.offerExpiresAt!)}. Accept it before then, or it passes to the next person waiting.`,
+      `The place is held until ${londonTimeOf(b.offerExpiresAt!)} on ${ukDateOf(b.offerExpiresAt!)}. Accept it before then, or it passes to the next person waiting.`,
     ],
     path: `/s/${b.schoolUrn}/bookings`,
     linkLabel: 'Accept the place',

@@ -1,5 +1,5 @@
 import type { Database } from '@partnerships/db';
-import { ukDateOf } from '@partnerships/domain';
+import { londonTimeOf, ukDateOf } from '@partnerships/domain';
 import type { Logger } from 'pino';
 import { startSweepScheduler } from '../sweep-scheduler';
 import type { JobQueue } from '../job-queue';
@@ -45,7 +45,7 @@ export async function runEventsSweep(db: Database, send: (mail: EventMailRequest
         eventTitle: b.eventTitle,
         headline: `${b.eventTitle} starts on ${ukDateOf(b.startsAt)}`,
         details: [
-          `It starts at ${new Date(b.startsAt).toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' })}${b.venue ? ` at ${b.venue}` : ''}.`,
+          `It starts at ${londonTimeOf(b.startsAt)}${b.venue ? ` at ${b.venue}` : ''}.`,
           'If you cannot come, your school can send someone else in your place at no cost.',
         ],
         path: `/s/${b.schoolUrn}/bookings`,
