@@ -8,16 +8,16 @@ export const load: PageServerLoad = async (event) => {
   const api = apiFor(event);
   const urn = event.params.urn;
   // One answer per partnership (a school belongs to a few at most); one that fails is left out, not fatal.
-  const details = await Promise.all(
-    portal.memberships.map((m) =>
+  // Asked for together with the person's governance and the school's representation on the partnerships' bodies (the page still shows without it), not one after the other.
+  const [governance, ...details] = await Promise.all([
+    loadAs<MyGovernance>(event, api.GET('/api/v1/me/governance')).catch(() => null),
+    ...portal.memberships.map((m) =>
       api
         .GET('/api/v1/school-portal/{urn}/memberships/{tenantSlug}', { params: { path: { urn, tenantSlug: m.tenantSlug } } })
         .then((answer) => answer.data ?? null)
         .catch(() => null),
     ),
-  );
-  // The person's governance and the school's representation on the partnerships' bodies; the page still shows without it.
-  const governance = await loadAs<MyGovernance>(event, api.GET('/api/v1/me/governance')).catch(() => null);
+  ]);
   const slugs = new Set(portal.memberships.map((m) => m.tenantSlug));
   return {
     details: details.filter((d) => d !== null),
