@@ -216,6 +216,8 @@ describe('the platform-wide register, loaded once by the operator', () => {
   it('is not for a partnership’s admin', async () => {
     expect((await uploadRegister(admin, SAMPLE)).status).toBe(403);
     expect((await admin.get('/api/v1/platform/register-imports')).status).toBe(403);
+    // A load named by id answers as if it did not exist, like every other id a caller may not see.
+    expect((await admin.get('/api/v1/platform/register-imports/00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
 
   it('takes the sample file through the same import as a partnership’s upload, and every partnership can then choose from it', async () => {

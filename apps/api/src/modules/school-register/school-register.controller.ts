@@ -14,6 +14,7 @@ import {
   SchoolImportPageDto,
   SchoolSearchQueryDto,
 } from './school-register.dto';
+import { PlatformOperator } from '../platform/platform-operator.guard';
 import { SchoolRegisterService } from './school-register.service';
 
 @ApiTags('school register')
@@ -110,7 +111,7 @@ export class RegisterImportsController {
   }
 
   @Get(':id')
-  @Access('manage', 'Platform')
+  @PlatformOperator()
   @ApiOperation({ summary: 'Platform operators: a load of the register, with its progress, counts and problems' })
   @ApiResponse({ status: 200, type: SchoolImportDto })
   get(@Ctx() ctx: AuthedContext, @Param('id') id: string) {
