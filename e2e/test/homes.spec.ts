@@ -39,8 +39,9 @@ describe('partnership and school homes', () => {
     expect(await table.getByRole('row').count()).toBe(7); // header + 6 demo schools
     expect(await table.textContent()).toContain('Aldborough Hatch Primary School');
     expect(await table.textContent()).toContain('910005');
-    expect(await page.getByRole('img', { name: /Member schools by phase/ }).getAttribute('aria-labelledby')).toBeTruthy();
-    expect(await page.locator('svg desc').textContent()).toContain('Primary: 4 schools');
+    const phaseChart = page.getByRole('img', { name: /Member schools by phase/ });
+    expect(await phaseChart.getAttribute('aria-labelledby')).toBeTruthy();
+    expect(await phaseChart.locator('desc').textContent()).toContain('Primary: 4 schools');
     await checkPage(page, '03-partnership-home');
 
     await page.getByLabel('Search by school name or URN').fill('Fairlop');
