@@ -1,6 +1,17 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { COMPONENT_KINDS, PHASES } from '@partnerships/domain';
-import { FeePeriodDto, FeeRoundingDto } from './fee-schedules.dto';
+
+export class FeePeriodDto {
+  @ApiProperty({ enum: ['academic-year', 'financial-year', 'custom'] }) kind: string;
+  @ApiProperty({ example: '2018-09-01' }) start: string;
+  @ApiProperty({ example: '2019-08-31' }) end: string;
+  @ApiProperty({ example: '2018–19' }) label: string;
+}
+
+export class FeeRoundingDto {
+  @ApiProperty({ enum: ['penny', 'pound'] }) unit: string;
+  @ApiProperty({ enum: ['half-up', 'down', 'up'] }) mode: string;
+}
 
 /**
  * The fee schedule document (packages/domain/src/fees/fee-schedule.ts) as the OpenAPI document

@@ -3,15 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PHASES, type Phase } from '@partnerships/domain';
-import { FeeScheduleDocumentDto } from './fee-schedule-document.dto';
+import { FeePeriodDto, FeeRoundingDto, FeeScheduleDocumentDto } from './fee-schedule-document.dto';
 import { IsPupilCount } from '../../common/pupil-count.validator';
-
-export class FeePeriodDto {
-  @ApiProperty({ enum: ['academic-year', 'financial-year', 'custom'] }) kind: string;
-  @ApiProperty({ example: '2018-09-01' }) start: string;
-  @ApiProperty({ example: '2019-08-31' }) end: string;
-  @ApiProperty({ example: '2018–19' }) label: string;
-}
 
 export class FeeScheduleSummaryDto {
   @ApiProperty() id: string;
@@ -173,11 +166,6 @@ export class QuoteQueryDto {
   @ApiProperty({ required: false }) @IsOptional() @IsString() tier?: string;
   @ApiProperty({ required: false, description: 'YYYY-MM-DD; default today' })
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' }) date?: string;
-}
-
-export class FeeRoundingDto {
-  @ApiProperty({ enum: ['penny', 'pound'] }) unit: string;
-  @ApiProperty({ enum: ['half-up', 'down', 'up'] }) mode: string;
 }
 
 export class QuoteScheduleDto {
