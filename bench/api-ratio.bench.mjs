@@ -20,7 +20,8 @@
 import { createRequire } from 'node:module';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { commitId, dist, ensureApiBuilt, here, root, signIn, skipWithoutServices, startApi, writeResult } from './support.mjs';
 
@@ -36,6 +37,9 @@ const USERS = 3000;
 const INVOICE_COPIES = 20;
 const API_PORT = Number(process.env.BENCH_API_PORT ?? 3979);
 const BARE_PORT = API_PORT + 1;
+const WEB_PORT = API_PORT + 2;
+const WEB_MAIN = join(root, 'apps', 'web', 'build', 'index.js');
+const RENDERS = Number(process.env.BENCH_RENDERS ?? 30);
 const PASSWORD = 'bench-password-123';
 
 const outArg = process.argv.indexOf('--out');
@@ -250,6 +254,51 @@ async function fixedRate(target, cookie, rate, seconds) {
 const step = (what) => console.log(`    ${new Date().toISOString().slice(11, 19)} ${what}`);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+// ---------------------------------------------------------------- server render
+
+/**
+ * The built web app (apps/web/build) started against this API, and five key pages rendered on
+ * the server one after another as a signed-in user: p50, p99 and the size of each page's HTML.
+ */
+async function serverRender(pages) {
+  if (!existsSync(WEB_MAIN)) return { skipped: `${WEB_MAIN} is missing: build the web app first (pnpm --filter @partnerships/web build)` };
+  const web = spawn(process.execPath, [WEB_MAIN], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(WEB_PORT), HOST: '127.0.0.1', API_PORT: String(API_PORT), ORIGIN: `http://127.0.0.1:${WEB_PORT}` },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    for (let i = 0; i < 150; i++) {
+      try {
+        await fetch(`http://127.0.0.1:${WEB_PORT}/`);
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    const result = {};
+    for (const [name, { path, cookie }] of Object.entries(pages)) {
+      const times = [];
+      let bytes = 0;
+      let status = 0;
+      for (let i = 0; i < RENDERS + 3; i++) {
+        const started = performance.now();
+        const res = await fetch(`http://127.0.0.1:${WEB_PORT}${path}`, { headers: { cookie }, redirect: 'manual' });
+        const body = await res.arrayBuffer();
+        if (i >= 3) times.push(performance.now() - started); // three warm-ups
+        bytes = Math.max(bytes, body.byteLength);
+        status = res.status;
+      }
+      times.sort((a, b) => a - b);
+      const at = (q) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))] * 10) / 10;
+      result[name] = { path, status, renders: times.length, p50: at(0.5), p99: at(0.99), htmlBytes: bytes };
+    }
+    return result;
+  } finally {
+    web.kill('SIGTERM');
+  }
+}
+
 // ---------------------------------------------------------------- one fixture
 
 async function measure(members) {
@@ -318,12 +367,21 @@ async function measure(members) {
         },
       ]),
     );
+    const [schedule] = await owner.query('SELECT id FROM fee_schedules WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1', [fixture.tenantId]);
+    const render = await serverRender({
+      partnershipHome: { path: '/p/bench-ratio', cookie: adminCookie },
+      members: { path: '/p/bench-ratio/members', cookie: adminCookie },
+      invoices: { path: '/p/bench-ratio/billing/invoices', cookie: adminCookie },
+      feeEditor: { path: `/p/bench-ratio/fees/${schedule.id}`, cookie: adminCookie },
+      schoolHome: { path: '/s/200001', cookie: headCookie },
+    });
+    step('server render measured');
     const target = lists.schoolInvoices;
     const steady = {
       api: await fixedRate(base + target.path, target.cookie, RATE, RATE_SECONDS),
       bare: await fixedRate(bareBase + target.path, null, RATE, RATE_SECONDS),
     };
-    return { members, users: fixture.users, invoices: fixture.invoices, schoolInvoices: fixture.schoolInvoices, statementsPerRequest: statements, summary, schoolInvoicesAt200rps: steady };
+    return { members, users: fixture.users, invoices: fixture.invoices, schoolInvoices: fixture.schoolInvoices, statementsPerRequest: statements, summary, serverRender: render, schoolInvoicesAt200rps: steady };
   } catch (error) {
     console.error('measure failed:', error);
     throw error;
@@ -367,9 +425,8 @@ const result = {
     membersRatioAtLeast: 0.5,
     statementsPerListAtMost: 6,
     schoolInvoicesP99At200rpsUnderMs: 100,
-  },
-  serverRender: {
-    todo: 'Server-render time of the partnership home, members, invoices, fee editor and school home pages is not measured yet: it needs the built web app (apps/web) started against this API on the fixture, and the web app was being changed by another session during this run.',
+    serverRenderP50UnderMs: 50,
+    pageUnderBytes: 1_000_000,
   },
   commit: commitId(),
   date: new Date().toISOString(),
@@ -382,6 +439,7 @@ for (const f of fixtures) {
   for (const [key, s] of Object.entries(f.summary)) {
     console.log(`    ${key.padEnd(20)} ratio ${s.ratio}   api ${s.api.rps} req/s p50 ${s.api.p50} p99 ${s.api.p99}   bare ${s.bare.rps} req/s p50 ${s.bare.p50} p99 ${s.bare.p99}`);
   }
+  for (const [page, r] of Object.entries(f.serverRender ?? {})) if (r && typeof r === 'object') console.log(`    render ${page.padEnd(16)} ${r.status} p50 ${r.p50} ms p99 ${r.p99} ms ${r.htmlBytes} bytes`);
   const st = f.schoolInvoicesAt200rps;
   console.log(`    school invoices at ${RATE} req/s: api ${st.api.achievedRps} req/s p99 ${st.api.p99} ms (errors ${st.api.errors})   bare ${st.bare.achievedRps} req/s p99 ${st.bare.p99} ms`);
 }
