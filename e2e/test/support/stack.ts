@@ -28,7 +28,8 @@ interface Proc {
   exited: Promise<number | null>;
 }
 
-const DATABASE = 'partnerships_test_e2e';
+// Per process, so two checkouts' browser runs on one machine never share a database.
+const DATABASE = `partnerships_test_e2e_${process.pid}`;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
