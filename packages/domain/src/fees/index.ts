@@ -76,6 +76,7 @@ export {
   type PupilFigure,
   type PupilFigureInput,
 } from './pupil-figure';
+export { groupMembers, SCENARIO_MAX_GROUP_COUNT, SCENARIO_MAX_GROUPS, type MemberGroup, type MemberGroups, type MemberToGroup } from './member-groups';
 export {
   PUPIL_COUNT_FAR_PERCENT,
   PUPIL_COUNT_FAR_PUPILS,
