@@ -3078,6 +3078,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/fee-schedules/{id}/member-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the planner: the current member schools (the preview’s) grouped by phase, category and the pupil figure their fee uses, at most 50 groups, in one request */
+        get: operations["FeeSchedulesController_memberGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/fee-schedules/{id}/new-version": {
         parameters: {
             query?: never;
@@ -7197,6 +7214,26 @@ export interface components {
             /** @enum {string} */
             status: "scheduled" | "moved" | "cancelled" | "held";
         };
+        MemberGroupDto: {
+            category: string;
+            /** @description How many member schools the group stands for */
+            count: number;
+            phase: components["schemas"]["Phase"];
+            /** @description The pupils each school of the group is priced with in a scenario: the fee’s own figure (`choosePupilFigure`: approved census, else register, else 0), or, in a band, a whole number next to the band’s mean */
+            pupils: number;
+            /** @description The largest pupil figure among the group’s schools */
+            pupilsMax: number;
+            /** @description The smallest pupil figure among the group’s schools (equal to `pupils` when `exact`) */
+            pupilsMin: number;
+        };
+        MemberGroupsDto: {
+            /** @description True: each group is schools of exactly one phase, pupil figure and category, so a scenario of them totals what the preview totals. False: too many sizes to fit, so each phase and category is cut into pupil bands, each given as at most two groups whose pupils add up to the band’s; a fee straight in pupils still totals the same apart from rounding, a band across a size band, minimum or maximum is an estimate */
+            exact: boolean;
+            /** @description At most 50 groups (what a scenario holds), phases in order, smallest first */
+            groups: components["schemas"]["MemberGroupDto"][];
+            /** @description How many current member schools the groups cover (the preview’s `schools`) */
+            schools: number;
+        };
         MemberSchoolDto: {
             category: string;
             joinedOn: string | null;
@@ -8615,6 +8652,7 @@ export interface components {
             /** @description A schedule document; default: the stored schedule scheduleId */
             document?: components["schemas"]["FeeScheduleDocumentDto"];
             scheduleId?: string;
+            /** @description At most 50 groups of schools (the planner's form holds as many) */
             schools: components["schemas"]["ScenarioSchoolDto"][];
             solve?: components["schemas"]["ScenarioSolveDto"];
         };
@@ -16671,6 +16709,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FeeSchedulesController_memberGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberGroupsDto"];
+                };
             };
             /** @description An error, as application/problem+json */
             default: {

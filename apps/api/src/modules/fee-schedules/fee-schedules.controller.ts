@@ -8,6 +8,7 @@ import {
   FeeScheduleDto,
   FeeScheduleListDto,
   FeeScheduleTemplateListDto,
+  MemberGroupsDto,
   PublicSchoolListDto,
   PublicSchoolSearchQueryDto,
   PreviewDto,
@@ -91,6 +92,14 @@ export class FeeSchedulesController {
   @ApiResponse({ status: 200, type: PreviewDto })
   preview(@Ctx() ctx: TenantContext, @Param('id') id: string, @Body() dto: PreviewFeeScheduleDto, @Query() query: PreviewQueryDto) {
     return this.schedules.preview(ctx, id, dto?.document, query);
+  }
+
+  @Get('fee-schedules/:id/member-groups')
+  @Access('read', 'FeeSchedule')
+  @ApiOperation({ summary: 'For the planner: the current member schools (the preview’s) grouped by phase, category and the pupil figure their fee uses, at most 50 groups, in one request' })
+  @ApiResponse({ status: 200, type: MemberGroupsDto })
+  memberGroups(@Ctx() ctx: TenantContext, @Param('id') id: string) {
+    return this.schedules.memberGroups(ctx, id);
   }
 
   @Get('fee-schedules/:id/export')

@@ -1,8 +1,8 @@
 import { PageQueryDto } from '../../common/pagination.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { PHASES, type Phase } from '@partnerships/domain';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { PHASES, type Phase, SCENARIO_MAX_GROUP_COUNT, SCENARIO_MAX_GROUPS } from '@partnerships/domain';
 import { FeePeriodDto, FeeRoundingDto, FeeScheduleDocumentDto } from './fee-schedule-document.dto';
 import { IsPupilCount } from '../../common/pupil-count.validator';
 
@@ -112,7 +112,7 @@ export class ScenarioSchoolDto {
   @ApiProperty({ enum: PHASES, enumName: 'Phase' }) @IsIn(PHASES, { message: `phase must be one of ${PHASES.join(', ')}` }) phase: Phase;
   @ApiProperty() @Type(() => Number) @IsPupilCount() pupils: number;
   @ApiProperty({ required: false, default: 1, description: 'How many schools like this' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) count?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(SCENARIO_MAX_GROUP_COUNT) count?: number;
   @ApiProperty({ required: false }) @IsOptional() @IsString() category?: string;
   @ApiProperty({ required: false }) @IsOptional() @IsString() schoolType?: string;
   @ApiProperty({ required: false }) @IsOptional() @IsString() tier?: string;
@@ -129,7 +129,9 @@ export class ScenarioRequestDto {
   @ApiPropertyOptional({ type: () => FeeScheduleDocumentDto, description: 'A schedule document; default: the stored schedule scheduleId' })
   @IsOptional() @IsObject() document?: Record<string, unknown>;
   @ApiProperty({ required: false }) @IsOptional() @IsUUID('all', { message: 'scheduleId must be a schedule id' }) scheduleId?: string;
-  @ApiProperty({ type: [ScenarioSchoolDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ScenarioSchoolDto) schools: ScenarioSchoolDto[];
+  @ApiProperty({ type: [ScenarioSchoolDto], maxItems: SCENARIO_MAX_GROUPS, description: `At most ${SCENARIO_MAX_GROUPS} groups of schools (the planner's form holds as many)` })
+  @IsArray() @ArrayMaxSize(SCENARIO_MAX_GROUPS, { message: `A scenario can hold at most ${SCENARIO_MAX_GROUPS} groups of schools` }) @ValidateNested({ each: true }) @Type(() => ScenarioSchoolDto)
+  schools: ScenarioSchoolDto[];
   @ApiProperty({ type: ScenarioSolveDto, required: false }) @IsOptional() @ValidateNested() @Type(() => ScenarioSolveDto) solve?: ScenarioSolveDto;
 }
 
@@ -153,6 +155,28 @@ export class ScenarioResultDto {
   @ApiProperty() schools: number;
   @ApiProperty() totalPence: number;
   @ApiProperty({ type: ScenarioSolutionDto, required: false }) solution?: ScenarioSolutionDto;
+}
+
+/** Current member schools like each other for the planner: one phase, category and pupil figure (or pupil band). */
+export class MemberGroupDto {
+  @ApiProperty({ enum: PHASES, enumName: 'Phase' }) phase: string;
+  @ApiProperty() category: string;
+  @ApiProperty({ description: 'The pupils each school of the group is priced with in a scenario: the fee’s own figure (`choosePupilFigure`: approved census, else register, else 0), or, in a band, a whole number next to the band’s mean' })
+  pupils: number;
+  @ApiProperty({ description: 'How many member schools the group stands for' }) count: number;
+  @ApiProperty({ description: 'The smallest pupil figure among the group’s schools (equal to `pupils` when `exact`)' }) pupilsMin: number;
+  @ApiProperty({ description: 'The largest pupil figure among the group’s schools' }) pupilsMax: number;
+}
+
+export class MemberGroupsDto {
+  @ApiProperty({ type: [MemberGroupDto], maxItems: SCENARIO_MAX_GROUPS, description: `At most ${SCENARIO_MAX_GROUPS} groups (what a scenario holds), phases in order, smallest first` })
+  groups: MemberGroupDto[];
+  @ApiProperty({
+    description:
+      'True: each group is schools of exactly one phase, pupil figure and category, so a scenario of them totals what the preview totals. False: too many sizes to fit, so each phase and category is cut into pupil bands, each given as at most two groups whose pupils add up to the band’s; a fee straight in pupils still totals the same apart from rounding, a band across a size band, minimum or maximum is an estimate',
+  })
+  exact: boolean;
+  @ApiProperty({ description: 'How many current member schools the groups cover (the preview’s `schools`)' }) schools: number;
 }
 
 export class QuoteQueryDto {

@@ -7,6 +7,7 @@ import {
   type FeeSchedule,
   feeCensusOf,
   financialYearStartMonthForType,
+  groupMembers,
   quoteFee,
   refusal,
   solveForTarget,
@@ -19,8 +20,8 @@ import { conflict, invalid, notFound } from '../../common/app-error';
 import { isUuid } from '../../common/ids';
 import { inTenant, type TenantContext } from '../../common/request-context';
 import { draftChecks, refuseContradictions } from './fee-schedule-checks';
-import { FeeScheduleRepository, type FeeScheduleRecord } from './fee-schedule.repository';
-import type { FeeScheduleDto, FeeScheduleSummaryDto, PreviewDto, ScenarioRequestDto, ScenarioResultDto } from './fee-schedules.dto';
+import { FeeScheduleRepository, type FeeScheduleRecord, type MemberToPrice } from './fee-schedule.repository';
+import type { FeeScheduleDto, FeeScheduleSummaryDto, MemberGroupsDto, PreviewDto, ScenarioRequestDto, ScenarioResultDto } from './fee-schedules.dto';
 
 export function summary(row: FeeScheduleRecord): FeeScheduleSummaryDto {
   return {
@@ -41,6 +42,15 @@ export function validDocument(input: unknown): FeeSchedule {
   const result = validateFeeSchedule(input);
   if (!result.ok) throw new DomainRefusal(withFieldPrefix(result.refusals, 'document'));
   return result.value;
+}
+
+/** The pupil figure a member's fee uses (`choosePupilFigure`): its approved figure for the partnership's census, else the register's. */
+function pupilFigureOf(m: MemberToPrice, feeCensus: string | null) {
+  return choosePupilFigure({
+    feeCensus,
+    approved: m.census !== null && m.census_pupils !== null ? [{ census: m.census, pupils: m.census_pupils, decidedAt: m.census_decided_at }] : [],
+    registerPupils: m.pupils,
+  });
 }
 
 @Injectable()
@@ -113,21 +123,37 @@ export class FeeSchedulesService {
     });
   }
 
+  /**
+   * The planner's current members (issue 14): the preview's schools and pupil figures, grouped as a
+   * scenario holds them (`groupMembers`: exact groups when at most 50, else pupil bands), in one request
+   * of three queries (the schedule, the partnership's census, the members), whatever the number of members.
+   */
+  memberGroups(ctx: TenantContext, id: string): Promise<MemberGroupsDto> {
+    if (!isUuid(id)) throw invalid([{ field: 'id', message: 'id must be a fee schedule id' }]);
+    return inTenant(this.db, ctx, async (em) => {
+      await this.load(em, ctx, id);
+      const { feeCensus, members } = await this.currentMembers(em, ctx);
+      return groupMembers(members.map((m) => ({ phase: m.phase, category: m.category, pupils: pupilFigureOf(m, feeCensus).pupils })));
+    });
+  }
+
+  /** The current member schools a preview prices, and the census the partnership prices by: one definition for the preview and the planner. */
+  private async currentMembers(em: EntityManager, ctx: TenantContext): Promise<{ feeCensus: string | null; members: MemberToPrice[] }> {
+    const feeCensus = await new TenantRepository(em).feeCensus(ctx.tenant.id);
+    const members = await this.schedules(em, ctx).membersToPrice(FEE_CENSUS_MONTH[feeCensusOf(feeCensus)]);
+    return { feeCensus, members };
+  }
+
   /** The preview inside a unit of work: publish checks the same warnings in its own transaction. */
   private async previewIn(em: EntityManager, ctx: TenantContext, document: FeeSchedule): Promise<PreviewDto> {
     const schedules = this.schedules(em, ctx);
     const previousRow = await schedules.findPublishedBefore(document.period.start);
-    const feeCensus = await new TenantRepository(em).feeCensus(ctx.tenant.id);
-    const members = await schedules.membersToPrice(FEE_CENSUS_MONTH[feeCensusOf(feeCensus)]);
+    const { feeCensus, members } = await this.currentMembers(em, ctx);
     const facts = await new SchoolFeeFactsRepository(em).forTenant(ctx.tenant.id);
     const checked: { name: string; school: SchoolForFees }[] = [];
     const rows = members.map((m) => {
       // The same figure billing will use (`choosePupilFigure`), and the school's own financial year.
-      const pupilFigure = choosePupilFigure({
-        feeCensus,
-        approved: m.census !== null && m.census_pupils !== null ? [{ census: m.census, pupils: m.census_pupils, decidedAt: m.census_decided_at }] : [],
-        registerPupils: m.pupils,
-      });
+      const pupilFigure = pupilFigureOf(m, feeCensus);
       const school: SchoolForFees = {
         phase: m.phase,
         pupils: pupilFigure.pupils ?? 0,
