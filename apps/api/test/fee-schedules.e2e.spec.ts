@@ -1,7 +1,8 @@
-import { EALING_2018_19_SCENARIO_1, validateFeeSchedule } from '@partnerships/domain';
+import { EALING_2018_19_SCENARIO_1, SCENARIO_MAX_GROUPS, validateFeeSchedule } from '@partnerships/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { giasFile, giasSchool, importGias } from './support/gias';
-import { startTestApp, type TestApp } from './support/test-app';
+import { type Session, startTestApp, type TestApp } from './support/test-app';
+import { json } from './support/wait';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -355,5 +356,145 @@ describe('a preview at scale', () => {
     expect(new Set(urns).size).toBe(260);
     expect(byHundreds.flat().reduce((sum: number, r: { totalPence: number }) => sum + r.totalPence, 0)).toBe(body.totalPence);
     expect((await admin.send('POST', `${url}?pageSize=201`, {})).status).toBe(400);
+  });
+});
+
+describe('the planner’s current members in one request (issue 14)', () => {
+  type Group = { phase: string; category: string; pupils: number; count: number; pupilsMin: number; pupilsMax: number };
+
+  /** A partnership of its own, the Redbridge admin its admin, with these member schools (register pupils); the schools' ids in order. */
+  async function partnership(slug: string, schools: { urn: string; phase: string; pupils: number | null; category?: string; status?: string }[]) {
+    const [tenant] = await t.owner.query(`INSERT INTO tenants (slug, name) VALUES ($1, $1) RETURNING id`, [slug]);
+    await t.owner.query(`INSERT INTO tenant_roles (tenant_id, user_id, role) SELECT $1, id, 'tenant-admin' FROM users WHERE email = 'admin@redbridge.demo.test'`, [tenant.id]);
+    const ids: string[] = [];
+    for (const s of schools) {
+      const [school] = await t.owner.query(
+        `INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode) VALUES ($1, 'Planner School ' || $1, $2, 'Community school', 'Plannershire', $3, 'PL1 1AA') RETURNING id`,
+        [s.urn, s.phase, s.pupils],
+      );
+      await t.owner.query(`INSERT INTO memberships (tenant_id, school_id, category, status, joined_on) VALUES ($1, $2, $3, $4, '2020-09-01')`, [tenant.id, school.id, s.category ?? 'full', s.status ?? 'active']);
+      ids.push(school.id);
+    }
+    return { tenantId: tenant.id as string, ids };
+  }
+
+  /** Sends one request and counts the statements the API's pg clients sent meanwhile (as statements-per-request.e2e.spec.ts does). */
+  async function counted(session: Session, path: string): Promise<{ count: number; sql: string[]; body: any }> {
+    const Client = (t.runtime.dataSource.driver as unknown as { postgres: { Client: { prototype: { query: (...args: unknown[]) => unknown } } } }).postgres.Client;
+    const query = Client.prototype.query;
+    const sql: string[] = [];
+    Client.prototype.query = function (this: unknown, ...args: unknown[]) {
+      const first = args[0] as string | { text?: string };
+      sql.push((typeof first === 'string' ? first : (first?.text ?? '?')).replace(/\s+/g, ' ').slice(0, 80));
+      return query.apply(this, args);
+    };
+    try {
+      const body = await json(await session.get(path), 200);
+      return { count: sql.length, sql, body };
+    } finally {
+      Client.prototype.query = query;
+    }
+  }
+
+  const scenarioOf = (groups: Group[]) => groups.map((g) => ({ phase: g.phase, pupils: g.pupils, count: g.count, category: g.category }));
+
+  it('groups the preview’s members by phase, category and the fee’s pupil figure (census over register), and a scenario of them totals the preview’s total', async () => {
+    const admin = await t.signIn('admin@redbridge.demo.test');
+    const { tenantId, ids } = await partnership('planner-groups', [
+      { urn: '861001', phase: 'primary', pupils: 210 },
+      { urn: '861002', phase: 'primary', pupils: 210 },
+      { urn: '861003', phase: 'primary', pupils: 210 }, // an approved October figure of 250 wins
+      { urn: '861004', phase: 'primary', pupils: 210 }, // only a January figure: the register's 210
+      { urn: '861005', phase: 'primary', pupils: 210, category: 'associate' },
+      { urn: '861006', phase: 'secondary', pupils: 1000, status: 'notice-given' },
+      { urn: '861007', phase: 'secondary', pupils: 1000, status: 'approved' },
+      { urn: '861008', phase: 'special', pupils: null },
+      { urn: '861009', phase: 'primary', pupils: 210, status: 'prospect' }, // not a member
+      { urn: '861010', phase: 'primary', pupils: 300, status: 'left' }, // not a member
+    ]);
+    await t.owner.query(
+      `INSERT INTO school_pupil_counts (tenant_id, school_id, census, pupils, source, status, decided_at) VALUES ($1, $2, '2026-10', 250, 'partnership', 'approved', now()), ($1, $3, '2027-01', 400, 'partnership', 'approved', now())`,
+      [tenantId, ids[2], ids[3]],
+    );
+    const created = await json(await admin.send('POST', '/api/v1/tenants/planner-groups/fee-schedules', { document: EALING_2018_19_SCENARIO_1 }), 201);
+    const base = `/api/v1/tenants/planner-groups/fee-schedules/${created.id}`;
+
+    const answer = await json(await admin.get(`${base}/member-groups`), 200);
+    const at = (phase: string, category: string, pupils: number, count: number) => ({ phase, category, pupils, count, pupilsMin: pupils, pupilsMax: pupils });
+    expect(answer).toEqual({
+      exact: true,
+      schools: 8,
+      groups: [at('primary', 'associate', 210, 1), at('primary', 'full', 210, 3), at('primary', 'full', 250, 1), at('secondary', 'full', 1000, 2), at('special', 'full', 0, 1)],
+    });
+
+    const preview = await json(await admin.send('POST', `${base}/preview`, {}), 200);
+    expect(preview.schools).toBe(answer.schools);
+    const scenario = await json(await admin.send('POST', '/api/v1/tenants/planner-groups/fee-scenarios', { scheduleId: created.id, schools: scenarioOf(answer.groups) }), 200);
+    expect(scenario.schools).toBe(8);
+    expect(scenario.totalPence).toBe(preview.totalPence);
+    expect(scenario.totalPence).toBe(4 * 470_600 + 1 * 484_000 + 2 * 990_000 + 450_000); // 210 and 250-pupil primaries, high schools, the special school
+  });
+
+  it('answers 404 to another partnership and to school users, 400 naming the id for a malformed one', async () => {
+    const admin = await t.signIn('admin@redbridge.demo.test');
+    const ealing = await t.signIn('admin@ealing.demo.test');
+    const head = await t.signIn('head.910001@demo.test');
+    const schedules = await json(await admin.get('/api/v1/tenants/redbridge/fee-schedules'), 200);
+    const id = schedules.items[0].id;
+    expect((await admin.get(`/api/v1/tenants/redbridge/fee-schedules/${id}/member-groups`)).status).toBe(200);
+    expect((await ealing.get(`/api/v1/tenants/redbridge/fee-schedules/${id}/member-groups`)).status).toBe(404);
+    expect((await ealing.get(`/api/v1/tenants/ealing/fee-schedules/${id}/member-groups`)).status).toBe(404); // Redbridge's schedule under Ealing's name
+    expect((await head.get(`/api/v1/tenants/redbridge/fee-schedules/${id}/member-groups`)).status).toBe(404);
+    const bad = await admin.get('/api/v1/tenants/redbridge/fee-schedules/not-a-schedule/member-groups');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors.map((e: { field: string }) => e.field)).toEqual(['id']);
+    expect((await admin.get('/api/v1/tenants/redbridge/fee-schedules/00000000-0000-4000-8000-000000000000/member-groups')).status).toBe(404);
+  });
+
+  it('at a few hundred members: at most 50 groups, a small answer, the same few statements as for a handful, and a scenario within rounding of the preview', async () => {
+    const admin = await t.signIn('admin@redbridge.demo.test');
+    const { tenantId } = await partnership('planner-scale', []);
+    // 300 schools of 300 different sizes in three phases: 300 exact groups, too many for a scenario.
+    await t.owner.query(
+      `WITH s AS (INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode)
+         SELECT (862000 + i)::text, 'Planner Scale ' || i, (ARRAY['primary', 'secondary', 'special'])[1 + i % 3], 'Community school', 'Plannershire', 60 + 7 * i, 'PL1 1AA' FROM generate_series(1, 300) i RETURNING id)
+       INSERT INTO memberships (tenant_id, school_id, category, status, joined_on) SELECT $1, id, 'full', 'active', '2020-09-01' FROM s`,
+      [tenantId],
+    );
+    const created = await json(await admin.send('POST', '/api/v1/tenants/planner-scale/fee-schedules', { document: EALING_2018_19_SCENARIO_1 }), 201);
+    const small = await json(await admin.send('POST', '/api/v1/tenants/planner-groups/fee-schedules', { document: EALING_2018_19_SCENARIO_1 }), 201);
+
+    await counted(admin, `/api/v1/tenants/planner-scale/fee-schedules/${created.id}/member-groups`); // warm-up
+    const many = await counted(admin, `/api/v1/tenants/planner-scale/fee-schedules/${created.id}/member-groups`);
+    const few = await counted(admin, `/api/v1/tenants/planner-groups/fee-schedules/${small.id}/member-groups`);
+    expect(many.count, many.sql.join('\n')).toBeLessThanOrEqual(7); // BEGIN, role, resolve_request, schedule, census, members, COMMIT
+    expect(many.count, many.sql.join('\n')).toBe(few.count);
+    expect(few.body.schools).toBe(8);
+    if (process.env.SHOW_STATEMENTS) console.log(many.sql);
+
+    const answer = many.body as { groups: Group[]; exact: boolean; schools: number };
+    expect(answer.exact).toBe(false);
+    expect(answer.schools).toBe(300);
+    expect(answer.groups.length).toBeLessThanOrEqual(SCENARIO_MAX_GROUPS);
+    expect(answer.groups.reduce((a, g) => a + g.count, 0)).toBe(300);
+    expect(JSON.stringify(answer).length).toBeLessThan(8_000);
+    for (const g of answer.groups) expect(g.pupilsMin <= g.pupils && g.pupils <= g.pupilsMax).toBe(true);
+
+    // Scenario 1 is a base fee plus a rate per pupil (a flat fee for special schools): the bands keep every
+    // phase's pupils, so the scenario totals the preview's total apart from each school's rounding to the pound.
+    const preview = await json(await admin.send('POST', `/api/v1/tenants/planner-scale/fee-schedules/${created.id}/preview`, {}), 200);
+    const scenario = await json(await admin.send('POST', '/api/v1/tenants/planner-scale/fee-scenarios', { scheduleId: created.id, schools: scenarioOf(answer.groups) }), 200);
+    expect(scenario.schools).toBe(preview.schools);
+    expect(Math.abs(scenario.totalPence - preview.totalPence)).toBeLessThanOrEqual(50 * 300);
+    expect(scenario.totalPence).not.toBe(0);
+  });
+
+  it('refuses a scenario of more groups than the planner holds, naming the field', async () => {
+    const admin = await t.signIn('admin@ealing.demo.test');
+    const schools = Array.from({ length: SCENARIO_MAX_GROUPS + 1 }, (_, i) => ({ phase: 'primary', pupils: 100 + i }));
+    const res = await admin.send('POST', '/api/v1/tenants/ealing/fee-scenarios', { document: EALING_2018_19_SCENARIO_1, schools });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors.map((e: { field: string }) => e.field)).toContain('schools');
+    expect((await admin.send('POST', '/api/v1/tenants/ealing/fee-scenarios', { document: EALING_2018_19_SCENARIO_1, schools: schools.slice(1) })).status).toBe(200);
   });
 });
