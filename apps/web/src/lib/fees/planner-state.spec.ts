@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPlannerOp, csvField, csvPounds, groupLabel, groupsFromMembers, plannerFromQuery, plannerToQuery, scenarioRequest, solvableComponents } from './planner-state.ts';
+import { PLANNER_MAX_GROUPS, applyPlannerOp, csvField, csvPounds, groupLabel, groupsFromSummary, plannerFromQuery, plannerToQuery, scenarioRequest, solvableComponents } from './planner-state.ts';
 import type { FeeComponent } from './schedule.ts';
 
 const EALING: FeeComponent[] = [
@@ -32,19 +32,24 @@ describe('the scenario planner’s address', () => {
     expect(applyPlannerOp(compared, 'stop-compare').b).toBeNull();
   });
 
-  it('groups current members by phase, size and category', () => {
-    const groups = groupsFromMembers([
-      { phase: 'secondary', pupils: 1200, category: 'full' },
-      { phase: 'primary', pupils: 210, category: 'full' },
-      { phase: 'primary', pupils: 210, category: 'full' },
-      { phase: 'primary', pupils: 420, category: 'associate' },
+  it('fills the groups from the API’s member groups, labelling a pupil band with its range', () => {
+    const groups = groupsFromSummary([
+      { phase: 'primary', pupils: 210, count: 2, category: 'full', pupilsMin: 210, pupilsMax: 210 },
+      { phase: 'primary', pupils: 1205, count: 3, category: 'associate', pupilsMin: 1101, pupilsMax: 1300 },
+      { phase: 'secondary', pupils: 1200, count: 1, category: 'full', pupilsMin: 1200, pupilsMax: 1200 },
     ]);
-    expect(groups.map((g) => [g.phase, g.pupils, g.count, g.category])).toEqual([
-      ['primary', '210', '2', 'full'],
-      ['primary', '420', '1', 'associate'],
-      ['secondary', '1200', '1', 'full'],
+    expect(groups.map((g) => [g.phase, g.pupils, g.count, g.category, g.label])).toEqual([
+      ['primary', '210', '2', 'full', ''],
+      ['primary', '1205', '3', 'associate', 'Primary schools of 1,101 to 1,300 pupils, counted as 1,205 each'],
+      ['secondary', '1200', '1', 'full', ''],
     ]);
     expect(groupLabel({ phase: 'primary', pupils: 210, count: 60 })).toBe('60 primary schools of 210 pupils');
+  });
+
+  it('keeps at most 50 groups from the address, as many as the API’s scenario holds', () => {
+    const query = Array.from({ length: 60 }, (_, n) => `a.g${n}.phase=primary&a.g${n}.pupils=${100 + n}&a.g${n}.count=1`).join('&');
+    expect(plannerFromQuery(new URLSearchParams(`a.name=A&${query}`)).a.groups).toHaveLength(PLANNER_MAX_GROUPS);
+    expect(PLANNER_MAX_GROUPS).toBe(50);
   });
 });
 

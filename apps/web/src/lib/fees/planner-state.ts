@@ -14,6 +14,9 @@ import { PUPIL_COUNT_MAX } from '../pupil-count.ts';
 
 export type ScenarioKey = 'a' | 'b';
 
+/** The most groups a scenario holds: the API's scenario endpoint refuses more, and its member groups never give more (`SCENARIO_MAX_GROUPS`). */
+export const PLANNER_MAX_GROUPS = 50;
+
 export interface GroupState {
   label: string;
   phase: string;
@@ -43,7 +46,7 @@ function readScenario(params: URLSearchParams, key: ScenarioKey): ScenarioState 
   const get = (name: string) => (params.get(`${key}.${name}`) ?? '').slice(0, 200);
   const numbers = [...new Set([...params.keys()].map((k) => new RegExp(`^${key}\\.g(\\d+)\\.`).exec(k)?.[1]).filter((v): v is string => v !== undefined).map(Number))]
     .sort((x, y) => x - y)
-    .slice(0, 50);
+    .slice(0, PLANNER_MAX_GROUPS);
   return {
     name: get('name') || `Scenario ${key.toUpperCase()}`,
     schedule: get('schedule'),
@@ -107,18 +110,29 @@ export function applyPlannerOp(input: PlannerState, op: string): PlannerState {
   return state;
 }
 
-/** Current member schools as groups: one per phase, size and category, largest groups first. */
-export function groupsFromMembers(rows: { phase: string; pupils: number | null; category: string }[]): GroupState[] {
-  const groups = new Map<string, GroupState & { n: number }>();
-  for (const row of rows) {
-    const key = `${row.phase}/${row.pupils ?? 0}/${row.category}`;
-    const group = groups.get(key);
-    if (group) group.n += 1;
-    else groups.set(key, { label: '', phase: row.phase, pupils: String(row.pupils ?? 0), count: '', category: row.category, n: 1 });
-  }
-  return [...groups.values()]
-    .sort((x, y) => PHASES.indexOf(x.phase as Phase) - PHASES.indexOf(y.phase as Phase) || Number(x.pupils) - Number(y.pupils))
-    .map(({ n, ...g }) => ({ ...g, count: String(n) }));
+/** A group of the API's current member schools (`GET .../fee-schedules/{id}/member-groups`). */
+export interface MemberGroup {
+  phase: string;
+  category: string;
+  pupils: number;
+  count: number;
+  pupilsMin: number;
+  pupilsMax: number;
+}
+
+/**
+ * The current member schools as the scenario's groups, in the API's order (phases in order, smallest
+ * first). A pupil band (too many sizes for one scenario) is labelled with its range and the figure
+ * its schools are counted at: "Primary schools of 101 to 140 pupils, counted as 120 each".
+ */
+export function groupsFromSummary(groups: readonly MemberGroup[]): GroupState[] {
+  return groups.map((g) => ({
+    label: g.pupilsMin === g.pupilsMax ? '' : `${phaseLabel(g.phase)} schools of ${formatNumber(g.pupilsMin)} to ${formatNumber(g.pupilsMax)} pupils, counted as ${formatNumber(g.pupils)} each`,
+    phase: g.phase,
+    pupils: String(g.pupils),
+    count: String(g.count),
+    category: g.category,
+  }));
 }
 
 /** "60 primary schools of 210 pupils" (or its own label). */

@@ -27,18 +27,14 @@ export async function schedulesFor(event: ApiEvent) {
   return { schedules: list.items, preferred };
 }
 
-/** Current member schools (phase, pupils, category), as the preview of a schedule lists them. */
-export async function currentMembers(event: ApiEvent, scheduleId: string) {
-  // The preview answers a page of schools at a time (issue 14); the planner wants them all, 200 a page.
-  const rows = [];
-  for (let page = 1; ; page++) {
-    const answer = await submit(
-      apiFor(event).POST('/api/v1/tenants/{slug}/fee-schedules/{id}/preview', { params: { path: { slug: event.params.slug, id: scheduleId }, query: { page, pageSize: 200 } }, body: {} }),
-    );
-    if (!answer.ok) return rows;
-    rows.push(...answer.data.rows);
-    if (rows.length >= answer.data.schools || answer.data.rows.length === 0) return rows;
-  }
+/**
+ * Current member schools grouped for a scenario, in one request (issue 14): the API groups the
+ * preview's schools by phase, category and the pupil figure their fee uses, in at most 50 groups
+ * (pupil bands when there are more sizes than that). Null when it cannot answer.
+ */
+export async function memberGroups(event: ApiEvent, scheduleId: string) {
+  const answer = await submit(apiFor(event).GET('/api/v1/tenants/{slug}/fee-schedules/{id}/member-groups', { params: { path: { slug: event.params.slug, id: scheduleId } } }));
+  return answer.ok ? answer.data : null;
 }
 
 /** Work out one scenario: its schedule, the rates that can be solved for, and the API's answer (or what to put right). */

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { applyPlannerOp, emptyScenario, groupsFromMembers, plannerFromQuery, plannerToQuery, type PlannerState, type ScenarioKey } from '#lib/fees/planner-state.ts';
+import { applyPlannerOp, emptyScenario, groupsFromSummary, plannerFromQuery, plannerToQuery, type PlannerState, type ScenarioKey } from '#lib/fees/planner-state.ts';
 import { apiFor, submit } from '#lib/server/api.ts';
-import { currentMembers, runScenario, schedulesFor } from '#lib/server/planner.ts';
+import { memberGroups, runScenario, schedulesFor } from '#lib/server/planner.ts';
 import type { Actions, PageServerLoad } from './$types';
 import type { FeeSchedule } from '#lib/fees/schedule.ts';
 
@@ -22,9 +22,11 @@ export const load: PageServerLoad = async (event) => {
       const s = state[key];
       if (!s) return;
       const from = s.schedule || preferred?.id;
-      const rows = from ? await currentMembers(event, from) : [];
-      s.groups = rows.length ? groupsFromMembers(rows) : s.groups.length ? s.groups : emptyScenario(key).groups;
-      if (!s.name || /^Scenario [AB]$/.test(s.name)) s.name = rows.length ? 'Current member schools' : s.name;
+      const members = from ? await memberGroups(event, from) : null;
+      const groups = members ? groupsFromSummary(members.groups) : [];
+      s.groups = groups.length ? groups : s.groups.length ? s.groups : emptyScenario(key).groups;
+      // Pupil bands (more sizes than a scenario holds) price each band at its mean: the name says so.
+      if (groups.length && (!s.name || /^(Scenario [AB]|Current member schools.*)$/.test(s.name))) s.name = members?.exact ? 'Current member schools' : 'Current member schools, in pupil bands';
     };
     if (fresh && !op) await fill('a');
     else if (op === 'members-a' || op === 'members-b') await fill(op.slice(-1) as ScenarioKey);
