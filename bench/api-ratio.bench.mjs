@@ -23,7 +23,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { commitId, dist, ensureApiBuilt, here, root, signIn, skipWithoutServices, startApi, writeResult } from './support.mjs';
+import { closedLoop, commitId, dist, ensureApiBuilt, generateBilledPartnership, get, here, median, medianOf, percentile, root, signIn, skipWithoutServices, startApi, writeResult } from './support.mjs';
 
 const NAME = 'api-ratio: the API against a bare node:http + pg server running the same SQL';
 const quick = process.argv.includes('--quick');
@@ -47,62 +47,31 @@ const out = outArg > 0 ? process.argv[outArg + 1] : join(here, 'results', 'api-r
 skipWithoutServices(NAME);
 ensureApiBuilt(join(root, 'apps', 'api', 'dist', 'main.js'));
 const require = createRequire(import.meta.url);
-const { EALING_2018_19_SCENARIO_1 } = require(dist('domain'));
-const { createDataSource, createFreshDatabase, Database, dropDatabase, hashPassword, resolveDatabaseUrls } = require(dist('db'));
-const { runBillingRun } = require(dist('jobs'));
+const { createDataSource, createFreshDatabase, dropDatabase, resolveDatabaseUrls } = require(dist('db'));
 const pg = require(require.resolve('pg', { paths: [join(root, 'packages', 'db')] }));
 
 // ---------------------------------------------------------------- fixture
 
 async function generate(owner, url, members) {
-  const hash = await hashPassword(PASSWORD);
-  let tenantId;
-  await owner.transaction(async (em) => {
-    const [tenant] = await em.query(`INSERT INTO tenants (slug, name) VALUES ('bench-ratio', 'Bench Ratio Partnership') RETURNING id`);
-    tenantId = tenant.id;
-    await em.query(
-      `INSERT INTO fee_schedules (tenant_id, name, period_kind, period_start, period_end, period_label, version, status, document, published_at)
-       SELECT $1, d.doc ->> 'name', d.doc -> 'period' ->> 'kind', (d.doc -> 'period' ->> 'start')::date, (d.doc -> 'period' ->> 'end')::date,
-              d.doc -> 'period' ->> 'label', 1, 'published', d.doc, now() FROM (SELECT $2::jsonb AS doc) d`,
-      [tenant.id, JSON.stringify(EALING_2018_19_SCENARIO_1)],
-    );
-    await em.query(
-      `INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode)
-       SELECT lpad((200000 + i)::text, 6, '0'), 'Ratio School ' || i, CASE WHEN i % 7 = 0 THEN 'secondary' ELSE 'primary' END,
-              CASE WHEN i % 3 = 0 THEN 'Academy converter' ELSE 'Community school' END, 'LA ' || (i % 40), 100 + (i * 37) % 700, 'BE1 1CH'
-       FROM generate_series(1, $1) i`,
-      [members],
-    );
-    // The first 100 members are billed (below); the rest join afterwards.
-    await em.query(`INSERT INTO memberships (tenant_id, school_id, category, status, joined_on) SELECT $1, id, 'full', 'active', '2015-09-01' FROM schools WHERE urn::int <= 200100`, [tenant.id]);
-    const [admin] = await em.query(`INSERT INTO users (email, name, password_hash, email_verified_at) VALUES ('admin@ratio.test', 'Ratio Admin', $1, now()) RETURNING id`, [hash]);
-    await em.query(`INSERT INTO tenant_roles (tenant_id, user_id, role) VALUES ($1, $2, 'tenant-admin')`, [tenant.id, admin.id]);
-    const [head] = await em.query(`INSERT INTO users (email, name, password_hash, email_verified_at) VALUES ('head@ratio.test', 'Ratio Head', $1, now()) RETURNING id`, [hash]);
-    await em.query(`INSERT INTO school_roles (school_id, user_id, role) SELECT id, $1, 'headteacher' FROM schools WHERE urn = '200001'`, [head.id]);
+  // The first 100 members are billed; the rest join afterwards.
+  const tenantId = await generateBilledPartnership(owner, url, {
+    slug: 'bench-ratio',
+    name: 'Bench Ratio Partnership',
+    schools: members,
+    members: 100,
+    schoolName: 'Ratio School',
+    localAuthority: `'LA ' || (i % 40)`,
+    people: { admin: ['admin@ratio.test', 'Ratio Admin'], head: ['head@ratio.test', 'Ratio Head'] },
+    password: PASSWORD,
     // 3,000 people with a role at a member school (business managers), so roles tables are not trivially small.
-    await em.query(
-      `WITH u AS (INSERT INTO users (email, name, email_verified_at) SELECT 'person' || i || '@ratio.test', 'Person ' || i, now() FROM generate_series(1, $1) i RETURNING id, email)
-       INSERT INTO school_roles (school_id, user_id, role)
-       SELECT s.id, u.id, 'business-manager' FROM u JOIN schools s ON s.urn = lpad((200001 + (substring(u.email from 'person([0-9]+)')::int % 100))::text, 6, '0')`,
-      [USERS - 2],
-    );
-    await em.query(
-      `INSERT INTO billing_runs (tenant_id, schedule_id, schedule_version, period_label, period_start, period_end, issued_on)
-       SELECT tenant_id, id, version, period_label, period_start, period_end, '2026-11-25' FROM fee_schedules WHERE tenant_id = $1`,
-      [tenant.id],
-    );
-    await em.query(
-      `INSERT INTO billing_run_items (tenant_id, run_id, membership_id, school_id, position)
-       SELECT r.tenant_id, r.id, m.id, m.school_id, row_number() OVER (ORDER BY s.name, s.urn)
-       FROM billing_runs r JOIN memberships m ON m.tenant_id = r.tenant_id JOIN schools s ON s.id = m.school_id`,
-    );
-    await em.query(`UPDATE billing_runs r SET members = (SELECT count(*) FROM billing_run_items i WHERE i.run_id = r.id)`);
+    within: (em) =>
+      em.query(
+        `WITH u AS (INSERT INTO users (email, name, email_verified_at) SELECT 'person' || i || '@ratio.test', 'Person ' || i, now() FROM generate_series(1, $1) i RETURNING id, email)
+         INSERT INTO school_roles (school_id, user_id, role)
+         SELECT s.id, u.id, 'business-manager' FROM u JOIN schools s ON s.urn = lpad((200001 + (substring(u.email from 'person([0-9]+)')::int % 100))::text, 6, '0')`,
+        [USERS - 2],
+      ),
   });
-  const app = createDataSource({ url: resolveDatabaseUrls({ DATABASE_URL: url }).app, embedded: false });
-  await app.initialize();
-  const [run] = await owner.query(`SELECT id, tenant_id FROM billing_runs`);
-  await runBillingRun(new Database(app), { tenantId: run.tenant_id, runId: run.id });
-  await app.destroy();
   // Earlier years' invoices: copies of this year's, a year apart, so there are a few thousand.
   await owner.query(
     `INSERT INTO invoices (tenant_id, number, sequence, school_id, membership_id, schedule_id, schedule_version, period_label, period_start, period_end,
@@ -187,34 +156,6 @@ function startBare(url, routes) {
 
 // ---------------------------------------------------------------- load
 
-async function get(target, cookie) {
-  const res = await fetch(target, { headers: cookie ? { cookie } : {} });
-  await res.arrayBuffer();
-  return res.status;
-}
-
-const percentile = (sorted, p) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] * 10) / 10 : null);
-
-/** C clients, each sending its next request when the last is answered, for `seconds`. */
-async function closedLoop(target, cookie, connections, seconds) {
-  const latencies = [];
-  let errors = 0;
-  const until = performance.now() + seconds * 1000;
-  const client = async () => {
-    while (performance.now() < until) {
-      const started = performance.now();
-      const status = await get(target, cookie).catch(() => 0);
-      if (status !== 200) errors += 1;
-      latencies.push(performance.now() - started);
-    }
-  };
-  const began = performance.now();
-  await Promise.all(Array.from({ length: connections }, client));
-  const elapsed = (performance.now() - began) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, rps: Math.round(latencies.length / elapsed), p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), errors };
-}
-
 /** A request every 1/rate s whatever the answers (open loop), for `seconds`: what rate is held and its p99. */
 async function fixedRate(target, cookie, rate, seconds) {
   const latencies = [];
@@ -252,7 +193,6 @@ async function fixedRate(target, cookie, rate, seconds) {
 }
 
 const step = (what) => console.log(`    ${new Date().toISOString().slice(11, 19)} ${what}`);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // ---------------------------------------------------------------- server render
 
@@ -361,8 +301,8 @@ async function measure(members) {
         key,
         {
           ratio: median(rs.map((r) => r.ratio)),
-          api: { rps: median(rs.map((r) => r.api.rps)), p50: median(rs.map((r) => r.api.p50)), p99: median(rs.map((r) => r.api.p99)), errors: rs.reduce((n, r) => n + r.api.errors, 0) },
-          bare: { rps: median(rs.map((r) => r.bare.rps)), p50: median(rs.map((r) => r.bare.p50)), p99: median(rs.map((r) => r.bare.p99)), errors: rs.reduce((n, r) => n + r.bare.errors, 0) },
+          api: medianOf(rs.map((r) => r.api)),
+          bare: medianOf(rs.map((r) => r.bare)),
           rounds: rs,
         },
       ]),

@@ -12,8 +12,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { dist, generatePartnerships, here, issueQueuedBillingRuns, queueBillingRuns, root } from './support.mjs';
 
 const NAME = 'billing-run: the year’s invoices for 20,000 schools across 150 partnerships';
 const PARTNERSHIPS = 150;
@@ -22,112 +22,30 @@ const CONCURRENCY = 4;
 const GOAL_SECONDS = 60;
 const GOAL_MB = 500;
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
 if (!process.env.DATABASE_URL) {
   console.log(`${NAME}\n  skipped: set DATABASE_URL to a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run it.`);
   process.exit(0);
 }
 
-const dist = (pkg) => join(root, 'packages', pkg, 'dist', 'index.js');
 if (!['domain', 'db', 'invoicing', 'jobs'].every((pkg) => existsSync(dist(pkg)))) {
   const built = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@partnerships/jobs', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 const require = createRequire(import.meta.url);
 const { EALING_2018_19_SCENARIO_1, HARINGEY_CORE, REDBRIDGE_SIZE_BANDED, THE_PARTNERSHIP_2017_18 } = require(dist('domain'));
-const { createDataSource, createFreshDatabase, Database, dropDatabase, resolveDatabaseUrls } = require(dist('db'));
-const { runBillingRun } = require(dist('jobs'));
-
-/** The child: run every queued billing run, CONCURRENCY at a time, and report time and peak memory. */
-if (process.argv[2] === '--runs-only') {
-  const [, , , childUrl] = process.argv;
-  const source = createDataSource({ url: resolveDatabaseUrls({ DATABASE_URL: childUrl }).app, embedded: false });
-  await source.initialize();
-  const db = new Database(source);
-  const owner = createDataSource({ url: childUrl, embedded: false });
-  await owner.initialize();
-  const runs = await owner.query(`SELECT id, tenant_id FROM billing_runs WHERE status = 'queued' ORDER BY created_at`);
-  await owner.destroy();
-  const started = process.hrtime.bigint();
-  let next = 0;
-  const worker = async () => {
-    while (next < runs.length) {
-      const run = runs[next++];
-      await runBillingRun(db, { tenantId: run.tenant_id, runId: run.id });
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const peakRssMB = Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
-  await source.destroy();
-  console.log(JSON.stringify({ runs: runs.length, seconds: Math.round(seconds * 100) / 100, peakRssMB }));
-  process.exit(0);
-}
+const { createDataSource, createFreshDatabase, dropDatabase, resolveDatabaseUrls } = require(dist('db'));
 
 const url = await createFreshDatabase('partnerships_test_bench_billing', process.env.DATABASE_URL);
 const owner = createDataSource({ url: resolveDatabaseUrls({ DATABASE_URL: url }).owner, embedded: false });
 await owner.initialize();
 
 const SCHEDULES = [EALING_2018_19_SCENARIO_1, HARINGEY_CORE, REDBRIDGE_SIZE_BANDED, THE_PARTNERSHIP_2017_18];
-const PHASES = ['primary', 'primary', 'primary', 'primary', 'secondary', 'special', 'nursery', 'all-through', 'alternative-provision'];
-const TYPES = ['Community school', 'Academy converter', 'Voluntary aided school', 'Academy sponsor led', 'Foundation school', 'Free schools'];
 
-/** 150 partnerships, 20,000 schools and their memberships, a published schedule each: written in a few set-based statements. */
-async function generate() {
-  await owner.transaction(async (em) => {
-    await em.query(
-      `INSERT INTO tenants (slug, name) SELECT 'bench-' || lpad(i::text, 3, '0'), 'Bench Partnership ' || i FROM generate_series(1, $1) i`,
-      [PARTNERSHIPS],
-    );
-    const tenants = await em.query(`SELECT id, slug FROM tenants ORDER BY slug`);
-    const documents = tenants.map((_, i) => SCHEDULES[i % SCHEDULES.length]);
-    await em.query(
-      `INSERT INTO fee_schedules (tenant_id, name, period_kind, period_start, period_end, period_label, version, status, document, published_at)
-       SELECT t.id, d.doc ->> 'name', d.doc -> 'period' ->> 'kind', (d.doc -> 'period' ->> 'start')::date, (d.doc -> 'period' ->> 'end')::date,
-              d.doc -> 'period' ->> 'label', 1, 'published', d.doc, now()
-       FROM unnest($1::uuid[], $2::jsonb[]) AS d(tenant, doc) JOIN tenants t ON t.id = d.tenant`,
-      [tenants.map((t) => t.id), documents.map((d) => JSON.stringify(d))],
-    );
-    const schools = Array.from({ length: SCHOOLS }, (_, i) => {
-      const phase = PHASES[(i * 7) % PHASES.length];
-      const pupils = phase === 'secondary' || phase === 'all-through' ? 600 + ((i * 37) % 1400) : phase === 'primary' ? 90 + ((i * 53) % 750) : 20 + ((i * 11) % 200);
-      return { urn: String(100000 + i), name: `Bench School ${i + 1}`, phase, type: TYPES[(i * 5) % TYPES.length], pupils };
-    });
-    await em.query(
-      `INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode)
-       SELECT s.urn, s.name, s.phase, s.type, 'Benchshire', s.pupils, 'BE1 1CH' FROM jsonb_to_recordset($1::jsonb) AS s(urn text, name text, phase text, type text, pupils int)`,
-      [JSON.stringify(schools)],
-    );
-    // School i belongs to partnership i mod 150, so each has 133 or 134 members.
-    await em.query(
-      `INSERT INTO memberships (tenant_id, school_id, category, status, joined_on)
-       SELECT t.id, s.id, 'full', 'active', '2015-09-01'
-       FROM schools s JOIN (SELECT id, row_number() OVER (ORDER BY slug) - 1 AS n FROM tenants) t ON t.n = (s.urn::int - 100000) % $1`,
-      [PARTNERSHIPS],
-    );
-  });
-}
+/** 150 partnerships, 20,000 schools and their memberships (133 or 134 each), a published schedule each. */
+const generate = () => owner.transaction((em) => generatePartnerships(em, { partnerships: PARTNERSHIPS, schools: SCHOOLS, schedules: SCHEDULES }));
 
-/** Asks for every partnership's run as the API does: the run row and its list of members (x of N). */
-async function queueRuns() {
-  await owner.query(
-    `INSERT INTO billing_runs (tenant_id, schedule_id, schedule_version, period_label, period_start, period_end, issued_on)
-     SELECT tenant_id, id, version, period_label, period_start, period_end, '2026-11-25' FROM fee_schedules WHERE status = 'published'`,
-  );
-  await owner.query(
-    `INSERT INTO billing_run_items (tenant_id, run_id, membership_id, school_id, position)
-     SELECT r.tenant_id, r.id, m.id, m.school_id, row_number() OVER (PARTITION BY r.id ORDER BY s.name, s.urn)
-     FROM billing_runs r JOIN memberships m ON m.tenant_id = r.tenant_id JOIN schools s ON s.id = m.school_id WHERE r.status = 'queued'`,
-  );
-  await owner.query(`UPDATE billing_runs r SET members = (SELECT count(*) FROM billing_run_items i WHERE i.run_id = r.id) WHERE status = 'queued'`);
-}
-
-function measuredRuns() {
-  const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--runs-only', url], { encoding: 'utf8', env: process.env, maxBuffer: 16 * 1024 * 1024 });
-  if (child.status !== 0) throw new Error(`the billing process failed: ${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').pop());
-}
+/** The runs, issued by the real job in a child process (its peak memory its own). */
+const measuredRuns = () => issueQueuedBillingRuns(url, { concurrency: CONCURRENCY, nodeArgs: ['--expose-gc'] });
 
 try {
   const generating = Date.now();
@@ -135,7 +53,7 @@ try {
   const generatedSeconds = Math.round((Date.now() - generating) / 100) / 10;
 
   const asking = Date.now();
-  await queueRuns();
+  await queueBillingRuns(owner);
   const queueSeconds = Math.round((Date.now() - asking) / 10) / 100;
   const first = measuredRuns();
   const [outcome] = await owner.query(
@@ -148,7 +66,7 @@ try {
   const [{ gaps }] = await owner.query(`SELECT count(*)::int AS gaps FROM (SELECT tenant_id FROM invoices GROUP BY tenant_id HAVING max(sequence) <> count(*)) g`);
 
   // The same billing asked for again: every member is already invoiced, so nothing is issued.
-  await queueRuns();
+  await queueBillingRuns(owner);
   const again = measuredRuns();
   const [repeat] = await owner.query(`SELECT sum(invoices_created)::int AS invoices, sum(skipped)::int AS skipped FROM billing_runs WHERE created_at > (SELECT min(finished_at) FROM billing_runs)`);
   const [{ invoices: invoicesAfter }] = await owner.query(`SELECT count(*)::int AS invoices FROM invoices`);

@@ -14,8 +14,7 @@ import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { commitId, dist, ensureApiBuilt, here, root, signIn, skipWithoutServices, startApi, tearDown, writeResult } from './support.mjs';
+import { closedLoop, commitId, dist, ensureApiBuilt, generatePartnerships, here, issueQueuedBillingRuns, loadRounds, medianOf, queueBillingRuns, root, signIn, skipWithoutServices, startApi, tearDown, writeResult } from './support.mjs';
 
 const NAME = 'single-server: 150 partnerships, 20,000 schools on one PostgreSQL server';
 const PARTNERSHIPS = 150;
@@ -33,83 +32,28 @@ async function freePort() {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
-const PORT = Number(process.env.BENCH_API_PORT ?? 0) || (process.argv[2] === '--runs-only' ? 0 : await freePort());
+const PORT = Number(process.env.BENCH_API_PORT ?? 0) || (await freePort());
 const PASSWORD = 'bench-password-123';
 
 const outArg = process.argv.indexOf('--out');
 const out = outArg > 0 ? process.argv[outArg + 1] : join(here, 'results', 'single-server.json');
-if (process.argv[2] !== '--runs-only') {
-  skipWithoutServices(NAME);
-  ensureApiBuilt(join(root, 'apps', 'api', 'dist', 'main.js'));
-}
+skipWithoutServices(NAME);
+ensureApiBuilt(join(root, 'apps', 'api', 'dist', 'main.js'));
 const require = createRequire(import.meta.url);
 const { EALING_2018_19_SCENARIO_1, HARINGEY_CORE, REDBRIDGE_SIZE_BANDED, THE_PARTNERSHIP_2017_18 } = require(dist('domain'));
-const { createDataSource, createFreshDatabase, Database, dropDatabase, hashPassword, resolveDatabaseUrls } = require(dist('db'));
-const { runBillingRun } = require(dist('jobs'));
-
-/** The child: every queued billing run, CONCURRENCY at a time, as a worker process does. */
-if (process.argv[2] === '--runs-only') {
-  const childUrl = process.argv[3];
-  const source = createDataSource({ url: resolveDatabaseUrls({ DATABASE_URL: childUrl }).app, embedded: false });
-  await source.initialize();
-  const db = new Database(source);
-  const owner = createDataSource({ url: childUrl, embedded: false });
-  await owner.initialize();
-  const runs = await owner.query(`SELECT id, tenant_id FROM billing_runs WHERE status = 'queued' ORDER BY created_at`);
-  await owner.destroy();
-  const started = process.hrtime.bigint();
-  let next = 0;
-  const worker = async () => {
-    while (next < runs.length) {
-      const run = runs[next++];
-      await runBillingRun(db, { tenantId: run.tenant_id, runId: run.id });
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  await source.destroy();
-  console.log(JSON.stringify({ runs: runs.length, seconds: Math.round(seconds * 100) / 100, peakRssMB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10 }));
-  process.exit(0);
-}
+const { createDataSource, createFreshDatabase, dropDatabase, hashPassword, resolveDatabaseUrls } = require(dist('db'));
 
 const url = await createFreshDatabase('partnerships_test_bench_single', process.env.DATABASE_URL);
 const owner = createDataSource({ url: resolveDatabaseUrls({ DATABASE_URL: url }).owner, embedded: false });
 await owner.initialize();
 
 const SCHEDULES = [EALING_2018_19_SCENARIO_1, HARINGEY_CORE, REDBRIDGE_SIZE_BANDED, THE_PARTNERSHIP_2017_18];
-const PHASES = ['primary', 'primary', 'primary', 'primary', 'secondary', 'special', 'nursery', 'all-through', 'alternative-provision'];
-const TYPES = ['Community school', 'Academy converter', 'Voluntary aided school', 'Academy sponsor led', 'Foundation school', 'Free schools'];
 
 /** The billing-run benchmark's partnerships, schedules and schools; schools 0–1,999 also join the partnership 75 places on. */
 async function generate() {
   const hash = await hashPassword(PASSWORD);
   await owner.transaction(async (em) => {
-    await em.query(`INSERT INTO tenants (slug, name) SELECT 'bench-' || lpad(i::text, 3, '0'), 'Bench Partnership ' || i FROM generate_series(1, $1) i`, [PARTNERSHIPS]);
-    const tenants = await em.query(`SELECT id, slug FROM tenants ORDER BY slug`);
-    await em.query(
-      `INSERT INTO fee_schedules (tenant_id, name, period_kind, period_start, period_end, period_label, version, status, document, published_at)
-       SELECT t.id, d.doc ->> 'name', d.doc -> 'period' ->> 'kind', (d.doc -> 'period' ->> 'start')::date, (d.doc -> 'period' ->> 'end')::date,
-              d.doc -> 'period' ->> 'label', 1, 'published', d.doc, now()
-       FROM unnest($1::uuid[], $2::jsonb[]) AS d(tenant, doc) JOIN tenants t ON t.id = d.tenant`,
-      [tenants.map((t) => t.id), tenants.map((_, i) => JSON.stringify(SCHEDULES[i % SCHEDULES.length]))],
-    );
-    const schools = Array.from({ length: SCHOOLS }, (_, i) => {
-      const phase = PHASES[(i * 7) % PHASES.length];
-      const pupils = phase === 'secondary' || phase === 'all-through' ? 600 + ((i * 37) % 1400) : phase === 'primary' ? 90 + ((i * 53) % 750) : 20 + ((i * 11) % 200);
-      return { urn: String(100000 + i), name: `Bench School ${i + 1}`, phase, type: TYPES[(i * 5) % TYPES.length], pupils };
-    });
-    await em.query(
-      `INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode)
-       SELECT s.urn, s.name, s.phase, s.type, 'Benchshire', s.pupils, 'BE1 1CH' FROM jsonb_to_recordset($1::jsonb) AS s(urn text, name text, phase text, type text, pupils int)`,
-      [JSON.stringify(schools)],
-    );
-    await em.query(
-      `INSERT INTO memberships (tenant_id, school_id, category, status, joined_on)
-       SELECT t.id, s.id, 'full', 'active', '2015-09-01'
-       FROM schools s JOIN (SELECT id, row_number() OVER (ORDER BY slug) - 1 AS n FROM tenants) t
-         ON t.n = (s.urn::int - 100000) % $1 OR ((s.urn::int - 100000) < $2 AND t.n = ((s.urn::int - 100000) + $1 / 2) % $1)`,
-      [PARTNERSHIPS, SHARED_SCHOOLS],
-    );
+    await generatePartnerships(em, { partnerships: PARTNERSHIPS, schools: SCHOOLS, schedules: SCHEDULES, sharedSchools: SHARED_SCHOOLS });
     await em.query(
       `INSERT INTO users (email, name, password_hash, email_verified_at, is_platform_operator)
        SELECT 'admin-' || slug || '@bench.test', 'Admin ' || slug, $1, now(), false FROM tenants
@@ -124,46 +68,7 @@ async function generate() {
   return memberships;
 }
 
-/** Every partnership's run, asked for as the API does (the run and its members, x of N). */
-async function queueRuns() {
-  await owner.query(
-    `INSERT INTO billing_runs (tenant_id, schedule_id, schedule_version, period_label, period_start, period_end, issued_on)
-     SELECT tenant_id, id, version, period_label, period_start, period_end, '2026-11-25' FROM fee_schedules WHERE status = 'published'`,
-  );
-  await owner.query(
-    `INSERT INTO billing_run_items (tenant_id, run_id, membership_id, school_id, position)
-     SELECT r.tenant_id, r.id, m.id, m.school_id, row_number() OVER (PARTITION BY r.id ORDER BY s.name, s.urn)
-     FROM billing_runs r JOIN memberships m ON m.tenant_id = r.tenant_id JOIN schools s ON s.id = m.school_id WHERE r.status = 'queued'`,
-  );
-  await owner.query(`UPDATE billing_runs r SET members = (SELECT count(*) FROM billing_run_items i WHERE i.tenant_id = r.tenant_id AND i.run_id = r.id) WHERE status = 'queued'`);
-}
-
-function billing() {
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--runs-only', url], { encoding: 'utf8', env: process.env, maxBuffer: 16 * 1024 * 1024 });
-  if (child.status !== 0) throw new Error(`the billing process failed: ${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').pop());
-}
-
-async function load(target, cookie, connections, seconds) {
-  const latencies = [];
-  let errors = 0;
-  const until = performance.now() + seconds * 1000;
-  const client = async () => {
-    while (performance.now() < until) {
-      const started = performance.now();
-      const res = await fetch(target, { headers: { cookie } });
-      await res.arrayBuffer();
-      if (res.status !== 200) errors += 1;
-      latencies.push(performance.now() - started);
-    }
-  };
-  const began = performance.now();
-  await Promise.all(Array.from({ length: connections }, client));
-  const elapsed = (performance.now() - began) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] * 10) / 10;
-  return { requests: latencies.length, rps: Math.round(latencies.length / elapsed), p50: pct(0.5), p99: pct(0.99), errors };
-}
+const billing = () => issueQueuedBillingRuns(url, { concurrency: CONCURRENCY });
 
 const loadAverage = () => spawnSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).stdout.trim().split(' ').slice(0, 3).map(Number);
 const base = `http://127.0.0.1:${PORT}`;
@@ -173,7 +78,7 @@ try {
   const generating = Date.now();
   const memberships = await generate();
   const generateSeconds = Math.round((Date.now() - generating) / 100) / 10;
-  await queueRuns();
+  await queueBillingRuns(owner);
   const run = billing();
   const [outcome] = await owner.query(
     `SELECT count(*) FILTER (WHERE status = 'completed')::int AS completed, sum(members)::int AS members, sum(invoices_created)::int AS invoices FROM billing_runs`,
@@ -198,18 +103,10 @@ try {
     const body = await res.json();
     const items = Array.isArray(body) ? body : (body.items ?? body.tenants ?? body.invoices ?? null);
     shapes[name] = { bytes: JSON.stringify(body).length, items: Array.isArray(items) ? items.length : null };
-    await load(target, cookie, 4, 1); // warm-up
+    await closedLoop(target, cookie, 4, 1); // warm-up
   }
-  const results = {};
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const connections of CONNECTIONS) {
-      for (const [name, [target, cookie]] of Object.entries(targets)) (results[`${name}@${connections}`] ??= []).push(await load(target, cookie, connections, SECONDS));
-    }
-  }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const summary = Object.fromEntries(
-    Object.entries(results).map(([key, rounds]) => [key, { rps: median(rounds.map((r) => r.rps)), p50: median(rounds.map((r) => r.p50)), p99: median(rounds.map((r) => r.p99)), errors: rounds.reduce((n, r) => n + r.errors, 0) }]),
-  );
+  const results = await loadRounds(targets, { rounds: ROUNDS, connections: CONNECTIONS, seconds: SECONDS });
+  const summary = Object.fromEntries(Object.entries(results).map(([key, rounds]) => [key, medianOf(rounds)]));
   const [{ bytes }] = await owner.query(`SELECT pg_database_size(current_database())::bigint AS bytes`);
   const largest = await owner.query(
     `SELECT c.relname AS "table", c.reltuples::bigint AS rows, round(pg_total_relation_size(c.oid) / 1048576.0, 1)::float AS mb

@@ -3,11 +3,12 @@ import { bigintAsNumber } from './column-transformers';
 
 export type SchoolImportStatus = 'queued' | 'running' | 'completed' | 'failed';
 
-/** One upload of the GIAS register file by a partnership: its progress, counts and problems. Tenant-owned. */
-@Entity({ name: 'school_imports' })
-export class SchoolImport {
+/**
+ * The columns of a GIAS upload and its import's progress, counts and problems: a partnership's
+ * (SchoolImport) and the platform operator's (RegisterImport). Not a table of its own.
+ */
+export abstract class GiasImportColumns {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ type: 'text', default: 'queued' }) status: SchoolImportStatus;
   @Column({ name: 'file_name', type: 'text', nullable: true }) fileName: string | null;
   @Column({ name: 'byte_size', type: 'bigint', default: 0, transformer: bigintAsNumber }) byteSize: number;
@@ -25,4 +26,10 @@ export class SchoolImport {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+}
+
+/** One upload of the GIAS register file by a partnership: its progress, counts and problems. Tenant-owned. */
+@Entity({ name: 'school_imports' })
+export class SchoolImport extends GiasImportColumns {
+  @PrimaryColumn({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
 }

@@ -1,99 +1,13 @@
-import { type EntityManager, UnitOfWorkRepository } from '@partnerships/db';
-import type { CsvEncoding } from '@partnerships/domain';
-import { IMPORT_COLUMNS, type ImportProgress, type ImportStore, type SchoolImportRow } from './school-import.repository';
+import type { EntityManager } from '@partnerships/db';
+import { ImportRepository } from './school-import.repository';
 
 /**
  * The platform operator's uploads of the national GIAS extract (`register_imports`) and their
- * stored bytes (`register_import_chunks`, dropped once read): the same shape and the same job as a
- * partnership's own imports (SchoolImportRepository), without a tenant.
+ * stored bytes (`register_import_chunks`): the same shape and the same job as a partnership's own
+ * imports (SchoolImportRepository), without a tenant.
  */
-export class RegisterImportRepository extends UnitOfWorkRepository implements ImportStore {
+export class RegisterImportRepository extends ImportRepository {
   constructor(em: EntityManager) {
-    super(em);
-  }
-
-  // ---- the upload (API)
-
-  /** A new, queued import; returns its id. */
-  async create(createdBy: string): Promise<string> {
-    const row = await this.one<{ id: string }>(`INSERT INTO register_imports (created_by) VALUES ($1) RETURNING id`, [createdBy]);
-    return row!.id;
-  }
-
-  /** Stores the next piece of the file (`seq` counts from 0). */
-  async addChunk(importId: string, seq: number, data: Buffer): Promise<void> {
-    await this.execute(`INSERT INTO register_import_chunks (import_id, seq, data) VALUES ($1, $2, $3)`, [importId, seq, data]);
-  }
-
-  /** Once the whole file is stored: its name, size and encoding. */
-  async describeFile(importId: string, file: { name: string | null; bytes: number; encoding: CsvEncoding }): Promise<void> {
-    await this.execute(`UPDATE register_imports SET file_name = $2, byte_size = $3, encoding = $4 WHERE id = $1`, [importId, file.name, file.bytes, file.encoding]);
-  }
-
-  find(id: string): Promise<SchoolImportRow | null> {
-    return this.one<SchoolImportRow>(`SELECT ${IMPORT_COLUMNS} FROM register_imports WHERE id = $1`, [id]);
-  }
-
-  /** Newest first, without the problem lists (`problems` is empty; `problem_count` says how many). */
-  async listPage(page: { limit: number; offset: number }): Promise<{ rows: SchoolImportRow[]; total: number }> {
-    const rows = await this.rows<SchoolImportRow>(
-      `SELECT ${IMPORT_COLUMNS.replace('problems,', `'[]'::jsonb AS problems,`)} FROM register_imports ORDER BY created_at DESC LIMIT $1 OFFSET $2`,
-      [page.limit, page.offset],
-    );
-    const counted = await this.one<{ total: number }>(`SELECT count(*)::int AS total FROM register_imports`, []);
-    return { rows, total: counted?.total ?? 0 };
-  }
-
-  // ---- the import (job)
-
-  /**
-   * Marks a queued (or interrupted) import running, from the start again. Null when it is not
-   * queued or running here: finished already, or not in this database.
-   */
-  async start(importId: string): Promise<{ encoding: CsvEncoding | null; created_by: string | null } | null> {
-    // TypeORM answers an UPDATE ... RETURNING with [rows, count].
-    const [rows] = (await this.em.query(
-      `UPDATE register_imports SET status = 'running', started_at = now(), bytes_read = 0, row_count = 0, created = 0, updated = 0,
-         unchanged = 0, skipped = 0, problems = '[]', problem_count = 0, error = NULL
-       WHERE id = $1 AND status IN ('queued', 'running') RETURNING encoding, created_by`,
-      [importId],
-    )) as [{ encoding: CsvEncoding | null; created_by: string | null }[], number];
-    return rows[0] ?? null;
-  }
-
-  /** The import's status, or null when this database has no such import. */
-  async status(importId: string): Promise<string | null> {
-    const row = await this.one<{ status: string }>(`SELECT status FROM register_imports WHERE id = $1`, [importId]);
-    return row?.status ?? null;
-  }
-
-  /** The stored piece `seq` of the file, or null after the last. */
-  async chunk(importId: string, seq: number): Promise<Buffer | null> {
-    const row = await this.one<{ data: Buffer }>(`SELECT data FROM register_import_chunks WHERE import_id = $1 AND seq = $2`, [importId, seq]);
-    return row?.data ?? null;
-  }
-
-  /** Saves progress and counts; with `finish`, the import's end too. */
-  async saveProgress(importId: string, progress: ImportProgress, finish?: { status: 'completed' | 'failed'; error?: string }): Promise<void> {
-    const { counts } = progress;
-    await this.execute(
-      `UPDATE register_imports SET bytes_read = $2, row_count = $3, created = $4, updated = $5, unchanged = $6, skipped = $7,
-         problems = $8, problem_count = $9, status = coalesce($10, status), error = coalesce($11, error),
-         finished_at = CASE WHEN $10::text IS NULL THEN finished_at ELSE now() END
-       WHERE id = $1`,
-      [
-        importId, progress.bytesRead, counts.rows, counts.created, counts.updated, counts.unchanged, counts.skipped,
-        JSON.stringify(progress.problems), progress.problemCount, finish?.status ?? null, finish?.error ?? null,
-      ],
-    );
-  }
-
-  /** The file's bytes are not needed once it has been read. */
-  async dropChunks(importId: string): Promise<void> {
-    await this.execute(`DELETE FROM register_import_chunks WHERE import_id = $1`, [importId]);
-  }
-
-  async fail(importId: string, error: string): Promise<void> {
-    await this.execute(`UPDATE register_imports SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [importId, error]);
+    super(em, { imports: 'register_imports', chunks: 'register_import_chunks' }, null);
   }
 }

@@ -43,49 +43,79 @@ export interface ImportStore {
 export const IMPORT_COLUMNS = `id, status, file_name, encoding, byte_size, bytes_read, row_count, created, updated, unchanged, skipped,
   problems, problem_count, error, created_at, finished_at`;
 
+/** The pair of tables an upload lives in: the imports, and the pieces of each file (`import_id`, `seq`, `data`). */
+export interface ImportTables {
+  imports: string;
+  chunks: string;
+}
+
 /**
- * One partnership's GIAS uploads (`school_imports`) and their stored bytes (`school_import_chunks`,
- * dropped once read). The API stores an upload here; the `schools.import` job reads it back and
- * records its progress.
+ * GIAS uploads in one pair of tables (`imports`, and their stored bytes in `chunks`, dropped once
+ * read). The API stores an upload here; the `schools.import` job reads it back and records its
+ * progress. With a tenant, its rows carry `tenant_id` and are created and listed as that tenant's;
+ * without, the tables are platform-owned. SchoolImportRepository and RegisterImportRepository name
+ * the two pairs.
  */
-export class SchoolImportRepository extends UnitOfWorkRepository implements ImportStore {
+export class ImportRepository extends UnitOfWorkRepository implements ImportStore {
+  /** The tenant as the first parameter of a statement that names it ($1), or nothing. */
+  private readonly tenantParams: string[];
+
   constructor(
     em: EntityManager,
-    private readonly tenantId: string,
+    private readonly tables: ImportTables,
+    tenantId: string | null,
   ) {
     super(em);
-    if (!tenantId) throw new Error('SchoolImportRepository needs a tenant');
+    this.tenantParams = tenantId ? [tenantId] : [];
+  }
+
+  /** `$n` for a statement's n-th own parameter, after the tenant's where there is one. */
+  private p(n: number): string {
+    return `$${n + this.tenantParams.length}`;
+  }
+
+  /** What a statement adds to name the tenant, where there is one: a column and its value, a condition. */
+  private get tenant(): { column: string; value: string; and: string; where: string } {
+    return this.tenantParams.length
+      ? { column: 'tenant_id, ', value: '$1, ', and: 'tenant_id = $1 AND ', where: ' WHERE tenant_id = $1' }
+      : { column: '', value: '', and: '', where: '' };
   }
 
   // ---- the upload (API)
 
   /** A new, queued import; returns its id. */
   async create(createdBy: string): Promise<string> {
-    const row = await this.one<{ id: string }>(`INSERT INTO school_imports (tenant_id, created_by) VALUES ($1, $2) RETURNING id`, [this.tenantId, createdBy]);
+    const row = await this.one<{ id: string }>(
+      `INSERT INTO ${this.tables.imports} (${this.tenant.column}created_by) VALUES (${this.tenant.value}${this.p(1)}) RETURNING id`,
+      [...this.tenantParams, createdBy],
+    );
     return row!.id;
   }
 
   /** Stores the next piece of the file (`seq` counts from 0). */
   async addChunk(importId: string, seq: number, data: Buffer): Promise<void> {
-    await this.execute(`INSERT INTO school_import_chunks (tenant_id, import_id, seq, data) VALUES ($1, $2, $3, $4)`, [this.tenantId, importId, seq, data]);
+    await this.execute(
+      `INSERT INTO ${this.tables.chunks} (${this.tenant.column}import_id, seq, data) VALUES (${this.tenant.value}${this.p(1)}, ${this.p(2)}, ${this.p(3)})`,
+      [...this.tenantParams, importId, seq, data],
+    );
   }
 
   /** Once the whole file is stored: its name, size and encoding. */
   async describeFile(importId: string, file: { name: string | null; bytes: number; encoding: CsvEncoding }): Promise<void> {
-    await this.execute(`UPDATE school_imports SET file_name = $2, byte_size = $3, encoding = $4 WHERE id = $1`, [importId, file.name, file.bytes, file.encoding]);
+    await this.execute(`UPDATE ${this.tables.imports} SET file_name = $2, byte_size = $3, encoding = $4 WHERE id = $1`, [importId, file.name, file.bytes, file.encoding]);
   }
 
   find(id: string): Promise<SchoolImportRow | null> {
-    return this.one<SchoolImportRow>(`SELECT ${IMPORT_COLUMNS} FROM school_imports WHERE tenant_id = $1 AND id = $2`, [this.tenantId, id]);
+    return this.one<SchoolImportRow>(`SELECT ${IMPORT_COLUMNS} FROM ${this.tables.imports} WHERE ${this.tenant.and}id = ${this.p(1)}`, [...this.tenantParams, id]);
   }
 
   /** Newest first, without the problem lists (`problems` is empty; `problem_count` says how many). */
   async listPage(page: { limit: number; offset: number }): Promise<{ rows: SchoolImportRow[]; total: number }> {
     const rows = await this.rows<SchoolImportRow>(
-      `SELECT ${IMPORT_COLUMNS.replace('problems,', `'[]'::jsonb AS problems,`)} FROM school_imports WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT $2 OFFSET $3`,
-      [this.tenantId, page.limit, page.offset],
+      `SELECT ${IMPORT_COLUMNS.replace('problems,', `'[]'::jsonb AS problems,`)} FROM ${this.tables.imports}${this.tenant.where} ORDER BY created_at DESC LIMIT ${this.p(1)} OFFSET ${this.p(2)}`,
+      [...this.tenantParams, page.limit, page.offset],
     );
-    const counted = await this.one<{ total: number }>(`SELECT count(*)::int AS total FROM school_imports WHERE tenant_id = $1`, [this.tenantId]);
+    const counted = await this.one<{ total: number }>(`SELECT count(*)::int AS total FROM ${this.tables.imports}${this.tenant.where}`, this.tenantParams);
     return { rows, total: counted?.total ?? 0 };
   }
 
@@ -98,7 +128,7 @@ export class SchoolImportRepository extends UnitOfWorkRepository implements Impo
   async start(importId: string): Promise<{ encoding: CsvEncoding | null; created_by: string | null } | null> {
     // TypeORM answers an UPDATE ... RETURNING with [rows, count].
     const [rows] = (await this.em.query(
-      `UPDATE school_imports SET status = 'running', started_at = now(), bytes_read = 0, row_count = 0, created = 0, updated = 0,
+      `UPDATE ${this.tables.imports} SET status = 'running', started_at = now(), bytes_read = 0, row_count = 0, created = 0, updated = 0,
          unchanged = 0, skipped = 0, problems = '[]', problem_count = 0, error = NULL
        WHERE id = $1 AND status IN ('queued', 'running') RETURNING encoding, created_by`,
       [importId],
@@ -108,13 +138,13 @@ export class SchoolImportRepository extends UnitOfWorkRepository implements Impo
 
   /** The import's status, or null when this database has no such import. */
   async status(importId: string): Promise<string | null> {
-    const row = await this.one<{ status: string }>(`SELECT status FROM school_imports WHERE id = $1`, [importId]);
+    const row = await this.one<{ status: string }>(`SELECT status FROM ${this.tables.imports} WHERE id = $1`, [importId]);
     return row?.status ?? null;
   }
 
   /** The stored piece `seq` of the file, or null after the last. */
   async chunk(importId: string, seq: number): Promise<Buffer | null> {
-    const row = await this.one<{ data: Buffer }>(`SELECT data FROM school_import_chunks WHERE import_id = $1 AND seq = $2`, [importId, seq]);
+    const row = await this.one<{ data: Buffer }>(`SELECT data FROM ${this.tables.chunks} WHERE import_id = $1 AND seq = $2`, [importId, seq]);
     return row?.data ?? null;
   }
 
@@ -122,7 +152,7 @@ export class SchoolImportRepository extends UnitOfWorkRepository implements Impo
   async saveProgress(importId: string, progress: ImportProgress, finish?: { status: 'completed' | 'failed'; error?: string }): Promise<void> {
     const { counts } = progress;
     await this.execute(
-      `UPDATE school_imports SET bytes_read = $2, row_count = $3, created = $4, updated = $5, unchanged = $6, skipped = $7,
+      `UPDATE ${this.tables.imports} SET bytes_read = $2, row_count = $3, created = $4, updated = $5, unchanged = $6, skipped = $7,
          problems = $8, problem_count = $9, status = coalesce($10, status), error = coalesce($11, error),
          finished_at = CASE WHEN $10::text IS NULL THEN finished_at ELSE now() END
        WHERE id = $1`,
@@ -135,10 +165,18 @@ export class SchoolImportRepository extends UnitOfWorkRepository implements Impo
 
   /** The file's bytes are not needed once it has been read. */
   async dropChunks(importId: string): Promise<void> {
-    await this.execute(`DELETE FROM school_import_chunks WHERE import_id = $1`, [importId]);
+    await this.execute(`DELETE FROM ${this.tables.chunks} WHERE import_id = $1`, [importId]);
   }
 
   async fail(importId: string, error: string): Promise<void> {
-    await this.execute(`UPDATE school_imports SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [importId, error]);
+    await this.execute(`UPDATE ${this.tables.imports} SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [importId, error]);
+  }
+}
+
+/** One partnership's GIAS uploads (`school_imports`, `school_import_chunks`). */
+export class SchoolImportRepository extends ImportRepository {
+  constructor(em: EntityManager, tenantId: string) {
+    super(em, { imports: 'school_imports', chunks: 'school_import_chunks' }, tenantId);
+    if (!tenantId) throw new Error('SchoolImportRepository needs a tenant');
   }
 }
