@@ -34,6 +34,11 @@ export class SchoolPortalRepository extends UnitOfWorkRepository {
     );
   }
 
+  /** The partnerships the school belongs to (any status), by name: where the school home looks. */
+  partnershipsOf(schoolId: string): Promise<{ id: string; slug: string; name: string }[]> {
+    return this.rows(`SELECT t.id, t.slug, t.name FROM memberships m JOIN tenants t ON t.id = m.tenant_id WHERE m.school_id = $1 ORDER BY t.name`, [schoolId]);
+  }
+
   /** Every membership of these schools, by partnership name (one query for all of them). */
   membershipsOfSchools(schoolIds: string[]): Promise<MembershipOfSchools[]> {
     return this.rows<MembershipOfSchools>(
