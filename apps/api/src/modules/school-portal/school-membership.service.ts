@@ -32,6 +32,13 @@ import { CalendarFeedRepository } from '../governance/calendar-feed.repository';
 import { governanceViewIn } from '../governance/my-governance';
 
 const SCHOOL_ACTIONS = ['apply', 'give-notice', 'withdraw-application'];
+
+/** What the school home has already read for a partnership, in one query for all of them: the membership, and the partnership's notice rule and contact details. */
+interface KnownMembership {
+  row: MembershipRow;
+  noticeRule: unknown;
+  contact: { contactEmail: string | null; contactPhone: string | null; website: string | null };
+}
 const SEES_DOCUMENTS: MembershipState[] = ['approved', 'active', 'notice-given', 'suspended'];
 
 /** The school's side of its memberships: what a headteacher or business manager sees and does. */
@@ -172,17 +179,18 @@ export class SchoolMembershipService {
     const userId = ctx.user.id;
     const found = await this.db.asPlatform({ userId }, async (em) => {
       const school = await schoolFor(em, ctx, urn);
-      // Row-level security lets a school's own people read its memberships in every partnership.
-      const partnerships = await new SchoolPortalRepository(em).partnershipsOf(school.id);
-      if (partnerships.length === 0) return { school, partnerships, roleTenants: [], headed: [], headedTenants: [] };
+      // Row-level security lets a school's own people read its memberships in every partnership: every
+      // membership, and the partnership's notice rule and contact details, in one query.
+      const memberships = await new SchoolPortalRepository(em).homeMembershipsOf(school.id);
+      if (memberships.length === 0) return { school, memberships, roleTenants: [], headed: [], headedTenants: [] };
       // Whose governance `GET /me/governance` shows: partnerships where the person has a role, and those of schools they head.
       const feeds = new CalendarFeedRepository(em);
       const roleTenants = await feeds.tenantsOf(userId);
       const headed = await feeds.headedSchools(userId);
       const headedTenants = headed.length ? await feeds.tenantsOfSchools(headed.map((h) => h.id)) : [];
-      return { school, partnerships, roleTenants, headed, headedTenants };
+      return { school, memberships, roleTenants, headed, headedTenants };
     });
-    const { school, partnerships } = found;
+    const { school } = found;
     const byRole = new Set(found.roleTenants.map((t) => t.id));
     const byHeadship = new Set(found.headedTenants.map((t) => t.id));
     // Representation is only ever of schools the person heads; on this school's home, of this school.
@@ -190,12 +198,19 @@ export class SchoolMembershipService {
     const nowIso = new Date().toISOString();
     const today = londonToday();
     const answers = [];
-    for (const tenant of partnerships) {
+    // The rest of each partnership's rows are read in that partnership (row-level security): a fixed number of statements each.
+    for (const { tenant_id, tenant_slug, tenant_name, tenant_notice_rule, tenant_contact_email, tenant_contact_phone, tenant_website, ...row } of found.memberships) {
+      const tenant: TenantRef = { id: tenant_id, slug: tenant_slug, name: tenant_name };
+      const known: KnownMembership = {
+        row,
+        noticeRule: tenant_notice_rule,
+        contact: { contactEmail: tenant_contact_email, contactPhone: tenant_contact_phone, website: tenant_website },
+      };
       const withGovernance = byRole.has(tenant.id) || byHeadship.has(tenant.id);
       answers.push(
         await this.db.inTenant(tenant.id, { userId }, async (em) => ({
           tenant,
-          overview: await this.overviewIn(em, tenant, school, today),
+          overview: await this.overviewIn(em, tenant, school, today, known),
           governance: withGovernance ? await governanceViewIn(em, tenant.id, userId, represented, nowIso) : null,
         })),
       );
@@ -224,17 +239,23 @@ export class SchoolMembershipService {
     };
   }
 
-  private async overviewIn(em: EntityManager, tenant: TenantRef, school: SchoolAccess, today: string): Promise<SchoolMembershipOverviewDto> {
-    const { row: _row, ...overview } = await this.overviewWithRow(em, tenant, school, today);
+  private async overviewIn(em: EntityManager, tenant: TenantRef, school: SchoolAccess, today: string, known?: KnownMembership): Promise<SchoolMembershipOverviewDto> {
+    const { row: _row, ...overview } = await this.overviewWithRow(em, tenant, school, today, known);
     return overview;
   }
 
   /** Where the school's membership of one partnership stands: what the membership page and the school home both show. */
-  private async overviewWithRow(em: EntityManager, tenant: TenantRef, school: SchoolAccess, today: string): Promise<SchoolMembershipOverviewDto & { row: MembershipRow }> {
-    const row = await this.membership(em, tenant, school);
-    const settings = await this.lifecycle.context(em, tenant.id, today);
+  private async overviewWithRow(
+    em: EntityManager,
+    tenant: TenantRef,
+    school: SchoolAccess,
+    today: string,
+    known?: KnownMembership,
+  ): Promise<SchoolMembershipOverviewDto & { row: MembershipRow }> {
+    const row = known?.row ?? (await this.membership(em, tenant, school));
+    const settings = await this.lifecycle.context(em, tenant.id, today, known);
     const tenants = new TenantRepository(em);
-    const partnership = await tenants.publicContact(tenant.id);
+    const partnership = known ? known.contact : await tenants.publicContact(tenant.id);
     const contacts = await tenants.adminContactsByName(tenant.id);
     const category = await new MembershipCategoryRepository(em, tenant.id).findSummary(row.category);
     const documents = SEES_DOCUMENTS.includes(row.status) ? await new TenantDocumentRepository(em, tenant.id).listCurrent() : [];
