@@ -314,6 +314,43 @@ describe('bulk invitations', () => {
   });
 });
 
+describe('the school home in one answer', () => {
+  it('gives each of the school’s partnerships as its membership page does, and the person’s governance there', async () => {
+    const head = await t.signIn('head.920001@demo.test');
+    const home = await json(await head.get('/api/v1/school-portal/920001/home'));
+    expect(home.status).toBe(200);
+    expect(home.body.partnerships.map((p: { partnership: { slug: string }; status: string }) => `${p.partnership.slug}:${p.status}`)).toEqual(['ealing:active', 'redbridge:invited']);
+    const [ealing, redbridge] = home.body.partnerships;
+    expect(ealing).toMatchObject({ possibleActions: ['give-notice'], renewsOn: expect.stringMatching(/-09-01$/), notice: null, category: { code: 'full' } });
+    expect(redbridge).toMatchObject({ possibleActions: ['apply'], renewsOn: null, documents: [] });
+    // The same details as the membership page's answer, without its timeline, application and pupil number.
+    for (const overview of home.body.partnerships) {
+      const { timeline, application, pupilNumber, ...detail } = await (await head.get(`/api/v1/school-portal/920001/memberships/${overview.partnership.slug}`)).json();
+      expect(Array.isArray(timeline) && pupilNumber !== undefined && application !== undefined).toBe(true);
+      expect(overview).toEqual(detail);
+    }
+    // The governance the page used to filter out of /me/governance: the school's partnerships, this school's representation, no structure.
+    const mine = await (await head.get('/api/v1/me/governance')).json();
+    const expected = mine.partnerships
+      .filter((p: { slug: string }) => ['ealing', 'redbridge'].includes(p.slug))
+      .map(({ structure: _structure, ...p }: { structure: unknown; representation: { schoolUrn: string }[] }) => ({ ...p, representation: p.representation.filter((r) => r.schoolUrn === '920001') }));
+    expect(expected.map((p: { slug: string }) => p.slug)).toEqual(['ealing']);
+    expect(home.body.governance).toEqual(expected);
+  });
+
+  it('is only for the school’s own people: anyone else gets 404, and a signed-out caller 401', async () => {
+    const otherHead = await t.signIn('head.910002@demo.test');
+    expect((await otherHead.get('/api/v1/school-portal/920001/home')).status).toBe(404);
+    // Another partnership's admin, and even the admin of a partnership the school belongs to.
+    const ealingAdmin = await t.signIn('admin@ealing.demo.test');
+    expect((await admin.get('/api/v1/school-portal/920001/home')).status).toBe(404);
+    expect((await ealingAdmin.get('/api/v1/school-portal/920001/home')).status).toBe(404);
+    expect((await otherHead.get('/api/v1/school-portal/999999/home')).status).toBe(404);
+    expect((await otherHead.get('/api/v1/school-portal/not-a-urn/home')).status).toBe(404);
+    expect((await fetch(`${t.url}/api/v1/school-portal/920001/home`)).status).toBe(401);
+  });
+});
+
 describe('a partnership with a liability guarantee', () => {
   it('needs the school to accept THE Partnership’s £25 guarantee, and records it', async () => {
     const th = await t.signIn('admin@tower-hamlets.demo.test');

@@ -7,6 +7,17 @@ import { eventually, json } from './support/wait';
  * (BEGIN, SET LOCAL ROLE, resolve_request, the list, its count, COMMIT), whatever the page size,
  * counted at the driver: every query the API's pg clients send while one request is answered.
  */
+/**
+ * The school home (`GET /school-portal/{urn}/home`): measured 20 statements for a school in one
+ * partnership, 44 in three. BEGIN, SET LOCAL ROLE, resolve_request, four platform reads (every
+ * membership with its partnership's notice rule and contacts in one, and whose governance to show)
+ * and COMMIT; then 12 a partnership: the tenant switch, six for the membership (calendars, fee
+ * schedule, admins, category, documents) and five for the person's governance. Those tables are
+ * only readable in their own tenant (row-level security), so the count grows per partnership, by a fixed amount.
+ */
+const ONE_PARTNERSHIP_MAX = 20;
+const PER_PARTNERSHIP_MAX = 12;
+
 let t: TestApp;
 let admin: Session;
 let head: Session;
@@ -75,6 +86,28 @@ describe('statements per request', () => {
     const after = tries.reduce((a, b) => (b.count < a.count ? b : a));
     expect(after.body.items.length).toBeGreaterThanOrEqual(2);
     expect(after.count, after.sql.join('\n')).toBe(before.count);
+  });
+
+  it('the school home: one request, one transaction, a fixed number of statements per partnership', async () => {
+    // A school in one partnership, then in three (active members, so each partnership's governance is read too).
+    const urn = '920001';
+    const one = await statementsFor(head, `/api/v1/school-portal/${urn}/home`);
+    expect(one.body.partnerships.map((p: { partnership: { slug: string } }) => p.partnership.slug)).toEqual(['ealing']);
+    const [{ id: schoolId }] = await t.owner.query(`SELECT id FROM schools WHERE urn = $1`, [urn]);
+    await t.owner.query(
+      `INSERT INTO memberships (tenant_id, school_id, category, status, joined_on)
+       SELECT t.id, $1, 'full', 'active', DATE '2024-09-01' FROM tenants t WHERE t.slug IN ('redbridge', 'tower-hamlets')`,
+      [schoolId],
+    );
+    const three = await statementsFor(head, `/api/v1/school-portal/${urn}/home`);
+    expect(three.body.partnerships.map((p: { partnership: { slug: string } }) => p.partnership.slug)).toEqual(['ealing', 'redbridge', 'tower-hamlets']);
+    for (const run of [one, three]) {
+      expect(run.sql.filter((s) => /^(START TRANSACTION|BEGIN)/i.test(s)), run.sql.join('\n')).toHaveLength(1);
+      expect(run.sql.filter((s) => /^COMMIT/i.test(s))).toHaveLength(1);
+    }
+    if (process.env.SHOW_STATEMENTS) console.log(`school home: ${one.count} statements for 1 partnership, ${three.count} for 3`);
+    expect(one.count, one.sql.join('\n')).toBeLessThanOrEqual(ONE_PARTNERSHIP_MAX);
+    expect((three.count - one.count) / 2, three.sql.join('\n')).toBeLessThanOrEqual(PER_PARTNERSHIP_MAX);
   });
 
   it('row-level security is as before: the unit runs as the application role, in the URL’s tenant only', async () => {

@@ -1110,6 +1110,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/school-portal/{urn}/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything the school’s home shows in one answer: each partnership’s membership (status, category, notice and renewal, contacts, documents) and your governance there */
+        get: operations["SchoolMembershipController_home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/school-portal/{urn}/invoices": {
         parameters: {
             query?: never;
@@ -6859,6 +6876,54 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "degraded";
         };
+        HomeActionDto: {
+            bodyName: string;
+            dueOn: string | null;
+            id: string;
+            /** @description The person owns it */
+            mine: boolean;
+            owner: string | null;
+            title: string;
+        };
+        HomeBodySeatDto: {
+            bodyId: string;
+            kind: string;
+            name: string;
+            schoolUrn: string | null;
+            /** @description The seat’s label */
+            seat: string;
+            since: string;
+            voting: string;
+        };
+        HomeMeetingDto: {
+            bodyId: string;
+            bodyName: string;
+            endsAt: string;
+            halfTerm: string | null;
+            hostSchoolUrn: string | null;
+            id: string;
+            /** @description The person takes the notes */
+            noteTaker: boolean;
+            startsAt: string;
+            /** @enum {string} */
+            status: "scheduled" | "moved" | "cancelled" | "held";
+        };
+        HomePaperDto: {
+            bodyName: string;
+            /** @description The agenda item */
+            item: string | null;
+            meetingId: string;
+            title: string;
+            url: string | null;
+        };
+        HomeRepresentationDto: {
+            bodyId: string;
+            bodyName: string;
+            holderName: string;
+            label: string;
+            schoolName: string;
+            schoolUrn: string;
+        };
         ImportCountsDto: {
             created: number;
             /** @description Data rows read (the header is not counted) */
@@ -8796,6 +8861,22 @@ export interface components {
             schoolId: string;
             strengths: components["schemas"]["FindingDto"][];
         };
+        SchoolHomeDto: {
+            /** @description The person’s governance in the school’s partnerships where they have some (a role there, or the headship of a member school) */
+            governance: components["schemas"]["SchoolHomeGovernanceDto"][];
+            /** @description Each partnership the school belongs to, by name */
+            partnerships: components["schemas"]["SchoolMembershipOverviewDto"][];
+        };
+        SchoolHomeGovernanceDto: {
+            bodies: components["schemas"]["HomeBodySeatDto"][];
+            name: string;
+            nextMeetings: components["schemas"]["HomeMeetingDto"][];
+            openActions: components["schemas"]["HomeActionDto"][];
+            papers: components["schemas"]["HomePaperDto"][];
+            /** @description This school’s seats on the bodies (only for its headteacher) */
+            representation: components["schemas"]["HomeRepresentationDto"][];
+            slug: string;
+        };
         SchoolImportDto: {
             counts: components["schemas"]["ImportCountsDto"];
             createdAt: string;
@@ -8914,6 +8995,29 @@ export interface components {
             status: string;
             tenantName: string;
             tenantSlug: string;
+        };
+        SchoolMembershipOverviewDto: {
+            /** @description The category, with what it includes */
+            category: components["schemas"]["CategorySummaryDto"] | null;
+            /** @description Documents the partnership shares with members (once approved) */
+            documents: components["schemas"]["DocumentDto"][];
+            joinedOn: string | null;
+            leftOn: string | null;
+            liabilityGuaranteePence: number | null;
+            membershipId: string;
+            notice: components["schemas"]["NoticeDto"] | null;
+            /** @description The last day to give notice to leave at the end of this academic year, where the rule has one */
+            noticeDeadline: string | null;
+            /** @description The partnership's notice rule in words */
+            noticeRule: string;
+            partnership: components["schemas"]["PartnershipSummaryDto"];
+            /** @description What the school can do now: apply, give-notice, withdraw-application */
+            possibleActions: string[];
+            /** @description When membership next rolls over (1 September), unless notice has been given */
+            renewsOn: string | null;
+            since: string | null;
+            status: components["schemas"]["MembershipStatus"];
+            statusLabel: string;
         };
         SchoolMotionDto: {
             /** @enum {string} */
@@ -11878,6 +11982,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchoolMembershipController_home: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolHomeDto"];
                 };
             };
             /** @description An error, as application/problem+json */

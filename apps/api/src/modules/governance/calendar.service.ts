@@ -7,12 +7,11 @@ import { notFound } from '../../common/app-error';
 import { isUuid } from '../../common/ids';
 import { type AuthedContext, inTenant, type TenantContext } from '../../common/request-context';
 import { ENV } from '../../runtime/runtime.module';
-import { ActionRepository } from './action.repository';
 import { structureDiagram, structureIn } from './bodies.service';
 import { BodyRepository } from './body.repository';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { type MeetingSummary, MeetingRepository } from './meeting.repository';
-import { summaryOf } from './meeting-summary';
+import { governanceIn } from './my-governance';
 import { SeatRepository } from '@partnerships/jobs';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -137,34 +136,7 @@ export class CalendarService {
     const extra = schools.length ? await this.db.asPlatform({ userId }, (em) => new CalendarFeedRepository(em).tenantsOfSchools(schools.map((s) => s.id))) : [];
     for (const t of extra) if (!seen.has(t.id)) (seen.add(t.id), tenants.push(t));
     for (const tenant of tenants) {
-      const view = await this.db.inTenant(tenant.id, { userId }, async (em) => {
-        const seats = new SeatRepository(em, tenant.id);
-        const meetings = new MeetingRepository(em, tenant.id);
-        const mySeats = await seats.personSeats(userId);
-        const bodyIds = [...new Set([...(await seats.memberBodyIds(userId))])];
-        const upcoming = [...(await meetings.listForBodiesFrom(bodyIds, nowIso)), ...(await meetings.listNoteTakingFrom(userId, nowIso))]
-          .filter((m, i, all) => all.findIndex((x) => x.id === m.id) === i && m.status !== 'cancelled')
-          .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
-          .slice(0, 10);
-        const papers = [];
-        for (const m of upcoming.slice(0, 3)) {
-          const agenda = await meetings.agenda(m.id);
-          const items = new Map(agenda.map((i) => [i.id, i.title]));
-          for (const p of await meetings.papers(m.id)) papers.push({ meetingId: m.id, bodyName: m.bodyName, item: items.get(p.agendaItemId) ?? null, title: p.title, url: p.url });
-        }
-        const actions = new ActionRepository(em, tenant.id);
-        const open = [...(await actions.openOwnedBy(userId)), ...(await actions.openForBodies(bodyIds))].filter((a, i, all) => all.findIndex((x) => x.id === a.id) === i);
-        const representation = await seats.representation(schools.map((s) => s.id));
-        const structure = await structureIn(em, tenant.id);
-        return {
-          bodies: mySeats.map((s) => ({ bodyId: s.bodyId, name: s.bodyName, kind: s.bodyKind, seat: s.label, voting: s.voting, schoolUrn: s.schoolUrn, since: s.startsOn })),
-          nextMeetings: upcoming.map((m) => ({ ...summaryOf(m), noteTaker: m.noteTakerUserId === userId })),
-          papers,
-          openActions: open.map((a) => ({ id: a.id, bodyName: a.bodyName, title: a.title, dueOn: a.dueOn, owner: a.ownerName, mine: a.ownerUserId === userId })),
-          representation,
-          structure,
-        };
-      });
+      const view = await this.db.inTenant(tenant.id, { userId }, (em) => governanceIn(em, tenant.id, userId, schools.map((s) => s.id), nowIso));
       partnerships.push({ slug: tenant.slug, name: tenant.name, ...view });
     }
     return { today, partnerships };

@@ -119,10 +119,15 @@ export class MembershipLifecycleService {
     return new MembershipRepository(em, tenantId).findBySchool(schoolId, { lock });
   }
 
-  /** The partnership's settings that transitions depend on. */
-  async context(em: EntityManager, tenantId: string, today: string): Promise<TransitionContext & { noticeRule: NoticeRule; noticeRuleIsDefault: boolean }> {
+  /** The partnership's settings that transitions depend on (its stored notice rule read here, unless the caller has it already). */
+  async context(
+    em: EntityManager,
+    tenantId: string,
+    today: string,
+    known?: { noticeRule: unknown },
+  ): Promise<TransitionContext & { noticeRule: NoticeRule; noticeRuleIsDefault: boolean }> {
     const tenants = new TenantRepository(em);
-    const stored = (await tenants.noticeRule(tenantId)) as NoticeRule | null;
+    const stored = (known ? known.noticeRule : await tenants.noticeRule(tenantId)) as NoticeRule | null;
     const usable = stored && noticeRuleProblems(stored).length === 0 ? stored : null;
     const calendars = await tenants.calendars(tenantId);
     const terms = calendars.flatMap((c) => (Array.isArray(c.halfTerms) ? c.halfTerms : [])).filter(isHalfTerm);

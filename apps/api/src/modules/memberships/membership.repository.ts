@@ -110,7 +110,8 @@ const LIST_WHERE = `m.tenant_id = $1 AND ($2::text[] IS NULL OR s.phase = ANY($2
 
 const SORTS: Record<MembershipSort, string> = { name: 's.name, s.urn', status: 'm.status, s.name', updated: 'm.updated_at DESC, s.name' };
 
-const MEMBERSHIP_SELECT = `SELECT m.id, m.status, to_char(m.since, 'YYYY-MM-DD') AS since, m.suspended_from, m.application, m.notice,
+/** A membership row with its school (`MembershipRow`); callers add the WHERE. */
+export const MEMBERSHIP_SELECT = `SELECT m.id, m.status, to_char(m.since, 'YYYY-MM-DD') AS since, m.suspended_from, m.application, m.notice,
   to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on, to_char(m.left_on, 'YYYY-MM-DD') AS left_on, m.category,
   s.id AS school_id, s.urn, s.name AS school_name
   FROM memberships m JOIN schools s ON s.id = m.school_id`;

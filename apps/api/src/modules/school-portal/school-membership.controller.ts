@@ -15,6 +15,7 @@ import {
   MySchoolsDto,
   SchoolInvitationDto,
   SchoolInvitationLookupDto,
+  SchoolHomeDto,
   SchoolInvitationTokenDto,
   SchoolMembershipDetailDto,
   SchoolNoteDto,
@@ -44,6 +45,14 @@ export class SchoolMembershipController {
   @ApiResponse({ status: 200, type: MySchoolsDto })
   mySchools(@Ctx() ctx: AuthedContext) {
     return this.memberships.mySchools(ctx);
+  }
+
+  @SignedIn()
+  @Get(':urn/home')
+  @ApiOperation({ summary: 'Everything the school’s home shows in one answer: each partnership’s membership (status, category, notice and renewal, contacts, documents) and your governance there' })
+  @ApiResponse({ status: 200, type: SchoolHomeDto })
+  home(@Ctx() ctx: AuthedContext, @Param('urn') urn: string): Promise<SchoolHomeDto> {
+    return this.memberships.home(ctx, urn);
   }
 
   @SignedIn()

@@ -5,6 +5,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsInt, IsOp
 import { UserDto } from '../auth/auth.dto';
 import { CategorySummaryDto, CENSUS_MESSAGE, CENSUS_PATTERN, DocumentDto, NoticeDto, PupilCountDto, PupilFigureDto, TimelineEntryDto } from '../memberships/membership.dto';
 import { IsPupilCount } from '../../common/pupil-count.validator';
+import { MeetingSummaryDto } from '../governance/governance.dto';
 
 export class PortalMembershipSummaryDto {
   @ApiProperty() membershipId: string;
@@ -45,7 +46,8 @@ export class PartnershipSummaryDto {
   @ApiProperty({ type: [PartnershipContactDto], description: 'The partnership’s admins' }) contacts: PartnershipContactDto[];
 }
 
-export class SchoolMembershipDetailDto {
+/** Where the school's membership of one partnership stands: what the school home shows for each partnership. */
+export class SchoolMembershipOverviewDto {
   @ApiProperty({ type: PartnershipSummaryDto }) partnership: PartnershipSummaryDto;
   @ApiProperty() membershipId: string;
   @ApiProperty({ enum: MEMBERSHIP_STATES, enumName: 'MembershipStatus' }) status: string;
@@ -59,11 +61,75 @@ export class SchoolMembershipDetailDto {
   @ApiProperty({ nullable: true, type: String, description: 'When membership next rolls over (1 September), unless notice has been given' }) renewsOn: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The last day to give notice to leave at the end of this academic year, where the rule has one' }) noticeDeadline: string | null;
   @ApiProperty({ nullable: true, type: Number }) liabilityGuaranteePence: number | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) application: Record<string, unknown> | null;
   @ApiProperty({ type: [String], description: 'What the school can do now: apply, give-notice, withdraw-application' }) possibleActions: string[];
+  @ApiProperty({ type: [DocumentDto], description: 'Documents the partnership shares with members (once approved)' }) documents: DocumentDto[];
+}
+
+/** The membership page's answer: the overview, with the application, the timeline and the pupil number. */
+export class SchoolMembershipDetailDto extends SchoolMembershipOverviewDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) application: Record<string, unknown> | null;
   @ApiProperty({ type: [TimelineEntryDto] }) timeline: TimelineEntryDto[];
   @ApiProperty({ type: PupilFigureDto }) pupilNumber: PupilFigureDto;
-  @ApiProperty({ type: [DocumentDto], description: 'Documents the partnership shares with members (once approved)' }) documents: DocumentDto[];
+}
+
+export class HomeBodySeatDto {
+  @ApiProperty() bodyId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() kind: string;
+  @ApiProperty({ description: 'The seat’s label' }) seat: string;
+  @ApiProperty() voting: string;
+  @ApiProperty({ nullable: true, type: String }) schoolUrn: string | null;
+  @ApiProperty() since: string;
+}
+
+export class HomeMeetingDto extends MeetingSummaryDto {
+  @ApiProperty({ description: 'The person takes the notes' }) noteTaker: boolean;
+}
+
+export class HomePaperDto {
+  @ApiProperty() meetingId: string;
+  @ApiProperty() bodyName: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The agenda item' }) item: string | null;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) url: string | null;
+}
+
+export class HomeActionDto {
+  @ApiProperty() id: string;
+  @ApiProperty() bodyName: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) dueOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) owner: string | null;
+  @ApiProperty({ description: 'The person owns it' }) mine: boolean;
+}
+
+export class HomeRepresentationDto {
+  @ApiProperty() schoolUrn: string;
+  @ApiProperty() schoolName: string;
+  @ApiProperty() bodyId: string;
+  @ApiProperty() bodyName: string;
+  @ApiProperty() holderName: string;
+  @ApiProperty() label: string;
+}
+
+/** The person's governance in one of the school's partnerships, as `GET /me/governance` gives it (without the structure). */
+export class SchoolHomeGovernanceDto {
+  @ApiProperty() slug: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: [HomeBodySeatDto] }) bodies: HomeBodySeatDto[];
+  @ApiProperty({ type: [HomeMeetingDto] }) nextMeetings: HomeMeetingDto[];
+  @ApiProperty({ type: [HomePaperDto] }) papers: HomePaperDto[];
+  @ApiProperty({ type: [HomeActionDto] }) openActions: HomeActionDto[];
+  @ApiProperty({ type: [HomeRepresentationDto], description: 'This school’s seats on the bodies (only for its headteacher)' }) representation: HomeRepresentationDto[];
+}
+
+export class SchoolHomeDto {
+  @ApiProperty({ type: [SchoolMembershipOverviewDto], description: 'Each partnership the school belongs to, by name' }) partnerships: SchoolMembershipOverviewDto[];
+  @ApiProperty({
+    type: [SchoolHomeGovernanceDto],
+    description: 'The person’s governance in the school’s partnerships where they have some (a role there, or the headship of a member school)',
+  })
+  governance: SchoolHomeGovernanceDto[];
 }
 
 export class ApplyContactDto {

@@ -25,11 +25,20 @@ import { pupilCountDto, PupilCountsService } from '../memberships/pupil-counts.s
 import { TenantDocumentRepository } from '../memberships/tenant-document.repository';
 import { documentDto } from '../memberships/tenant-documents.service';
 import { londonToday } from '@partnerships/domain';
-import type { ApplyDto, MySchoolsDto, SchoolMembershipDetailDto, SchoolNoteDto, SchoolNoticeDto, SchoolPupilCountsDto, SubmitPupilCountDto } from './school-membership.dto';
+import type { ApplyDto, MySchoolsDto, SchoolHomeDto, SchoolMembershipDetailDto, SchoolMembershipOverviewDto, SchoolNoteDto, SchoolNoticeDto, SchoolPupilCountsDto, SubmitPupilCountDto } from './school-membership.dto';
 import { ACTS_FOR_SCHOOL, type SchoolAccess, schoolFor } from './school-access';
 import { SchoolPortalRepository } from './school-portal.repository';
+import { CalendarFeedRepository } from '../governance/calendar-feed.repository';
+import { governanceViewIn } from '../governance/my-governance';
 
 const SCHOOL_ACTIONS = ['apply', 'give-notice', 'withdraw-application'];
+
+/** What the school home has already read for a partnership, in one query for all of them: the membership, and the partnership's notice rule and contact details. */
+interface KnownMembership {
+  row: MembershipRow;
+  noticeRule: unknown;
+  contact: { contactEmail: string | null; contactPhone: string | null; website: string | null };
+}
 const SEES_DOCUMENTS: MembershipState[] = ['approved', 'active', 'notice-given', 'suspended'];
 
 /** The school's side of its memberships: what a headteacher or business manager sees and does. */
@@ -159,15 +168,96 @@ export class SchoolMembershipService {
     return row;
   }
 
-  private async detailIn(em: EntityManager, tenant: TenantRef, school: SchoolAccess): Promise<SchoolMembershipDetailDto> {
-    const row = await this.membership(em, tenant, school);
+  /**
+   * What the school home shows, in one request and one transaction (issue 14): for each
+   * partnership the school belongs to, where its membership stands (as the membership page's
+   * answer, without the timeline and pupil number), and the person's governance in those
+   * partnerships (as `GET /me/governance` gives it, its representation narrowed to this school).
+   * Per partnership the work runs in that tenant (row-level security), a fixed number of statements each.
+   */
+  async home(ctx: AuthedContext, urn: string): Promise<SchoolHomeDto> {
+    const userId = ctx.user.id;
+    const found = await this.db.asPlatform({ userId }, async (em) => {
+      const school = await schoolFor(em, ctx, urn);
+      // Row-level security lets a school's own people read its memberships in every partnership: every
+      // membership, and the partnership's notice rule and contact details, in one query.
+      const memberships = await new SchoolPortalRepository(em).homeMembershipsOf(school.id);
+      if (memberships.length === 0) return { school, memberships, roleTenants: [], headed: [], headedTenants: [] };
+      // Whose governance `GET /me/governance` shows: partnerships where the person has a role, and those of schools they head.
+      const feeds = new CalendarFeedRepository(em);
+      const roleTenants = await feeds.tenantsOf(userId);
+      const headed = await feeds.headedSchools(userId);
+      const headedTenants = headed.length ? await feeds.tenantsOfSchools(headed.map((h) => h.id)) : [];
+      return { school, memberships, roleTenants, headed, headedTenants };
+    });
+    const { school } = found;
+    const byRole = new Set(found.roleTenants.map((t) => t.id));
+    const byHeadship = new Set(found.headedTenants.map((t) => t.id));
+    // Representation is only ever of schools the person heads; on this school's home, of this school.
+    const represented = found.headed.some((h) => h.id === school.id) ? [school.id] : [];
+    const nowIso = new Date().toISOString();
     const today = londonToday();
-    const settings = await this.lifecycle.context(em, tenant.id, today);
+    const answers = [];
+    // The rest of each partnership's rows are read in that partnership (row-level security): a fixed number of statements each.
+    for (const { tenant_id, tenant_slug, tenant_name, tenant_notice_rule, tenant_contact_email, tenant_contact_phone, tenant_website, ...row } of found.memberships) {
+      const tenant: TenantRef = { id: tenant_id, slug: tenant_slug, name: tenant_name };
+      const known: KnownMembership = {
+        row,
+        noticeRule: tenant_notice_rule,
+        contact: { contactEmail: tenant_contact_email, contactPhone: tenant_contact_phone, website: tenant_website },
+      };
+      const withGovernance = byRole.has(tenant.id) || byHeadship.has(tenant.id);
+      answers.push(
+        await this.db.inTenant(tenant.id, { userId }, async (em) => ({
+          tenant,
+          overview: await this.overviewIn(em, tenant, school, today, known),
+          governance: withGovernance ? await governanceViewIn(em, tenant.id, userId, represented, nowIso) : null,
+        })),
+      );
+    }
+    // In `GET /me/governance`'s order: partnerships where the person has a role first, then the others, each by name.
+    const governed = [...answers.filter((a) => byRole.has(a.tenant.id)), ...answers.filter((a) => !byRole.has(a.tenant.id))];
+    return {
+      partnerships: answers.map((a) => a.overview),
+      governance: governed.flatMap(({ tenant, governance }) =>
+        governance ? [{ slug: tenant.slug, name: tenant.name, ...governance, representation: governance.representation.filter((r) => r.schoolUrn === school.urn) }] : [],
+      ),
+    };
+  }
+
+  private async detailIn(em: EntityManager, tenant: TenantRef, school: SchoolAccess): Promise<SchoolMembershipDetailDto> {
+    const today = londonToday();
+    const { row, liabilityGuaranteePence, ...overview } = await this.overviewWithRow(em, tenant, school, today);
+    const timeline = await new MembershipRepository(em, tenant.id).timeline(row.id);
+    return {
+      ...overview,
+      liabilityGuaranteePence,
+      application: (row.application as Record<string, unknown> | null) ?? null,
+      // Each event's stored data (addresses invited, the application as sent) stays on the partnership's side.
+      timeline: timeline.map((e) => ({ ...timelineEntry(e), data: null })),
+      pupilNumber: await this.pupilNumbers.pupilFigure(em, tenant.id, school.id, school.pupils),
+    };
+  }
+
+  private async overviewIn(em: EntityManager, tenant: TenantRef, school: SchoolAccess, today: string, known?: KnownMembership): Promise<SchoolMembershipOverviewDto> {
+    const { row: _row, ...overview } = await this.overviewWithRow(em, tenant, school, today, known);
+    return overview;
+  }
+
+  /** Where the school's membership of one partnership stands: what the membership page and the school home both show. */
+  private async overviewWithRow(
+    em: EntityManager,
+    tenant: TenantRef,
+    school: SchoolAccess,
+    today: string,
+    known?: KnownMembership,
+  ): Promise<SchoolMembershipOverviewDto & { row: MembershipRow }> {
+    const row = known?.row ?? (await this.membership(em, tenant, school));
+    const settings = await this.lifecycle.context(em, tenant.id, today, known);
     const tenants = new TenantRepository(em);
-    const partnership = await tenants.publicContact(tenant.id);
+    const partnership = known ? known.contact : await tenants.publicContact(tenant.id);
     const contacts = await tenants.adminContactsByName(tenant.id);
     const category = await new MembershipCategoryRepository(em, tenant.id).findSummary(row.category);
-    const timeline = await new MembershipRepository(em, tenant.id).timeline(row.id);
     const documents = SEES_DOCUMENTS.includes(row.status) ? await new TenantDocumentRepository(em, tenant.id).listCurrent() : [];
     const year = academicYearOf(today);
     const member = ['approved', 'active', 'suspended'].includes(row.status);
@@ -181,6 +271,7 @@ export class SchoolMembershipService {
     }
     const notice = row.notice ?? null;
     return {
+      row,
       partnership: {
         slug: tenant.slug,
         name: tenant.name,
@@ -201,14 +292,10 @@ export class SchoolMembershipService {
       renewsOn: member ? addDays(year.end, 1) : null,
       noticeDeadline,
       liabilityGuaranteePence: settings.liabilityGuaranteePence ?? null,
-      application: (row.application as Record<string, unknown> | null) ?? null,
       possibleActions: [
         ...possibleEvents(toDomain(row)).filter((e) => SCHOOL_ACTIONS.includes(e)),
         ...(row.status === 'left' ? ['apply'] : []),
       ],
-      // Each event's stored data (addresses invited, the application as sent) stays on the partnership's side.
-      timeline: timeline.map((e) => ({ ...timelineEntry(e), data: null })),
-      pupilNumber: await this.pupilNumbers.pupilFigure(em, tenant.id, school.id, school.pupils),
       documents: documents.map(documentDto),
     };
   }

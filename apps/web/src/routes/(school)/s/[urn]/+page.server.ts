@@ -1,27 +1,22 @@
-import { apiFor } from '#lib/server/api.ts';
-import { loadAs, type MyGovernance } from '#lib/server/governance-api.ts';
+import { apiFor, loadOrFail } from '#lib/server/api.ts';
 import type { PageServerLoad } from './$types';
 
-/** The school's home: its details and, for each partnership, where its membership stands. */
+/**
+ * The school's home: its details and, for each partnership, where its membership stands, with the
+ * person's governance there. One API request (`/school-portal/{urn}/home`), asked for at once,
+ * alongside the layout's (not after it).
+ */
 export const load: PageServerLoad = async (event) => {
-  const { portal } = await event.parent();
-  const api = apiFor(event);
   const urn = event.params.urn;
-  // One answer per partnership (a school belongs to a few at most); one that fails is left out, not fatal.
-  // Asked for together with the person's governance and the school's representation on the partnerships' bodies (the page still shows without it), not one after the other.
-  const [governance, ...details] = await Promise.all([
-    loadAs<MyGovernance>(event, api.GET('/api/v1/me/governance')).catch(() => null),
-    ...portal.memberships.map((m) =>
-      api
-        .GET('/api/v1/school-portal/{urn}/memberships/{tenantSlug}', { params: { path: { urn, tenantSlug: m.tenantSlug } } })
-        .then((answer) => answer.data ?? null)
-        .catch(() => null),
-    ),
-  ]);
-  const slugs = new Set(portal.memberships.map((m) => m.tenantSlug));
+  // Signed out, or not a URN: the layout answers (sign-in, or a 404) without asking the API.
+  if (!event.locals.me || !/^\d{6}$/.test(urn)) {
+    await event.parent();
+    return { details: [], governance: null, governanceLinks: [] };
+  }
+  const home = await loadOrFail(event, apiFor(event).GET('/api/v1/school-portal/{urn}/home', { params: { path: { urn } } }));
   return {
-    details: details.filter((d) => d !== null),
-    governance: governance ? governance.partnerships.filter((p) => slugs.has(p.slug)).map((p) => ({ ...p, representation: p.representation.filter((r) => r.schoolUrn === urn) })) : null,
-    governanceLinks: (event.locals.me?.tenants ?? []).map((t) => t.slug),
+    details: home.partnerships,
+    governance: home.governance,
+    governanceLinks: event.locals.me.tenants.map((t) => t.slug),
   };
 };
