@@ -1,4 +1,4 @@
-import { type EntityManager, UnitOfWorkRepository } from '@partnerships/db';
+import { type EntityManager, PAGE_TOTAL, type PagedRows, type PageWindow, UnitOfWorkRepository } from '@partnerships/db';
 import type { CsvEncoding } from '@partnerships/domain';
 import { IMPORT_COLUMNS, type ImportProgress, type ImportStore, type SchoolImportRow } from './school-import.repository';
 
@@ -35,13 +35,12 @@ export class RegisterImportRepository extends UnitOfWorkRepository implements Im
   }
 
   /** Newest first, without the problem lists (`problems` is empty; `problem_count` says how many). */
-  async listPage(page: { limit: number; offset: number }): Promise<{ rows: SchoolImportRow[]; total: number }> {
-    const rows = await this.rows<SchoolImportRow>(
-      `SELECT ${IMPORT_COLUMNS.replace('problems,', `'[]'::jsonb AS problems,`)} FROM register_imports ORDER BY created_at DESC LIMIT $1 OFFSET $2`,
-      [page.limit, page.offset],
+  listPage(page: PageWindow): Promise<PagedRows<SchoolImportRow>> {
+    return this.pageRows<SchoolImportRow>(
+      `SELECT ${PAGE_TOTAL}, ${IMPORT_COLUMNS.replace('problems,', `'[]'::jsonb AS problems,`)} FROM register_imports ORDER BY created_at DESC`,
+      [],
+      page,
     );
-    const counted = await this.one<{ total: number }>(`SELECT count(*)::int AS total FROM register_imports`, []);
-    return { rows, total: counted?.total ?? 0 };
   }
 
   // ---- the import (job)

@@ -1,4 +1,4 @@
-import { type EntityManager, UnitOfWorkRepository } from '@partnerships/db';
+import { type EntityManager, PAGE_TOTAL, type PagedRows, type PageWindow, UnitOfWorkRepository } from '@partnerships/db';
 import type { CsvEncoding } from '@partnerships/domain';
 
 /** A GIAS upload and how far its import has gone. */
@@ -80,13 +80,12 @@ export class SchoolImportRepository extends UnitOfWorkRepository implements Impo
   }
 
   /** Newest first, without the problem lists (`problems` is empty; `problem_count` says how many). */
-  async listPage(page: { limit: number; offset: number }): Promise<{ rows: SchoolImportRow[]; total: number }> {
-    const rows = await this.rows<SchoolImportRow>(
-      `SELECT ${IMPORT_COLUMNS.replace('problems,', `'[]'::jsonb AS problems,`)} FROM school_imports WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT $2 OFFSET $3`,
-      [this.tenantId, page.limit, page.offset],
+  listPage(page: PageWindow): Promise<PagedRows<SchoolImportRow>> {
+    return this.pageRows<SchoolImportRow>(
+      `SELECT ${PAGE_TOTAL}, ${IMPORT_COLUMNS.replace('problems,', `'[]'::jsonb AS problems,`)} FROM school_imports WHERE tenant_id = $1 ORDER BY created_at DESC`,
+      [this.tenantId],
+      page,
     );
-    const counted = await this.one<{ total: number }>(`SELECT count(*)::int AS total FROM school_imports WHERE tenant_id = $1`, [this.tenantId]);
-    return { rows, total: counted?.total ?? 0 };
   }
 
   // ---- the import (job)
