@@ -65,12 +65,15 @@ export abstract class UnitOfWorkRepository {
   /**
    * One page of a list and its total in one statement (ADR 0009). `sql` is the list's query with
    * `PAGE_TOTAL` among its columns and its ORDER BY, without LIMIT and OFFSET (appended here as the
-   * next two parameters). Only a page past the end (no rows, offset > 0) costs a second statement:
-   * the same query's first row, for the total.
+   * next two parameters); or a function given the `LIMIT ... OFFSET ...` text to place itself (a
+   * narrow inner query that finds the page and counts, joined to the wide columns of the page's
+   * rows only). Only a page past the end (no rows, offset > 0) costs a second statement: the same
+   * query's first row, for the total.
    */
-  protected async pageRows<T>(sql: string, params: unknown[], window: PageWindow): Promise<PagedRows<T>> {
-    if (!sql.includes(PAGE_TOTAL)) throw new Error('A paged query selects PAGE_TOTAL');
-    const text = `${sql} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
+  protected async pageRows<T>(sql: string | ((limitOffset: string) => string), params: unknown[], window: PageWindow): Promise<PagedRows<T>> {
+    const limitOffset = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
+    const text = typeof sql === 'string' ? `${sql} ${limitOffset}` : sql(limitOffset);
+    if (!text.includes(PAGE_TOTAL) || !text.includes(limitOffset)) throw new Error('A paged query selects PAGE_TOTAL and takes the LIMIT and OFFSET given');
     const found = (await this.em.query(text, [...params, window.limit, window.offset])) as (T & { page_total?: number })[];
     const head = found[0] ?? (window.offset > 0 ? (((await this.em.query(text, [...params, 1, 0])) as (T & { page_total?: number })[])[0] ?? null) : null);
     const total = head ? Number(head.page_total) : 0;
