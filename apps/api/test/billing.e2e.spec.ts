@@ -192,6 +192,14 @@ describe('invoices', () => {
   it('filters by status, school and overdue, and exports CSV for Xero', async () => {
     const bySchool = await json(await admin.get('/api/v1/tenants/ealing/invoices?urn=920001'), 200);
     expect(bySchool.total).toBe(2);
+    // The totals cover every invoice the filter matches, on any page and past the end (ADR 0009).
+    const bySchoolSum = bySchool.items.reduce((t: number, i: { totalPence: number }) => t + i.totalPence, 0);
+    expect(bySchool.totals.totalPence).toBe(bySchoolSum);
+    const bySchoolPast = await json(await admin.get('/api/v1/tenants/ealing/invoices?urn=920001&pageSize=1&page=4'), 200);
+    expect(bySchoolPast).toMatchObject({ items: [], total: 2, totals: bySchool.totals });
+    const bySchoolSecond = await json(await admin.get('/api/v1/tenants/ealing/invoices?urn=920001&pageSize=1&page=2'), 200);
+    expect(bySchoolSecond).toMatchObject({ total: 2, totals: bySchool.totals });
+    expect(bySchoolSecond.items).toHaveLength(1);
     expect((await json(await admin.get('/api/v1/tenants/ealing/invoices?status=paid'), 200)).total).toBe(0);
     expect((await json(await admin.get('/api/v1/tenants/ealing/invoices?overdue=true'), 200)).total).toBe(0);
     const csv = await admin.get('/api/v1/tenants/ealing/invoices.csv');
@@ -275,7 +283,11 @@ describe('the school’s invoices', () => {
     expect([first.items.length, second.items.length, first.total]).toEqual([1, 1, 2]);
     expect([first.items[0].id, second.items[0].id]).toEqual(mine.items.map((i: { id: string }) => i.id));
     expect(first.outstandingPence).toBe(mine.outstandingPence);
-    expect((await json(await head.get('/api/v1/school-portal/920001/invoices?partnership=redbridge'), 200)).total).toBe(0);
+    // No invoices from Redbridge: none listed, nothing outstanding, and still the current fees from Ealing.
+    const fromRedbridge = await json(await head.get('/api/v1/school-portal/920001/invoices?partnership=redbridge'), 200);
+    expect(fromRedbridge).toMatchObject({ items: [], total: 0, outstandingPence: 0, currentFees: mine.currentFees });
+    expect(mine.currentFees.length).toBeGreaterThan(0);
+    expect(await json(await head.get('/api/v1/school-portal/920001/invoices?pageSize=1&page=3'), 200)).toMatchObject({ items: [], total: 2, outstandingPence: mine.outstandingPence, currentFees: mine.currentFees });
     expect((await json(await head.get('/api/v1/school-portal/920001/invoices?partnership=ealing'), 200)).total).toBe(2);
     expect((await json(await head.get('/api/v1/school-portal/920001/invoices?pageSize=500'), 400)).errors[0].field).toBe('pageSize');
     await json(await head.get('/api/v1/school-portal/920002/invoices'), 404);

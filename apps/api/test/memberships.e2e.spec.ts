@@ -75,6 +75,32 @@ describe('member list', () => {
     expect(bad.body.errors[0].field).toBe('status');
   });
 
+  it('gives the right total with filters, on every page and past the end, and after a member is added or removed', async () => {
+    const totalOf = async (query: string) => (await (await admin.get(`${base}/memberships?${query}`)).json()) as { items: { school: { urn: string } }[]; total: number; page: number };
+    const full = await totalOf('category=full');
+    const pages = await Promise.all([1, 2, 3].map((p) => totalOf(`category=full&pageSize=2&page=${p}`)));
+    expect(pages.map((p) => p.total)).toEqual([full.total, full.total, full.total]);
+    expect(pages.flatMap((p) => p.items.map((m) => m.school.urn))).toEqual(full.items.map((m) => m.school.urn));
+    expect(pages.map((p) => p.items.length)).toEqual([2, 2, 0]);
+    expect((await totalOf('category=full&pageSize=2&page=7')).total).toBe(4);
+    expect((await totalOf('q=no-such-school')).total).toBe(0);
+    expect((await totalOf('q=no-such-school&page=3')).total).toBe(0);
+
+    await t.owner.query(`INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode) VALUES ('800003', 'Loxford Fields Primary School', 'primary', 'Community school', 'Redbridge', 220, 'IG1 2UT')`);
+    expect((await json(await admin.send('POST', `${base}/prospects`, { urns: ['800003'] }))).body.created).toBe(1);
+    expect((await totalOf('')).total).toBe(7);
+    expect((await totalOf('status=prospect')).total).toBe(1);
+    expect((await totalOf('phase=primary&status=prospect&pageSize=1&page=5')).total).toBe(1);
+    expect((await totalOf('q=loxford')).items.map((m) => m.school.urn)).toEqual(['800003']);
+    expect((await totalOf('pageSize=3&page=3')).items).toHaveLength(1);
+
+    await t.owner.query(`DELETE FROM membership_events WHERE membership_id IN (SELECT m.id FROM memberships m JOIN schools s ON s.id = m.school_id WHERE s.urn = '800003')`);
+    await t.owner.query(`DELETE FROM memberships WHERE school_id = (SELECT id FROM schools WHERE urn = '800003')`);
+    expect((await totalOf('')).total).toBe(6);
+    expect((await totalOf('status=prospect')).total).toBe(0);
+    expect((await totalOf('pageSize=3&page=3')).total).toBe(6);
+  });
+
   it('exports the list as CSV', async () => {
     const res = await admin.get(`${base}/memberships.csv?category=full`);
     expect(res.status).toBe(200);

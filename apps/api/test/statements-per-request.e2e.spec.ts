@@ -3,9 +3,9 @@ import { type Session, startTestApp, type TestApp } from './support/test-app';
 import { eventually, json } from './support/wait';
 
 /**
- * One transaction per request (issue 14, ADR 0008): a list GET costs at most six statements
- * (BEGIN, SET LOCAL ROLE, resolve_request, the list, its count, COMMIT), whatever the page size,
- * counted at the driver: every query the API's pg clients send while one request is answered.
+ * One transaction per request (issue 14, ADR 0008): a list GET costs five statements (BEGIN,
+ * SET LOCAL ROLE, resolve_request, the page with its total, COMMIT; ADR 0009), whatever the page
+ * size, counted at the driver: every query the API's pg clients send while one request is answered.
  */
 /**
  * The school home (`GET /school-portal/{urn}/home`): measured 20 statements for a school in one
@@ -58,21 +58,43 @@ async function statementsFor(session: Session, path: string): Promise<{ count: n
 }
 
 describe('statements per request', () => {
-  it('the members list: one transaction, at most six statements, the same for 1 or 200 rows a page', async () => {
+  it('the members list: one transaction, five statements, the same for 1 or 200 rows a page', async () => {
     const one = await statementsFor(admin, '/api/v1/tenants/ealing/memberships?pageSize=1');
     const many = await statementsFor(admin, '/api/v1/tenants/ealing/memberships?pageSize=200');
     expect(one.body.items).toHaveLength(1);
     expect(many.body.items.length).toBeGreaterThan(1);
-    expect(one.count, one.sql.join('\n')).toBeLessThanOrEqual(6);
+    expect(one.count, one.sql.join('\n')).toBeLessThanOrEqual(5);
     expect(many.count, many.sql.join('\n')).toBe(one.count);
+    // The page and its total are one statement: no count(*) of its own.
+    expect(one.sql.filter((s) => /count\(\*\)::int AS total/i.test(s))).toHaveLength(0);
+    expect(one.body.total).toBe(many.body.items.length);
     expect(one.sql.filter((s) => /^(START TRANSACTION|BEGIN)/i.test(s))).toHaveLength(1);
     expect(one.sql.filter((s) => /^COMMIT/i.test(s))).toHaveLength(1);
     expect(one.sql.some((s) => s.includes('resolve_request'))).toBe(true);
   });
 
-  it('a school’s invoices: at most six statements, and no more with more invoices', async () => {
+  it('a page past the end: no rows, and still the right total (one more statement only then)', async () => {
+    const all = await statementsFor(admin, '/api/v1/tenants/ealing/memberships?pageSize=200');
+    const total = all.body.total;
+    expect(total).toBeGreaterThan(2);
+    const last = await statementsFor(admin, `/api/v1/tenants/ealing/memberships?pageSize=2&page=${Math.ceil(total / 2)}`);
+    expect(last.body.items).toHaveLength(total % 2 === 0 ? 2 : 1);
+    expect(last.body.total).toBe(total);
+    expect(last.count).toBe(all.count);
+    const past = await statementsFor(admin, `/api/v1/tenants/ealing/memberships?pageSize=2&page=${Math.ceil(total / 2) + 5}`);
+    expect(past.body.items).toEqual([]);
+    expect(past.body.total).toBe(total);
+    expect(past.count, past.sql.join('\n')).toBe(all.count + 1);
+    // With a filter too: past the end of the primaries only.
+    const primaries = await statementsFor(admin, '/api/v1/tenants/ealing/memberships?phase=primary&pageSize=200');
+    expect(primaries.body.total).toBe(all.body.items.filter((m: { school: { phase: string } }) => m.school.phase === 'primary').length);
+    const pastPrimaries = await statementsFor(admin, '/api/v1/tenants/ealing/memberships?phase=primary&pageSize=200&page=9');
+    expect(pastPrimaries.body).toMatchObject({ items: [], page: 9, total: primaries.body.total });
+  });
+
+  it('a school’s invoices: five statements, and no more with more invoices', async () => {
     const before = await statementsFor(head, '/api/v1/school-portal/920001/invoices');
-    expect(before.count, before.sql.join('\n')).toBeLessThanOrEqual(6);
+    expect(before.count, before.sql.join('\n')).toBeLessThanOrEqual(5);
 
     const created = await json(await admin.send('POST', '/api/v1/tenants/ealing/billing-runs', { period: '2018-19', dryRun: false }), 202);
     await eventually(async () => {
@@ -86,6 +108,15 @@ describe('statements per request', () => {
     const after = tries.reduce((a, b) => (b.count < a.count ? b : a));
     expect(after.body.items.length).toBeGreaterThanOrEqual(2);
     expect(after.count, after.sql.join('\n')).toBe(before.count);
+
+    // Past the end of the school's invoices: no rows, the same total, outstanding and current fees.
+    const past = await statementsFor(head, `/api/v1/school-portal/920001/invoices?pageSize=1&page=${after.body.total + 3}`);
+    expect(past.body).toMatchObject({ items: [], total: after.body.total, outstandingPence: after.body.outstandingPence, currentFees: after.body.currentFees });
+    expect(after.body.outstandingPence).toBeGreaterThan(0);
+    expect(after.body.currentFees.length).toBeGreaterThan(0);
+    const lastOne = await statementsFor(head, `/api/v1/school-portal/920001/invoices?pageSize=1&page=${after.body.total}`);
+    expect(lastOne.body.items).toHaveLength(1);
+    expect(lastOne.body).toMatchObject({ total: after.body.total, outstandingPence: after.body.outstandingPence, currentFees: after.body.currentFees });
   });
 
   it('the school home: one request, one transaction, a fixed number of statements per partnership', async () => {

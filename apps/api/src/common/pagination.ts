@@ -1,18 +1,19 @@
+import type { PagedRows, PageWindow } from '@partnerships/db';
 import { offsetOf, pageOf, type PageQueryDto } from './pagination.dto';
 
-/** The rows a page covers, as SQL's LIMIT and OFFSET want them. */
-export interface PageWindow {
-  limit: number;
-  offset: number;
-}
+export type { PageWindow } from '@partnerships/db';
 
 export const windowOf = (query: PageQueryDto): PageWindow => ({ limit: query.pageSize, offset: offsetOf(query) });
 
 /**
- * One page of a list endpoint's answer (`{ items, page, pageSize, total }`): the page's rows,
- * then the total, read one after the other in the caller's unit of work.
+ * A list endpoint's answer (`{ items, page, pageSize, total }`) from a repository's page, read with
+ * `UnitOfWorkRepository.pageRows`: the rows and their total come from one statement (ADR 0009).
  */
-export async function readPage<T>(query: PageQueryDto, items: (window: PageWindow) => Promise<T[]>, total: () => Promise<number>) {
-  const rows = await items(windowOf(query));
-  return pageOf(rows, query, await total());
+export function pageFrom<R, T = R>(query: PageQueryDto, paged: PagedRows<R>, map: (row: R) => T = (row) => row as unknown as T) {
+  return pageOf(paged.rows.map((row) => map(row)), query, paged.total);
+}
+
+/** Reads one page (the query's window) through `read` and answers it as a list endpoint does. */
+export async function readPage<R, T = R>(query: PageQueryDto, read: (window: PageWindow) => Promise<PagedRows<R>>, map?: (row: R) => T) {
+  return pageFrom(query, await read(windowOf(query)), map);
 }

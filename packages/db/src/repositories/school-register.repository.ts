@@ -1,5 +1,5 @@
 import type { Phase, RegisterEntry, SchoolRole } from '@partnerships/domain';
-import { UnitOfWorkRepository } from '../repository';
+import { PAGE_TOTAL, type PagedRows, type PageWindow, UnitOfWorkRepository } from '../repository';
 
 /** A school as the register lists it (search results). */
 export interface RegisterSchool {
@@ -90,14 +90,12 @@ const SEARCH_WHERE = `($1::text IS NULL OR s.urn = $1)
  */
 export class SchoolRegisterRepository extends UnitOfWorkRepository {
   /** One page of the register, closed schools last. */
-  async searchPage(search: RegisterSearch, page: { limit: number; offset: number }): Promise<{ items: RegisterSchool[]; total: number }> {
-    const params = [search.urn, search.pattern, search.localAuthority, search.phase, search.status];
-    const items = await this.rows<RegisterSchool>(
-      `SELECT ${REGISTER_COLUMNS} FROM schools s WHERE ${SEARCH_WHERE} ORDER BY s.status = 'closed', s.name, s.urn LIMIT $6 OFFSET $7`,
-      [...params, page.limit, page.offset],
+  searchPage(search: RegisterSearch, page: PageWindow): Promise<PagedRows<RegisterSchool>> {
+    return this.pageRows<RegisterSchool>(
+      `SELECT ${PAGE_TOTAL}, ${REGISTER_COLUMNS} FROM schools s WHERE ${SEARCH_WHERE} ORDER BY s.status = 'closed', s.name, s.urn`,
+      [search.urn, search.pattern, search.localAuthority, search.phase, search.status],
+      page,
     );
-    const counted = await this.one<{ total: number }>(`SELECT count(*)::int AS total FROM schools s WHERE ${SEARCH_WHERE}`, params);
-    return { items, total: counted?.total ?? 0 };
   }
 
   /** Every local authority with the number of schools it has that are not closed. */

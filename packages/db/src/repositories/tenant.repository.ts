@@ -1,5 +1,5 @@
 import type { TenantRole } from '@partnerships/domain';
-import { UnitOfWorkRepository } from '../repository';
+import { PAGE_TOTAL, type PagedRows, type PageWindow, UnitOfWorkRepository } from '../repository';
 
 /** What the access guard and most features need to know about a partnership. */
 export interface TenantRef {
@@ -203,18 +203,14 @@ export class TenantRepository extends UnitOfWorkRepository {
   }
 
   /** The people with a role there, by name, each with all their roles. */
-  peoplePage(tenantId: string, page: { limit: number; offset: number }): Promise<TenantPerson[]> {
-    return this.rows<TenantPerson>(
-      `SELECT u.id AS "userId", u.email, u.name, array_agg(r.role ORDER BY r.role) AS roles
+  peoplePage(tenantId: string, page: PageWindow): Promise<PagedRows<TenantPerson>> {
+    return this.pageRows<TenantPerson>(
+      `SELECT ${PAGE_TOTAL}, u.id AS "userId", u.email, u.name, array_agg(r.role ORDER BY r.role) AS roles
          FROM tenant_roles r JOIN users u ON u.id = r.user_id WHERE r.tenant_id = $1
-         GROUP BY u.id, u.email, u.name ORDER BY u.name LIMIT $2 OFFSET $3`,
-      [tenantId, page.limit, page.offset],
+         GROUP BY u.id, u.email, u.name ORDER BY u.name`,
+      [tenantId],
+      page,
     );
-  }
-
-  async countPeople(tenantId: string): Promise<number> {
-    const row = await this.one<{ total: number }>(`SELECT count(DISTINCT user_id)::int AS total FROM tenant_roles WHERE tenant_id = $1`, [tenantId]);
-    return row!.total;
   }
 
   /** Everyone with a role there apart from the given person (the creator): has the admin brought in colleagues? */

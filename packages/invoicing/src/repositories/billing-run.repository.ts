@@ -1,4 +1,4 @@
-import { UnitOfWorkRepository } from '@partnerships/db';
+import { PAGE_TOTAL, type PagedRows, type PageWindow, UnitOfWorkRepository, withPageTotal } from '@partnerships/db';
 
 /** A billing run with its schedule's name and its dates as ISO strings (bigints come back as text). */
 export interface BillingRunViewRow {
@@ -121,13 +121,9 @@ export class BillingRunRepository extends UnitOfWorkRepository {
     return this.one<BillingRunViewRow>(`${RUN_SELECT} WHERE r.tenant_id = $1 AND r.id = $2`, [tenantId, id]);
   }
 
-  listPage(tenantId: string, limit: number, offset: number): Promise<BillingRunViewRow[]> {
-    return this.rows<BillingRunViewRow>(`${RUN_SELECT} WHERE r.tenant_id = $1 ORDER BY r.created_at DESC, r.id LIMIT $2 OFFSET $3`, [tenantId, limit, offset]);
-  }
-
-  async count(tenantId: string): Promise<number> {
-    const row = await this.one<{ total: number }>(`SELECT count(*)::int AS total FROM billing_runs WHERE tenant_id = $1`, [tenantId]);
-    return row!.total;
+  /** Newest first, with how many runs there are. */
+  listPage(tenantId: string, page: PageWindow): Promise<PagedRows<BillingRunViewRow>> {
+    return this.pageRows<BillingRunViewRow>(`${withPageTotal(RUN_SELECT)} WHERE r.tenant_id = $1 ORDER BY r.created_at DESC, r.id`, [tenantId], page);
   }
 
   async exists(tenantId: string, id: string): Promise<boolean> {
@@ -146,22 +142,15 @@ export class BillingRunRepository extends UnitOfWorkRepository {
     return known?.status ?? null;
   }
 
-  itemsPage(tenantId: string, runId: string, status: string | null, limit: number, offset: number): Promise<BillingRunItemViewRow[]> {
-    return this.rows<BillingRunItemViewRow>(
-      `SELECT i.membership_id, i.position, i.status, i.amount_pence, i.reason, i.invoice_ids, s.id AS school_id, s.urn, s.name, s.phase
+  /** A run's schools in run order (of one outcome when `status` is given), with how many there are. */
+  itemsPage(tenantId: string, runId: string, status: string | null, page: PageWindow): Promise<PagedRows<BillingRunItemViewRow>> {
+    return this.pageRows<BillingRunItemViewRow>(
+      `SELECT ${PAGE_TOTAL}, i.membership_id, i.position, i.status, i.amount_pence, i.reason, i.invoice_ids, s.id AS school_id, s.urn, s.name, s.phase
          FROM billing_run_items i JOIN schools s ON s.id = i.school_id
-         WHERE i.tenant_id = $1 AND i.run_id = $2 AND ($3::text IS NULL OR i.status = $3) ORDER BY i.position LIMIT $4 OFFSET $5`,
-      [tenantId, runId, status, limit, offset],
+         WHERE i.tenant_id = $1 AND i.run_id = $2 AND ($3::text IS NULL OR i.status = $3) ORDER BY i.position`,
+      [tenantId, runId, status],
+      page,
     );
-  }
-
-  async itemsCount(tenantId: string, runId: string, status: string | null): Promise<number> {
-    const row = await this.one<{ total: number }>(`SELECT count(*)::int AS total FROM billing_run_items WHERE tenant_id = $1 AND run_id = $2 AND ($3::text IS NULL OR status = $3)`, [
-      tenantId,
-      runId,
-      status,
-    ]);
-    return row!.total;
   }
 
   // ------------------------------------------------------------ the job

@@ -1,4 +1,4 @@
-import { UnitOfWorkRepository } from '@partnerships/db';
+import { PAGE_TOTAL, type PagedRows, type PageWindow, UnitOfWorkRepository } from '@partnerships/db';
 import type { InvoiceLine, InvoiceStatus, PaymentMethod } from '@partnerships/domain';
 
 /** An invoice as lists, details and the CSV show it: the row, its dates as ISO strings, its school and partnership. */
@@ -110,11 +110,17 @@ export interface InvoiceListFilter {
   overdueBefore: string | null;
 }
 
-/** Sums over the invoices a filter matches (bigints come back as text). */
-export interface InvoiceListSums {
-  total: number;
-  total_pence: string;
-  outstanding: string;
+/** A page of a list of invoices, with what all the invoices the list's filter matches come to. */
+export interface InvoicePage extends PagedRows<InvoiceViewRow> {
+  /** What every invoice the filter matches totals (partnership lists), in pence. */
+  totalPence: number;
+  /** What is left to pay on them (open and uncollectible invoices), in pence. */
+  outstandingPence: number;
+}
+
+/** A page of a school's invoices, with what is left to pay on all of them and its current fees. */
+export interface SchoolInvoicePage extends InvoicePage {
+  currentFees: CurrentFeeRow[];
 }
 
 /** An invoice the member already has for a period. */
@@ -178,12 +184,31 @@ const GROUPS = {
   month: { key: `to_char(i.issued_on, 'YYYY-MM')`, label: `to_char(i.issued_on, 'YYYY-MM')`, order: '1' },
 } as const;
 
-const INVOICE_SELECT = `SELECT i.*, to_char(i.issued_on, 'YYYY-MM-DD') AS issued, to_char(i.due_on, 'YYYY-MM-DD') AS due,
+const INVOICE_COLUMNS = `i.*, to_char(i.issued_on, 'YYYY-MM-DD') AS issued, to_char(i.due_on, 'YYYY-MM-DD') AS due,
     to_char(i.period_start, 'YYYY-MM-DD') AS p_start, to_char(i.period_end, 'YYYY-MM-DD') AS p_end,
     to_char(i.charged_from, 'YYYY-MM-DD') AS c_from, to_char(i.charged_to, 'YYYY-MM-DD') AS c_to,
     s.urn, s.name AS school_name, t.slug AS tenant_slug, t.name AS tenant_name,
-    tenant_takes_online_payments(i.tenant_id) AS stripe_ready
-  FROM invoices i JOIN schools s ON s.id = i.school_id JOIN tenants t ON t.id = i.tenant_id`;
+    tenant_takes_online_payments(i.tenant_id) AS stripe_ready`;
+const INVOICE_FROM = `FROM invoices i JOIN schools s ON s.id = i.school_id JOIN tenants t ON t.id = i.tenant_id`;
+const INVOICE_SELECT = `SELECT ${INVOICE_COLUMNS} ${INVOICE_FROM}`;
+
+/**
+ * What every invoice a list's filter matches comes to, as window aggregates over the same rows as
+ * the page and its `PAGE_TOTAL` (one statement, one scan: ADR 0009). Bigints come back as text.
+ */
+const LIST_SUMS = `(coalesce(sum(i.total_pence) OVER (), 0))::bigint AS list_total_pence,
+    (coalesce(sum(greatest(0, i.total_pence - i.amount_paid_pence - i.amount_credited_pence)) FILTER (WHERE i.status IN ('open', 'uncollectible')) OVER (), 0))::bigint AS list_outstanding`;
+
+type ListSumColumns = { list_total_pence?: string; list_outstanding?: string };
+
+/** A school's current fee from each partnership (a school person's unit of work; `$n` is the school's URN). */
+const currentFeesOf = (urn: string) => `SELECT jsonb_agg(to_jsonb(c) ORDER BY c.tenant_id) FROM (
+    SELECT DISTINCT ON (i.tenant_id) i.tenant_id, t.slug AS tenant_slug, t.name AS tenant_name, i.period_label,
+           (sum(i.total_pence - i.amount_credited_pence) OVER w)::bigint AS fee_pence, (count(*) OVER w)::int AS invoices
+      FROM invoices i JOIN tenants t ON t.id = i.tenant_id JOIN schools sc ON sc.id = i.school_id
+      WHERE sc.urn = ${urn} AND i.kind = 'membership' AND i.status NOT IN ('void', 'draft')
+      WINDOW w AS (PARTITION BY i.tenant_id, i.period_start, i.period_end, i.period_label)
+      ORDER BY i.tenant_id, i.period_start DESC NULLS LAST, i.period_label DESC) c`;
 
 const LIST_WHERE = `i.tenant_id = $1 AND ($2::text[] IS NULL OR i.status = ANY($2)) AND ($3::text IS NULL OR s.urn = $3)
       AND ($4::text IS NULL OR i.number ILIKE $4 OR s.name ILIKE $4 OR s.urn LIKE $4 OR i.po_number ILIKE $4)
@@ -218,20 +243,17 @@ export class InvoiceRepository extends UnitOfWorkRepository {
     );
   }
 
-  /** One page of the tenant's invoices matching the filter, newest number first. */
-  listPage(tenantId: string, filter: InvoiceListFilter, limit: number, offset: number): Promise<InvoiceViewRow[]> {
-    return this.rows<InvoiceViewRow>(`${INVOICE_SELECT} WHERE ${LIST_WHERE} ORDER BY i.sequence DESC LIMIT $8 OFFSET $9`, [...listParams(tenantId, filter), limit, offset]);
-  }
-
-  /** How many invoices match, what they total and what is outstanding on them. */
-  async listSums(tenantId: string, filter: InvoiceListFilter): Promise<InvoiceListSums> {
-    const sums = await this.one<InvoiceListSums>(
-      `SELECT count(*)::int AS total, coalesce(sum(i.total_pence), 0)::bigint AS total_pence,
-           coalesce(sum(greatest(0, i.total_pence - i.amount_paid_pence - i.amount_credited_pence)) FILTER (WHERE i.status IN ('open', 'uncollectible')), 0)::bigint AS outstanding
-         FROM invoices i JOIN schools s ON s.id = i.school_id WHERE ${LIST_WHERE}`,
+  /**
+   * One page of the tenant's invoices matching the filter, newest number first, with how many
+   * match, what they total and what is outstanding on them: one statement (ADR 0009).
+   */
+  async listPage(tenantId: string, filter: InvoiceListFilter, page: PageWindow): Promise<InvoicePage> {
+    const paged = await this.pageRows<InvoiceViewRow & ListSumColumns>(
+      `SELECT ${PAGE_TOTAL}, ${LIST_SUMS}, ${INVOICE_COLUMNS} ${INVOICE_FROM} WHERE ${LIST_WHERE} ORDER BY i.sequence DESC`,
       listParams(tenantId, filter),
+      page,
     );
-    return sums!;
+    return { ...paged, totalPence: Number(paged.head?.list_total_pence ?? 0), outstandingPence: Number(paged.head?.list_outstanding ?? 0) };
   }
 
   /** Every invoice matching the filter, in number order (the CSV export). */
@@ -241,46 +263,20 @@ export class InvoiceRepository extends UnitOfWorkRepository {
 
   /**
    * One page of a school's issued invoices from every partnership, or from one (its slug), newest
-   * first (a school person's unit of work).
+   * first (a school person's unit of work), with how many there are, what is left to pay on all of
+   * them and the school's current fees: one statement (ADR 0009; a list request is five). The fees
+   * are an uncorrelated subquery (run once). Only when the partnership filter leaves no invoices
+   * at all are the fees (from the school's other partnerships) read on their own.
    */
-  listForSchool(schoolId: string, tenantSlug: string | null, limit: number, offset: number): Promise<InvoiceViewRow[]> {
-    return this.rows<InvoiceViewRow>(
-      `${INVOICE_SELECT} WHERE i.school_id = $1 AND i.status <> 'draft' AND ($2::text IS NULL OR t.slug = $2) ORDER BY i.issued_on DESC, i.sequence DESC LIMIT $3 OFFSET $4`,
-      [schoolId, tenantSlug, limit, offset],
-    );
-  }
-
-  /** How many issued invoices the school has (from every partnership, or one) and what is left to pay on them. */
-  async sumsForSchool(schoolId: string, tenantSlug: string | null): Promise<{ total: number; outstanding: number }> {
-    const row = await this.one<{ total: number; outstanding: string }>(
-      `SELECT count(*)::int AS total,
-           coalesce(sum(greatest(0, i.total_pence - i.amount_paid_pence - i.amount_credited_pence)) FILTER (WHERE i.status IN ('open', 'uncollectible')), 0)::bigint AS outstanding
-         FROM invoices i JOIN tenants t ON t.id = i.tenant_id WHERE i.school_id = $1 AND i.status <> 'draft' AND ($2::text IS NULL OR t.slug = $2)`,
-      [schoolId, tenantSlug],
-    );
-    return { total: row?.total ?? 0, outstanding: Number(row?.outstanding ?? 0) };
-  }
-
-  /**
-   * `sumsForSchool` and `currentFees` in one statement, for the school's invoice list: a list
-   * request stays one transaction of at most six statements (ADR 0008).
-   */
-  async schoolListSummary(schoolId: string, urn: string, tenantSlug: string | null): Promise<{ total: number; outstanding: number; currentFees: CurrentFeeRow[] }> {
-    const row = await this.one<{ total: number; outstanding: string; fees: CurrentFeeRow[] | null }>(
-      `SELECT s.total, s.outstanding, f.fees FROM
-         (SELECT count(*)::int AS total,
-                 coalesce(sum(greatest(0, i.total_pence - i.amount_paid_pence - i.amount_credited_pence)) FILTER (WHERE i.status IN ('open', 'uncollectible')), 0)::bigint AS outstanding
-            FROM invoices i JOIN tenants t ON t.id = i.tenant_id WHERE i.school_id = $1 AND i.status <> 'draft' AND ($2::text IS NULL OR t.slug = $2)) s,
-         (SELECT jsonb_agg(to_jsonb(c) ORDER BY c.tenant_id) AS fees FROM (
-            SELECT DISTINCT ON (i.tenant_id) i.tenant_id, t.slug AS tenant_slug, t.name AS tenant_name, i.period_label,
-                   (sum(i.total_pence - i.amount_credited_pence) OVER w)::bigint AS fee_pence, (count(*) OVER w)::int AS invoices
-              FROM invoices i JOIN tenants t ON t.id = i.tenant_id JOIN schools sc ON sc.id = i.school_id
-              WHERE sc.urn = $3 AND i.kind = 'membership' AND i.status NOT IN ('void', 'draft')
-              WINDOW w AS (PARTITION BY i.tenant_id, i.period_start, i.period_end, i.period_label)
-              ORDER BY i.tenant_id, i.period_start DESC NULLS LAST, i.period_label DESC) c) f`,
+  async listForSchool(schoolId: string, urn: string, tenantSlug: string | null, page: PageWindow): Promise<SchoolInvoicePage> {
+    const paged = await this.pageRows<InvoiceViewRow & ListSumColumns & { current_fees?: CurrentFeeRow[] | null }>(
+      `SELECT ${PAGE_TOTAL}, ${LIST_SUMS}, (${currentFeesOf('$3')}) AS current_fees, ${INVOICE_COLUMNS} ${INVOICE_FROM}
+         WHERE i.school_id = $1 AND i.status <> 'draft' AND ($2::text IS NULL OR t.slug = $2) ORDER BY i.issued_on DESC, i.sequence DESC`,
       [schoolId, tenantSlug, urn],
+      page,
     );
-    return { total: row?.total ?? 0, outstanding: Number(row?.outstanding ?? 0), currentFees: row?.fees ?? [] };
+    const fees = paged.head ? paged.head.current_fees : tenantSlug === null ? [] : (await this.one<{ fees: CurrentFeeRow[] | null }>(`SELECT (${currentFeesOf('$1')}) AS fees`, [urn]))?.fees;
+    return { ...paged, totalPence: Number(paged.head?.list_total_pence ?? 0), outstandingPence: Number(paged.head?.list_outstanding ?? 0), currentFees: fees ?? [] };
   }
 
   /** The partnership an issued invoice of this school belongs to, or null. */

@@ -1,4 +1,4 @@
-import { type EntityManager, UnitOfWorkRepository } from '@partnerships/db';
+import { type EntityManager, PAGE_TOTAL, type PagedRows, type PageWindow, UnitOfWorkRepository } from '@partnerships/db';
 import type { CsvEncoding } from '@partnerships/domain';
 
 /** A GIAS upload and how far its import has gone. */
@@ -110,13 +110,12 @@ export class ImportRepository extends UnitOfWorkRepository implements ImportStor
   }
 
   /** Newest first, without the problem lists (`problems` is empty; `problem_count` says how many). */
-  async listPage(page: { limit: number; offset: number }): Promise<{ rows: SchoolImportRow[]; total: number }> {
-    const rows = await this.rows<SchoolImportRow>(
-      `SELECT ${IMPORT_COLUMNS.replace('problems,', `'[]'::jsonb AS problems,`)} FROM ${this.tables.imports}${this.tenant.where} ORDER BY created_at DESC LIMIT ${this.p(1)} OFFSET ${this.p(2)}`,
-      [...this.tenantParams, page.limit, page.offset],
+  listPage(page: PageWindow): Promise<PagedRows<SchoolImportRow>> {
+    return this.pageRows<SchoolImportRow>(
+      `SELECT ${PAGE_TOTAL}, ${IMPORT_COLUMNS.replace('problems,', `'[]'::jsonb AS problems,`)} FROM ${this.tables.imports}${this.tenant.where} ORDER BY created_at DESC`,
+      this.tenantParams,
+      page,
     );
-    const counted = await this.one<{ total: number }>(`SELECT count(*)::int AS total FROM ${this.tables.imports}${this.tenant.where}`, this.tenantParams);
-    return { rows, total: counted?.total ?? 0 };
   }
 
   // ---- the import (job)

@@ -1,4 +1,4 @@
-import { UnitOfWorkRepository } from '@partnerships/db';
+import { PAGE_TOTAL, type PagedRows, type PageWindow, UnitOfWorkRepository } from '@partnerships/db';
 import type { TenantRole } from '@partnerships/domain';
 
 /** An invitation as its partnership's pages list it. */
@@ -72,15 +72,12 @@ export class InvitationRepository extends UnitOfWorkRepository {
     return row!;
   }
 
-  /** Newest first. */
-  listPage(tenantId: string, page: { limit: number; offset: number }): Promise<InvitationRow[]> {
-    return this.rows<InvitationRow>(
-      `SELECT ${INVITATION_COLUMNS}
-         FROM invitations WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT $2 OFFSET $3`,
-      [tenantId, page.limit, page.offset],
-    );
+  /** Newest first, with how many there are. */
+  listPage(tenantId: string, page: PageWindow): Promise<PagedRows<InvitationRow>> {
+    return this.pageRows<InvitationRow>(`SELECT ${PAGE_TOTAL}, ${INVITATION_COLUMNS} FROM invitations WHERE tenant_id = $1 ORDER BY created_at DESC`, [tenantId], page);
   }
 
+  /** How many invitations the partnership has sent (onboarding's checklist). */
   async count(tenantId: string): Promise<number> {
     const row = await this.one<{ total: number }>(`SELECT count(*)::int AS total FROM invitations WHERE tenant_id = $1`, [tenantId]);
     return row!.total;

@@ -18,7 +18,7 @@ import {
   type ScheduleForBilling,
 } from '@partnerships/invoicing';
 import { invalid, notFound } from '../../common/app-error';
-import { offsetOf, pageOf } from '../../common/pagination.dto';
+import { pageFrom, readPage, windowOf } from '../../common/pagination';
 import { inTenant, type TenantContext } from '../../common/request-context';
 import { JOB_QUEUE } from '../../runtime/runtime.module';
 import { isUuid } from '../../common/ids';
@@ -241,10 +241,9 @@ export class BillingRunsService {
   async list(ctx: TenantContext, query: PageQueryDto) {
     return inTenant(this.db, ctx, async (em) => {
       const runs = new BillingRunRepository(em);
-      const rows = await runs.listPage(ctx.tenant.id, query.pageSize, offsetOf(query));
-      const total = await runs.count(ctx.tenant.id);
+      const page = await runs.listPage(ctx.tenant.id, windowOf(query));
       const warning = await paymentWarningFor(em, ctx.tenant.id);
-      return pageOf(rows.map((r) => runDto(r, warning)), query, total);
+      return pageFrom(query, page, (r) => runDto(r, warning));
     });
   }
 
@@ -254,9 +253,7 @@ export class BillingRunsService {
       const runs = new BillingRunRepository(em);
       if (!(await runs.exists(ctx.tenant.id, id))) throw notFound('billing run');
       const status = query.status ?? null;
-      const rows = await runs.itemsPage(ctx.tenant.id, id, status, query.pageSize, offsetOf(query));
-      const total = await runs.itemsCount(ctx.tenant.id, id, status);
-      return pageOf(rows.map(itemDto), query, total);
+      return readPage(query, (window) => runs.itemsPage(ctx.tenant.id, id, status, window), itemDto);
     });
   }
 }

@@ -31,7 +31,7 @@ import {
   renderInvoicePdf,
 } from '@partnerships/invoicing';
 import { AppError, conflict, invalid, notFound } from '../../common/app-error';
-import { offsetOf, pageOf } from '../../common/pagination.dto';
+import { pageFrom, windowOf } from '../../common/pagination';
 import { inTenant, type TenantContext } from '../../common/request-context';
 import { JOB_QUEUE } from '../../runtime/runtime.module';
 import { isUuid } from '../../common/ids';
@@ -171,9 +171,8 @@ export class InvoicesService {
     const filter = this.filter(query);
     return inTenant(this.db, ctx, async (em) => {
       const invoices = new InvoiceRepository(em);
-      const rows = await invoices.listPage(ctx.tenant.id, filter, query.pageSize, offsetOf(query));
-      const sums = await invoices.listSums(ctx.tenant.id, filter);
-      return { ...pageOf(rows.map((r) => invoiceListItem(r)), query, sums.total), totals: { totalPence: Number(sums.total_pence), outstandingPence: Number(sums.outstanding) } };
+      const page = await invoices.listPage(ctx.tenant.id, filter, windowOf(query));
+      return { ...pageFrom(query, page, (r) => invoiceListItem(r)), totals: { totalPence: page.totalPence, outstandingPence: page.outstandingPence } };
     });
   }
 

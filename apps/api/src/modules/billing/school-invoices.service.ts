@@ -7,7 +7,7 @@ import type { AuthedContext } from '../../common/request-context';
 import { ACTS_FOR_SCHOOL, type SchoolAccess, schoolFor } from '../school-portal/school-access';
 import { isUuid } from '../../common/ids';
 import type { BankTransferDto, InvoiceDetailDto, PoNumberDto, SchoolInvoiceListDto, SchoolInvoiceQueryDto } from './invoices.dto';
-import { offsetOf, pageOf } from '../../common/pagination.dto';
+import { pageFrom, windowOf } from '../../common/pagination';
 import type { CheckoutSessionDto } from './stripe.dto';
 import { canPayOnline, invoiceDetailIn, invoiceListItem, invoicePdfIn } from './invoices.service';
 import { StripeGateway } from './stripe.gateway';
@@ -32,16 +32,14 @@ export class SchoolInvoicesService {
       const school = await schoolFor(em, ctx, urn);
       const invoices = new InvoiceRepository(em);
       const slug = query.partnership ?? null;
-      const rows = await invoices.listForSchool(school.id, slug, query.pageSize, offsetOf(query));
-      const items = rows.map((row) => ({
+      // The page, its total, what is left to pay and the current fees in one statement (ADR 0009).
+      const page = await invoices.listForSchool(school.id, school.urn, slug, windowOf(query));
+      const items = pageFrom(query, page, (row) => ({
         ...invoiceListItem(row),
         partnership: { slug: row.tenant_slug, name: row.tenant_name },
         payOnline: canPayOnline(row),
       }));
-      // What is left to pay and the current fees in one statement (ADR 0008: a list is at most six).
-      const sums = await invoices.schoolListSummary(school.id, school.urn, slug);
-      const currentFees = sums.currentFees.map(currentFeeDto);
-      return { ...pageOf(items, query, sums.total), outstandingPence: sums.outstanding, currentFees };
+      return { ...items, outstandingPence: page.outstandingPence, currentFees: page.currentFees.map(currentFeeDto) };
     });
   }
 

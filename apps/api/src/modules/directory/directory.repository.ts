@@ -1,4 +1,4 @@
-import { type TenantProfile, UnitOfWorkRepository } from '@partnerships/db';
+import { PAGE_TOTAL, type PagedRows, type PageWindow, type TenantProfile, UnitOfWorkRepository } from '@partnerships/db';
 
 /** A directory entry as stored (the logo itself is served on its own address). */
 export interface DirectoryEntryRow {
@@ -32,18 +32,14 @@ const SEARCH = `${VISIBLE} AND ($1::text IS NULL OR name ILIKE $1 OR EXISTS (SEL
 /** Read model of the public directory and public pages. `pattern` is a LIKE pattern for a name or an area, or null for all. */
 export class DirectoryRepository extends UnitOfWorkRepository {
   /** By name. */
-  page(pattern: string | null, page: { limit: number; offset: number }): Promise<DirectoryEntryRow[]> {
-    return this.rows<DirectoryEntryRow>(
-      `SELECT slug, name, areas, description, brand_colour AS "brandColour", logo_data_url IS NOT NULL AS "hasLogo",
+  page(pattern: string | null, page: PageWindow): Promise<PagedRows<DirectoryEntryRow>> {
+    return this.pageRows<DirectoryEntryRow>(
+      `SELECT ${PAGE_TOTAL}, slug, name, areas, description, brand_colour AS "brandColour", logo_data_url IS NOT NULL AS "hasLogo",
                 in_national_association AS "inNationalAssociation"
-         FROM tenants WHERE ${SEARCH} ORDER BY name, slug LIMIT $2 OFFSET $3`,
-      [pattern, page.limit, page.offset],
+         FROM tenants WHERE ${SEARCH} ORDER BY name, slug`,
+      [pattern],
+      page,
     );
-  }
-
-  async count(pattern: string | null): Promise<number> {
-    const row = await this.one<{ total: number }>(`SELECT count(*)::int AS total FROM tenants WHERE ${SEARCH}`, [pattern]);
-    return row!.total;
   }
 
   findVisibleBySlug(slug: string): Promise<PublicTenantRow | null> {

@@ -18,8 +18,7 @@ export class DirectoryService {
     const q = likePattern(query.q);
     return this.db.asPlatform({}, async (em) => {
       const directory = new DirectoryRepository(em);
-      const page = await readPage(query, (window) => directory.page(q, window), () => directory.count(q));
-      return { ...page, items: page.items.map(({ hasLogo, ...row }) => ({ ...row, logoUrl: logoUrl(row.slug, hasLogo) })) };
+      return readPage(query, (window) => directory.page(q, window), ({ hasLogo, ...row }) => ({ ...row, logoUrl: logoUrl(row.slug, hasLogo) }));
     });
   }
 

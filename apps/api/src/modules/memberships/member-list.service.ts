@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@partnerships/db';
 import { csvLine, londonToday, MEMBERSHIP_STATE_LABELS, MEMBERSHIP_STATES, type MembershipState } from '@partnerships/domain';
-import { offsetOf, pageOf } from '../../common/pagination.dto';
+import { readPage } from '../../common/pagination';
 import { inTenant, type TenantContext } from '../../common/request-context';
 import { likePattern } from '../../common/sql-text';
 import type { MembershipListItemDto, MembershipListQueryDto, MembershipStatsDto, StatsQueryDto, StatusCountsDto } from './membership.dto';
@@ -54,8 +54,7 @@ export class MemberListService {
 
   async list(ctx: TenantContext, query: MembershipListQueryDto) {
     return inTenant(this.db, ctx, async (em) => {
-      const { rows, total } = await new MembershipRepository(em, ctx.tenant.id).listPage(filterOf(query), { limit: query.pageSize, offset: offsetOf(query) });
-      return pageOf(rows.map(listItem), query, total);
+      return readPage(query, (window) => new MembershipRepository(em, ctx.tenant.id).listPage(filterOf(query), window), listItem);
     });
   }
 

@@ -1,4 +1,4 @@
-import { type EntityManager, UnitOfWorkRepository } from '@partnerships/db';
+import { type EntityManager, PAGE_TOTAL, type PagedRows, type PageWindow, UnitOfWorkRepository } from '@partnerships/db';
 import type { Membership, MembershipState, Phase } from '@partnerships/domain';
 
 /** A membership row with its school, read for a transition. */
@@ -98,9 +98,11 @@ export interface ProspectFilter {
   statuses: string[];
 }
 
-const LIST_SELECT = `SELECT m.id, m.category, c.name AS category_name, m.status, to_char(m.since, 'YYYY-MM-DD') AS since,
+const LIST_COLUMNS = `m.id, m.category, c.name AS category_name, m.status, to_char(m.since, 'YYYY-MM-DD') AS since,
     to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on, m.notice ->> 'leavingOn' AS leaving_on, m.updated_at,
-    s.id AS school_id, s.urn, s.name, s.phase, s.type, s.local_authority, s.pupils, s.status AS register_status, s.postcode
+    s.id AS school_id, s.urn, s.name, s.phase, s.type, s.local_authority, s.pupils, s.status AS register_status, s.postcode`;
+
+const LIST_SELECT = `SELECT ${LIST_COLUMNS}
   FROM memberships m JOIN schools s ON s.id = m.school_id
   LEFT JOIN membership_categories c ON c.tenant_id = m.tenant_id AND c.code = m.category`;
 
@@ -130,17 +132,30 @@ export class MembershipRepository extends UnitOfWorkRepository {
     if (!tenantId) throw new Error('MembershipRepository needs a tenant');
   }
 
-  // ---- the members list (a benchmarked hot path: one page query and one count)
+  // ---- the members list (a benchmarked hot path: the page and its total in one statement, ADR 0009)
 
   private listParams(filter: MembershipListFilter): unknown[] {
     return [this.tenantId, filter.phases, filter.categories, filter.statuses, filter.localAuthorities, filter.pattern];
   }
 
-  async listPage(filter: MembershipListFilter, page: { limit: number; offset: number }): Promise<{ rows: MembershipListRow[]; total: number }> {
-    const params = this.listParams(filter);
-    const rows = await this.rows<MembershipListRow>(`${LIST_SELECT} WHERE ${LIST_WHERE} ORDER BY ${SORTS[filter.sort]} LIMIT $7 OFFSET $8`, [...params, page.limit, page.offset]);
-    const counted = await this.one<{ total: number }>(`SELECT count(*)::int AS total FROM memberships m JOIN schools s ON s.id = m.school_id WHERE ${LIST_WHERE}`, params);
-    return { rows, total: counted?.total ?? 0 };
+  /**
+   * One page of the list and how many memberships match, in one statement. A narrow inner query
+   * (ids and sort keys) filters, counts and finds the page; only the page's rows are then joined
+   * to their wide columns (at 10,000 members this costs about two thirds of sorting and counting
+   * the wide rows; ADR 0009). `m.id` breaks ties, so pages never overlap.
+   */
+  listPage(filter: MembershipListFilter, page: PageWindow): Promise<PagedRows<MembershipListRow>> {
+    const order = `${SORTS[filter.sort]}, m.id`;
+    return this.pageRows<MembershipListRow>(
+      (limitOffset) => `SELECT p.page_total, ${LIST_COLUMNS}
+        FROM (SELECT ${PAGE_TOTAL}, m.id FROM memberships m JOIN schools s ON s.id = m.school_id
+              WHERE ${LIST_WHERE} ORDER BY ${order} ${limitOffset}) p
+        JOIN memberships m ON m.tenant_id = $1 AND m.id = p.id JOIN schools s ON s.id = m.school_id
+        LEFT JOIN membership_categories c ON c.tenant_id = m.tenant_id AND c.code = m.category
+        ORDER BY ${order}`,
+      this.listParams(filter),
+      page,
+    );
   }
 
   /** Every membership matching the filters (for the CSV file). */

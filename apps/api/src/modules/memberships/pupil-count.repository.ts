@@ -1,4 +1,4 @@
-import { type EntityManager, UnitOfWorkRepository } from '@partnerships/db';
+import { type EntityManager, type PagedRows, type PageWindow, UnitOfWorkRepository, withPageTotal } from '@partnerships/db';
 
 /** One pupil number in a partnership's history: a school's correction, or a figure the partnership recorded. */
 export interface PupilCountRow {
@@ -53,12 +53,9 @@ export class PupilCountRepository extends UnitOfWorkRepository {
   }
 
   /** Newest first; `status` and `urn` narrow it when given. */
-  async listPage(filter: { status: string | null; urn: string | null }, page: { limit: number; offset: number }): Promise<{ rows: PupilCountRow[]; total: number }> {
-    const params = [this.tenantId, filter.status, filter.urn];
+  listPage(filter: { status: string | null; urn: string | null }, page: PageWindow): Promise<PagedRows<PupilCountRow>> {
     const where = `pc.tenant_id = $1 AND ($2::text IS NULL OR pc.status = $2) AND ($3::text IS NULL OR s.urn = $3)`;
-    const rows = await this.rows<PupilCountRow>(`${PUPIL_COUNT_SELECT} WHERE ${where} ORDER BY pc.submitted_at DESC, pc.id LIMIT $4 OFFSET $5`, [...params, page.limit, page.offset]);
-    const counted = await this.one<{ total: number }>(`SELECT count(*)::int AS total FROM school_pupil_counts pc JOIN schools s ON s.id = pc.school_id WHERE ${where}`, params);
-    return { rows, total: counted?.total ?? 0 };
+    return this.pageRows<PupilCountRow>(`${withPageTotal(PUPIL_COUNT_SELECT)} WHERE ${where} ORDER BY pc.submitted_at DESC, pc.id`, [this.tenantId, filter.status, filter.urn], page);
   }
 
   find(id: string): Promise<PupilCountRow | null> {

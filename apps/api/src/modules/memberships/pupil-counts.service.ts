@@ -3,7 +3,7 @@ import { Database, type EntityManager, TenantRepository } from '@partnerships/db
 import { checkPupilCount, choosePupilFigure, FEE_CENSUS_MONTH, feeCensusOf } from '@partnerships/domain';
 import { conflict, invalid, notFound } from '../../common/app-error';
 import { isUuid } from '../../common/ids';
-import { offsetOf, pageOf } from '../../common/pagination.dto';
+import { readPage } from '../../common/pagination';
 import { inTenant, type TenantContext } from '../../common/request-context';
 import type { DecisionDto, PupilCountDto, PupilCountQueryDto, PupilFigureDto, RecordPupilCountDto } from './membership.dto';
 import { MembershipRepository } from './membership.repository';
@@ -35,11 +35,8 @@ export class PupilCountsService {
 
   async pupilCounts(ctx: TenantContext, query: PupilCountQueryDto) {
     return inTenant(this.db, ctx, async (em) => {
-      const { rows, total } = await new PupilCountRepository(em, ctx.tenant.id).listPage(
-        { status: query.status ?? null, urn: query.urn ?? null },
-        { limit: query.pageSize, offset: offsetOf(query) },
-      );
-      return pageOf(rows.map(pupilCountDto), query, total);
+      const counts = new PupilCountRepository(em, ctx.tenant.id);
+      return readPage(query, (window) => counts.listPage({ status: query.status ?? null, urn: query.urn ?? null }, window), pupilCountDto);
     });
   }
 

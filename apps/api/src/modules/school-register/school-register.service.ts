@@ -3,7 +3,8 @@ import { Database, SchoolRegisterRepository } from '@partnerships/db';
 import { categoryEligibility, EncodingSniffer } from '@partnerships/domain';
 import { JobName, type JobQueue, RegisterImportRepository, SchoolImportRepository, type SchoolImportRow } from '@partnerships/jobs';
 import { conflict, invalid, notFound } from '../../common/app-error';
-import { offsetOf, pageOf, type PageQueryDto } from '../../common/pagination.dto';
+import { readPage } from '../../common/pagination';
+import type { PageQueryDto } from '../../common/pagination.dto';
 import { type AuthedContext, inTenant, type TenantContext } from '../../common/request-context';
 import { JOB_QUEUE } from '../../runtime/runtime.module';
 import type { AddProspectsDto, AddProspectsResultDto, ProspectSchoolDto, SchoolImportDto, SchoolSearchQueryDto } from './school-register.dto';
@@ -45,8 +46,7 @@ export class SchoolRegisterService {
       status: query.status ?? null,
     };
     return this.db.asPlatform({ userId: ctx.user.id }, async (em) => {
-      const { items, total } = await new SchoolRegisterRepository(em).searchPage(search, { limit: query.pageSize, offset: offsetOf(query) });
-      return pageOf(items, query, total);
+      return readPage(query, (window) => new SchoolRegisterRepository(em).searchPage(search, window));
     });
   }
 
@@ -96,8 +96,7 @@ export class SchoolRegisterService {
 
   async listRegisterImports(ctx: AuthedContext, query: PageQueryDto) {
     return this.db.asPlatform({ userId: ctx.user.id }, async (em) => {
-      const { rows, total } = await new RegisterImportRepository(em).listPage({ limit: query.pageSize, offset: offsetOf(query) });
-      return pageOf(rows.map(importDto), query, total);
+      return readPage(query, (window) => new RegisterImportRepository(em).listPage(window), importDto);
     });
   }
 
@@ -110,8 +109,7 @@ export class SchoolRegisterService {
 
   async listImports(ctx: TenantContext, query: PageQueryDto) {
     return inTenant(this.db, ctx, async (em) => {
-      const { rows, total } = await new SchoolImportRepository(em, ctx.tenant.id).listPage({ limit: query.pageSize, offset: offsetOf(query) });
-      return pageOf(rows.map(importDto), query, total);
+      return readPage(query, (window) => new SchoolImportRepository(em, ctx.tenant.id).listPage(window), importDto);
     });
   }
 

@@ -1,4 +1,4 @@
-import { UnitOfWorkRepository } from '@partnerships/db';
+import { PAGE_TOTAL, type PagedRows, type PageWindow, UnitOfWorkRepository } from '@partnerships/db';
 
 /** A school on the partnership's books (any status), as its members list shows it. */
 export interface MemberSchoolRow {
@@ -28,18 +28,14 @@ export class MemberSchoolsRepository extends UnitOfWorkRepository {
   }
 
   /** By school name; `pattern` is a LIKE pattern for the name or URN, or null for all. */
-  page(tenantId: string, pattern: string | null, page: { limit: number; offset: number }): Promise<MemberSchoolRow[]> {
-    return this.rows<MemberSchoolRow>(
-      `SELECT m.id AS "membershipId", s.urn, s.name, s.phase, s.type, s.local_authority AS "localAuthority", s.pupils,
+  page(tenantId: string, pattern: string | null, page: PageWindow): Promise<PagedRows<MemberSchoolRow>> {
+    return this.pageRows<MemberSchoolRow>(
+      `SELECT ${PAGE_TOTAL}, m.id AS "membershipId", s.urn, s.name, s.phase, s.type, s.local_authority AS "localAuthority", s.pupils,
                 m.category, m.status, to_char(m.joined_on, 'YYYY-MM-DD') AS "joinedOn"
          FROM memberships m JOIN schools s ON s.id = m.school_id WHERE ${SEARCH}
-         ORDER BY s.name LIMIT $3 OFFSET $4`,
-      [tenantId, pattern, page.limit, page.offset],
+         ORDER BY s.name`,
+      [tenantId, pattern],
+      page,
     );
-  }
-
-  async count(tenantId: string, pattern: string | null): Promise<number> {
-    const row = await this.one<{ total: number }>(`SELECT count(*)::int AS total FROM memberships m JOIN schools s ON s.id = m.school_id WHERE ${SEARCH}`, [tenantId, pattern]);
-    return row!.total;
   }
 }

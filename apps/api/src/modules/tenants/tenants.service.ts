@@ -48,14 +48,14 @@ export class TenantsService {
     const q = likePattern(query.q);
     return inTenant(this.db, ctx, (em) => {
       const schools = new MemberSchoolsRepository(em);
-      return readPage(query, (page) => schools.page(ctx.tenant.id, q, page), () => schools.count(ctx.tenant.id, q));
+      return readPage(query, (window) => schools.page(ctx.tenant.id, q, window));
     });
   }
 
   async people(ctx: TenantContext, query: PageQueryDto) {
     return inTenant(this.db, ctx, (em) => {
       const tenants = new TenantRepository(em);
-      return readPage(query, (page) => tenants.peoplePage(ctx.tenant.id, page), () => tenants.countPeople(ctx.tenant.id));
+      return readPage(query, (window) => tenants.peoplePage(ctx.tenant.id, window));
     });
   }
 
@@ -87,15 +87,14 @@ export class TenantsService {
   async invitations(ctx: TenantContext, query: PageQueryDto) {
     return inTenant(this.db, ctx, async (em) => {
       const invitations = new InvitationRepository(em);
-      const page = await readPage(query, (window) => invitations.listPage(ctx.tenant.id, window), () => invitations.count(ctx.tenant.id));
-      return { ...page, items: page.items.map(invitationDto) };
+      return readPage(query, (window) => invitations.listPage(ctx.tenant.id, window), invitationDto);
     });
   }
 
   async auditLog(ctx: TenantContext, query: PageQueryDto) {
     return inTenant(this.db, ctx, (em) => {
       const log = new AuditLogRepository(em);
-      return readPage(query, (page) => log.page(ctx.tenant.id, page), () => log.count(ctx.tenant.id));
+      return readPage(query, (window) => log.page(ctx.tenant.id, window));
     });
   }
 }
