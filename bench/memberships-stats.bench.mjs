@@ -5,7 +5,8 @@
 // per-month query the endpoint used before issue 14, run here directly) and then timed: p50 and p99 of
 // sequential requests. Goal (issue 14): under 100 ms. The reference query's own time is recorded too.
 // Needs DATABASE_URL and REDIS_URL; without them it says so and is skipped.
-// Usage: node bench/memberships-stats.bench.mjs [--out file.json]
+// Usage: node bench/memberships-stats.bench.mjs [--out file.json] [--keep]
+// With --keep the fixture database is left in place (its URL is printed) for EXPLAIN ANALYZE by hand.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { commitId, dist, ensureApiBuilt, here, root, signIn, skipWithoutServices, startApi, tearDown, writeResult } from './support.mjs';
@@ -18,6 +19,7 @@ const PORT = Number(process.env.BENCH_API_PORT ?? 3978);
 
 const outArg = process.argv.indexOf('--out');
 const out = outArg > 0 ? process.argv[outArg + 1] : join(here, 'results', 'memberships-stats.json');
+const keep = process.argv.includes('--keep');
 skipWithoutServices(NAME);
 ensureApiBuilt(join(root, 'apps', 'api', 'dist', 'main.js'));
 const require = createRequire(import.meta.url);
@@ -128,5 +130,5 @@ try {
   console.log(`  ${MEMBERS} members, ${events} events, ${MONTHS} months: p50 ${result.p50} ms, p99 ${result.p99} ms (goal < 100 ms); the per-member, per-month reference took ${referenceMs} ms`);
   console.log(`  written to: ${out}`);
 } finally {
-  await tearDown({ api, owner, url, dropDatabase });
+  await tearDown({ api, owner, url, dropDatabase: keep ? async () => console.log(`  kept the fixture database: ${url}`) : dropDatabase });
 }

@@ -162,6 +162,13 @@ export class MembershipRepository extends UnitOfWorkRepository {
    * `from_status`, or the current status when there are no events) and from each event to the next —
    * a span counts for every month whose end falls in [start, end), so spans are grouped by their
    * start and end month and only those few groups are summed per month.
+   *
+   * Issue 14 (under 100 ms at 10,000 members): the events are read in timeline order from
+   * `membership_events_timeline_idx` (no sort before the window); months are `timestamp`s, truncated
+   * once per span and formatted once per answer row (`to_char` per span and per month × group was a
+   * third of the time); a span starting before `first` is counted from `first`, so groups are fewer;
+   * and the events are not joined back to `memberships` (the composite foreign key keeps each event
+   * in its membership's partnership, and row-level security already limits both to this one).
    */
   statusCountsByMonth(first: string, today: string): Promise<{ month: string; status: MembershipState; n: number }[]> {
     return this.rows(
@@ -176,16 +183,16 @@ export class MembershipRepository extends UnitOfWorkRepository {
            FROM memberships m LEFT JOIN ev f ON f.membership_id = m.id AND f.k = 1
            WHERE m.tenant_id = $1
            UNION ALL
-           SELECT ev.on_date, ev.next_on, ev.to_status FROM ev JOIN memberships m ON m.tenant_id = $1 AND m.id = ev.membership_id),
+           SELECT ev.on_date, ev.next_on, ev.to_status FROM ev),
          grouped AS (
-           SELECT status, to_char(from_date, 'YYYY-MM') AS start_month,
-                  CASE WHEN to_date <= $3::date THEN to_char(to_date, 'YYYY-MM') END AS end_month, count(*) AS n
+           SELECT status, date_trunc('month', greatest(from_date, $2::date)::timestamp) AS start_month,
+                  CASE WHEN to_date <= $3::date THEN date_trunc('month', to_date::timestamp) END AS end_month, count(*) AS n
            FROM spans
            WHERE status IS NOT NULL AND from_date <= $3::date AND (to_date IS NULL OR to_date > from_date)
-           GROUP BY 1, 2, 3),
-         months AS (SELECT to_char(d, 'YYYY-MM') AS month FROM generate_series($2::date, $3::date, interval '1 month') d)
-         SELECT mo.month, g.status, sum(g.n)::int AS n
-         FROM months mo JOIN grouped g ON g.start_month <= mo.month AND (g.end_month IS NULL OR g.end_month > mo.month)
+           GROUP BY 1, 2, 3)
+         SELECT to_char(mo.month, 'YYYY-MM') AS month, g.status, sum(g.n)::int AS n
+         FROM generate_series($2::timestamp, $3::timestamp, interval '1 month') mo(month)
+         JOIN grouped g ON g.start_month <= mo.month AND (g.end_month IS NULL OR g.end_month > mo.month)
          GROUP BY mo.month, g.status ORDER BY mo.month`,
       [this.tenantId, first, today],
     );
