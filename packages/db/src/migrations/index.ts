@@ -23,6 +23,7 @@ import { FeesFiguresAgree1765300000000 } from './1765300000000-fees-figures-agre
 import { SchoolFeeFacts1765400000000 } from './1765400000000-school-fee-facts';
 import { RegisterImports1765450000000 } from './1765450000000-register-imports';
 import { SchoolsUpdatedIndex1765500000000 } from './1765500000000-schools-updated-index';
+import { MembershipEventsTimelineIndex1765530000000 } from './1765530000000-membership-events-timeline-index';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
 export const MIGRATIONS = [
@@ -51,5 +52,6 @@ export const MIGRATIONS = [
   SchoolFeeFacts1765400000000,
   RegisterImports1765450000000,
   SchoolsUpdatedIndex1765500000000,
+  MembershipEventsTimelineIndex1765530000000,
   // append new migrations here, one line each
 ];

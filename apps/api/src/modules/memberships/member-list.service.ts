@@ -79,8 +79,7 @@ export class MemberListService {
     const first = `${Math.floor(startIndex / 12)}-${String((startIndex % 12) + 1).padStart(2, '0')}-01`;
     return inTenant(this.db, ctx, async (em) => {
       const members = new MembershipRepository(em, ctx.tenant.id);
-      const rows = await members.statusCountsByMonth(first, today);
-      const current = await members.statusCounts();
+      const { byMonth: rows, now: current } = await members.statusCounts(first, today);
       const months: MembershipStatsDto['months'] = [];
       for (let i = 0; i < query.months; i++) {
         const index = startIndex + i;
