@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { type Browser } from './support/browser';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type DataSource, seedImprovement, seedReviews } from '@partnerships/db';
+import { type Browser, hydrated, visit } from './support/browser';
+import { seedFullGovernanceDemo } from './support/governance';
 import { signIn } from './support/journeys';
 import type { Stack } from './support/stack';
 import { withStackAndBrowser } from './support/suite';
@@ -15,14 +17,42 @@ import { withStackAndBrowser } from './support/suite';
 
 let stack: Stack;
 let browser: Browser;
+let db: DataSource;
 
-withStackAndBrowser((s, b) => {
+// The full demo (governance, peer review, school improvement) on top of the small one, so the walk reaches those pages too.
+withStackAndBrowser(async (s, b) => {
   stack = s;
   browser = b;
+  db = await seedFullGovernanceDemo(stack.databaseUrl);
+  const [{ password_hash: hash }] = await db.query(`SELECT password_hash FROM users WHERE email = 'admin@ealing.demo.test'`);
+  await db.transaction(async (em) => {
+    await seedReviews(em, hash);
+    await seedImprovement(em);
+  });
 });
 
-/** Routes that still take a third round, and why (each a real dependency: an answer names the next thing to ask for). */
-const MORE_ROUNDS: Record<string, string> = {};
+afterAll(async () => {
+  await db?.destroy();
+});
+
+/**
+ * Routes that still take a third round, and why: in each, one answer names what to ask for next
+ * and no route of the API answers both (the school home is being given its own endpoint).
+ */
+const MORE_ROUNDS: Record<string, string> = {
+  '/s/:n': 'the school home: one call per partnership from the layout\'s portal; its own endpoint is separate work in issue 14',
+  '/s/:n/shop': 'without ?tenant=, the partnership shown is the school\'s first active membership, from the layout\'s portal',
+  '/s/:n/bookings': 'without ?tenant=, the partnership shown is the school\'s first active membership, from the layout\'s portal',
+  '/s/:n/improvement': 'data rounds are asked for per partnership, and the partnerships come from the layout\'s portal',
+  '/s/:n/shop/buyback': 'next year\'s prices are asked for on the first day of the window\'s year (guessed at once; asked again when the guess is wrong); without ?tenant= the portal first',
+  '/s/:n/confidential-reviews/:id': 'the bodies to share with belong to the partnership the report names',
+  '/p/:slug/members/:id': 'the fee and invoices are asked for by the school\'s URN, which only the membership gives',
+  '/p/:slug/events/:id': 'one register per session, and the sessions come with the event',
+  '/p/:slug/offers/pools': 'one call per pool for its days, and the pools come from the offer list',
+  '/p/:slug/governance/motions/:id': 'the proxies are asked for by the motion\'s meeting',
+  '/p/:slug/governance/meetings/:id': 'the body and the meetings either side are asked for by the meeting\'s body and day',
+  '/p/:slug/fees/planner': 'the scenario is worked out after the schedule only when a rate is solved for (its components name what to solve)',
+};
 
 const MAX_ROUNDS = 2;
 
@@ -55,7 +85,7 @@ function followable(url: URL, origin: string, within: RegExp): boolean {
   return true;
 }
 
-function readTiming(header: string | undefined): { calls: number; rounds: number } | null {
+function readTiming(header: string | null | undefined): { calls: number; rounds: number } | null {
   const match = /api;desc="(\d+) calls? in (\d+) rounds?"/.exec(header ?? '');
   return match ? { calls: Number(match[1]), rounds: Number(match[2]) } : null;
 }
@@ -98,8 +128,25 @@ function table(visited: Visited[]): string {
   return visited.map((v) => `${String(v.rounds ?? '?').padStart(2)} rounds ${String(v.calls ?? '?').padStart(3)} calls  ${v.status ?? '???'}  ${v.url}`).join('\n');
 }
 
+/** The route with its partnership's name as a placeholder too, as MORE_ROUNDS names routes. */
+const generic = (key: string) => key.replace(/^\/p\/[^/]+/, '/p/:slug');
+
+/** Pages over their limit: two rounds, or three for the routes MORE_ROUNDS explains. */
 function tooMany(visited: Visited[]): Visited[] {
-  return visited.filter((v) => v.rounds === null || (v.rounds > MAX_ROUNDS && !(v.key in MORE_ROUNDS)));
+  return visited.filter((v) => v.rounds === null || v.rounds > MAX_ROUNDS + (generic(v.key) in MORE_ROUNDS ? 1 : 0));
+}
+
+/** A billing run, as an admin does it (dry run, then issue), so there are invoices to visit. */
+async function runBilling(page: Page): Promise<void> {
+  await visit(page, `${stack.webUrl}/p/ealing/billing/runs`);
+  const first = page.locator('#scheduleId option:not([value=""])').first();
+  await page.locator('#scheduleId').selectOption((await first.getAttribute('value'))!);
+  await page.getByRole('button', { name: 'Check the invoices (dry run)' }).click();
+  await page.getByRole('heading', { name: /What would be invoiced for/ }).waitFor();
+  await page.getByRole('button', { name: 'Issue invoices' }).click();
+  await page.waitForURL((url) => /\/p\/ealing\/billing\/runs\/[^/]+$/.test(url.pathname));
+  await hydrated(page);
+  await page.getByRole('heading', { name: 'Finished' }).waitFor({ timeout: 90_000 });
 }
 
 async function signInFresh(page: Page, email: string): Promise<void> {
@@ -111,11 +158,12 @@ describe('API rounds per page render (Server-Timing)', () => {
   it('every page the Ealing admin reaches asks the API in at most two rounds', async () => {
     const { page } = browser;
     await signInFresh(page, 'admin@ealing.demo.test');
-    const visited = await walk(page, ['/p/ealing', '/p/ealing/members', '/p/ealing/billing/invoices', '/p/ealing/fees', '/p/ealing/governance', '/p/ealing/improvement', '/p/ealing/offers', '/p/ealing/events', '/p/ealing/settings'], /^\/p\//);
+    await runBilling(page);
+    const visited = await walk(page, ['/p/ealing', '/p/ealing/members', '/p/ealing/billing/invoices', '/p/ealing/billing/invoices/:id', '/p/ealing/fees', '/p/ealing/governance', '/p/ealing/improvement', '/p/ealing/offers', '/p/ealing/events', '/p/ealing/settings'], /^\/p\//);
     console.log(`Ealing admin, ${visited.length} pages:\n${table(visited)}`);
     // The walk reached the pages that matter most (so the check below means something).
     const keys = new Set(visited.map((v) => v.key));
-    for (const key of ['/p/ealing', '/p/ealing/members', '/p/ealing/members/:id', '/p/ealing/billing/invoices', '/p/ealing/fees', '/p/ealing/fees/:id', '/p/ealing/fees/planner', '/p/ealing/governance', '/p/ealing/events', '/p/ealing/offers', '/p/ealing/improvement', '/p/ealing/people']) {
+    for (const key of ['/p/ealing', '/p/ealing/members', '/p/ealing/members/:id', '/p/ealing/billing/invoices', '/p/ealing/fees', '/p/ealing/fees/:id', '/p/ealing/fees/planner', '/p/ealing/governance', '/p/ealing/events', '/p/ealing/offers', '/p/ealing/improvement', '/p/ealing/improvement/reviews/:id', '/p/ealing/governance/meetings/:id', '/p/ealing/governance/bodies/:id', '/p/ealing/people']) {
       expect(keys, `the walk should reach ${key}`).toContain(key);
     }
     expect(visited.length).toBeGreaterThan(30);
@@ -128,6 +176,8 @@ describe('API rounds per page render (Server-Timing)', () => {
     await signInFresh(page, 'admin@tower-hamlets.demo.test');
     const visited = await walk(page, ['/p/tower-hamlets/governance', '/p/tower-hamlets/billing/invoices', '/p/tower-hamlets/offers'], /^\/p\//, 80);
     console.log(`Tower Hamlets admin, ${visited.length} pages:\n${table(visited)}`);
+    const keys = new Set(visited.map((v) => v.key));
+    for (const key of ['/p/tower-hamlets/governance/motions/:id', '/p/tower-hamlets/governance/elections/:id']) expect(keys, `the walk should reach ${key}`).toContain(key);
     const over = tooMany(visited);
     expect(over, `pages over ${MAX_ROUNDS} rounds:\n${table(over)}`).toEqual([]);
   });
@@ -146,7 +196,7 @@ describe('API rounds per page render (Server-Timing)', () => {
       all.push(...visited);
     }
     const keys = new Set(all.map((v) => v.key));
-    for (const key of ['/s/:n', '/s/:n/partnerships/ealing', '/s/:n/invoices', '/s/:n/shop', '/s/:n/bookings', '/s/:n/pupil-numbers', '/s/:n/votes']) {
+    for (const key of ['/s/:n', '/s/:n/partnerships/ealing', '/s/:n/invoices', '/s/:n/invoices/:id', '/s/:n/shop', '/s/:n/bookings', '/s/:n/pupil-numbers', '/s/:n/votes']) {
       expect(keys, `the walk should reach ${key}`).toContain(key);
     }
     const over = tooMany(all);

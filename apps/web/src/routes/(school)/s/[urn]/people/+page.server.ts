@@ -6,7 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The school's own people: the headteacher invites the business manager and staff and sets their roles. */
 export const load: PageServerLoad = async (event) => {
-  await event.parent();
+  // The layout's portal is not needed here (it answers 404 for someone else's school first): no waiting for it.
   const people = await loadOrFail(event, apiFor(event).GET('/api/v1/school-portal/{urn}/people', { params: { path: { urn: event.params.urn } } }));
   return { people, myId: event.locals.me!.user.id };
 };

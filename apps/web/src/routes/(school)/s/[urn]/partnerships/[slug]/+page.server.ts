@@ -7,21 +7,19 @@ import { PUPIL_COUNT_MAX } from '#lib/pupil-count.ts';
 
 /** One partnership as the school sees it: its membership, what is included, dates, contacts, documents; apply and notice. */
 export const load: PageServerLoad = async (event) => {
-  await event.parent();
-  const membership = await loadOrFail(
-    event,
-    apiFor(event).GET('/api/v1/school-portal/{urn}/memberships/{tenantSlug}', { params: { path: { urn: event.params.urn, tenantSlug: event.params.slug } } }),
-  );
-  const me = event.locals.me!;
-  // Price before joining: the partnership's invitation lets the school see its own quote (listed or not); members see their fee and invoices.
+  // The membership, the quote and the invoices together (none needs another's answer, nor the
+  // layout's portal, whose 404 for someone else's school is shown first).
   const path = { urn: event.params.urn, tenantSlug: event.params.slug };
-  const [quote, invoices] = await Promise.all([
+  // Price before joining: the partnership's invitation lets the school see its own quote (listed or not); members see their fee and invoices.
+  const [membership, quote, invoices] = await Promise.all([
+    loadOrFail(event, apiFor(event).GET('/api/v1/school-portal/{urn}/memberships/{tenantSlug}', { params: { path } })),
     apiFor(event).GET('/api/v1/school-portal/{urn}/memberships/{tenantSlug}/quote', { params: { path } }).then((r) => r.data ?? null).catch(() => null),
     apiFor(event)
       .GET('/api/v1/school-portal/{urn}/invoices', { params: { path: { urn: event.params.urn }, query: { partnership: event.params.slug, pageSize: 10 } } })
       .then((r) => r.data ?? null)
       .catch(() => null),
   ]);
+  const me = event.locals.me!;
   const slug = event.params.slug;
   const billing = invoices ? { currentFee: invoices.currentFees.find((f) => f.partnershipSlug === slug) ?? null, invoices: invoices.items, moreInvoices: invoices.total > invoices.items.length } : null;
   return { membership, me: { name: me.user.name, email: me.user.email }, quote, billing };
