@@ -1,6 +1,6 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { parsePupils } from '#lib/members.ts';
-import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { apiFor, loadOrFail, loginUrl, submit } from '#lib/server/api.ts';
 import { readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { PUPIL_COUNT_MAX } from '#lib/pupil-count.ts';
@@ -9,6 +9,8 @@ import { PUPIL_COUNT_MAX } from '#lib/pupil-count.ts';
 export const load: PageServerLoad = async (event) => {
   // The membership, the quote and the invoices together (none needs another's answer, nor the
   // layout's portal, whose 404 for someone else's school is shown first).
+  const me = event.locals.me;
+  if (!me) redirect(303, loginUrl(event.url));
   const path = { urn: event.params.urn, tenantSlug: event.params.slug };
   // Price before joining: the partnership's invitation lets the school see its own quote (listed or not); members see their fee and invoices.
   const [membership, quote, invoices] = await Promise.all([
@@ -19,7 +21,6 @@ export const load: PageServerLoad = async (event) => {
       .then((r) => r.data ?? null)
       .catch(() => null),
   ]);
-  const me = event.locals.me!;
   const slug = event.params.slug;
   const billing = invoices ? { currentFee: invoices.currentFees.find((f) => f.partnershipSlug === slug) ?? null, invoices: invoices.items, moreInvoices: invoices.total > invoices.items.length } : null;
   return { membership, me: { name: me.user.name, email: me.user.email }, quote, billing };
