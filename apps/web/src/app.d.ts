@@ -1,3 +1,4 @@
+import type { ApiCall } from '#lib/api-rounds.ts';
 import type { Me } from '#lib/server/api.ts';
 
 declare global {
@@ -9,6 +10,8 @@ declare global {
       session: string | null;
       /** True when the API could not be reached while loading the session. */
       apiUnavailable: boolean;
+      /** The API calls made while answering this request (start and end, performance.now()), for Server-Timing. */
+      apiCalls?: ApiCall[];
     }
     interface Error {
       status: number;

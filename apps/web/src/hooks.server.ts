@@ -1,4 +1,5 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
+import { apiServerTiming } from '#lib/api-rounds.ts';
 import { apiFor } from '#lib/server/api.ts';
 import { SESSION_COOKIE } from '#lib/server/config.ts';
 import { proxyToApi } from '#lib/server/proxy.ts';
@@ -19,6 +20,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
 
   // (b) Who is signed in, for every page and form action.
+  event.locals.apiCalls = [];
   event.locals.me = null;
   event.locals.apiUnavailable = false;
   event.locals.session = event.cookies.get(SESSION_COOKIE) ?? null;
@@ -40,6 +42,12 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
 
   const response = await resolve(event);
+
+  // How many rounds of API calls the page took (the session above is the first): one more for
+  // each load that waited for another's answer before asking its own. Pages only.
+  if (response.headers.get('content-type')?.startsWith('text/html')) {
+    response.headers.append('server-timing', apiServerTiming(event.locals.apiCalls ?? []));
+  }
 
   // (c) Security headers (the Content-Security-Policy comes from the csp option in vite.config.ts).
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {

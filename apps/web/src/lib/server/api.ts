@@ -24,7 +24,12 @@ export function apiFor(event: ApiEvent, session: string | null = event.locals.se
     if (forwarded) request.headers.set('x-forwarded-for', forwarded);
     request.headers.set('x-forwarded-proto', event.url.protocol.replace(':', ''));
     request.headers.set('x-forwarded-host', event.url.host);
-    return fetch(request);
+    // Each call's start and end, for the page's Server-Timing (how many rounds it took).
+    const calls = event.locals.apiCalls;
+    if (!calls) return fetch(request);
+    const start = performance.now();
+    const record = () => void calls.push({ start, end: performance.now() });
+    return fetch(request).finally(record);
   };
   return createApiClient({
     baseUrl: apiOrigin(),

@@ -37,16 +37,50 @@ export async function memberGroups(event: ApiEvent, scheduleId: string) {
   return answer.ok ? answer.data : null;
 }
 
+type ScheduleAnswer = Awaited<ReturnType<typeof askSchedule>>;
+type ScenarioAnswer = Awaited<ReturnType<typeof askScenario>>;
+
+function askSchedule(event: ApiEvent, id: string) {
+  return submit(apiFor(event).GET('/api/v1/tenants/{slug}/fee-schedules/{id}', { params: { path: { slug: event.params.slug, id } } }));
+}
+
+function askScenario(event: ApiEvent, scheduleId: string, request: ReturnType<typeof scenarioRequest>) {
+  return submit(
+    apiFor(event).POST('/api/v1/tenants/{slug}/fee-scenarios', {
+      params: { path: { slug: event.params.slug } },
+      body: { scheduleId, schools: request.schools, ...(request.solve ? { solve: request.solve } : {}) },
+    }),
+  );
+}
+
+/** The calls a scenario needs, started at once (the planner's page asks for them alongside the schedule list). */
+export interface ScenarioCalls {
+  schedule: Promise<ScheduleAnswer> | null;
+  /** Only when nothing is solved for: then the request does not depend on the schedule's components. */
+  scenario: Promise<ScenarioAnswer> | null;
+}
+
+/**
+ * Start a scenario's calls before the schedule list is known, so the page takes one round after
+ * the session rather than three: the schedule it names and, when no rate is solved for, the
+ * scenario itself (both only read). runScenario uses them only where it would have asked the same.
+ */
+export function startScenario(event: ApiEvent, state: PlannerState, key: ScenarioKey): ScenarioCalls {
+  const s = state[key];
+  if (!s?.schedule) return { schedule: null, scenario: null };
+  const request = scenarioRequest(s, key, null);
+  const independent = s.solve === '' && Object.keys(request.errors).length === 0;
+  return { schedule: askSchedule(event, s.schedule), scenario: independent ? askScenario(event, s.schedule, request) : null };
+}
+
 /** Work out one scenario: its schedule, the rates that can be solved for, and the API's answer (or what to put right). */
-export async function runScenario(event: ApiEvent, state: PlannerState, key: ScenarioKey, known: Set<string>): Promise<ScenarioOutcome | null> {
+export async function runScenario(event: ApiEvent, state: PlannerState, key: ScenarioKey, known: Set<string>, started?: ScenarioCalls): Promise<ScenarioOutcome | null> {
   const s = state[key];
   if (!s) return null;
-  const slug = event.params.slug;
-  const api = apiFor(event);
   let document: FeeSchedule | null = null;
   let schedule: ScenarioOutcome['schedule'] = null;
   if (s.schedule && known.has(s.schedule)) {
-    const found = await submit(api.GET('/api/v1/tenants/{slug}/fee-schedules/{id}', { params: { path: { slug, id: s.schedule } } }));
+    const found = await (started?.schedule ?? askSchedule(event, s.schedule));
     if (found.ok) {
       const stored = asStored(found.data);
       document = stored.document;
@@ -59,7 +93,8 @@ export async function runScenario(event: ApiEvent, state: PlannerState, key: Sce
   const base = { key, name: s.name, schedule, rounding: document?.rounding ?? null, options, result: null, solvedFor: null, message: null };
   if (Object.keys(request.errors).length || !schedule) return { ...base, errors: request.errors };
 
-  const answer = await submit(api.POST('/api/v1/tenants/{slug}/fee-scenarios', { params: { path: { slug } }, body: { scheduleId: schedule.id, schools: request.schools, ...(request.solve ? { solve: request.solve } : {}) } }));
+  // Started early only with the same schedule and, nothing being solved for, the same request.
+  const answer = await (started?.scenario && schedule.id === s.schedule && !request.solve ? started.scenario : askScenario(event, schedule.id, request));
   if (!answer.ok) {
     const errors: Record<string, string> = {};
     for (const [field, message] of Object.entries(answer.problem.fields)) {

@@ -1,5 +1,6 @@
 import { currentYearOf } from '#lib/partnership-labels.ts';
 import { apiFor, loadOrFail } from '#lib/server/api.ts';
+import { isAdminIn, tenantRoles } from '#lib/server/roles.ts';
 import { loadAs, type MyGovernance } from '#lib/server/governance-api.ts';
 import type { PageServerLoad } from './$types';
 
@@ -10,10 +11,11 @@ const PAGE_SIZE = 25;
  * loaded what a visitor may see, or answered 404).
  */
 export const load: PageServerLoad = async (event) => {
-  const { publicPage, isAdmin } = await event.parent();
-  if (publicPage) return { home: { kind: 'public' as const } };
-
+  // Staff or visitor, from the session's roles (the same roles the layout's partnership call
+  // answers with), so the home's own calls start alongside the layout's rather than after it.
   const slug = event.params.slug;
+  if (tenantRoles(event.locals.me, slug).length === 0) return { home: { kind: 'public' as const } };
+  const isAdmin = isAdminIn(event.locals.me, slug);
   const api = apiFor(event);
   const q = (event.url.searchParams.get('q') ?? '').trim().slice(0, 100);
   const requested = Number.parseInt(event.url.searchParams.get('page') ?? '1', 10);

@@ -1,12 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { isStaffIn } from '#lib/server/roles.ts';
 import { problemAnswer, readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Documents the partnership shares with member schools: links or short texts, archived when out of date. */
 export const load: PageServerLoad = async (event) => {
-  const { canSeePeople } = await event.parent();
-  if (!canSeePeople) error(404, 'Page not found');
+  if (!isStaffIn(event.locals.me, event.params.slug)) error(404, 'Page not found');
   const documents = await loadOrFail(event, apiFor(event).GET('/api/v1/tenants/{slug}/documents', { params: { path: { slug: event.params.slug } } }));
   return { documents: documents.items };
 };

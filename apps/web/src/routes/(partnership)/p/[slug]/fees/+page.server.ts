@@ -6,13 +6,15 @@ import { periodDefaults } from '#lib/fees/editor/to-document.ts';
 import type { FeeSchedule } from '#lib/fees/schedule.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import { nextAcademicYearStart, whereInSchedule } from '#lib/server/fees.ts';
+import { canEditFeesIn } from '#lib/server/roles.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const MAX_IMPORT_BYTES = 512 * 1024;
 
 export const load: PageServerLoad = async (event) => {
-  const { canEditFees } = await event.parent();
   const slug = event.params.slug;
+  // As the fees layout's canEditFees, from the session's roles: the list need not wait for the layout.
+  const canEditFees = canEditFeesIn(event.locals.me, slug);
   const api = apiFor(event);
   const [list, templates] = await Promise.all([
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/fee-schedules', { params: { path: { slug } } })),

@@ -1,12 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { apiFor, loadOrFail } from '#lib/server/api.ts';
+import { isStaffIn } from '#lib/server/roles.ts';
 import { forwardUpload } from '#lib/server/upload.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Imports so far, and the form to upload a GIAS establishment file. */
 export const load: PageServerLoad = async (event) => {
-  const { canSeePeople } = await event.parent();
-  if (!canSeePeople) error(404, 'Page not found');
+  if (!isStaffIn(event.locals.me, event.params.slug)) error(404, 'Page not found');
   const api = apiFor(event);
   const [imports, localAuthorities] = await Promise.all([
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/school-imports', { params: { path: { slug: event.params.slug }, query: { pageSize: 20 } } })),

@@ -1,14 +1,14 @@
 import { error, fail } from '@sveltejs/kit';
 import { memberQuery, readMemberFilters } from '#lib/members.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { isStaffIn } from '#lib/server/roles.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
 
 /** The member list: every school on the partnership's list, in every state, with filters, a chart and bulk invite. */
 export const load: PageServerLoad = async (event) => {
-  const { canSeePeople } = await event.parent();
-  if (!canSeePeople) error(404, 'Page not found');
+  if (!isStaffIn(event.locals.me, event.params.slug)) error(404, 'Page not found');
   const slug = event.params.slug;
   const api = apiFor(event);
   const filters = readMemberFilters(event.url.searchParams);

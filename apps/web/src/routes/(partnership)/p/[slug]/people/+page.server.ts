@@ -1,12 +1,13 @@
 import { error, fail } from '@sveltejs/kit';
 import { INVITABLE_ROLES } from '#lib/labels.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { isAdminIn, isStaffIn } from '#lib/server/roles.ts';
 import { choice, problemAnswer, readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  const { canSeePeople, isAdmin } = await event.parent();
-  if (!canSeePeople) error(404, 'Page not found');
+  if (!isStaffIn(event.locals.me, event.params.slug)) error(404, 'Page not found');
+  const isAdmin = isAdminIn(event.locals.me, event.params.slug);
   const api = apiFor(event);
   const slug = event.params.slug;
   const [people, invitations] = await Promise.all([

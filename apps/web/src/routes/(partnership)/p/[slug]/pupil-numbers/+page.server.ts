@@ -1,14 +1,14 @@
 import { error, fail } from '@sveltejs/kit';
 import { censusLabel } from '#lib/members.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { isStaffIn } from '#lib/server/roles.ts';
 import { readFields, readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { count } from '#lib/plural.ts';
 
 /** Schools' corrections to their pupil numbers (to approve or turn down), the history, and which census drives fees. */
 export const load: PageServerLoad = async (event) => {
-  const { canSeePeople } = await event.parent();
-  if (!canSeePeople) error(404, 'Page not found');
+  if (!isStaffIn(event.locals.me, event.params.slug)) error(404, 'Page not found');
   const api = apiFor(event);
   const path = { slug: event.params.slug };
   const [toConfirm, waiting, history, settings] = await Promise.all([

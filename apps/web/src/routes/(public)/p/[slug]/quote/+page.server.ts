@@ -14,11 +14,13 @@ import { PUPIL_COUNT_MAX } from '#lib/pupil-count.ts';
 export const load: PageServerLoad = async (event) => {
   const slug = event.params.slug;
   const api = apiFor(event);
-  const partnership = await loadOrFail(event, api.GET('/api/v1/public/tenants/{slug}', { params: { path: { slug } } }));
   const params = event.url.searchParams;
   const q = (params.get('q') ?? '').trim().slice(0, 100);
   const urn = (params.get('urn') ?? '').trim();
   const values = { phase: params.get('phase') ?? '', pupils: params.get('pupils') ?? '', category: params.get('category') ?? '' };
+  // The search is asked for with the partnership, not after it (it does not depend on it).
+  const searchCall = params.has('q') && q.length >= 2 ? submit(api.GET('/api/v1/public/tenants/{slug}/quote/schools', { params: { path: { slug }, query: { q } } })) : null;
+  const partnership = await loadOrFail(event, api.GET('/api/v1/public/tenants/{slug}', { params: { path: { slug } } }));
 
   let results: Schemas['PublicSchoolDto'][] | null = null;
   let searchError: string | null = null;
@@ -26,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
     if (q.length < 2) {
       searchError = 'Enter at least 2 letters of your school’s name, or its URN';
     } else {
-      const found = await submit(api.GET('/api/v1/public/tenants/{slug}/quote/schools', { params: { path: { slug }, query: { q } } }));
+      const found = await (searchCall ?? submit(api.GET('/api/v1/public/tenants/{slug}/quote/schools', { params: { path: { slug }, query: { q } } })));
       if (found.ok) results = found.data.items;
       else searchError = found.problem.fields.q ?? found.problem.message;
     }

@@ -1,13 +1,20 @@
 import { fail } from '@sveltejs/kit';
 import { chosenTenant } from '#lib/offers.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { schoolRoles } from '#lib/server/roles.ts';
 import { problemAnswer, readFields, text } from '#lib/server/form.ts';
 import { formatPence } from '#lib/fees/money.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  const { portal, actsForSchool } = await event.parent();
-  const tenant = chosenTenant(portal.memberships, event.url.searchParams.get('tenant'));
+  // With ?tenant= the partnership is known from the address, and the calls start at once; without
+  // it, the school's partnership to show comes from the layout's portal (its memberships): a
+  // genuine extra round, since nothing else says which partnerships the school belongs to.
+  const asked = event.url.searchParams.get('tenant');
+  const tenant = chosenTenant([], asked) ?? chosenTenant((await event.parent()).portal.memberships, asked);
+  // As the layout's actsForSchool, from the session's roles at this school.
+  const roles = schoolRoles(event.locals.me, event.params.urn);
+  const actsForSchool = roles.includes('headteacher') || roles.includes('business-manager');
   if (!tenant) return { tenant: null, events: [], bookings: [], approvals: [] };
   const urn = event.params.urn;
   const api = apiFor(event);

@@ -1,14 +1,18 @@
 import { getAs, portalPath, postAs, putAs, tryGet } from '#lib/server/improvement-api.ts';
 import { done, invalidForm, refused } from '#lib/server/improvement-forms.ts';
 import type { ReviewSummary, Review, SchoolRound } from '#lib/improvement/types.ts';
+import { early } from '#lib/server/roles.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The school's improvement work: its data rounds in each partnership, and its peer reviews. */
 export const load: PageServerLoad = async (event) => {
-  const { portal } = await event.parent();
   const urn = event.params.urn;
+  // The reviews start at once; the data rounds are asked for per partnership, and which
+  // partnerships the school belongs to comes from the layout's portal: a genuine extra round.
+  const reviewsCall = early(getAs<{ items: Review[] }>(event, portalPath(urn, 'reviews')));
+  const { portal } = await event.parent();
   const [reviews, ...rounds] = await Promise.all([
-    getAs<{ items: Review[] }>(event, portalPath(urn, 'reviews')),
+    reviewsCall,
     ...portal.memberships.map((m) =>
       tryGet<{ items: SchoolRound[] }>(event, portalPath(urn, 'data-rounds'), { tenant: m.tenantSlug }).then((r) => ({
         slug: m.tenantSlug,

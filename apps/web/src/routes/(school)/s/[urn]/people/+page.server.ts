@@ -1,14 +1,16 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { formatDate, SCHOOL_ROLES } from '#lib/labels.ts';
-import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { apiFor, loadOrFail, loginUrl, submit } from '#lib/server/api.ts';
 import { checkbox, choice, choices, problemAnswer, readFields, readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The school's own people: the headteacher invites the business manager and staff and sets their roles. */
 export const load: PageServerLoad = async (event) => {
-  await event.parent();
+  // The layout's portal is not needed here (it answers 404 for someone else's school first): no waiting for it.
+  const me = event.locals.me;
+  if (!me) redirect(303, loginUrl(event.url));
   const people = await loadOrFail(event, apiFor(event).GET('/api/v1/school-portal/{urn}/people', { params: { path: { urn: event.params.urn } } }));
-  return { people, myId: event.locals.me!.user.id };
+  return { people, myId: me.user.id };
 };
 
 interface Answer {

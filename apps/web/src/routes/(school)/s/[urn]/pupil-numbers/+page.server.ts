@@ -9,7 +9,7 @@ import { PUPIL_COUNT_MAX } from '#lib/pupil-count.ts';
 
 /** The school's pupil numbers in every partnership, with the form to send one partnership a correction. */
 export const load: PageServerLoad = async (event) => {
-  await event.parent();
+  // The layout's portal is not needed here (it answers 404 for someone else's school first): no waiting for it.
   const counts = await loadOrFail(event, apiFor(event).GET('/api/v1/school-portal/{urn}/pupil-counts', { params: { path: { urn: event.params.urn } } }));
   return { counts, censuses: recentCensuses(londonToday()) };
 };

@@ -6,8 +6,11 @@ import { approveOrder, cancelOrder, tenantOf } from '#lib/server/order-actions.t
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  const { portal } = await event.parent();
-  const tenant = chosenTenant(portal.memberships, event.url.searchParams.get('tenant'));
+  // With ?tenant= the partnership is known from the address, and the calls start at once; without
+  // it, the school's partnership to show comes from the layout's portal (its memberships): a
+  // genuine extra round, since nothing else says which partnerships the school belongs to.
+  const asked = event.url.searchParams.get('tenant');
+  const tenant = chosenTenant([], asked) ?? chosenTenant((await event.parent()).portal.memberships, asked);
   if (!tenant) return { tenant: null, offers: null, entitlements: [], orders: [] };
   const urn = event.params.urn;
   const api = apiFor(event);

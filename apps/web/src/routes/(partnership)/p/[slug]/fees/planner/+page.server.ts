@@ -1,13 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { applyPlannerOp, emptyScenario, groupsFromSummary, plannerFromQuery, plannerToQuery, type PlannerState, type ScenarioKey } from '#lib/fees/planner-state.ts';
 import { apiFor, submit } from '#lib/server/api.ts';
-import { memberGroups, runScenario, schedulesFor } from '#lib/server/planner.ts';
+import { memberGroups, runScenario, schedulesFor, startScenario } from '#lib/server/planner.ts';
+import { canEditFeesIn } from '#lib/server/roles.ts';
 import type { Actions, PageServerLoad } from './$types';
 import type { FeeSchedule } from '#lib/fees/schedule.ts';
 
 export const load: PageServerLoad = async (event) => {
-  const { canEditFees } = await event.parent();
-  const { schedules, preferred } = await schedulesFor(event);
+  const canEditFees = canEditFeesIn(event.locals.me, event.params.slug);
   const params = event.url.searchParams;
   const here = `/p/${encodeURIComponent(event.params.slug)}/fees/planner`;
 
@@ -15,6 +15,12 @@ export const load: PageServerLoad = async (event) => {
   const op = params.get('op');
   // Opened afresh (no scenario in the address yet, perhaps just a schedule): start from the current members.
   const fresh = !params.has('a.name');
+  // Showing a scenario: its schedules, its results and the categories are asked for together with
+  // the schedule list (one round after the session), not after it.
+  const showing = !(op || fresh);
+  const started = showing ? { a: startScenario(event, state, 'a'), b: startScenario(event, state, 'b') } : null;
+  const categoriesCall = showing ? submit(apiFor(event).GET('/api/v1/tenants/{slug}/membership-categories', { params: { path: { slug: event.params.slug } } })) : null;
+  const { schedules, preferred } = await schedulesFor(event);
   if (op || fresh) {
     // A button was pressed (or the planner was just opened): change the scenario, then show it at its own address.
     if (!state.a.schedule && preferred) state.a.schedule = preferred.id;
@@ -37,8 +43,11 @@ export const load: PageServerLoad = async (event) => {
   }
 
   const known = new Set(schedules.map((s) => s.id));
-  const [a, b] = await Promise.all([runScenario(event, state, 'a', known), runScenario(event, state, 'b', known)]);
-  const categories = await submit(apiFor(event).GET('/api/v1/tenants/{slug}/membership-categories', { params: { path: { slug: event.params.slug } } }));
+  const [a, b, categories] = await Promise.all([
+    runScenario(event, state, 'a', known, started?.a),
+    runScenario(event, state, 'b', known, started?.b),
+    categoriesCall ?? submit(apiFor(event).GET('/api/v1/tenants/{slug}/membership-categories', { params: { path: { slug: event.params.slug } } })),
+  ]);
   return {
     state,
     schedules: schedules.map((s) => ({ id: s.id, name: s.name, label: s.period.label, version: s.version, status: s.status })),

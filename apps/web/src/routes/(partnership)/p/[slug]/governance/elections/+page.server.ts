@@ -6,12 +6,15 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const slug = event.params.slug;
   const api = apiFor(event);
-  const [elections, bodies] = await Promise.all([
+  // The coming year's meetings of every body, asked for with the bodies (not after them, one
+  // call per general meeting body), then kept to the general meetings', body by body as before.
+  const [elections, bodies, allMeetings] = await Promise.all([
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/elections', { params: { path: { slug } } })),
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/bodies', { params: { path: { slug } } })),
+    loadOrFail(event, api.GET('/api/v1/tenants/{slug}/meetings', { params: { path: { slug } } })),
   ]);
   const general = bodies.items.filter((b) => b.kind === 'general_meeting');
-  const meetings = (await Promise.all(general.map((b) => loadOrFail(event, api.GET('/api/v1/tenants/{slug}/meetings', { params: { path: { slug }, query: { bodyId: b.id } } }))))).flatMap((m) => m.items).filter((m) => m.status !== 'cancelled');
+  const meetings = general.flatMap((b) => allMeetings.items.filter((m) => m.bodyId === b.id)).filter((m) => m.status !== 'cancelled');
   return { elections: elections.items, bodies: bodies.items.filter((b) => b.kind !== 'general_meeting'), meetings };
 };
 

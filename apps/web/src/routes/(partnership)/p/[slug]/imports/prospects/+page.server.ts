@@ -3,13 +3,13 @@ import { error, fail } from '@sveltejs/kit';
 import { PHASES, REGISTER_STATUSES } from '#lib/members.ts';
 import type { Phase, RegisterStatus } from '#lib/vocabulary.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { isAdminIn } from '#lib/server/roles.ts';
 import { choices, problemAnswer, readFields, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Choosing prospects from the register: by local authority, phase, status or URN; a preview first, then the real thing. */
 export const load: PageServerLoad = async (event) => {
-  const { isAdmin } = await event.parent();
-  if (!isAdmin) error(404, 'Page not found');
+  if (!isAdminIn(event.locals.me, event.params.slug)) error(404, 'Page not found');
   const api = apiFor(event);
   const [localAuthorities, categories] = await Promise.all([
     loadOrFail(event, api.GET('/api/v1/schools/local-authorities')),

@@ -2,17 +2,20 @@ import { error } from '@sveltejs/kit';
 import { getAs, portalPath, postAs, tenantPath, tryGet } from '#lib/server/improvement-api.ts';
 import { done, invalidForm, refused } from '#lib/server/improvement-forms.ts';
 import type { ConfidentialReport, Read, Share } from '#lib/improvement/types.ts';
+import { early, schoolRoles } from '#lib/server/roles.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The head reads her school's confidential report, shares it with named people or a body, revokes, and sees who read it. */
 export const load: PageServerLoad = async (event) => {
-  const { isHeadteacher } = await event.parent();
-  if (!isHeadteacher) error(404, 'Page not found');
   const { urn, id } = event.params;
+  // As the layout's isHeadteacher, from the session's roles at this school.
+  if (!schoolRoles(event.locals.me, urn).includes('headteacher')) error(404, 'Page not found');
+  const readsCall = early(getAs<{ items: Read[] }>(event, portalPath(urn, 'confidential-reviews', id, 'reads')));
   const report = await getAs<ConfidentialReport>(event, `/api/v1/me/confidential-reviews/${encodeURIComponent(id)}`);
   if (report.school.urn !== urn) error(404, 'Page not found');
+  // The bodies to share with belong to the review's partnership, which only the report names: a third round.
   const [reads, bodies] = await Promise.all([
-    getAs<{ items: Read[] }>(event, portalPath(urn, 'confidential-reviews', id, 'reads')),
+    readsCall,
     tryGet<{ items: { id: string; name: string; kind: string }[] }>(event, tenantPath(report.tenantSlug, 'bodies')),
   ]);
   return { report, reads: reads.items, bodies: bodies.ok ? bodies.data.items.map((b) => ({ id: b.id, name: b.name })) : [] };

@@ -1,21 +1,20 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { parsePupils } from '#lib/members.ts';
-import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { apiFor, loadOrFail, loginUrl, submit } from '#lib/server/api.ts';
 import { readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { PUPIL_COUNT_MAX } from '#lib/pupil-count.ts';
 
 /** One partnership as the school sees it: its membership, what is included, dates, contacts, documents; apply and notice. */
 export const load: PageServerLoad = async (event) => {
-  await event.parent();
-  const membership = await loadOrFail(
-    event,
-    apiFor(event).GET('/api/v1/school-portal/{urn}/memberships/{tenantSlug}', { params: { path: { urn: event.params.urn, tenantSlug: event.params.slug } } }),
-  );
-  const me = event.locals.me!;
-  // Price before joining: the partnership's invitation lets the school see its own quote (listed or not); members see their fee and invoices.
+  // The membership, the quote and the invoices together (none needs another's answer, nor the
+  // layout's portal, whose 404 for someone else's school is shown first).
+  const me = event.locals.me;
+  if (!me) redirect(303, loginUrl(event.url));
   const path = { urn: event.params.urn, tenantSlug: event.params.slug };
-  const [quote, invoices] = await Promise.all([
+  // Price before joining: the partnership's invitation lets the school see its own quote (listed or not); members see their fee and invoices.
+  const [membership, quote, invoices] = await Promise.all([
+    loadOrFail(event, apiFor(event).GET('/api/v1/school-portal/{urn}/memberships/{tenantSlug}', { params: { path } })),
     apiFor(event).GET('/api/v1/school-portal/{urn}/memberships/{tenantSlug}/quote', { params: { path } }).then((r) => r.data ?? null).catch(() => null),
     apiFor(event)
       .GET('/api/v1/school-portal/{urn}/invoices', { params: { path: { urn: event.params.urn }, query: { partnership: event.params.slug, pageSize: 10 } } })

@@ -1,20 +1,30 @@
 import { fail } from '@sveltejs/kit';
 import { chosenTenant } from '#lib/offers.ts';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { nextAcademicYearStart } from '#lib/server/fees.ts';
+import { early } from '#lib/server/roles.ts';
 import { problemAnswer } from '#lib/server/form.ts';
 import { approveOrder, cancelOrder, tenantOf } from '#lib/server/order-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  const { portal } = await event.parent();
-  const tenant = chosenTenant(portal.memberships, event.url.searchParams.get('tenant'));
+  // With ?tenant= the partnership is known from the address, and the calls start at once; without
+  // it, the school's partnership to show comes from the layout's portal (its memberships): a
+  // genuine extra round, since nothing else says which partnerships the school belongs to.
+  const asked = event.url.searchParams.get('tenant');
+  const tenant = chosenTenant([], asked) ?? chosenTenant((await event.parent()).portal.memberships, asked);
   if (!tenant) return { tenant: null, buyback: null, offers: [] };
   const urn = event.params.urn;
   const api = apiFor(event);
+  const offersOn = (date: string | undefined) => loadOrFail(event, api.GET('/api/v1/school-portal/{urn}/offers', { params: { path: { urn }, query: { tenant, ...(date ? { date } : {}) } } }));
+  // Next year's prices: as on the first day of the year bought for, which the buy-back's window
+  // says. Asked for together with the buy-back on the likely day (the coming September) and
+  // without a window (today); only when the window names another year are they asked again.
+  const likely = nextAcademicYearStart();
+  const guesses = new Map([likely, undefined].map((date) => [date, early(offersOn(date))] as const));
   const buyback = await loadOrFail(event, api.GET('/api/v1/school-portal/{urn}/buyback', { params: { path: { urn }, query: { tenant } } }));
-  // Next year's prices: as on the first day of the year bought for.
   const date = buyback.window ? `${buyback.window.year}-09-01` : undefined;
-  const offers = await loadOrFail(event, api.GET('/api/v1/school-portal/{urn}/offers', { params: { path: { urn }, query: { tenant, ...(date ? { date } : {}) } } }));
+  const offers = await (guesses.get(date) ?? offersOn(date));
   return { tenant, buyback, offers: offers.items.filter((o) => ['traded_service', 'digital'].includes(o.kind) && o.pricePence !== null) };
 };
 

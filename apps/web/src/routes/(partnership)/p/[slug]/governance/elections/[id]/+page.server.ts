@@ -1,11 +1,14 @@
 import { fail } from '@sveltejs/kit';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import { problemAnswer, readForm, text } from '#lib/server/form.ts';
+import { tenantRoles } from '#lib/server/roles.ts';
+import { managesGovernance } from '#lib/governance.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const { slug, id } = event.params;
-  const { canManage } = await event.parent();
+  // As the governance layout's canManage, from the session's roles, so both calls start at once.
+  const canManage = managesGovernance(tenantRoles(event.locals.me, slug));
   const api = apiFor(event);
   const [election, voters] = await Promise.all([
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/elections/{id}', { params: { path: { slug, id } } })),

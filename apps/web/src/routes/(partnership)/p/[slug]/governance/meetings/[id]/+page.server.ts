@@ -3,6 +3,7 @@ import { ATTENDANCE_STATUSES, type AttendanceStatus, londonDayOf } from '#lib/go
 import { apiFor, loadOrFail, submit, type Submitted } from '#lib/server/api.ts';
 import { checkbox, problemAnswer, readForm, readFields, text } from '#lib/server/form.ts';
 import type { Action, AgendaItem, AttendanceRow, FollowUp, Minutes, PreviousMinutes, Quorum } from '#lib/server/governance-api.ts';
+import { early } from '#lib/server/roles.ts';
 import { isOneOf } from '#lib/vocabulary.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -17,10 +18,12 @@ function shiftDay(iso: string, days: number): string {
 export const load: PageServerLoad = async (event) => {
   const { slug, id } = event.params;
   const api = apiFor(event);
+  const votersCall = early(loadOrFail(event, api.GET('/api/v1/tenants/{slug}/school-voters', { params: { path: { slug } } })));
   const meeting = await loadOrFail(event, api.GET('/api/v1/tenants/{slug}/meetings/{id}', { params: { path: { slug, id } } }));
+  // The body and the meetings either side are asked for by the meeting's body and day, which only the meeting gives: a third round.
   const [body, voters, siblings] = await Promise.all([
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/bodies/{id}', { params: { path: { slug, id: meeting.bodyId } } })),
-    loadOrFail(event, api.GET('/api/v1/tenants/{slug}/school-voters', { params: { path: { slug } } })),
+    votersCall,
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/meetings', { params: { path: { slug }, query: { bodyId: meeting.bodyId, from: shiftDay(meeting.startsAt, -540), to: shiftDay(meeting.startsAt, 540) } } })),
   ]);
   // People who may stand in as a deputy or own an action: the body's members and the member schools' heads.

@@ -1,13 +1,17 @@
 import { fail } from '@sveltejs/kit';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
 import { problemAnswer, readForm, text } from '#lib/server/form.ts';
+import { tenantRoles } from '#lib/server/roles.ts';
+import { managesGovernance } from '#lib/governance.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const { slug, id } = event.params;
-  const { canManage } = await event.parent();
+  // As the governance layout's canManage, from the session's roles, so the motion is asked for at once.
+  const canManage = managesGovernance(tenantRoles(event.locals.me, slug));
   const api = apiFor(event);
   const motion = await loadOrFail(event, api.GET('/api/v1/tenants/{slug}/motions/{id}', { params: { path: { slug, id } } }));
+  // The proxies are asked for by the motion's meeting, which only the motion gives: a third round for managers.
   const proxies = canManage ? await loadOrFail(event, api.GET('/api/v1/tenants/{slug}/proxies', { params: { path: { slug }, query: { meetingId: motion.meetingId } } })) : null;
   return { motion, proxies: proxies?.items.filter((p) => !p.revokedAt) ?? [] };
 };

@@ -2,13 +2,17 @@ import { getAs, postAs, putAs, tenantPath } from '#lib/server/improvement-api.ts
 import { done, invalidForm, refused } from '#lib/server/improvement-forms.ts';
 import { choice, day, readFields, readForm, text } from '#lib/server/form.ts';
 import type { Review, Reviewer } from '#lib/improvement/types.ts';
+import { tenantRoles } from '#lib/server/roles.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const { slug, id } = event.params;
-  const review = await getAs<Review>(event, tenantPath(slug, 'reviews', id));
-  const { canManage } = await event.parent();
-  const reviewers = canManage ? await getAs<{ items: Reviewer[] }>(event, tenantPath(slug, 'reviewers')).catch(() => ({ items: [] })) : { items: [] };
+  // As the improvement layout's canManage (admins and officers), from the session's roles: both at once.
+  const canManage = tenantRoles(event.locals.me, slug).some((r) => r === 'tenant-admin' || r === 'officer');
+  const [review, reviewers] = await Promise.all([
+    getAs<Review>(event, tenantPath(slug, 'reviews', id)),
+    canManage ? getAs<{ items: Reviewer[] }>(event, tenantPath(slug, 'reviewers')).catch(() => ({ items: [] as Reviewer[] })) : { items: [] as Reviewer[] },
+  ]);
   const myId = event.locals.me?.user.id ?? '';
   const myRole = review.participants.find((p) => p.userId === myId)?.role ?? null;
   return { review, reviewers: reviewers.items, myRole };

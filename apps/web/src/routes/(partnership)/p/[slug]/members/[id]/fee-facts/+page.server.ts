@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { apiFor, loadOrFail, submit } from '#lib/server/api.ts';
+import { isAdminIn, isStaffIn } from '#lib/server/roles.ts';
 import { problemAnswer, readForm, text } from '#lib/server/form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,8 +10,8 @@ import type { Actions, PageServerLoad } from './$types';
  * partnership records here is used over it by the preview, the quote and billing.
  */
 export const load: PageServerLoad = async (event) => {
-  const { canSeePeople, isAdmin } = await event.parent();
-  if (!canSeePeople) error(404, 'Page not found');
+  if (!isStaffIn(event.locals.me, event.params.slug)) error(404, 'Page not found');
+  const isAdmin = isAdminIn(event.locals.me, event.params.slug);
   const api = apiFor(event);
   const path = { slug: event.params.slug, id: event.params.id };
   const [member, facts] = await Promise.all([
