@@ -569,16 +569,8 @@ export class InvoiceRepository extends UnitOfWorkRepository {
     return Boolean(row?.ready);
   }
 
-  /** A payment and whether its receipt went out. */
-  paymentForReceipt(paymentId: string): Promise<PaymentForReceiptRow | null> {
-    return this.one<PaymentForReceiptRow>(
-      `SELECT id, invoice_id, school_id, method, amount_pence, to_char(paid_on, 'YYYY-MM-DD') AS paid_on, receipt_sent_at FROM invoice_payments WHERE id = $1`,
-      [paymentId],
-    );
-  }
-
   /**
-   * The payment, locked until the unit of work ends, before its receipt is sent: a second receipt
+   * A payment and whether its receipt went out, locked until the unit of work ends, before its receipt is sent: a second receipt
    * job (the sweep's and the normal one's, or a retry) waits here and then sees `receipt_sent_at`.
    */
   lockPaymentForReceipt(paymentId: string): Promise<PaymentForReceiptRow | null> {
