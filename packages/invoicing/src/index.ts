@@ -24,3 +24,4 @@ export * from './one-off-invoice';
 export * from './stripe-client';
 export * from './stripe-events';
 export * from './invoice-sending';
+export * from './receipts-sweep';

@@ -85,55 +85,58 @@ const METHOD_WORDS: Record<string, string> = { bank_transfer: 'bank transfer', c
 /**
  * A payment has arrived (a bank transfer recorded, or Stripe's money received): a receipt to the
  * school's finance contact (else membership contact, else headteacher) and a notice to the
- * partnership's finance address. Once per payment: the payment records when they went out.
+ * partnership's finance address. Once per payment: the payment is locked (`FOR UPDATE`) while they
+ * are sent and `receipt_sent_at` is set in the same unit of work, so a second job for the same
+ * payment (the receipts sweep racing the normal path, a retry) waits, then finds it sent.
+ * A failure to send rolls back and the job is retried (or the sweep queues it again).
  */
 export async function sendPaymentReceipt(deps: { db: Database; mailer: InvoiceMailer; publicUrl: string; logger?: Logger }, payload: InvoiceMailPayload): Promise<void> {
   const { db } = deps;
   if (!payload.paymentId) throw new Error('A receipt needs the payment');
   const paymentId = payload.paymentId;
-  const prepared = await db.inTenant(payload.tenantId, {}, async (em) => {
-    const payment = await new InvoiceRepository(em).paymentForReceipt(paymentId);
+  const outcome = await db.inTenant(payload.tenantId, {}, async (em) => {
+    const invoices = new InvoiceRepository(em);
+    const payment = await invoices.lockPaymentForReceipt(paymentId);
     if (!payment) return null;
     if (payment.receipt_sent_at) return 'already-sent' as const;
     const invoice = await loadInvoiceDocument(em, payment.invoice_id);
     if (!invoice) return null;
     const to = payload.to?.length ? payload.to : await financeContacts(em, invoice.schoolId, invoice.membershipId);
-    return { payment, invoice, to };
-  });
-  if (!prepared) throw new Error(`Payment ${paymentId} was not found in this database`);
-  if (prepared === 'already-sent') return;
-  const { payment, invoice, to } = prepared;
-  const school = invoice.billTo.name ?? 'Your school';
-  const how = METHOD_WORDS[payment.method] ?? payment.method;
-  const left = invoice.outstandingPence > 0 ? `Still to pay: ${formatPence(invoice.outstandingPence)}.` : `Invoice ${invoice.number} is now paid in full.`;
-  const mail = (recipients: string[], subject: string, paragraphs: string[], link: string) =>
-    deps.mailer.send({
-      to: recipients.join(', '),
-      subject,
-      text: `${paragraphs.join('\n\n')}\n\n${link}\n`,
-      html: `<!doctype html><html lang="en-GB"><body style="font-family: Arial, sans-serif; line-height: 1.5">${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+    const slug = invoice.seller.email ? ((await invoices.findView(invoice.id))?.tenant_slug ?? null) : null;
+    const school = invoice.billTo.name ?? 'Your school';
+    const how = METHOD_WORDS[payment.method] ?? payment.method;
+    const left = invoice.outstandingPence > 0 ? `Still to pay: ${formatPence(invoice.outstandingPence)}.` : `Invoice ${invoice.number} is now paid in full.`;
+    const mail = (recipients: string[], subject: string, paragraphs: string[], link: string) =>
+      deps.mailer.send({
+        to: recipients.join(', '),
+        subject,
+        text: `${paragraphs.join('\n\n')}\n\n${link}\n`,
+        html: `<!doctype html><html lang="en-GB"><body style="font-family: Arial, sans-serif; line-height: 1.5">${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 <p><a href="${escapeHtml(link)}">See invoice ${escapeHtml(invoice.number)}</a></p></body></html>`,
-    });
-  if (to.length) {
-    await mail(
-      to,
-      `Receipt: ${formatPence(payment.amount_pence)} received for invoice ${invoice.number}`,
-      [`${school}: thank you. ${invoice.seller.name} received ${formatPence(payment.amount_pence)} by ${how} on ${formatUkDate(payment.paid_on)} for invoice ${invoice.number}.`, left],
-      `${deps.publicUrl}/s/${invoice.urn}/invoices/${invoice.id}`,
-    );
-  } else {
-    deps.logger?.warn({ paymentId }, 'receipt not sent: the school has no finance contact');
-  }
-  const partnership = invoice.seller.email;
-  if (partnership) {
-    const slug = await db.inTenant(payload.tenantId, {}, (em) => new InvoiceRepository(em).findView(invoice.id)).then((r) => r?.tenant_slug ?? null);
-    await mail(
-      [partnership],
-      `Payment received: ${formatPence(payment.amount_pence)} from ${school} (${invoice.number})`,
-      [`${school} paid ${formatPence(payment.amount_pence)} by ${how} on ${formatUkDate(payment.paid_on)} against invoice ${invoice.number}.`, left],
-      slug ? `${deps.publicUrl}/p/${slug}/billing/invoices/${invoice.id}` : deps.publicUrl,
-    );
-  }
-  await db.inTenant(payload.tenantId, {}, (em) => new InvoiceRepository(em).markReceiptSent(paymentId));
-  deps.logger?.info({ paymentId, invoiceId: invoice.id }, 'payment receipt e-mailed');
+      });
+    if (to.length) {
+      await mail(
+        to,
+        `Receipt: ${formatPence(payment.amount_pence)} received for invoice ${invoice.number}`,
+        [`${school}: thank you. ${invoice.seller.name} received ${formatPence(payment.amount_pence)} by ${how} on ${formatUkDate(payment.paid_on)} for invoice ${invoice.number}.`, left],
+        `${deps.publicUrl}/s/${invoice.urn}/invoices/${invoice.id}`,
+      );
+    } else {
+      deps.logger?.warn({ paymentId }, 'receipt not sent: the school has no finance contact');
+    }
+    const partnership = invoice.seller.email;
+    if (partnership) {
+      await mail(
+        [partnership],
+        `Payment received: ${formatPence(payment.amount_pence)} from ${school} (${invoice.number})`,
+        [`${school} paid ${formatPence(payment.amount_pence)} by ${how} on ${formatUkDate(payment.paid_on)} against invoice ${invoice.number}.`, left],
+        slug ? `${deps.publicUrl}/p/${slug}/billing/invoices/${invoice.id}` : deps.publicUrl,
+      );
+    }
+    await invoices.markReceiptSent(paymentId);
+    return { invoiceId: invoice.id };
+  });
+  if (!outcome) throw new Error(`Payment ${paymentId} was not found in this database`);
+  if (outcome === 'already-sent') return;
+  deps.logger?.info({ paymentId, invoiceId: outcome.invoiceId }, 'payment receipt e-mailed');
 }

@@ -12,7 +12,11 @@ export interface StripeEventDeps {
   db: Database;
   stripe: Stripe | null;
   logger?: Logger;
-  /** A payment was recorded (the first time only): queue its receipt and the partnership's notice. */
+  /**
+   * A payment was recorded, or an event for a payment recorded earlier arrived while its receipt is
+   * still owed (`receipt_due` and not sent): queue its receipt and the partnership's notice. Called
+   * after the payment committed; if it throws, the event stays unprocessed and its retry calls it again.
+   */
   onPaymentRecorded?: (payment: { tenantId: string; invoiceId: string; paymentId: string }) => Promise<void>;
 }
 
@@ -38,7 +42,8 @@ export async function processStripeEvent(deps: StripeEventDeps, payload: { event
   try {
     const recorded: { tenantId: string; invoiceId: string; paymentId: string }[] = [];
     outcome = event.account ? await connectedAccountEvent(deps, event, recorded) : await platformEvent(deps, event);
-    // After the payment has committed; the receipt job is keyed by the payment, so queuing it twice sends it once.
+    // After the payment has committed (with `receipt_due`); the receipt job is keyed by the payment and
+    // checks `receipt_sent_at` under the payment's row lock, so queuing it twice sends it once.
     for (const payment of recorded) await deps.onPaymentRecorded?.(payment);
   } catch (error) {
     await db.asPlatform({}, (em) => new StripeEventRepository(em).recordError(event.id, error instanceof Error ? error.message : String(error)));
@@ -125,7 +130,12 @@ async function recordPayment(em: EntityManager, tenantId: string, invoiceId: str
     account: payment.account,
     fee: payment.fee,
   });
-  if (!inserted) return 'already recorded';
+  if (!inserted) {
+    // A replay (or the retry of a job whose queueing failed): the receipt, if still owed, is queued again (keyed by the payment, sent once).
+    const owed = await invoices.owedStripeReceipt(tenantId, payment.intent);
+    if (owed) recorded.push({ tenantId, invoiceId, paymentId: owed });
+    return 'already recorded';
+  }
   recorded.push({ tenantId, invoiceId, paymentId: inserted });
   const paid = invoice.amount_paid_pence + payment.amountPence;
   const status = settledStatus({ status: invoice.status, totalPence: invoice.total_pence, amountPaidPence: paid, amountCreditedPence: invoice.amount_credited_pence });

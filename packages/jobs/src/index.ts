@@ -17,6 +17,7 @@ export * from './billing/billing-run.job';
 export * from './billing/invoice-mail.job';
 export * from './billing/billing-sweep.job';
 export * from './billing/stripe-events.job';
+export * from './billing/receipts-sweep.job';
 export * from './governance/governance-sweep.job';
 export * from './governance/seat.repository';
 export * from './governance/seat-resolution';

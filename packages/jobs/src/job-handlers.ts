@@ -10,6 +10,7 @@ import { billingRunJob } from './billing/billing-run.job';
 import { invoiceMailJob } from './billing/invoice-mail.job';
 import { billingSweepJob } from './billing/billing-sweep.job';
 import { stripeEventJob } from './billing/stripe-events.job';
+import { receiptsSweepJob } from './billing/receipts-sweep.job';
 import { governanceSweepJob } from './governance/governance-sweep.job';
 import { offersSweepJob } from './offers/offers-sweep.job';
 import { eventsSweepJob } from './events/events-sweep.job';
@@ -39,6 +40,9 @@ export function createJobHandlers(deps: JobDependencies): JobHandlers {
     [JobName.RunBilling]: (payload) => billingRunJob(deps, payload),
     [JobName.SendInvoice]: (payload) => invoiceMailJob(deps, payload),
     [JobName.BillingSweep]: (payload) => billingSweepJob(deps, payload),
+    [JobName.ReceiptsSweep]: async (payload) => {
+      await receiptsSweepJob(deps, payload);
+    },
     [JobName.GovernanceSweep]: (payload) => governanceSweepJob(deps, payload),
     [JobName.EventsSweep]: async (payload) => {
       await eventsSweepJob(deps, payload);

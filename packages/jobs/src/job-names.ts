@@ -11,6 +11,8 @@ export enum JobName {
   RunBilling = 'billing.run',
   SendInvoice = 'billing.invoice-mail',
   BillingSweep = 'billing.sweep',
+  /** Queues again every payment receipt owed and not sent (the outbox on invoice_payments). */
+  ReceiptsSweep = 'billing.receipts-sweep',
   ProcessStripeEvent = 'stripe.event',
   GovernanceSweep = 'governance.sweep',
   OffersSweep = 'offers.sweep',
@@ -97,6 +99,7 @@ export const JOB_PAYLOAD_SCHEMAS = {
     paymentId: z.string().uuid().optional(),
   }),
   [JobName.BillingSweep]: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  [JobName.ReceiptsSweep]: z.object({ at: z.string().datetime(), minAgeSeconds: z.number().int().min(0).max(86_400).optional() }),
   [JobName.GovernanceSweep]: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   [JobName.OffersSweep]: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   [JobName.EventsSweep]: z.object({ at: z.string().datetime() }),

@@ -20,6 +20,7 @@ import type { JobQueue } from './job-queue';
 import { createMailer } from './mail/mailer';
 import { createStripeClient, type Stripe } from '@partnerships/invoicing';
 import { startBillingScheduler } from './billing/billing-sweep.job';
+import { startReceiptsScheduler } from './billing/receipts-sweep.job';
 import { startGovernanceScheduler } from './governance/governance-sweep.job';
 import { startOffersScheduler } from './offers/offers-sweep.job';
 import { startEventsScheduler } from './events/events-sweep.job';
@@ -103,6 +104,8 @@ export async function startRuntime(
   // The hourly billing sweep (reminders, unprocessed Stripe events) runs where jobs run: here in embedded mode, in the worker in full mode.
   const runScheduler = options.scheduler ?? (queue.driver === 'in-process' && env.NODE_ENV !== 'test');
   const stopScheduler = runScheduler ? startBillingScheduler((date, jobId) => queue.enqueue(JobName.BillingSweep, { date }, { jobId }), logger) : () => {};
+  // Every five minutes (and soon after start): payment receipts owed and never queued, or whose job gave up, are queued again.
+  const stopReceiptsScheduler = runScheduler ? startReceiptsScheduler((at, jobId) => queue.enqueue(JobName.ReceiptsSweep, { at }, { jobId }), logger) : () => {};
   // The daily governance sweep (seats kept current, terms-of-reference reviews) runs beside it.
   const stopGovernanceScheduler = runScheduler ? startGovernanceScheduler((date, jobId) => queue.enqueue(JobName.GovernanceSweep, { date }, { jobId }), logger) : () => {};
   // The daily offers sweep (buy-back reminders before the deadline, rollover after it).
@@ -121,6 +124,7 @@ export async function startRuntime(
     stripe,
     async close() {
       stopScheduler();
+      stopReceiptsScheduler();
       stopGovernanceScheduler();
       stopOffersScheduler();
       stopEventsScheduler();

@@ -19,6 +19,8 @@ export class InvoicePayment {
   @Column({ name: 'stripe_account_id', type: 'text', nullable: true }) stripeAccountId: string | null;
   @Column({ name: 'application_fee_pence', type: 'integer', nullable: true }) applicationFeePence: number | null;
   @Column({ name: 'recorded_by', type: 'uuid', nullable: true }) recordedBy: string | null;
+  /** A receipt (and the partnership's notice) is owed for this payment: set when it is recorded, in the same transaction (the outbox the receipts sweep reads). */
+  @Column({ name: 'receipt_due', type: 'boolean', default: false }) receiptDue: boolean;
   /** When the receipt (school) and notice (partnership) for this payment went out: once per payment. */
   @Column({ name: 'receipt_sent_at', type: 'timestamptz', nullable: true }) receiptSentAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

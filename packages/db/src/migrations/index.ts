@@ -24,6 +24,7 @@ import { SchoolFeeFacts1765400000000 } from './1765400000000-school-fee-facts';
 import { RegisterImports1765450000000 } from './1765450000000-register-imports';
 import { SchoolsUpdatedIndex1765500000000 } from './1765500000000-schools-updated-index';
 import { MembershipEventsTimelineIndex1765530000000 } from './1765530000000-membership-events-timeline-index';
+import { PaymentReceiptsOwed1765600000000 } from './1765600000000-payment-receipts-owed';
 
 /** Every migration in order. New migrations are appended here (see docs/database-migrations.md). */
 export const MIGRATIONS = [
@@ -53,5 +54,6 @@ export const MIGRATIONS = [
   RegisterImports1765450000000,
   SchoolsUpdatedIndex1765500000000,
   MembershipEventsTimelineIndex1765530000000,
+  PaymentReceiptsOwed1765600000000,
   // append new migrations here, one line each
 ];

@@ -502,8 +502,8 @@ export class InvoiceRepository extends UnitOfWorkRepository {
   /** A bank transfer received; answers the payment's id (for its receipt). */
   async insertBankTransfer(tenantId: string, p: { invoiceId: string; schoolId: string; amountPence: number; paidOn: string; reference: string; recordedBy: string }): Promise<string> {
     const row = await this.one<{ id: string }>(
-      `INSERT INTO invoice_payments (tenant_id, invoice_id, school_id, method, amount_pence, paid_on, reference, recorded_by)
-         VALUES ($1, $2, $3, 'bank_transfer', $4, $5, $6, $7) RETURNING id`,
+      `INSERT INTO invoice_payments (tenant_id, invoice_id, school_id, method, amount_pence, paid_on, reference, recorded_by, receipt_due)
+         VALUES ($1, $2, $3, 'bank_transfer', $4, $5, $6, $7, true) RETURNING id`,
       [tenantId, p.invoiceId, p.schoolId, p.amountPence, p.paidOn, p.reference, p.recordedBy],
     );
     return row!.id;
@@ -533,8 +533,8 @@ export class InvoiceRepository extends UnitOfWorkRepository {
   ): Promise<string | null> {
     const inserted = await this.rows<{ id: string }>(
       `INSERT INTO invoice_payments (tenant_id, invoice_id, school_id, method, amount_pence, paid_on, reference, stripe_payment_intent_id, stripe_checkout_session_id,
-       stripe_account_id, application_fee_pence)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       stripe_account_id, application_fee_pence, receipt_due)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, true)
      ON CONFLICT (tenant_id, stripe_payment_intent_id) WHERE stripe_payment_intent_id IS NOT NULL DO NOTHING RETURNING id`,
       [tenantId, p.invoiceId, p.schoolId, p.method, p.amountPence, p.paidOn, p.intent, p.intent, p.sessionId, p.account, p.fee],
     );
@@ -569,12 +569,33 @@ export class InvoiceRepository extends UnitOfWorkRepository {
     return Boolean(row?.ready);
   }
 
-  /** A payment and whether its receipt went out. */
-  paymentForReceipt(paymentId: string): Promise<PaymentForReceiptRow | null> {
+  /**
+   * A payment and whether its receipt went out, locked until the unit of work ends, before its receipt is sent: a second receipt
+   * job (the sweep's and the normal one's, or a retry) waits here and then sees `receipt_sent_at`.
+   */
+  lockPaymentForReceipt(paymentId: string): Promise<PaymentForReceiptRow | null> {
     return this.one<PaymentForReceiptRow>(
-      `SELECT id, invoice_id, school_id, method, amount_pence, to_char(paid_on, 'YYYY-MM-DD') AS paid_on, receipt_sent_at FROM invoice_payments WHERE id = $1`,
+      `SELECT id, invoice_id, school_id, method, amount_pence, to_char(paid_on, 'YYYY-MM-DD') AS paid_on, receipt_sent_at FROM invoice_payments WHERE id = $1 FOR UPDATE`,
       [paymentId],
     );
+  }
+
+  /** A Stripe payment recorded already whose receipt is still owed (a replayed event queues it again), or null. */
+  async owedStripeReceipt(tenantId: string, intent: string): Promise<string | null> {
+    const row = await this.one<{ id: string }>(
+      `SELECT id FROM invoice_payments WHERE tenant_id = $1 AND stripe_payment_intent_id = $2 AND receipt_due AND receipt_sent_at IS NULL`,
+      [tenantId, intent],
+    );
+    return row?.id ?? null;
+  }
+
+  /** Payments whose receipt is owed and not sent, recorded before `before`, oldest first (the receipts sweep; a partial index holds just these). */
+  async owedReceipts(tenantId: string, before: Date, limit: number): Promise<{ id: string; invoiceId: string; createdAt: Date }[]> {
+    const rows = await this.rows<{ id: string; invoice_id: string; created_at: Date }>(
+      `SELECT id, invoice_id, created_at FROM invoice_payments WHERE tenant_id = $1 AND receipt_due AND receipt_sent_at IS NULL AND created_at < $2 ORDER BY created_at LIMIT $3`,
+      [tenantId, before, limit],
+    );
+    return rows.map((r) => ({ id: r.id, invoiceId: r.invoice_id, createdAt: r.created_at }));
   }
 
   async markReceiptSent(paymentId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Database, type EntityManager } from '@partnerships/db';
 import {
   compareDates,
@@ -151,6 +151,8 @@ export async function invoicePdfIn(em: EntityManager, id: string): Promise<{ num
 /** A partnership's invoices: list, detail, PDF, void, credit notes, bank transfers, e-mail, PO numbers, CSV. */
 @Injectable()
 export class InvoicesService {
+  private readonly logger = new Logger(InvoicesService.name);
+
   constructor(
     private readonly db: Database,
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
@@ -330,7 +332,13 @@ export class InvoicesService {
       return inserted;
     });
     // The receipt to the school and the notice to the partnership, once the payment has committed (keyed by the payment).
-    await this.queue.enqueue(JobName.SendInvoice, { tenantId: ctx.tenant.id, invoiceId: id, kind: 'receipt', paymentId }, { jobId: receiptJobId(paymentId) });
+    // The payment was recorded with `receipt_due`: if the queue cannot take the job now, the receipts sweep queues it
+    // within minutes, so the money recorded is not reported as a failure (a retry would be refused: already paid).
+    try {
+      await this.queue.enqueue(JobName.SendInvoice, { tenantId: ctx.tenant.id, invoiceId: id, kind: 'receipt', paymentId }, { jobId: receiptJobId(paymentId) });
+    } catch (error) {
+      this.logger.warn(`The receipt for payment ${paymentId} could not be queued now; the receipts sweep will queue it: ${error instanceof Error ? error.message : String(error)}`);
+    }
     return this.detail(ctx, id);
   }
 
