@@ -81,6 +81,28 @@ describe('public quote', () => {
   it('answers 404 for an unknown partnership', async () => {
     expect((await quote('nowhere', 'phase=primary&pupils=210')).status).toBe(404);
   });
+
+  // A partnership that chose not to be in the directory, or is suspended, is not there for the public: the
+  // calculator and its register search answer 404 exactly as its public page does.
+  it.each([
+    ['unlisted', `UPDATE tenants SET listed = false WHERE slug = 'ealing'`],
+    ['suspended', `UPDATE tenants SET status = 'suspended' WHERE slug = 'ealing'`],
+  ])('answers 404 for an %s partnership, as its public page does', async (_, change) => {
+    expect((await quote('ealing', 'phase=primary&pupils=210&date=2018-10-01')).status).toBe(200);
+    const before = await t.owner.query(`SELECT listed, status FROM tenants WHERE slug = 'ealing'`);
+    await t.owner.query(change);
+    try {
+      expect((await fetch(`${t.url}/api/v1/public/tenants/ealing`)).status).toBe(404);
+      const refused = await quote('ealing', 'phase=primary&pupils=210&date=2018-10-01');
+      expect(refused.status).toBe(404);
+      expect(refused.body.totalPence).toBeUndefined();
+      expect((await quote('ealing', 'urn=920001&date=2018-10-01')).status).toBe(404);
+      expect((await fetch(`${t.url}/api/v1/public/tenants/ealing/quote/schools?q=acton`)).status).toBe(404);
+    } finally {
+      await t.owner.query(`UPDATE tenants SET listed = $1, status = $2 WHERE slug = 'ealing'`, [before[0].listed, before[0].status]);
+    }
+    expect((await quote('ealing', 'phase=primary&pupils=210&date=2018-10-01')).status).toBe(200);
+  });
 });
 
 describe('fee schedule versions', () => {
