@@ -406,6 +406,8 @@ describe('price before joining', () => {
     expect(quote.school).toMatchObject({ urn: '930004' });
     expect(quote.totalPence).toBeGreaterThan(0);
     expect(quote.explanation).toMatch(/pupils/);
+    // The same figures are not public: the calculator treats the unlisted partnership as not found.
+    expect((await fetch(`${t.url}/api/v1/public/tenants/tower-hamlets/quote?urn=930004`)).status).toBe(404);
     // Acton Vale belongs to Ealing only: Tower Hamlets has not invited it.
     await json(await head.get('/api/v1/school-portal/920001/memberships/tower-hamlets/quote'), 404);
     // Nor may a head ask for another school's price.

@@ -81,6 +81,28 @@ describe('public quote', () => {
   it('answers 404 for an unknown partnership', async () => {
     expect((await quote('nowhere', 'phase=primary&pupils=210')).status).toBe(404);
   });
+
+  // A partnership that chose not to be in the directory, or is suspended, is not there for the public: the
+  // calculator and its register search answer 404 exactly as its public page does.
+  it.each([
+    ['unlisted', `UPDATE tenants SET listed = false WHERE slug = 'ealing'`],
+    ['suspended', `UPDATE tenants SET status = 'suspended' WHERE slug = 'ealing'`],
+  ])('answers 404 for an %s partnership, as its public page does', async (_, change) => {
+    expect((await quote('ealing', 'phase=primary&pupils=210&date=2018-10-01')).status).toBe(200);
+    const before = await t.owner.query(`SELECT listed, status FROM tenants WHERE slug = 'ealing'`);
+    await t.owner.query(change);
+    try {
+      expect((await fetch(`${t.url}/api/v1/public/tenants/ealing`)).status).toBe(404);
+      const refused = await quote('ealing', 'phase=primary&pupils=210&date=2018-10-01');
+      expect(refused.status).toBe(404);
+      expect(refused.body.totalPence).toBeUndefined();
+      expect((await quote('ealing', 'urn=920001&date=2018-10-01')).status).toBe(404);
+      expect((await fetch(`${t.url}/api/v1/public/tenants/ealing/quote/schools?q=acton`)).status).toBe(404);
+    } finally {
+      await t.owner.query(`UPDATE tenants SET listed = $1, status = $2 WHERE slug = 'ealing'`, [before[0].listed, before[0].status]);
+    }
+    expect((await quote('ealing', 'phase=primary&pupils=210&date=2018-10-01')).status).toBe(200);
+  });
 });
 
 describe('fee schedule versions', () => {
@@ -323,6 +345,38 @@ describe('school facts and schedule checks (issue 13)', () => {
     const preview = await (await admin.send('POST', `/api/v1/tenants/redbridge/fee-schedules/${created.id}/preview`, {})).json();
     expect(preview.prospects.find((p: { urn: string }) => p.urn === '700101')).toMatchObject({ prospect: true, totalPence: 300_000 });
     expect(byUrn(preview.rows, '910005')).toBe(590_000); // opened in 2012: not a new school, so 1,180 × £5
+  });
+
+  it('clears a fact a later GIAS file leaves blank: a school that leaves its trust is no longer priced as in one', async () => {
+    const admin = await t.signIn('admin@redbridge.demo.test');
+    const hainault = (over: Parameters<typeof giasSchool>[0] = {}) =>
+      giasSchool({
+        urn: '700101', name: 'Hainault Forest Academy', type: 'Academy converter', phase: 'Secondary', localAuthority: 'Redbridge', pupils: 900, statutoryLowAge: 11, statutoryHighAge: 18,
+        sixthForm: 'Has a sixth form', openedOn: '01-09-2025', trust: 'Forest Learning Trust', federation: 'Not applicable', religiousCharacter: 'Church of England',
+        diocese: 'Diocese of Chelmsford', district: 'Redbridge', ...over,
+      });
+    const facts = async () => (await t.owner.query(`SELECT sixth_form, opened_on::text, trust, federation, religious_character, diocese, district FROM schools WHERE urn = '700101'`))[0];
+    const created = await (await admin.send('POST', '/api/v1/tenants/redbridge/fee-schedules', { document: draft([{ kind: 'per-pupil', ratePence: 500 }, { kind: 'flat-fee', amountPence: 300_000, when: { inTrust: true } }]) })).json();
+    const fee = async () => (await (await admin.send('POST', `/api/v1/tenants/redbridge/fee-schedules/${created.id}/preview`, {})).json()).prospects.find((p: { urn: string }) => p.urn === '700101')?.totalPence;
+
+    expect((await importGias(t, admin, 'redbridge', giasFile([hainault()]))).counts).toMatchObject({ updated: 0, unchanged: 1 });
+    expect(await fee()).toBe(300_000);
+
+    // The academy leaves its trust and is no longer a church school: GIAS leaves those cells blank, which means none.
+    const left = giasFile([hainault({ trust: '', religiousCharacter: 'Does not apply', diocese: '' })]);
+    expect((await importGias(t, admin, 'redbridge', left)).counts).toEqual({ rows: 1, created: 0, updated: 1, unchanged: 0, skipped: 0 });
+    expect(await facts()).toEqual({ sixth_form: true, opened_on: '2025-09-01', trust: null, federation: null, religious_character: null, diocese: null, district: 'Redbridge' });
+    expect(await fee()).toBe(450_000); // 900 × £5: not in a trust now
+    // The same file again changes nothing, and says so.
+    expect((await importGias(t, admin, 'redbridge', left)).counts).toEqual({ rows: 1, created: 0, updated: 0, unchanged: 1, skipped: 0 });
+
+    // A file without those columns at all says nothing about them: the register keeps what it holds.
+    await importGias(t, admin, 'redbridge', giasFile([hainault()]));
+    const header = 'URN,EstablishmentName,TypeOfEstablishment (name),PhaseOfEducation (name),LA (name),EstablishmentStatus (name)';
+    const slim = new TextEncoder().encode(`${header}\r\n700101,Hainault Forest Academy,Academy converter,Secondary,Redbridge,Open\r\n`);
+    expect((await importGias(t, admin, 'redbridge', slim)).counts).toEqual({ rows: 1, created: 0, updated: 0, unchanged: 1, skipped: 0 });
+    expect(await facts()).toMatchObject({ trust: 'Forest Learning Trust', diocese: 'Diocese of Chelmsford', sixth_form: true });
+    expect(await fee()).toBe(300_000);
   });
 });
 

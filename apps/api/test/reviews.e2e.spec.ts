@@ -131,6 +131,17 @@ describe('confidential school development reviews', () => {
     expect((await sessions.reviewer!.get(`/api/v1/school-portal/920002/confidential-reviews/${sdrId}/reads`)).status).toBe(404);
   });
 
+  it('logs a read only when the report is sent: a HEAD request (which gets no body) leaves the head’s log as it was', async () => {
+    const reads = async () => (await t.owner.query(`SELECT count(*)::int AS n FROM sdr_reads WHERE sdr_review_id = $1`, [sdrId]))[0].n as number;
+    const before = await reads();
+    const head = await sessions.head!.send('HEAD', `/api/v1/me/confidential-reviews/${sdrId}`);
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    expect(await reads()).toBe(before);
+    expect((await sessions.head!.get(`/api/v1/me/confidential-reviews/${sdrId}`)).status).toBe(200);
+    expect(await reads()).toBe(before + 1);
+  });
+
   it('invites an external reviewer without an account, who then reaches the review, and mails the head without the content', async () => {
     const appointed = await json(await sessions.admin!.send('POST', `${base}/school-reviews`, { schoolUrn: '920003', academicYearStart: 2026, reviewerEmail: 'new.reviewer@example.test' }));
     expect(appointed.status).toBe(201);

@@ -522,7 +522,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What a school would pay and why, under the published schedule in force on the date */
+        /** What a school would pay and why, under the published schedule in force on the date (404 when the partnership is unlisted or suspended) */
         get: operations["PublicQuoteController_quote"];
         put?: never;
         post?: never;
@@ -539,7 +539,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** For the fee calculator: find a school in the register by name or URN (open schools; URN, name, phase, local authority, pupils only; rate-limited) */
+        /** For the fee calculator: find a school in the register by name or URN (open schools; URN, name, phase, local authority, pupils only; rate-limited; 404 when the partnership is unlisted or suspended) */
         get: operations["PublicQuoteController_schools"];
         put?: never;
         post?: never;

@@ -10,7 +10,7 @@ const SHARED = new Set(['GET', 'HEAD']);
  * access guard's `resolve_request`), and every `db.inTenant()` / `db.asPlatform()` of the
  * request reuses it. It is committed once the response is produced (onSend, before a byte is
  * sent: errors included, since a call that failed has already rolled it back), or at the latest
- * when the response is done or the client went away.
+ * when the response is done or the client went away. A HEAD request's unit is rolled back instead.
  */
 export function installRequestUnits(fastify: FastifyInstance, db: Database): void {
   const units = new WeakMap<FastifyRequest, RequestUnit>();
@@ -18,7 +18,9 @@ export function installRequestUnits(fastify: FastifyInstance, db: Database): voi
     const unit = units.get(request);
     if (!unit) return;
     units.delete(request);
-    await unit.finish(true);
+    // A HEAD request runs its GET handler but is sent no body, so nothing it wrote may stand (a
+    // confidential report's read log must not show a read whose content was never sent).
+    await unit.finish(request.method !== 'HEAD');
   };
 
   fastify.addHook('preHandler', (request, _reply, done) => {

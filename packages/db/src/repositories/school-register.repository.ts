@@ -83,6 +83,17 @@ const SEARCH_WHERE = `($1::text IS NULL OR s.urn = $1)
       AND ($2::text IS NULL OR s.name ILIKE $2 OR s.urn LIKE $2 OR replace(s.postcode, ' ', '') ILIKE replace($2, ' ', ''))
       AND ($3::text IS NULL OR lower(s.local_authority) = $3) AND ($4::text IS NULL OR s.phase = $4) AND ($5::text IS NULL OR s.status = $5)`;
 
+/** The register's facts fee rules use: the entry's key and the column, in the order `upsertByUrn` passes them ($11 to $17). */
+const FEE_FACT_COLUMNS = [
+  ['sixthForm', 'sixth_form'],
+  ['openedOn', 'opened_on'],
+  ['trust', 'trust'],
+  ['federation', 'federation'],
+  ['religiousCharacter', 'religious_character'],
+  ['diocese', 'diocese'],
+  ['district', 'district'],
+] as const satisfies readonly (readonly [keyof RegisterEntry, string])[];
+
 /**
  * The platform's school register: `schools` (kept up to date from GIAS by the `schools.import`
  * job) and `school_roles` (who acts for which school). Platform-level tables, read by many
@@ -216,24 +227,40 @@ export class SchoolRegisterRepository extends UnitOfWorkRepository {
   }
 
   /**
-   * Upserts register entries by URN in one statement. Rows that would change nothing are left
-   * alone (so a re-import writes nothing and the audit log stays quiet); a blank number in the
-   * file never wipes one the register already holds. Returns the URNs written (created or updated).
+   * Upserts register entries by URN. Rows that would change nothing are left alone (so a
+   * re-import writes nothing, counts as unchanged, and the audit log stays quiet); a blank number
+   * in the file never wipes one the register already holds. The facts fee rules use are the
+   * file's word where it gives one: null (a blank cell: no trust, no diocese...) clears the
+   * register's value, undefined (the file has no such column) keeps it. Entries are written one
+   * statement per set of facts given (one for a whole GIAS file). Returns the URNs written
+   * (created or updated).
    */
   async upsertByUrn(entries: RegisterEntry[]): Promise<string[]> {
-    const column = <K extends keyof RegisterEntry>(key: K) => entries.map((entry) => entry[key]);
-    // Facts fee rules use; a blank in the file never wipes one the register holds (the partnership can correct it).
-    const fact = <K extends keyof RegisterEntry>(key: K) => entries.map((entry) => entry[key] ?? null);
+    const groups = new Map<string, { given: string[]; entries: RegisterEntry[] }>();
+    for (const entry of entries) {
+      const given = FEE_FACT_COLUMNS.filter(([key]) => entry[key] !== undefined).map(([, column]) => column);
+      const group = groups.get(given.join()) ?? { given, entries: [] };
+      group.entries.push(entry);
+      groups.set(given.join(), group);
+    }
+    const written: string[] = [];
+    for (const group of groups.values()) written.push(...(await this.upsertGroup(group.entries, group.given)));
+    return written;
+  }
+
+  /** One statement: `given` names the fact columns these entries speak for (their null clears). */
+  private async upsertGroup(entries: RegisterEntry[], given: string[]): Promise<string[]> {
+    const column = <K extends keyof RegisterEntry>(key: K) => entries.map((entry) => entry[key] ?? null);
+    // A fact's new value: the file's (null included) where it gives the column, else the register's.
+    const fact = (name: string) => `CASE WHEN '${name}' = ANY($18::text[]) THEN excluded.${name} ELSE s.${name} END`;
+    const facts = FEE_FACT_COLUMNS.map(([, name]) => name);
     const changed = await this.rows<{ urn: string }>(
       `INSERT INTO schools AS s (urn, name, phase, type, local_authority, status, pupils, postcode, statutory_low_age, statutory_high_age,
                                 sixth_form, opened_on, trust, federation, religious_character, diocese, district)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::int[], $10::int[],
                             $11::boolean[], $12::date[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
        ON CONFLICT (urn) DO UPDATE SET
-         sixth_form = coalesce(excluded.sixth_form, s.sixth_form), opened_on = coalesce(excluded.opened_on, s.opened_on),
-         trust = coalesce(excluded.trust, s.trust), federation = coalesce(excluded.federation, s.federation),
-         religious_character = coalesce(excluded.religious_character, s.religious_character), diocese = coalesce(excluded.diocese, s.diocese),
-         district = coalesce(excluded.district, s.district),
+         ${facts.map((name) => `${name} = ${fact(name)}`).join(', ')},
          name = excluded.name, phase = excluded.phase, type = excluded.type, local_authority = excluded.local_authority, status = excluded.status,
          pupils = coalesce(excluded.pupils, s.pupils), postcode = coalesce(excluded.postcode, s.postcode),
          statutory_low_age = coalesce(excluded.statutory_low_age, s.statutory_low_age),
@@ -243,10 +270,7 @@ export class SchoolRegisterRepository extends UnitOfWorkRepository {
           OR (excluded.postcode IS NOT NULL AND excluded.postcode IS DISTINCT FROM s.postcode)
           OR (excluded.statutory_low_age IS NOT NULL AND excluded.statutory_low_age IS DISTINCT FROM s.statutory_low_age)
           OR (excluded.statutory_high_age IS NOT NULL AND excluded.statutory_high_age IS DISTINCT FROM s.statutory_high_age)
-          OR (excluded.sixth_form, excluded.opened_on, excluded.trust, excluded.federation, excluded.religious_character, excluded.diocese, excluded.district)
-             IS DISTINCT FROM (coalesce(excluded.sixth_form, s.sixth_form), coalesce(excluded.opened_on, s.opened_on), coalesce(excluded.trust, s.trust),
-                               coalesce(excluded.federation, s.federation), coalesce(excluded.religious_character, s.religious_character),
-                               coalesce(excluded.diocese, s.diocese), coalesce(excluded.district, s.district))
+          OR (${facts.map((name) => `s.${name}`).join(', ')}) IS DISTINCT FROM (${facts.map(fact).join(', ')})
        RETURNING s.urn`,
       [
         column('urn'),
@@ -259,13 +283,8 @@ export class SchoolRegisterRepository extends UnitOfWorkRepository {
         column('postcode'),
         column('statutoryLowAge'),
         column('statutoryHighAge'),
-        fact('sixthForm'),
-        fact('openedOn'),
-        fact('trust'),
-        fact('federation'),
-        fact('religiousCharacter'),
-        fact('diocese'),
-        fact('district'),
+        ...FEE_FACT_COLUMNS.map(([key]) => column(key)),
+        given,
       ],
     );
     return changed.map((r) => r.urn);

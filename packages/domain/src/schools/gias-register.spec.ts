@@ -69,7 +69,21 @@ describe('reading a GIAS export', () => {
       school: { sixthForm: true, openedOn: '2024-09-01', trust: 'Oak Learning Trust', federation: null, religiousCharacter: 'Church of England', diocese: 'Diocese of London', district: 'Tower Hamlets' },
     });
     expect(rowsOf([school({ sixthForm: 'Does not have a sixth form' })])[0]).toMatchObject({ school: { sixthForm: false } });
-    expect(rowsOf([school({ openedOn: '31-02-2024' })])[0]).toMatchObject({ school: { openedOn: null }, warnings: ['OpenDate "31-02-2024" is not a date, so it was left blank.'] });
+    const unreadable = rowsOf([school({ openedOn: '31-02-2024' })])[0]!;
+    expect(unreadable).toMatchObject({ warnings: ['OpenDate "31-02-2024" is not a date, so it was not used.'] });
+    expect(unreadable.kind === 'school' ? unreadable.school.openedOn : 'not a school').toBeUndefined(); // not blank: the register's date stands
+  });
+
+  it('reads a blank fact cell as none (null, which clears the register), and a missing fact column as not said (undefined, which keeps it)', () => {
+    const [blank] = rowsOf([school({ sixthForm: '', openedOn: '', trust: '', federation: '', religiousCharacter: 'Does not apply', diocese: '', district: '' })]);
+    expect(blank).toMatchObject({ kind: 'school', school: { sixthForm: null, openedOn: null, trust: null, federation: null, religiousCharacter: null, diocese: null, district: null } });
+    const header = ['URN', 'EstablishmentName', 'TypeOfEstablishment (name)', 'PhaseOfEducation (name)', 'LA (name)', 'EstablishmentStatus (name)', 'Trusts (name)'];
+    const { columns } = giasColumns(header);
+    const row = readGiasRow(['700001', 'Oakfield Primary School', 'Academy converter', 'Primary', 'Sampleshire', 'Open', ''], columns);
+    expect(row.kind).toBe('school');
+    if (row.kind !== 'school') return;
+    expect(row.school.trust).toBeNull();
+    for (const field of ['sixthForm', 'openedOn', 'federation', 'religiousCharacter', 'diocese', 'district'] as const) expect(row.school[field], field).toBeUndefined();
   });
 
   it('finds columns by their real headers, in any order and case', () => {

@@ -48,7 +48,11 @@ export interface RegisterEntry {
   postcode: string | null;
   statutoryLowAge: number | null;
   statutoryHighAge: number | null;
-  /** Facts fee rules may price by; absent when the source does not say (e.g. a register loaded before they were kept). */
+  /**
+   * Facts fee rules may price by. Null: none (or not known), and an import clears the register's
+   * value; absent (undefined): the source does not say (a file without the column), and the
+   * register's value is kept.
+   */
   sixthForm?: boolean | null;
   /** 'YYYY-MM-DD'. */
   openedOn?: string | null;
@@ -125,9 +129,18 @@ export function readGiasRow(fields: readonly string[], columns: GiasColumnIndex)
     };
   }
   const postcode = get('postcode').toUpperCase().replace(/\s+/g, ' ');
+  // The facts fee rules use: in a file that has the column, a blank (or GIAS's "Not applicable",
+  // "Does not apply") means none, and clears what the register held (a school that leaves its
+  // trust has a blank 'Trusts (name)'); a file without the column says nothing (undefined: kept).
+  const has = (field: GiasField) => columns[field] >= 0;
+  const fact = <T>(field: GiasField, read: (value: string) => T): T | undefined => (has(field) ? read(get(field)) : undefined);
   const openDate = get('openedOn');
-  const openedOn = giasDate(openDate);
-  if (openDate !== '' && openedOn === null) warnings.push(`OpenDate "${openDate}" is not a date, so it was left blank.`);
+  let openedOn = fact('openedOn', giasDate);
+  if (openDate !== '' && openedOn === null) {
+    // Unreadable is not blank: the register's date stands.
+    warnings.push(`OpenDate "${openDate}" is not a date, so it was not used.`);
+    openedOn = undefined;
+  }
   return {
     kind: 'school',
     school: {
@@ -141,13 +154,13 @@ export function readGiasRow(fields: readonly string[], columns: GiasColumnIndex)
       postcode: postcode || null,
       statutoryLowAge,
       statutoryHighAge,
-      sixthForm: sixthFormFromGias(get('sixthForm')),
+      sixthForm: fact('sixthForm', sixthFormFromGias),
       openedOn,
-      trust: giasName(get('trust')),
-      federation: giasName(get('federation')),
-      religiousCharacter: giasName(get('religiousCharacter')),
-      diocese: giasName(get('diocese')),
-      district: giasName(get('district')),
+      trust: fact('trust', giasName),
+      federation: fact('federation', giasName),
+      religiousCharacter: fact('religiousCharacter', giasName),
+      diocese: fact('diocese', giasName),
+      district: fact('district', giasName),
     },
     warnings,
   };

@@ -245,10 +245,3 @@ export class EventSweepRepository extends UnitOfWorkRepository {
     return this.rows(`SELECT id, slug, name FROM tenants WHERE status <> 'suspended' ORDER BY id`);
   }
 }
-
-/** A listed, active partnership by slug, for the public catalogue (unlisted and suspended ones are never found). */
-export class PublicEventsRepository extends UnitOfWorkRepository {
-  listedTenant(slug: string): Promise<{ id: string; slug: string; name: string } | null> {
-    return this.one(`SELECT id, slug, name FROM tenants WHERE slug = $1 AND listed AND status = 'active'`, [slug]);
-  }
-}

@@ -51,6 +51,15 @@ export class DirectoryRepository extends UnitOfWorkRepository {
     );
   }
 
+  /**
+   * The one check every public route makes: the partnership at this slug if anyone may see it
+   * (listed and active), else null, which the route answers with 404. No logo, no contacts.
+   */
+  async findVisibleTenant(slug: string): Promise<{ id: string; slug: string; name: string; areas: string[] } | null> {
+    const row = await this.one<{ id: string; slug: string; name: string; areas: string[] | null }>(`SELECT id, slug, name, areas FROM tenants WHERE slug = $1 AND ${VISIBLE}`, [slug]);
+    return row ? { ...row, areas: row.areas ?? [] } : null;
+  }
+
   /** The logo's data URL, or null (none, or the partnership is not visible). */
   async visibleLogo(slug: string): Promise<string | null> {
     const row = await this.one<{ logo_data_url: string | null }>(`SELECT logo_data_url FROM tenants WHERE slug = $1 AND ${VISIBLE}`, [slug]);

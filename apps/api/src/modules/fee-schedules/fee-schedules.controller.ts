@@ -137,7 +137,7 @@ export class PublicQuoteController {
 
   @Public()
   @Get('quote/schools')
-  @ApiOperation({ summary: 'For the fee calculator: find a school in the register by name or URN (open schools; URN, name, phase, local authority, pupils only; rate-limited)' })
+  @ApiOperation({ summary: 'For the fee calculator: find a school in the register by name or URN (open schools; URN, name, phase, local authority, pupils only; rate-limited; 404 when the partnership is unlisted or suspended)' })
   @ApiResponse({ status: 200, type: PublicSchoolListDto })
   schools(@Param('slug') slug: string, @Ctx() ctx: RequestContext, @Query() query: PublicSchoolSearchQueryDto) {
     return this.quotes.searchSchools(slug, ctx.ip, query);
@@ -145,9 +145,9 @@ export class PublicQuoteController {
 
   @Public()
   @Get('quote')
-  @ApiOperation({ summary: 'What a school would pay and why, under the published schedule in force on the date' })
+  @ApiOperation({ summary: 'What a school would pay and why, under the published schedule in force on the date (404 when the partnership is unlisted or suspended)' })
   @ApiResponse({ status: 200, type: QuoteDto })
   quote(@Param('slug') slug: string, @Query() query: QuoteQueryDto) {
-    return this.quotes.quote(slug, query);
+    return this.quotes.quote(slug, query, 'public');
   }
 }

@@ -4,6 +4,7 @@ import { choosePupilFigure, enteredPupilFigure, FEE_CENSUS_MONTH, type SchoolFee
 import { AppError, invalid, notFound } from '../../common/app-error';
 import { AttemptLimiter } from '../../common/attempt-limiter';
 import { likePattern } from '../../common/sql-text';
+import { DirectoryRepository } from '../directory/directory.repository';
 import { MembershipRepository } from '../memberships/membership.repository';
 import { PupilCountRepository } from '../memberships/pupil-count.repository';
 import { FeeScheduleRepository } from './fee-schedule.repository';
@@ -11,6 +12,13 @@ import type { PublicSchoolListDto, PublicSchoolSearchQueryDto, QuoteDto, QuoteQu
 
 /** A school looking itself up types a few searches; 120 in ten minutes per address leaves room for a school office and stops scraping. */
 export const schoolSearchLimiter = () => new AttemptLimiter(120, 10 * 60 * 1000, 'school searches');
+
+/**
+ * Who a quote is for. `public`: anyone, through the calculator; only a partnership the directory
+ * shows (listed and active) is quoted for, as its public page (`DirectoryRepository.findVisibleTenant`).
+ * `invited`: a school the partnership has a membership record for (the caller has checked it), listed or not; active only.
+ */
+export type QuoteAudience = 'public' | 'invited';
 
 /** The public calculator: what a (prospective) school would pay, and why, under the schedule in force. */
 @Injectable()
@@ -29,21 +37,21 @@ export class PublicQuoteService {
     const q = query.q.trim();
     if (q.length < 2) throw invalid([{ field: 'q', message: 'Enter at least 2 letters of your school’s name, or its URN' }]);
     return this.db.asPlatform({}, async (em) => {
-      const tenant = await new TenantRepository(em).findActiveBySlug(slug);
+      const tenant = await new DirectoryRepository(em).findVisibleTenant(slug);
       if (!tenant) throw notFound('partnership');
       const items = await new SchoolRegisterRepository(em).searchForCalculator(q, likePattern(q)!, tenant.areas.map((a) => a.toLowerCase()));
       return { items };
     });
   }
 
-  async quote(slug: string, query: QuoteQueryDto): Promise<QuoteDto> {
+  async quote(slug: string, query: QuoteQueryDto, audience: QuoteAudience): Promise<QuoteDto> {
     const missing = [];
     if (!query.urn && !query.phase) missing.push({ field: 'phase', message: 'Choose a phase, or pick your school from the register (urn)' });
     if (!query.urn && query.pupils === undefined) missing.push({ field: 'pupils', message: 'Enter the number of pupils on roll, or pick your school (urn)' });
     if (missing.length) throw invalid(missing);
 
     const found = await this.db.asPlatform({}, async (em) => {
-      const tenant = await new TenantRepository(em).findActiveBySlug(slug);
+      const tenant = audience === 'public' ? await new DirectoryRepository(em).findVisibleTenant(slug) : await new TenantRepository(em).findActiveBySlug(slug);
       const school = query.urn ? await new SchoolRegisterRepository(em).findForQuote(query.urn) : null;
       return { tenant, school };
     });

@@ -146,7 +146,7 @@ export class CatalogueService {
 
   /** A listed, active partnership's published public offers, with member and non-member prices this year. */
   async publicCatalogue(slug: string): Promise<PublicOfferListDto> {
-    const tenantId = await this.db.asPlatform({}, async (em) => (await new DirectoryRepository(em).findVisibleBySlug(slug))?.id ?? null);
+    const tenantId = await this.db.asPlatform({}, async (em) => (await new DirectoryRepository(em).findVisibleTenant(slug))?.id ?? null);
     if (!tenantId) throw notFound('partnership');
     const year = priceYearOf(londonToday());
     const offers = await this.db.inTenant(tenantId, {}, (em) => new OfferRepository(em).list(tenantId, { statuses: ['published'], publicOnly: true }));

@@ -29,6 +29,6 @@ export class SchoolQuoteController {
   async quote(@Ctx() ctx: AuthedContext, @Param('urn') urn: string, @Param('tenantSlug') slug: string) {
     // 404 unless the person acts for the school and the partnership has a membership record for it (an invitation at least).
     await this.memberships.detail(ctx, urn, slug);
-    return this.quotes.quote(slug, { urn });
+    return this.quotes.quote(slug, { urn }, 'invited');
   }
 }
