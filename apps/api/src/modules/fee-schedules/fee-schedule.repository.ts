@@ -158,11 +158,11 @@ export class FeeScheduleRepository extends UnitOfWorkRepository {
   async pricingInputsVersion(): Promise<{ feeCensus: string | null; version: string }> {
     const row = await this.one<{ fee_census: string | null; members: string; details: string; counts: string }>(
       `SELECT (SELECT fee_census FROM tenants WHERE id = $1) AS fee_census,
-              (SELECT ROW(count(*), sum(hashtextextended(ROW(m.id, m.xmin, s.id, s.xmin)::text, 0)))::text
+              (SELECT ROW(count(*), sum(hash_record_extended(ROW(m.id, m.xmin, s.id, s.xmin), 0)))::text
                  FROM memberships m JOIN schools s ON s.id = m.school_id WHERE m.tenant_id = $1) AS members,
-              (SELECT ROW(count(*), sum(hashtextextended(ROW(d.id, d.school_id, d.xmin)::text, 0)))::text
+              (SELECT ROW(count(*), sum(hash_record_extended(ROW(d.id, d.xmin), 0)))::text
                  FROM member_school_details d WHERE d.tenant_id = $1) AS details,
-              (SELECT ROW(count(*), sum(hashtextextended(ROW(p.id, p.xmin)::text, 0)))::text
+              (SELECT ROW(count(*), sum(hash_record_extended(ROW(p.id, p.xmin), 0)))::text
                  FROM school_pupil_counts p WHERE p.tenant_id = $1) AS counts`,
       [this.tenantId],
     );
