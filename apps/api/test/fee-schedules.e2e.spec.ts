@@ -411,6 +411,63 @@ describe('a preview at scale', () => {
     expect(byHundreds.flat().reduce((sum: number, r: { totalPence: number }) => sum + r.totalPence, 0)).toBe(body.totalPence);
     expect((await admin.send('POST', `${url}?pageSize=201`, {})).status).toBe(400);
   });
+
+  it('works the totals out again on the next request after any change they depend on (they are kept between requests, issue 14)', async () => {
+    // 30 primaries of 101…130 pupils at £5 a pupil, to the penny: the total is 3,465 pupils × £5 until something changes.
+    const admin = await t.signIn('admin@redbridge.demo.test');
+    const [tenant] = await t.owner.query(`INSERT INTO tenants (slug, name) VALUES ('preview-fresh', 'Preview Fresh Partnership') RETURNING id`);
+    await t.owner.query(`INSERT INTO tenant_roles (tenant_id, user_id, role) SELECT $1, id, 'tenant-admin' FROM users WHERE email = 'admin@redbridge.demo.test'`, [tenant.id]);
+    await t.owner.query(
+      `INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode)
+       SELECT lpad((880000 + i)::text, 6, '0'), 'Fresh School ' || lpad(i::text, 2, '0'), 'primary', 'Community school', 'Freshshire', 100 + i, 'FR1 1AA' FROM generate_series(1, 30) i`,
+    );
+    await t.owner.query(`INSERT INTO memberships (tenant_id, school_id, category, status, joined_on) SELECT $1, id, 'full', 'active', '2020-09-01' FROM schools WHERE urn LIKE '88%'`, [tenant.id]);
+    const document = (ratePence: number) => ({
+      ...EALING_2018_19_SCENARIO_1,
+      rounding: { unit: 'penny', mode: 'half-up' },
+      components: [{ kind: 'per-pupil', ratePence }, { kind: 'base-fee', amountPence: 10_000, label: 'North cluster', when: { area: ['North cluster'] } }],
+    });
+    const created = await json(await admin.send('POST', '/api/v1/tenants/preview-fresh/fee-schedules', { document: document(500) }), 201);
+    const url = `/api/v1/tenants/preview-fresh/fee-schedules/${created.id}`;
+    const preview = async (query = '') => json(await admin.send('POST', `${url}/preview${query}`, {}), 200);
+    const school = async (urn: string) => (await t.owner.query(`SELECT id FROM schools WHERE urn = $1`, [urn]))[0].id as string;
+
+    expect(await preview()).toMatchObject({ schools: 30, totalPence: 3_465 * 500 });
+    expect(await preview('?page=2&pageSize=10')).toMatchObject({ schools: 30, totalPence: 3_465 * 500 }); // the same, kept
+
+    // The register's pupils (as a GIAS import writes them, outside the API).
+    await t.owner.query(`UPDATE schools SET pupils = 200 WHERE urn = '880001'`); // 101 → 200
+    let body = await preview();
+    expect(body.totalPence).toBe((3_465 + 99) * 500);
+    expect(body.rows.find((r: { urn: string }) => r.urn === '880001')).toMatchObject({ pupils: 200, totalPence: 100_000 });
+
+    // An approved figure for the partnership's census (October) wins over the register's…
+    await t.owner.query(`INSERT INTO school_pupil_counts (tenant_id, school_id, census, pupils, source, status, decided_at) VALUES ($1, $2, '2026-10', 300, 'partnership', 'approved', now())`, [tenant.id, await school('880002')]);
+    expect((await preview()).totalPence).toBe((3_465 + 99 + 198) * 500); // 102 → 300
+    // …until the partnership prices by another census.
+    await t.owner.query(`UPDATE tenants SET fee_census = 'january' WHERE id = $1`, [tenant.id]);
+    expect((await preview()).totalPence).toBe((3_465 + 99) * 500);
+    await t.owner.query(`UPDATE tenants SET fee_census = 'october' WHERE id = $1`, [tenant.id]);
+    expect((await preview()).totalPence).toBe((3_465 + 99 + 198) * 500);
+
+    // A fact the schedule prices by: the partnership's area for a school.
+    await t.owner.query(`INSERT INTO member_school_details (tenant_id, school_id, area) VALUES ($1, $2, 'North cluster')`, [tenant.id, await school('880003')]);
+    expect((await preview()).totalPence).toBe((3_465 + 99 + 198) * 500 + 10_000);
+
+    // A member leaving is priced no more; a school invited is a prospect, not in the members' total.
+    await t.owner.query(`UPDATE memberships SET status = 'left' WHERE tenant_id = $1 AND school_id = $2`, [tenant.id, await school('880030')]);
+    body = await preview();
+    expect(body).toMatchObject({ schools: 29, totalPence: (3_465 + 99 + 198 - 130) * 500 + 10_000, prospectCount: 0 });
+    await t.owner.query(`UPDATE memberships SET status = 'invited' WHERE tenant_id = $1 AND school_id = $2`, [tenant.id, await school('880030')]);
+    expect(await preview()).toMatchObject({ schools: 29, totalPence: (3_465 + 99 + 198 - 130) * 500 + 10_000, prospectCount: 1, prospectsTotalPence: 130 * 500 });
+
+    // The schedule itself: saved, or an unsaved document sent to preview.
+    expect((await admin.send('PUT', url, { document: document(600) })).status).toBe(200);
+    expect((await preview()).totalPence).toBe((3_465 + 99 + 198 - 130) * 600 + 10_000);
+    const unsaved = await json(await admin.send('POST', `${url}/preview`, { document: document(700) }), 200);
+    expect(unsaved.totalPence).toBe((3_465 + 99 + 198 - 130) * 700 + 10_000);
+    expect((await preview()).totalPence).toBe((3_465 + 99 + 198 - 130) * 600 + 10_000);
+  });
 });
 
 describe('the planner’s current members in one request (issue 14)', () => {

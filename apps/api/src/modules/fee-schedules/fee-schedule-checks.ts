@@ -1,4 +1,4 @@
-import { type EntityManager, SchoolFeeFactsRepository, type ProspectToPrice } from '@partnerships/db';
+import type { ProspectToPrice } from '@partnerships/db';
 import {
   analyseFeeSchedule,
   DomainRefusal,
@@ -26,8 +26,8 @@ export function prospectSchool(p: ProspectToPrice): SchoolForFees {
   return { phase: p.phase, pupils: p.pupils ?? 0, category: p.category, schoolType: p.type, financialYearStartMonth: financialYearStartMonthForType(p.type), ...p.facts };
 }
 
-export async function draftChecks(em: EntityManager, tenantId: string, document: FeeSchedule, members: readonly SchoolToCheck[]): Promise<DraftChecks> {
-  const prospects = await new SchoolFeeFactsRepository(em).prospectsToPrice(tenantId);
+/** The checks for a draft, given the members (as checked by name) and the prospects, both read beforehand. Pure. */
+export function draftChecks(document: FeeSchedule, members: readonly SchoolToCheck[], prospects: readonly ProspectToPrice[]): DraftChecks {
   const priced = prospects.map((p) => {
     const quote = quoteFee(document, prospectSchool(p));
     return { urn: p.urn, name: p.name, phase: p.phase, pupils: p.pupils, category: p.category, status: p.status, prospect: true as const, totalPence: quote.totalPence, lines: quote.lines };

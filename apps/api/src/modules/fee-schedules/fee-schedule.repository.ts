@@ -145,6 +145,30 @@ export class FeeScheduleRepository extends UnitOfWorkRepository {
     return rows[0]!;
   }
 
+  /**
+   * What a preview's prices depend on beyond the schedules, as one short value that changes whenever
+   * any of it changes (issue 14): the partnership's census setting, and a fingerprint of every row
+   * the preview reads — its memberships (any status: members, prospects, their category, status
+   * and fee facts), their schools on the register, the partnership's member details (areas) and its
+   * pupil figures. Each row counts by its id and its row version (`xmin`, new whenever the row is
+   * written), summed as 64-bit hashes with the number of rows, so an insert, update or delete of
+   * any of them gives a different value. One statement, no sort and nothing sent back but the
+   * value: far cheaper than reading and pricing the rows. Read before the rows it stands for.
+   */
+  async pricingInputsVersion(): Promise<{ feeCensus: string | null; version: string }> {
+    const row = await this.one<{ fee_census: string | null; members: string; details: string; counts: string }>(
+      `SELECT (SELECT fee_census FROM tenants WHERE id = $1) AS fee_census,
+              (SELECT ROW(count(*), sum(hash_record_extended(ROW(m.id, m.xmin, s.id, s.xmin), 0)))::text
+                 FROM memberships m JOIN schools s ON s.id = m.school_id WHERE m.tenant_id = $1) AS members,
+              (SELECT ROW(count(*), sum(hash_record_extended(ROW(d.id, d.xmin), 0)))::text
+                 FROM member_school_details d WHERE d.tenant_id = $1) AS details,
+              (SELECT ROW(count(*), sum(hash_record_extended(ROW(p.id, p.xmin), 0)))::text
+                 FROM school_pupil_counts p WHERE p.tenant_id = $1) AS counts`,
+      [this.tenantId],
+    );
+    return { feeCensus: row?.fee_census ?? null, version: `${row?.members}/${row?.details}/${row?.counts}` };
+  }
+
   /** The current members a schedule's preview prices, by name, with their latest approved figure for the census month ('10', '01' or '05'). */
   membersToPrice(censusMonth: string): Promise<MemberToPrice[]> {
     return this.rows<MemberToPrice>(

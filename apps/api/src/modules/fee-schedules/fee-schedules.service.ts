@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database, type EntityManager, SchoolFeeFactsRepository, TenantRepository } from '@partnerships/db';
+import { Database, type EntityManager, type ProspectToPrice, SchoolFeeFactsRepository, TenantRepository } from '@partnerships/db';
 import {
   choosePupilFigure,
   DomainRefusal,
@@ -8,8 +8,11 @@ import {
   feeCensusOf,
   financialYearStartMonthForType,
   groupMembers,
+  type Phase,
+  type PupilFigure,
   quoteFee,
   refusal,
+  type ScheduleWarning,
   solveForTarget,
   type SchoolForFees,
   totalIncome,
@@ -21,7 +24,8 @@ import { isUuid } from '../../common/ids';
 import { inTenant, type TenantContext } from '../../common/request-context';
 import { draftChecks, refuseContradictions } from './fee-schedule-checks';
 import { FeeScheduleRepository, type FeeScheduleRecord, type MemberToPrice } from './fee-schedule.repository';
-import type { FeeScheduleDto, FeeScheduleSummaryDto, MemberGroupsDto, PreviewDto, ScenarioRequestDto, ScenarioResultDto } from './fee-schedules.dto';
+import type { FeeScheduleDto, FeeScheduleSummaryDto, MemberGroupsDto, PreviewDto, PreviewProspectDto, PreviewRowDto, ScenarioRequestDto, ScenarioResultDto } from './fee-schedules.dto';
+import { digestOf, LruCache } from './preview-cache';
 
 export function summary(row: FeeScheduleRecord): FeeScheduleSummaryDto {
   return {
@@ -53,8 +57,70 @@ function pupilFigureOf(m: MemberToPrice, feeCensus: string | null) {
   });
 }
 
+/** A current member as the preview prices it. */
+interface MemberForPreview {
+  urn: string;
+  name: string;
+  phase: Phase;
+  pupils: number | null;
+  pupilFigure: PupilFigure;
+  category: string;
+  school: SchoolForFees;
+}
+
+/** Every school a preview prices: read once per version of the members' data. */
+interface PricingInputs {
+  /** The current members, in name order (the order of the preview's pages). */
+  members: MemberForPreview[];
+  prospects: ProspectToPrice[];
+}
+
+/** What a preview says about every school at once, for one schedule (and the previous period's) over one version of the members' data. */
+interface PreviewTotals {
+  totalPence: number;
+  previousTotalPence: number | null;
+  prospects: PreviewProspectDto[];
+  prospectsTotalPence: number;
+  warnings: ScheduleWarning[];
+}
+
+/** The totals over every member (under the schedule and the previous one), the priced prospects and the warnings. */
+function previewTotals(document: FeeSchedule, previous: FeeSchedule | null, inputs: PricingInputs): PreviewTotals {
+  let totalPence = 0;
+  let previousTotalPence = 0;
+  for (const m of inputs.members) {
+    totalPence += quoteFee(document, m.school).totalPence;
+    if (previous) previousTotalPence += quoteFee(previous, m.school).totalPence;
+  }
+  const { prospects, warnings } = draftChecks(document, inputs.members, inputs.prospects);
+  return { totalPence, previousTotalPence: previous ? previousTotalPence : null, prospects, prospectsTotalPence: prospects.reduce((sum, p) => sum + p.totalPence, 0), warnings };
+}
+
+/** One member's row of the preview, line by line. */
+function previewRow(document: FeeSchedule, previous: FeeSchedule | null, m: MemberForPreview): PreviewRowDto {
+  const quote = quoteFee(document, m.school);
+  const previousPence = previous ? quoteFee(previous, m.school).totalPence : null;
+  return {
+    urn: m.urn,
+    name: m.name,
+    phase: m.phase,
+    pupils: m.pupils,
+    pupilFigure: m.pupilFigure,
+    category: m.category,
+    totalPence: quote.totalPence,
+    previousPence,
+    changePence: previousPence === null ? null : quote.totalPence - previousPence,
+    lines: quote.lines,
+  };
+}
+
 @Injectable()
 export class FeeSchedulesService {
+  /** The members' data a preview prices, by tenant, census setting and version of that data. */
+  private readonly inputsCache = new LruCache<PricingInputs>(8);
+  /** Totals, prospects and warnings, by the inputs' key and the two schedules' documents. */
+  private readonly totalsCache = new LruCache<PreviewTotals>(64);
+
   constructor(private readonly db: Database) {}
 
   list(ctx: TenantContext): Promise<{ items: FeeScheduleSummaryDto[] }> {
@@ -100,7 +166,8 @@ export class FeeSchedulesService {
       if (row.status !== 'draft') throw conflict('This version has been replaced; make a new version to publish it again.');
       validDocument(row.document);
       // A schedule that contradicts itself for a member or prospect is refused, naming them (the preview shows the same warnings).
-      refuseContradictions((await this.previewIn(em, ctx, row.document)).warnings);
+      const inputs = await this.pricingInputs(em, ctx, await new TenantRepository(em).feeCensus(ctx.tenant.id));
+      refuseContradictions(draftChecks(row.document, inputs.members, inputs.prospects).warnings);
       return full(await this.schedules(em, ctx).publish(row, ctx.user.id));
     });
   }
@@ -112,14 +179,43 @@ export class FeeSchedulesService {
     });
   }
 
-  /** What each current member school would pay under the schedule, and the change from the previous period. */
+  /**
+   * What each current member school would pay under the schedule, and the change from the previous
+   * period: totals and warnings over every school, the rows one page of them. The fee editor asks
+   * for this on every render, so (issue 14) the members' data is read and the totals worked out
+   * once per version of what they depend on (`pricingInputsVersion`, read in this request, and the
+   * two schedules' documents) and reused; only the page's rows are priced line by line each time.
+   */
   preview(ctx: TenantContext, id: string, input: unknown, query: { page: number; pageSize: number }): Promise<PreviewDto> {
     return inTenant(this.db, ctx, async (em) => {
       const row = await this.load(em, ctx, id);
-      const full = await this.previewIn(em, ctx, input === undefined ? row.document : validDocument(input));
+      const document = input === undefined ? row.document : validDocument(input);
+      const schedules = this.schedules(em, ctx);
+      const previousRow = await schedules.findPublishedBefore(document.period.start);
+      // The version first, then (when it is new) the rows it stands for: a change committed in between is a newer version.
+      const { feeCensus, version } = await schedules.pricingInputsVersion();
+      const inputsKey = `${ctx.tenant.id}|${feeCensus}|${version}`;
+      let inputs = this.inputsCache.get(inputsKey);
+      if (!inputs) this.inputsCache.set(inputsKey, (inputs = await this.pricingInputs(em, ctx, feeCensus)));
+      const previous = previousRow?.document ?? null;
+      const totalsKey = `${inputsKey}|${digestOf(document)}|${previousRow ? `${previousRow.id}:${previousRow.version}:${digestOf(previous)}` : '-'}`;
+      let totals = this.totalsCache.get(totalsKey);
+      if (!totals) this.totalsCache.set(totalsKey, (totals = previewTotals(document, previous, inputs)));
       // Bounded answer: the totals and warnings cover every school, the rows one page of them.
       const from = (query.page - 1) * query.pageSize;
-      return { ...full, rows: full.rows.slice(from, from + query.pageSize), prospects: full.prospects.slice(0, query.pageSize), page: query.page, pageSize: query.pageSize };
+      return {
+        rows: inputs.members.slice(from, from + query.pageSize).map((m) => previewRow(document, previous, m)),
+        page: query.page,
+        pageSize: query.pageSize,
+        schools: inputs.members.length,
+        prospectCount: totals.prospects.length,
+        totalPence: totals.totalPence,
+        previousTotalPence: totals.previousTotalPence,
+        previousSchedule: previousRow ? summary(previousRow) : null,
+        prospects: totals.prospects.slice(0, query.pageSize),
+        prospectsTotalPence: totals.prospectsTotalPence,
+        warnings: totals.warnings,
+      };
     });
   }
 
@@ -138,60 +234,33 @@ export class FeeSchedulesService {
   }
 
   /** The current member schools a preview prices, and the census the partnership prices by: one definition for the preview and the planner. */
-  private async currentMembers(em: EntityManager, ctx: TenantContext): Promise<{ feeCensus: string | null; members: MemberToPrice[] }> {
-    const feeCensus = await new TenantRepository(em).feeCensus(ctx.tenant.id);
+  private async currentMembers(em: EntityManager, ctx: TenantContext, census?: { feeCensus: string | null }): Promise<{ feeCensus: string | null; members: MemberToPrice[] }> {
+    const feeCensus = census ? census.feeCensus : await new TenantRepository(em).feeCensus(ctx.tenant.id);
     const members = await this.schedules(em, ctx).membersToPrice(FEE_CENSUS_MONTH[feeCensusOf(feeCensus)]);
     return { feeCensus, members };
   }
 
-  /** The preview inside a unit of work: publish checks the same warnings in its own transaction. */
-  private async previewIn(em: EntityManager, ctx: TenantContext, document: FeeSchedule): Promise<PreviewDto> {
-    const schedules = this.schedules(em, ctx);
-    const previousRow = await schedules.findPublishedBefore(document.period.start);
-    const { feeCensus, members } = await this.currentMembers(em, ctx);
-    const facts = await new SchoolFeeFactsRepository(em).forTenant(ctx.tenant.id);
-    const checked: { name: string; school: SchoolForFees }[] = [];
-    const rows = members.map((m) => {
-      // The same figure billing will use (`choosePupilFigure`), and the school's own financial year.
-      const pupilFigure = pupilFigureOf(m, feeCensus);
-      const school: SchoolForFees = {
-        phase: m.phase,
-        pupils: pupilFigure.pupils ?? 0,
-        category: m.category,
-        schoolType: m.type,
-        financialYearStartMonth: financialYearStartMonthForType(m.type),
-        ...facts.get(m.urn)?.facts,
-      };
-      checked.push({ name: m.name, school });
-      const quote = quoteFee(document, school);
-      const previousPence = previousRow ? quoteFee(previousRow.document, school).totalPence : null;
-      return {
-        urn: m.urn,
-        name: m.name,
-        phase: m.phase,
-        pupils: pupilFigure.pupils,
-        pupilFigure,
-        category: m.category,
-        totalPence: quote.totalPence,
-        previousPence,
-        changePence: previousPence === null ? null : quote.totalPence - previousPence,
-        lines: quote.lines,
-      };
-    });
-    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-    const { prospects, warnings } = await draftChecks(em, ctx.tenant.id, document, checked);
+  /** Every school a preview prices, as the fee engine sees it: the current members in name order, and the prospects. */
+  private async pricingInputs(em: EntityManager, ctx: TenantContext, feeCensus: string | null): Promise<PricingInputs> {
+    const { members } = await this.currentMembers(em, ctx, { feeCensus });
+    const factsRepository = new SchoolFeeFactsRepository(em);
+    const facts = await factsRepository.forTenant(ctx.tenant.id);
+    const prospects = await factsRepository.prospectsToPrice(ctx.tenant.id);
     return {
-      rows,
-      page: 1,
-      pageSize: rows.length,
-      schools: rows.length,
-      prospectCount: prospects.length,
-      totalPence: sum(rows.map((r) => r.totalPence)),
-      previousTotalPence: previousRow ? sum(rows.map((r) => r.previousPence ?? 0)) : null,
-      previousSchedule: previousRow ? summary(previousRow) : null,
+      members: members.map((m) => {
+        // The same figure billing will use (`choosePupilFigure`), and the school's own financial year.
+        const pupilFigure = pupilFigureOf(m, feeCensus);
+        const school: SchoolForFees = {
+          phase: m.phase,
+          pupils: pupilFigure.pupils ?? 0,
+          category: m.category,
+          schoolType: m.type,
+          financialYearStartMonth: financialYearStartMonthForType(m.type),
+          ...facts.get(m.urn)?.facts,
+        };
+        return { urn: m.urn, name: m.name, phase: m.phase, pupils: pupilFigure.pupils, pupilFigure, category: m.category, school };
+      }),
       prospects,
-      prospectsTotalPence: sum(prospects.map((p) => p.totalPence)),
-      warnings,
     };
   }
 
