@@ -97,6 +97,12 @@ export interface PartnershipAccess {
   billing: boolean;
   /** Running school improvement: the annual report, brokerage, data rounds (admins and officers). */
   runImprovement: boolean;
+  /** Running the offers: adding, pricing, publishing, recording entitlement use (admins and officers). */
+  runOffers: boolean;
+  /** Orders: buy-back windows, bespoke quotes and their invoices (admins and finance). */
+  manageOrders: boolean;
+  /** Running events: adding them, registers, evaluations, certificates (admins and officers). */
+  runEvents: boolean;
 }
 
 export const STAFF_ROLES: readonly string[] = ['tenant-admin', 'officer', 'finance'];
@@ -109,5 +115,8 @@ export function partnershipAccess(roles: readonly string[]): PartnershipAccess {
     manageInvoices: tenantCan(roles, 'manage', 'Invoice'),
     billing: tenantCan(roles, 'read', 'Billing'),
     runImprovement: tenantCan(roles, 'manage', 'Improvement'),
+    runOffers: tenantCan(roles, 'update', 'Offer'),
+    manageOrders: tenantCan(roles, 'update', 'Order'),
+    runEvents: tenantCan(roles, 'manage', 'Event'),
   };
 }
