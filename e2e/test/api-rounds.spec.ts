@@ -268,6 +268,25 @@ describe('API rounds per page render (Server-Timing)', () => {
     expectWalkClean(all);
   });
 
+  it('shows the forms on those pages only to the roles the API lets use them', async () => {
+    const { page } = browser;
+    const buttons = async (path: string, name: RegExp) => {
+      await visit(page, `${stack.webUrl}${path}`);
+      return page.getByRole('button', { name }).count();
+    };
+    // Finance reads the offers and events; admins and officers run them.
+    await signInFresh(page, 'finance@redbridge.demo.test');
+    expect(await buttons('/p/redbridge/offers', /^(Add the offer|Publish|Archive)/)).toBe(0);
+    expect(await page.textContent('main')).toContain('Adding, pricing and publishing offers is for the partnership’s admins and officers.');
+    expect(await buttons('/p/redbridge/events', /^Add the event$/)).toBe(0);
+    expect(await buttons('/p/redbridge/offers/orders', /^Open the buy-back$/)).toBe(1);
+    // Officers read the orders; admins and finance take them.
+    await signInFresh(page, 'officer@ealing.demo.test');
+    expect(await buttons('/p/ealing/offers/orders', /^(Open the buy-back|Send reminders|Roll over services)/)).toBe(0);
+    expect(await buttons('/p/ealing/offers', /^Add the offer$/)).toBe(1);
+    expect(await buttons('/p/ealing/events', /^Add the event$/)).toBe(1);
+  });
+
   it('says nothing of rounds on the API behind /api (pages only)', async () => {
     const { page } = browser;
     await signInFresh(page, 'admin@ealing.demo.test');
