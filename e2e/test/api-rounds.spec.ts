@@ -56,8 +56,12 @@ const MORE_ROUNDS: Record<string, string> = {
 const MAX_ROUNDS = 2;
 
 interface Visited {
+  /** A page the walk opened, or a file or API address a page links to (fetched, not followed). */
+  kind: 'page' | 'file';
   key: string;
   url: string;
+  /** The page whose link led here ('start' for the walk's starting points). */
+  from: string;
   status: number | null;
   calls: number | null;
   rounds: number | null;
@@ -72,16 +76,18 @@ function routeKey(path: string): string {
     .join('/');
 }
 
-/** Links worth following: the product's own pages, not downloads, files, the API or signing out. */
-function followable(url: URL, origin: string, within: RegExp): boolean {
-  if (url.origin !== origin) return false;
+/**
+ * What to do with a link: follow it (the product's own pages), fetch it (downloads, files and the
+ * API: a GET that must answer too, but has no links to follow), or leave it (other sites, other
+ * parts of the product, signing in and out, and links that change something or go to Stripe).
+ */
+function linkKind(url: URL, origin: string, within: RegExp): 'page' | 'file' | null {
+  if (url.origin !== origin) return null;
   const path = url.pathname;
-  if (!within.test(path)) return false;
-  if (/^\/(api|login|logout|signup|forgot-password|reset-password)(\/|$)/.test(path)) return false;
-  if (/\.[a-z0-9]+$/i.test(path) || /\/(csv|preview|logo)$/.test(path)) return false;
-  // Links that change something or go to Stripe.
-  if (['op', 'onboarding', 'check'].some((name) => url.searchParams.has(name))) return false;
-  return true;
+  if (/^\/(login|logout|signup|forgot-password|reset-password)(\/|$)/.test(path)) return null;
+  if (['op', 'onboarding', 'check'].some((name) => url.searchParams.has(name))) return null;
+  if (/^\/api(\/|$)/.test(path) || /\.[a-z0-9]+$/i.test(path) || /\/(csv|preview|logo)$/.test(path)) return 'file';
+  return within.test(path) ? 'page' : null;
 }
 
 function readTiming(header: string | null | undefined): { calls: number; rounds: number } | null {
@@ -89,14 +95,18 @@ function readTiming(header: string | null | undefined): { calls: number; rounds:
   return match ? { calls: Number(match[1]), rounds: Number(match[2]) } : null;
 }
 
-/** Breadth first from `starts`, each route once, up to `budget` pages. */
+/**
+ * Breadth first from `starts`, each route once, up to `budget` pages; then each file or API
+ * address those pages link to, once per route, fetched as the same person.
+ */
 async function walk(page: Page, starts: string[], within: RegExp, budget = 160): Promise<Visited[]> {
   const origin = new URL(stack.webUrl).origin;
-  const queue = starts.map((s) => new URL(s, origin));
+  const queue = starts.map((s) => ({ url: new URL(s, origin), from: 'start' }));
   const keys = new Set<string>();
+  const files = new Map<string, { url: URL; from: string }>();
   const visited: Visited[] = [];
   while (queue.length && visited.length < budget) {
-    const url = queue.shift()!;
+    const { url, from } = queue.shift()!;
     const key = routeKey(url.pathname);
     if (keys.has(key)) continue;
     keys.add(key);
@@ -107,7 +117,8 @@ async function walk(page: Page, starts: string[], within: RegExp, budget = 160):
     keys.add(finalKey);
     const timing = (await response?.headerValue('server-timing')) ?? '';
     const figures = readTiming(timing);
-    visited.push({ key: finalKey, url: final.pathname + final.search, status: response?.status() ?? null, calls: figures?.calls ?? null, rounds: figures?.rounds ?? null, timing });
+    const here = final.pathname + final.search;
+    visited.push({ kind: 'page', key: finalKey, url: here, from, status: response?.status() ?? null, calls: figures?.calls ?? null, rounds: figures?.rounds ?? null, timing });
     const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => (a as HTMLAnchorElement).href));
     for (const href of hrefs) {
       let next: URL;
@@ -117,14 +128,28 @@ async function walk(page: Page, starts: string[], within: RegExp, budget = 160):
         continue;
       }
       next.hash = '';
-      if (followable(next, origin, within) && !keys.has(routeKey(next.pathname))) queue.push(next);
+      const kind = linkKind(next, origin, within);
+      const nextKey = routeKey(next.pathname);
+      if (kind === 'page' && !keys.has(nextKey)) queue.push({ url: next, from: here });
+      if (kind === 'file' && !files.has(nextKey)) files.set(nextKey, { url: next, from: here });
     }
+  }
+  for (const [key, { url, from }] of files) {
+    const response = await page.request.get(url.href, { maxRedirects: 0 });
+    visited.push({ kind: 'file', key, url: url.pathname + url.search, from, status: response.status(), calls: null, rounds: null, timing: '' });
   }
   return visited;
 }
 
 function table(visited: Visited[]): string {
-  return visited.map((v) => `${String(v.rounds ?? '?').padStart(2)} rounds ${String(v.calls ?? '?').padStart(3)} calls  ${v.status ?? '???'}  ${v.url}`).join('\n');
+  return visited
+    .map((v) => (v.kind === 'file' ? `            file  ${v.status ?? '???'}  ${v.url}` : `${String(v.rounds ?? '?').padStart(2)} rounds ${String(v.calls ?? '?').padStart(3)} calls  ${v.status ?? '???'}  ${v.url}`))
+    .join('\n');
+}
+
+/** Each refused link with the page that showed it. */
+function linkTable(visited: Visited[]): string {
+  return visited.map((v) => `${v.status ?? '???'}  ${v.url}  (linked from ${v.from})`).join('\n');
 }
 
 /** The route with its partnership's name as a placeholder too, as MORE_ROUNDS names routes. */
@@ -132,7 +157,24 @@ const generic = (key: string) => key.replace(/^\/p\/[^/]+/, '/p/:slug');
 
 /** Pages over their limit: two rounds, or three for the routes MORE_ROUNDS explains; and any page the server failed to render. */
 function tooMany(visited: Visited[]): Visited[] {
-  return visited.filter((v) => v.rounds === null || v.rounds > MAX_ROUNDS + (generic(v.key) in MORE_ROUNDS ? 1 : 0) || (v.status ?? 500) >= 500);
+  return visited.filter((v) => v.kind === 'page').filter((v) => v.rounds === null || v.rounds > MAX_ROUNDS + (generic(v.key) in MORE_ROUNDS ? 1 : 0) || (v.status ?? 500) >= 500);
+}
+
+/**
+ * Links the person sees but may not open: a page or file that answers 403 (or any other 4xx:
+ * a link to nothing) for the person it was shown to. A page someone may not open is not linked
+ * for them; the one exception is a redirect (3xx), e.g. a finished step sending them on.
+ */
+function refused(visited: Visited[]): Visited[] {
+  return visited.filter((v) => v.status !== null && v.status >= 400 && v.status < 500);
+}
+
+/** Both checks for one person's walk: no page over its rounds, and no link that is refused. */
+function expectWalkClean(visited: Visited[]): void {
+  const over = tooMany(visited);
+  expect(over, `pages over ${MAX_ROUNDS} rounds:\n${table(over)}`).toEqual([]);
+  const dead = refused(visited);
+  expect(dead, `links refused to the person shown them:\n${linkTable(dead)}`).toEqual([]);
 }
 
 /** A billing run, as an admin does it (dry run, then issue), so there are invoices to visit. */
@@ -165,9 +207,8 @@ describe('API rounds per page render (Server-Timing)', () => {
     for (const key of ['/p/ealing', '/p/ealing/members', '/p/ealing/members/:id', '/p/ealing/billing/invoices', '/p/ealing/billing/invoices/:id', '/p/ealing/billing/runs/:id', '/p/ealing/fees', '/p/ealing/fees/:id', '/p/ealing/fees/planner', '/p/ealing/governance', '/p/ealing/events', '/p/ealing/offers', '/p/ealing/improvement', '/p/ealing/improvement/reviews/:id', '/p/ealing/governance/meetings/:id', '/p/ealing/governance/bodies/:id', '/p/ealing/people']) {
       expect(keys, `the walk should reach ${key}`).toContain(key);
     }
-    expect(visited.length).toBeGreaterThan(30);
-    const over = tooMany(visited);
-    expect(over, `pages over ${MAX_ROUNDS} rounds:\n${table(over)}`).toEqual([]);
+    expect(visited.filter((v) => v.kind === 'page').length).toBeGreaterThan(30);
+    expectWalkClean(visited);
   });
 
   it('so does every page an Ealing officer reaches (no admin-only calls)', async () => {
@@ -175,9 +216,8 @@ describe('API rounds per page render (Server-Timing)', () => {
     await signInFresh(page, 'officer@ealing.demo.test');
     const visited = await walk(page, ['/p/ealing', '/p/ealing/members', '/p/ealing/fees', '/p/ealing/billing/invoices', '/p/ealing/people'], /^\/p\//, 80);
     console.log(`Ealing officer, ${visited.length} pages:\n${table(visited)}`);
-    expect(visited.length).toBeGreaterThan(10);
-    const over = tooMany(visited);
-    expect(over, `pages over ${MAX_ROUNDS} rounds:\n${table(over)}`).toEqual([]);
+    expect(visited.filter((v) => v.kind === 'page').length).toBeGreaterThan(10);
+    expectWalkClean(visited);
   });
 
   it('so does every page the Tower Hamlets admin reaches (elections, motions, the AGM)', async () => {
@@ -187,8 +227,7 @@ describe('API rounds per page render (Server-Timing)', () => {
     console.log(`Tower Hamlets admin, ${visited.length} pages:\n${table(visited)}`);
     const keys = new Set(visited.map((v) => v.key));
     for (const key of ['/p/tower-hamlets/governance/motions/:id', '/p/tower-hamlets/governance/elections/:id']) expect(keys, `the walk should reach ${key}`).toContain(key);
-    const over = tooMany(visited);
-    expect(over, `pages over ${MAX_ROUNDS} rounds:\n${table(over)}`).toEqual([]);
+    expectWalkClean(visited);
   });
 
   it("and every page a headteacher reaches in the school's portal", async () => {
@@ -208,8 +247,44 @@ describe('API rounds per page render (Server-Timing)', () => {
     for (const key of ['/s/:n', '/s/:n/partnerships/ealing', '/s/:n/invoices', '/s/:n/invoices/:id', '/s/:n/shop', '/s/:n/bookings', '/s/:n/pupil-numbers', '/s/:n/votes']) {
       expect(keys, `the walk should reach ${key}`).toContain(key);
     }
-    const over = tooMany(all);
-    expect(over, `pages over ${MAX_ROUNDS} rounds:\n${table(over)}`).toEqual([]);
+    expectWalkClean(all);
+  });
+
+  it('and every page the other roles reach: finance, an external reviewer, a board chair', async () => {
+    const { page } = browser;
+    const all: Visited[] = [];
+    for (const [email, slug] of [
+      ['finance@redbridge.demo.test', 'redbridge'],
+      ['reviewer@ealing.demo.test', 'ealing'],
+      ['chair@tower-hamlets.demo.test', 'tower-hamlets'],
+    ] as const) {
+      await signInFresh(page, email);
+      const visited = await walk(page, [`/p/${slug}`], /^\/(s|p|confidential-reviews)(\/|$)/, 60);
+      console.log(`${email}, ${visited.length} pages and files:\n${table(visited)}`);
+      // Each has more than the partnership's front page to walk.
+      expect(visited.filter((v) => v.kind === 'page').length, email).toBeGreaterThan(3);
+      all.push(...visited);
+    }
+    expectWalkClean(all);
+  });
+
+  it('shows the forms on those pages only to the roles the API lets use them', async () => {
+    const { page } = browser;
+    const buttons = async (path: string, name: RegExp) => {
+      await visit(page, `${stack.webUrl}${path}`);
+      return page.getByRole('button', { name }).count();
+    };
+    // Finance reads the offers and events; admins and officers run them.
+    await signInFresh(page, 'finance@redbridge.demo.test');
+    expect(await buttons('/p/redbridge/offers', /^(Add the offer|Publish|Archive)/)).toBe(0);
+    expect(await page.textContent('main')).toContain('Adding, pricing and publishing offers is for the partnership’s admins and officers.');
+    expect(await buttons('/p/redbridge/events', /^Add the event$/)).toBe(0);
+    expect(await buttons('/p/redbridge/offers/orders', /^Open the buy-back$/)).toBe(1);
+    // Officers read the orders; admins and finance take them.
+    await signInFresh(page, 'officer@ealing.demo.test');
+    expect(await buttons('/p/ealing/offers/orders', /^(Open the buy-back|Send reminders|Roll over services)/)).toBe(0);
+    expect(await buttons('/p/ealing/offers', /^Add the offer$/)).toBe(1);
+    expect(await buttons('/p/ealing/events', /^Add the event$/)).toBe(1);
   });
 
   it('says nothing of rounds on the API behind /api (pages only)', async () => {

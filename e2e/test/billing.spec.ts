@@ -276,4 +276,23 @@ describe('billing: Stripe, a billing run, and paying by card and by bank transfe
     await page.getByRole('button', { name: 'Save billing settings' }).waitFor();
     await checkPage(page, 'billing-settings-finance');
   });
+
+  it('an officer reads the invoices without links to billing or buttons the API would refuse', async () => {
+    const { page } = browser;
+    await signOut(page);
+    await signIn(page, stack.webUrl, 'officer@ealing.demo.test');
+    await visit(page, `${stack.webUrl}/p/ealing/billing/invoices`);
+    expect(await page.textContent('main')).toMatch(/Billing runs, payments and billing settings are for the partnership’s admins and finance staff/);
+    const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(hrefs.filter((href) => /^\/p\/ealing\/billing(\/(runs|settings|stripe).*)?$/.test(href))).toEqual([]);
+    expect(hrefs.filter((href) => /^\/p\/ealing\/billing\/invoices\/[^/]+$/.test(href)).length).toBeGreaterThan(0);
+    await page.locator('table a[href*="/billing/invoices/"]').first().click();
+    await page.waitForURL((url) => /\/billing\/invoices\/[^/]+$/.test(url.pathname));
+    await hydrated(page);
+    await page.getByRole('heading', { name: /^Invoice / }).waitFor();
+    expect(await page.getByRole('button').filter({ hasText: /Send the invoice|Record payment|Issue credit note|Void invoice/ }).count()).toBe(0);
+    expect(await page.textContent('main')).toMatch(/recording payments, credit notes and voiding are for the partnership’s admins and finance staff/);
+    await page.getByRole('link', { name: 'Download the invoice (PDF)' }).waitFor();
+    await checkPage(page, 'billing-invoice-officer');
+  });
 });

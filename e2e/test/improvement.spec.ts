@@ -390,5 +390,9 @@ describe('school improvement at Ealing', () => {
     await visit(page, `${stack.webUrl}/p/ealing/improvement/concerns`);
     expect(await page.getByText('Only the people the partnership names can see schools causing concern').count()).toBe(1);
     expect(await page.getByRole('table').count()).toBe(0);
+    // Nor is the head shown a link to the annual report, which the API keeps for admins and officers.
+    const sections = page.getByRole('navigation', { name: 'School improvement' });
+    await sections.getByRole('link', { name: 'Participation' }).waitFor();
+    expect(await sections.getByRole('link', { name: 'Annual report' }).count()).toBe(0);
   }, JOURNEY_TIMEOUT);
 });

@@ -5,6 +5,7 @@
 import type { Schemas } from '@partnerships/api-client';
 import { phaseLabel } from './labels.ts';
 import { valuesOf } from './vocabulary.ts';
+import { tenantCan } from './access.ts';
 
 export type BodyKind = Schemas['BodyInputDto']['kind'];
 export type SeatVoting = Schemas['SeatRuleInputDto']['voting'];
@@ -145,5 +146,5 @@ export function quorumText(rule: Rule | null | undefined): string {
   return 'As the terms of reference say';
 }
 
-/** Whether the signed-in person runs governance here (admins and officers). */
-export const managesGovernance = (roles: readonly string[]) => roles.includes('tenant-admin') || roles.includes('officer');
+/** Whether the signed-in person runs governance here (admins and officers, as the API allows). */
+export const managesGovernance = (roles: readonly string[]) => tenantCan(roles, 'manage', 'Governance');

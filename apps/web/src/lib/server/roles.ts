@@ -1,3 +1,4 @@
+import { partnershipAccess, tenantCan } from '../access.ts';
 import type { Me } from './api.ts';
 
 /**
@@ -7,9 +8,10 @@ import type { Me } from './api.ts';
  * there), so a page can decide at once what to ask the API for instead of waiting for its
  * layout's call: one round of calls after the session, not two (issue 14). The layouts still
  * answer a 404 or sign-in first when the place is not the person's; SvelteKit shows the
- * outermost layout's error or redirect before a page's.
+ * outermost layout's error or redirect before a page's. The rules themselves are the API's, in
+ * lib/access.ts.
  */
-export const STAFF_ROLES = ['tenant-admin', 'officer', 'finance'];
+export { STAFF_ROLES } from '../access.ts';
 
 /** The person's roles in the partnership `slug` (none when signed out or without a role there). */
 export function tenantRoles(me: Me | null | undefined, slug: string): string[] {
@@ -18,18 +20,17 @@ export function tenantRoles(me: Me | null | undefined, slug: string): string[] {
 
 /** As the partnership layout's `canSeePeople`: its staff. */
 export function isStaffIn(me: Me | null | undefined, slug: string): boolean {
-  return tenantRoles(me, slug).some((r) => STAFF_ROLES.includes(r));
+  return partnershipAccess(tenantRoles(me, slug)).staff;
 }
 
 /** As the partnership layout's `isAdmin`. */
 export function isAdminIn(me: Me | null | undefined, slug: string): boolean {
-  return tenantRoles(me, slug).includes('tenant-admin');
+  return partnershipAccess(tenantRoles(me, slug)).admin;
 }
 
 /** As the fees layout's `canEditFees`: admins and finance. */
 export function canEditFeesIn(me: Me | null | undefined, slug: string): boolean {
-  const roles = tenantRoles(me, slug);
-  return roles.includes('tenant-admin') || roles.includes('finance');
+  return tenantCan(tenantRoles(me, slug), 'manage', 'FeeSchedule');
 }
 
 /** The person's roles at the school `urn` (as the school portal's `roles`). */

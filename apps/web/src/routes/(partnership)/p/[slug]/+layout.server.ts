@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Schemas } from '@partnerships/api-client';
+import { partnershipAccess } from '#lib/access.ts';
 import { usableBrandColour } from '#lib/brand.ts';
 import { apiFor, loadOrFail, loginUrl } from '#lib/server/api.ts';
 import type { LayoutServerLoad } from './$types';
@@ -17,17 +18,18 @@ const VISITOR_ROUTES = new Set(['/(partnership)/p/[slug]']);
 export const load: LayoutServerLoad = async (event) => {
   const slug = event.params.slug;
   const api = apiFor(event);
-  const staffRoles = ['tenant-admin', 'officer', 'finance'];
 
   if (event.locals.me) {
     const call = api.GET('/api/v1/tenants/{slug}', { params: { path: { slug } } });
     const answer = await call.catch(() => undefined);
     if (answer?.response.status !== 404) {
       const tenant = await loadOrFail(event, call);
+      const access = partnershipAccess(tenant.roles);
       return {
         tenant,
-        canSeePeople: tenant.roles.some((r) => staffRoles.includes(r)),
-        isAdmin: tenant.roles.includes('tenant-admin'),
+        access,
+        canSeePeople: access.staff,
+        isAdmin: access.admin,
         publicPage: null,
         brand: {
           colour: usableBrandColour(tenant.brandColour),
@@ -47,6 +49,7 @@ export const load: LayoutServerLoad = async (event) => {
   const { logoDataUrl: _logo, ...publicPage } = await loadOrFail(event, call);
   return {
     tenant: visitorView(publicPage),
+    access: partnershipAccess([]),
     canSeePeople: false,
     isAdmin: false,
     publicPage,

@@ -3,7 +3,7 @@ import type { LayoutServerLoad } from './$types';
 
 /** Everyone with a role in the partnership reaches school improvement; admins and officers run it. */
 export const load: LayoutServerLoad = async (event) => {
-  const { tenant, publicPage } = await event.parent();
+  const { tenant, publicPage, access } = await event.parent();
   if (publicPage || tenant.roles.length === 0) error(404, 'Page not found');
-  return { canManage: tenant.roles.some((r) => r === 'tenant-admin' || r === 'officer') };
+  return { canManage: access.runImprovement };
 };

@@ -2,13 +2,14 @@ import { getAs, postAs, putAs, tenantPath } from '#lib/server/improvement-api.ts
 import { done, invalidForm, refused } from '#lib/server/improvement-forms.ts';
 import { choice, day, readFields, readForm, text } from '#lib/server/form.ts';
 import type { Review, Reviewer } from '#lib/improvement/types.ts';
+import { partnershipAccess } from '#lib/access.ts';
 import { tenantRoles } from '#lib/server/roles.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const { slug, id } = event.params;
   // As the improvement layout's canManage (admins and officers), from the session's roles: both at once.
-  const canManage = tenantRoles(event.locals.me, slug).some((r) => r === 'tenant-admin' || r === 'officer');
+  const canManage = partnershipAccess(tenantRoles(event.locals.me, slug)).runImprovement;
   const [review, reviewers] = await Promise.all([
     getAs<Review>(event, tenantPath(slug, 'reviews', id)),
     canManage ? getAs<{ items: Reviewer[] }>(event, tenantPath(slug, 'reviewers')).catch(() => ({ items: [] as Reviewer[] })) : { items: [] as Reviewer[] },
