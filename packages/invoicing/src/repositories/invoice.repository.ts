@@ -51,6 +51,11 @@ export interface InvoiceViewRow {
   stripe_ready: boolean;
 }
 
+/** What a list shows of an invoice (the lists read only these columns, not its lines, addresses or explanation). */
+export type InvoiceListRow = Pick<InvoiceViewRow, 'id' | 'tenant_id' | 'number' | 'sequence' | 'school_id' | 'period_label' | 'part' | 'part_count' | 'part_label' | 'status'
+  | 'subtotal_pence' | 'vat_pence' | 'total_pence' | 'amount_paid_pence' | 'amount_credited_pence' | 'po_number' | 'pending_payment_intent_id' | 'pending_payment_method'
+  | 'issued' | 'due' | 'urn' | 'school_name' | 'tenant_slug' | 'tenant_name' | 'stripe_ready'>;
+
 /** An invoice row locked for a change (its charged dates as ISO strings). */
 export type LockedInvoiceRow = Omit<InvoiceViewRow, 'issued' | 'due' | 'p_start' | 'p_end' | 'urn' | 'school_name' | 'tenant_slug' | 'tenant_name' | 'stripe_ready'>;
 
@@ -111,7 +116,7 @@ export interface InvoiceListFilter {
 }
 
 /** A page of a list of invoices, with what all the invoices the list's filter matches come to. */
-export interface InvoicePage extends PagedRows<InvoiceViewRow> {
+export interface InvoicePage extends PagedRows<InvoiceListRow> {
   /** What every invoice the filter matches totals (partnership lists), in pence. */
   totalPence: number;
   /** What is left to pay on them (open and uncollectible invoices), in pence. */
@@ -189,6 +194,11 @@ const INVOICE_COLUMNS = `i.*, to_char(i.issued_on, 'YYYY-MM-DD') AS issued, to_c
     to_char(i.charged_from, 'YYYY-MM-DD') AS c_from, to_char(i.charged_to, 'YYYY-MM-DD') AS c_to,
     s.urn, s.name AS school_name, t.slug AS tenant_slug, t.name AS tenant_name,
     tenant_takes_online_payments(i.tenant_id) AS stripe_ready`;
+/** The columns of `InvoiceListRow`: a list page carries no lines, addresses or explanation (issue 14). */
+const LIST_COLUMNS = `i.id, i.tenant_id, i.number, i.sequence, i.school_id, i.period_label, i.part, i.part_count, i.part_label, i.status,
+    i.subtotal_pence, i.vat_pence, i.total_pence, i.amount_paid_pence, i.amount_credited_pence, i.po_number, i.pending_payment_intent_id,
+    i.pending_payment_method, to_char(i.issued_on, 'YYYY-MM-DD') AS issued, to_char(i.due_on, 'YYYY-MM-DD') AS due,
+    s.urn, s.name AS school_name, t.slug AS tenant_slug, t.name AS tenant_name, tenant_takes_online_payments(i.tenant_id) AS stripe_ready`;
 const INVOICE_FROM = `FROM invoices i JOIN schools s ON s.id = i.school_id JOIN tenants t ON t.id = i.tenant_id`;
 const INVOICE_SELECT = `SELECT ${INVOICE_COLUMNS} ${INVOICE_FROM}`;
 
@@ -251,10 +261,10 @@ export class InvoiceRepository extends UnitOfWorkRepository {
    * overflowed the window's memory to disk and cost twice as long (issue 14).
    */
   async listPage(tenantId: string, filter: InvoiceListFilter, page: PageWindow): Promise<InvoicePage> {
-    const paged = await this.pageRows<InvoiceViewRow & ListSumColumns>(
+    const paged = await this.pageRows<InvoiceListRow & ListSumColumns>(
       (limitOffset) => `WITH page AS (
           SELECT i.id, ${PAGE_TOTAL}, ${LIST_SUMS} ${INVOICE_FROM} WHERE ${LIST_WHERE} ORDER BY i.sequence DESC ${limitOffset})
-        SELECT page.page_total, page.list_total_pence, page.list_outstanding, ${INVOICE_COLUMNS}
+        SELECT page.page_total, page.list_total_pence, page.list_outstanding, ${LIST_COLUMNS}
           FROM page JOIN invoices i ON i.id = page.id JOIN schools s ON s.id = i.school_id JOIN tenants t ON t.id = i.tenant_id
          ORDER BY i.sequence DESC`,
       listParams(tenantId, filter),
@@ -276,8 +286,8 @@ export class InvoiceRepository extends UnitOfWorkRepository {
    * at all are the fees (from the school's other partnerships) read on their own.
    */
   async listForSchool(schoolId: string, urn: string, tenantSlug: string | null, page: PageWindow): Promise<SchoolInvoicePage> {
-    const paged = await this.pageRows<InvoiceViewRow & ListSumColumns & { current_fees?: CurrentFeeRow[] | null }>(
-      `SELECT ${PAGE_TOTAL}, ${LIST_SUMS}, (${currentFeesOf('$3')}) AS current_fees, ${INVOICE_COLUMNS} ${INVOICE_FROM}
+    const paged = await this.pageRows<InvoiceListRow & ListSumColumns & { current_fees?: CurrentFeeRow[] | null }>(
+      `SELECT ${PAGE_TOTAL}, ${LIST_SUMS}, (${currentFeesOf('$3')}) AS current_fees, ${LIST_COLUMNS} ${INVOICE_FROM}
          WHERE i.school_id = $1 AND i.status <> 'draft' AND ($2::text IS NULL OR t.slug = $2) ORDER BY i.issued_on DESC, i.sequence DESC`,
       [schoolId, tenantSlug, urn],
       page,

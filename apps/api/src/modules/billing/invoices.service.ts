@@ -22,6 +22,7 @@ import {
   financeContacts,
   type InvoiceListFilter,
   InvoiceRepository,
+  type InvoiceListRow,
   type InvoiceViewRow,
   type LockedInvoiceRow,
   loadBillingSettings,
@@ -50,7 +51,7 @@ import type {
   VoidInvoiceDto,
 } from './invoices.dto';
 
-export function invoiceListItem(row: InvoiceViewRow, today = londonToday()): InvoiceListItemDto {
+export function invoiceListItem(row: InvoiceListRow, today = londonToday()): InvoiceListItemDto {
   const balance = { totalPence: row.total_pence, amountPaidPence: row.amount_paid_pence, amountCreditedPence: row.amount_credited_pence };
   return {
     id: row.id,
@@ -74,7 +75,7 @@ export function invoiceListItem(row: InvoiceViewRow, today = londonToday()): Inv
 }
 
 /** Whether the school can pay online now: the partnership takes card payments and something is owed, with no Direct Debit already on its way. */
-export const canPayOnline = (row: InvoiceViewRow) =>
+export const canPayOnline = (row: InvoiceListRow) =>
   Boolean(row.stripe_ready) && (row.status === 'open' || row.status === 'uncollectible') && !row.pending_payment_intent_id &&
   outstandingPence({ totalPence: row.total_pence, amountPaidPence: row.amount_paid_pence, amountCreditedPence: row.amount_credited_pence }) > 0;
 
