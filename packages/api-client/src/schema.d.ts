@@ -5453,7 +5453,12 @@ export interface components {
         BillingReportDto: {
             /** @enum {string} */
             groupBy: "school" | "period" | "month";
+            page: number;
+            pageSize: number;
+            /** @description One page of the rows (page, pageSize); the totals are over them all */
             rows: components["schemas"]["BillingReportRowDto"][];
+            /** @description How many rows there are in all */
+            total: number;
             totals: components["schemas"]["BillingReportRowDto"];
         };
         BillingReportRowDto: {
@@ -7808,12 +7813,20 @@ export interface components {
         };
         ParticipationDto: {
             academicYearStart: number;
+            /** @description One page of the schools (page, pageSize); the picture is over them all */
             items: components["schemas"]["ParticipationRowDto"][];
+            page: number;
+            pageSize: number;
             picture: components["schemas"]["ParticipationPictureDto"];
+            /** @description How many schools there are in all */
+            total: number;
         };
         ParticipationPictureDto: {
             givingSupport: number;
+            /** @description The first 20 schools not taking part, by name (notTakingPartCount: how many in all) */
             notTakingPart: string[];
+            /** @description How many schools are not taking part */
+            notTakingPartCount: number;
             schools: number;
             totals: components["schemas"]["ParticipationTotalsDto"];
         };
@@ -13808,6 +13821,8 @@ export interface operations {
     BillingController_report: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 groupBy?: "school" | "period" | "month";
                 /** @description Billing year label, e.g. 2018-19 */
                 period?: string;
@@ -19302,6 +19317,8 @@ export interface operations {
     AnnualReportsController_participation: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 /** @description Academic year; default this one */
                 year?: number;
             };
@@ -19336,6 +19353,8 @@ export interface operations {
     AnnualReportsController_participationCsv: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 /** @description Academic year; default this one */
                 year?: number;
             };
