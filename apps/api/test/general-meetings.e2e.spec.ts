@@ -321,6 +321,25 @@ describe('voters', () => {
     expect((await heads['910001']!.send('PUT', `${portal('910001')}/voters/redbridge`, { userId: null })).status).toBe(200);
     await admin.send('POST', `${base}/motions/${id}/close`, {});
   });
+
+  it('pages the school voters (1,000 by default, by name) and finds one by school, URN or voter', async () => {
+    const all = (await json(await admin.get(`${base}/school-voters`))).body;
+    expect(all).toMatchObject({ page: 1, pageSize: 1000 });
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    const names = all.items.map((v: { school: { name: string } }) => v.school.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
+    const second = (await json(await admin.get(`${base}/school-voters?pageSize=2&page=2`))).body;
+    expect(second).toMatchObject({ page: 2, pageSize: 2, total: all.total });
+    expect(second.items.map((v: { school: { urn: string } }) => v.school.urn)).toEqual(all.items.slice(2, 4).map((v: { school: { urn: string } }) => v.school.urn));
+    const byUrn = (await json(await admin.get(`${base}/school-voters?q=910001`))).body;
+    expect(byUrn.items.map((v: { school: { urn: string } }) => v.school.urn)).toEqual(['910001']);
+    expect(byUrn.total).toBe(1);
+    const voterName = all.items.find((v: { voter: { name: string } | null }) => v.voter)!.voter.name as string;
+    expect((await json(await admin.get(`${base}/school-voters?q=${encodeURIComponent(voterName)}`))).body.items.length).toBeGreaterThanOrEqual(1);
+    expect((await json(await admin.get(`${base}/school-voters?q=100%25`))).body.total).toBe(0);
+    expect((await json(await admin.get(`${base}/school-voters?pageSize=1001`))).status).toBe(400);
+  });
 });
 
 describe('elections', () => {

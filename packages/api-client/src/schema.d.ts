@@ -9218,7 +9218,12 @@ export interface components {
             votes: boolean;
         };
         SchoolVoterListDto: {
+            /** @description One page, by school name */
             items: components["schemas"]["SchoolVoterDto"][];
+            page: number;
+            pageSize: number;
+            /** @description How many schools match in all */
+            total: number;
         };
         SchoolVotesDto: {
             items: components["schemas"]["SchoolPartnershipVotesDto"][];
@@ -20681,7 +20686,12 @@ export interface operations {
     };
     GeneralMeetingsController_voters: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Part of a school’s name or URN, or of its voter’s name */
+                q?: string;
+            };
             header?: never;
             path: {
                 /** @description The partnership's URL name */

@@ -13,6 +13,7 @@ import {
   ProxyListDto,
   ProxyListQueryDto,
   SchoolVoterListDto,
+  SchoolVoterListQueryDto,
 } from './general-meetings.dto';
 import { MotionsService } from './motions.service';
 import { CreatedDto } from '../../common/created.dto';
@@ -84,7 +85,7 @@ export class GeneralMeetingsController {
   @Access('read', 'GeneralMeeting')
   @ApiOperation({ summary: 'Each member school’s designated voter (the headteacher unless the school named another) and whether its category votes' })
   @ApiResponse({ status: 200, type: SchoolVoterListDto })
-  voters(@Ctx() ctx: TenantContext) {
-    return this.motions.voters(ctx);
+  voters(@Ctx() ctx: TenantContext, @Query() query: SchoolVoterListQueryDto) {
+    return this.motions.voters(ctx, query);
   }
 }

@@ -207,8 +207,26 @@ export class SchoolVoterDto {
   @ApiProperty({ description: 'True when the school named its voter; false: the headteacher' }) named: boolean;
 }
 
+/** The voter list feeds the governance pages' pickers, so its pages are large; still bounded (about 120 KB a page). */
+export const SCHOOL_VOTERS_PAGE_SIZE = 1000;
+
+export class SchoolVoterListQueryDto {
+  @ApiProperty({ required: false, default: 1, minimum: 1 })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'page must be a whole number' }) @Min(1, { message: 'page starts at 1' })
+  page: number = 1;
+
+  @ApiProperty({ required: false, default: SCHOOL_VOTERS_PAGE_SIZE, minimum: 1, maximum: SCHOOL_VOTERS_PAGE_SIZE })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'pageSize must be a whole number' }) @Min(1) @Max(SCHOOL_VOTERS_PAGE_SIZE, { message: `pageSize can be at most ${SCHOOL_VOTERS_PAGE_SIZE}` })
+  pageSize: number = SCHOOL_VOTERS_PAGE_SIZE;
+
+  @ApiProperty({ required: false, description: 'Part of a school’s name or URN, or of its voter’s name' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+}
+
 export class SchoolVoterListDto {
-  @ApiProperty({ type: [SchoolVoterDto] }) items: SchoolVoterDto[];
+  @ApiProperty({ type: [SchoolVoterDto], description: 'One page, by school name' }) items: SchoolVoterDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ description: 'How many schools match in all' }) total: number;
 }
 
 export class NameVoterDto {

@@ -17,7 +17,8 @@ import {
 import { conflict, invalid, notFound } from '../../common/app-error';
 import { isUuid } from '../../common/ids';
 import type { TenantContext } from '../../common/request-context';
-import { isUniqueViolation } from '../../common/sql-text';
+import { isUniqueViolation, likePattern } from '../../common/sql-text';
+import { pageFrom, windowOf } from '../../common/pagination';
 import { ElectorateRepository, type VotingSchool } from './electorate.repository';
 import type {
   BallotReceiptDto,
@@ -32,6 +33,7 @@ import type {
   ProxyListDto,
   ProxyListQueryDto,
   SchoolVoterListDto,
+  SchoolVoterListQueryDto,
 } from './general-meetings.dto';
 import { refused } from './general-meetings.errors';
 import { type MeetingForVote, type Motion, MotionRepository, type MotionSummary, type StoredMotionResult } from './motion.repository';
@@ -240,16 +242,16 @@ export class MotionsService {
   }
 
   /** Each member school's designated voter (the headteacher unless the school named another) and whether its category votes. */
-  async voters(ctx: TenantContext): Promise<SchoolVoterListDto> {
-    return this.inTenant(this.actorOf(ctx), async (em) => ({
-      items: (await new ElectorateRepository(em).listMembers()).map((s) => ({
+  async voters(ctx: TenantContext, query: SchoolVoterListQueryDto): Promise<SchoolVoterListDto> {
+    return this.inTenant(this.actorOf(ctx), async (em) =>
+      pageFrom(query, await new ElectorateRepository(em).pageMembers(windowOf(query), likePattern(query.q)), (s) => ({
         school: { urn: s.urn, name: s.name },
         category: s.categoryName,
         votes: s.votes,
         voter: s.voterUserId ? { userId: s.voterUserId, name: s.voterName ?? '' } : null,
         named: s.voterNamed,
       })),
-    }));
+    );
   }
 
   /** A ballot from a tenant route (a chair holding proxies, or a voter who also has a role in the partnership). */
