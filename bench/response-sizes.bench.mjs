@@ -29,6 +29,8 @@ const WEB_MAIN = join(root, 'apps', 'web', 'build', 'index.js');
 const LIMIT = 1_000_000;
 const SLUG = 'ealing';
 const HEAD_URN = '920001';
+/** The demo's general meetings (a motion, an election) are Tower Hamlets': it gets the same 10,000 members, for its governance pages. */
+const GOVERNANCE_SLUG = 'tower-hamlets';
 const PASSWORD = 'bench-password-123';
 
 const outArg = process.argv.indexOf('--out');
@@ -36,7 +38,7 @@ const out = outArg > 0 ? process.argv[outArg + 1] : join(here, 'results', 'respo
 skipWithoutServices(NAME);
 ensureApiBuilt(join(root, 'apps', 'api', 'dist', 'main.js'));
 const require = createRequire(import.meta.url);
-const { createDataSource, createFreshDatabase, dropDatabase, resolveDatabaseUrls, seedDemo, seedGeneralMeetings, Database, hashPassword, demoAdminEmail, demoHeadEmail } = require(dist('db'));
+const { createDataSource, createFreshDatabase, dropDatabase, resolveDatabaseUrls, seedDemo, Database, hashPassword, demoAdminEmail, demoHeadEmail } = require(dist('db'));
 const { runBillingRun } = require(dist('jobs'));
 
 const step = (what) => console.log(`    ${new Date().toISOString().slice(11, 19)} ${what}`);
@@ -47,7 +49,7 @@ async function generate(owner, url) {
   await seedDemo(owner, 'development');
   step('demo seeded');
   // The API in production mode refuses the published demo password: the two people who sign in get the bench's.
-  await owner.query(`UPDATE users SET password_hash = $1 WHERE email = ANY($2::text[])`, [await hashPassword(PASSWORD), [demoAdminEmail(SLUG), demoHeadEmail(HEAD_URN)]]);
+  await owner.query(`UPDATE users SET password_hash = $1 WHERE email = ANY($2::text[])`, [await hashPassword(PASSWORD), [demoAdminEmail(SLUG), demoAdminEmail(GOVERNANCE_SLUG), demoHeadEmail(HEAD_URN)]]);
   const [{ id: tenantId }] = await owner.query(`SELECT id FROM tenants WHERE slug = $1`, [SLUG]);
   await owner.transaction(async (em) => {
     await em.query(
@@ -74,9 +76,11 @@ async function generate(owner, url) {
       [tenantId],
     );
     await em.query(`UPDATE billing_runs r SET members = (SELECT count(*) FROM billing_run_items i WHERE i.run_id = r.id) WHERE tenant_id = $1`, [tenantId]);
-    // Ealing's AGM with a motion and an advisory council election (the demo has them only for Tower
-    // Hamlets): the motion's electorate is frozen now, so it holds all 10,000 voting members.
-    await seedGeneralMeetings(em, SLUG);
+    await em.query(
+      `INSERT INTO memberships (tenant_id, school_id, category, status, joined_on)
+       SELECT t.id, s.id, 'full', 'active', '2016-09-01' FROM schools s CROSS JOIN tenants t WHERE s.name LIKE 'Sizes School %' AND t.slug = $1`,
+      [GOVERNANCE_SLUG],
+    );
   });
   const app = createDataSource({ url: resolveDatabaseUrls({ DATABASE_URL: url }).app, embedded: false });
   await app.initialize();
@@ -92,7 +96,10 @@ async function generate(owner, url) {
   return { tenantId, ...counts };
 }
 
-/** Ealing's ids: up to `perTable` from every tenant-owned table (found from the schema), by table. */
+/** Tables of things with a page of their own, whose rows differ most in size: up to 20 ids each. */
+const MANY_IDS = ['bodies', 'meetings', 'motions', 'elections', 'fee_schedules', 'billing_runs', 'events', 'data_rounds', 'review_programmes', 'reviews'];
+
+/** A partnership's ids: up to `perTable` from every tenant-owned table (found from the schema; 20 from MANY_IDS), by table. */
 async function tenantIds(owner, tenantId, perTable = 3) {
   const tables = await owner.query(
     `SELECT c.table_name FROM information_schema.columns c JOIN information_schema.columns i ON i.table_name = c.table_name AND i.column_name = 'id'
@@ -100,7 +107,7 @@ async function tenantIds(owner, tenantId, perTable = 3) {
   );
   const byTable = {};
   for (const { table_name } of tables) {
-    const rows = await owner.query(`SELECT id::text FROM ${table_name} WHERE tenant_id = $1 ORDER BY id LIMIT ${perTable}`, [tenantId]);
+    const rows = await owner.query(`SELECT id::text FROM ${table_name} WHERE tenant_id = $1 ORDER BY id LIMIT ${MANY_IDS.includes(table_name) ? 20 : perTable}`, [tenantId]);
     if (rows.length) byTable[table_name] = rows.map((r) => r.id);
   }
   return byTable;
@@ -145,9 +152,9 @@ async function inParallel(items, limit, work) {
 }
 
 /** The concrete paths to try for an API route: the slug, the head's URN, a year, and every id (the sweep's approach). */
-function concretePaths(path, allIds) {
+function concretePaths(path, allIds, slug) {
   const fixed = path
-    .replace(/\{(slug|tenantSlug)\}/g, SLUG)
+    .replace(/\{(slug|tenantSlug)\}/g, slug)
     .replace(/\{urn\}/g, HEAD_URN)
     .replace(/\{(year|academicYearStart)\}/g, '2026')
     .replace(/\{code\}/g, 'full')
@@ -165,7 +172,7 @@ function concretePaths(path, allIds) {
   return [...paths];
 }
 
-async function sweepApi(base, actors, allIds) {
+async function sweepApi(base, actors) {
   const doc = await (await fetch(`${base}/api/openapi.json`)).json();
   const operations = Object.entries(doc.paths).filter(([, item]) => item.get).map(([path, item]) => ({ path, op: item.get }));
   const best = new Map(); // `${actor} ${route}` -> largest answer
@@ -173,7 +180,7 @@ async function sweepApi(base, actors, allIds) {
   for (const { path, op } of operations) {
     for (const actor of actors) {
       if (!actor.tries(path)) continue;
-      for (const concrete of concretePaths(path, allIds)) calls.push({ path, op, actor, concrete });
+      for (const concrete of concretePaths(path, actor.allIds, actor.slug)) calls.push({ path, op, actor, concrete });
     }
   }
   step(`${operations.length} GET operations, ${calls.length} calls`);
@@ -204,6 +211,20 @@ async function sweepApi(base, actors, allIds) {
   return { operations: operations.length, calls: calls.length + variants.length, results };
 }
 
+/** Opens a motion at Tower Hamlets' general meeting (the demo motion's meeting), as its admin: what happened. */
+async function openMotion(base, actor, meetingId) {
+  const headers = { cookie: actor.cookie, 'x-csrf-token': actor.csrfToken, 'content-type': 'application/json' };
+  const meeting = meetingId ? { id: meetingId } : null;
+  if (!meeting) return { opened: false, why: 'no general meeting found' };
+  const created = await fetch(`${base}/api/v1/tenants/${actor.slug}/motions`, { method: 'POST', headers, body: JSON.stringify({ meetingId: meeting.id, title: 'That the partnership adopts the plan for 10,000 schools' }) });
+  if (created.status !== 201) return { opened: false, why: `creating: ${created.status} ${await created.text()}` };
+  const { id } = await created.json();
+  const opened = await fetch(`${base}/api/v1/tenants/${actor.slug}/motions/${id}/open`, { method: 'POST', headers, body: '{}' });
+  if (opened.status !== 200) return { opened: false, why: `opening: ${opened.status} ${await opened.text()}` };
+  const detail = await (await fetch(`${base}/api/v1/tenants/${actor.slug}/motions/${id}`, { headers })).json();
+  return { opened: true, id, electorate: detail.electorateSchools?.length ?? null };
+}
+
 // ---------------------------------------------------------------- web pages
 
 /** Every +page.svelte under a route folder, as its route ('/p/[slug]/members/[id]'), without route groups. */
@@ -228,8 +249,8 @@ const ID_TABLES = {
   categories: ['membership_categories'], 'confidential-reviews': ['sdr_reviews', 'reviews'], bookings: ['event_bookings'],
 };
 
-function pagePaths(route, ids) {
-  let path = route.replace('[slug]', SLUG).replace('[urn]', HEAD_URN).replace('[year]', '2026');
+function pagePaths(route, ids, slug) {
+  let path = route.replace('[slug]', slug).replace('[urn]', HEAD_URN).replace('[year]', '2026');
   const segments = path.split('/');
   const options = [];
   for (let i = 0; i < segments.length; i++) {
@@ -252,7 +273,7 @@ function pagePaths(route, ids) {
   return [...paths];
 }
 
-async function renderPages(actors, ids) {
+async function renderPages(actors) {
   if (!existsSync(WEB_MAIN)) return { skipped: `${WEB_MAIN} is missing: build the web app first (pnpm build)`, results: [] };
   const web = spawn(process.execPath, [WEB_MAIN], {
     cwd: root,
@@ -273,12 +294,13 @@ async function renderPages(actors, ids) {
     const sets = [
       { actor: actors.admin, routes: pageRoutes(join(routesDir, '(partnership)', 'p')) },
       { actor: actors.head, routes: pageRoutes(join(routesDir, '(school)')) },
+      { actor: actors.governance, routes: pageRoutes(join(routesDir, '(partnership)', 'p', '[slug]', 'governance')) },
     ];
     const results = [];
     const unreached = [];
     for (const { actor, routes } of sets) {
       for (const route of routes) {
-        const paths = pagePaths(route, ids);
+        const paths = pagePaths(route, actor.ids, actor.slug);
         if (paths.length === 0) {
           unreached.push(route);
           continue;
@@ -286,9 +308,9 @@ async function renderPages(actors, ids) {
         let largest = null;
         for (const path of paths) {
           const r = await measureGet(webBase, path, actor.cookie);
-          if (!largest || (r.status === 200) > (largest.status === 200) || ((r.status === 200) === (largest.status === 200) && r.bytes > largest.bytes)) largest = { kind: 'page', actor: actor.name, route, path, ...r };
+          if (!largest || (r.status === 200) > (largest.status === 200) || ((r.status === 200) === (largest.status === 200) && r.bytes > largest.bytes)) largest = { kind: 'page', actor: actor.name, path, ...r };
         }
-        results.push(largest);
+        results.push({ ...largest, route: actor.slug === SLUG ? route : route.replace('[slug]', actor.slug) });
       }
     }
     return { results, unreached };
@@ -311,28 +333,39 @@ try {
   // The head's pages: her school's own invoices.
   ids.head_invoices = (await owner.query(`SELECT i.id::text FROM invoices i JOIN schools s ON s.id = i.school_id WHERE s.urn = $1 ORDER BY i.id LIMIT 3`, [HEAD_URN])).map((r) => r.id);
   const allIds = [...new Set(Object.values(ids).flat())];
+  const [{ id: governanceTenant }] = await owner.query(`SELECT id FROM tenants WHERE slug = $1`, [GOVERNANCE_SLUG]);
   api = await startApi({ port: API_PORT, url, queueName: 'bench-sizes' });
   const admin = { name: 'partnership admin', ...(await signIn(base, demoAdminEmail(SLUG), PASSWORD)) };
   const head = { name: 'headteacher', ...(await signIn(base, demoHeadEmail(HEAD_URN), PASSWORD)) };
+  const governance = { name: `${GOVERNANCE_SLUG} admin`, slug: GOVERNANCE_SLUG, ...(await signIn(base, demoAdminEmail(GOVERNANCE_SLUG), PASSWORD)) };
+  // A motion opened now freezes its electorate: all 10,000 voting members.
+  const [agm] = await owner.query(`SELECT mo.meeting_id FROM motions mo WHERE mo.tenant_id = $1 ORDER BY mo.created_at LIMIT 1`, [governanceTenant]);
+  const motion = await openMotion(base, governance, agm?.meeting_id);
+  step(motion.opened ? `a motion opened with ${motion.electorate} schools in its electorate` : `no motion opened: ${motion.why}`);
+  governance.ids = await tenantIds(owner, governanceTenant);
+  governance.allIds = [...new Set(Object.values(governance.ids).flat())];
+  Object.assign(admin, { slug: SLUG, ids, allIds });
+  Object.assign(head, { slug: SLUG, ids, allIds });
   step('API started, signed in');
   // As the sweep splits its work: the admin every route but the school portal's, the head the school portal's and the rest.
   const sweep = await sweepApi(
     base,
     [
-      { ...admin, cookie: admin.cookie, tries: (path) => !path.startsWith('/api/v1/school-portal/') && !path.endsWith('/logout') },
-      { ...head, cookie: head.cookie, tries: (path) => !path.startsWith('/api/v1/tenants/{slug}/') && !path.endsWith('/logout') },
+      { ...admin, tries: (path) => !path.startsWith('/api/v1/school-portal/') && !path.endsWith('/logout') },
+      { ...head, tries: (path) => !path.startsWith('/api/v1/tenants/{slug}/') && !path.endsWith('/logout') },
+      // Tower Hamlets' admin: its governance and general meeting routes.
+      { ...governance, tries: (path) => /^\/api\/v1\/tenants\/\{slug\}\/(bodies|meetings|motions|elections|proxies|school-voters|seat|appointments|governance)/.test(path) },
     ],
-    allIds,
   );
   step(`API answers measured (${sweep.calls} calls)`);
-  const pages = await renderPages({ admin, head }, ids);
+  const pages = await renderPages({ admin, head, governance });
   step(`pages rendered: ${pages.results.length}`);
   const results = [...sweep.results, ...pages.results].sort((a, b) => b.bytes - a.bytes);
   // A download is judged by its size on the wire (docs/scaling.md); everything else by its decoded size.
   const over = results.filter((r) => (r.download ? r.wireBytes : r.bytes) > LIMIT);
   const result = {
     name: NAME,
-    fixture: { partnership: SLUG, ...fixture, tenantId: undefined },
+    fixture: { partnership: SLUG, ...fixture, tenantId: undefined, governancePartnership: `${GOVERNANCE_SLUG}, with the same 10,000 members`, motion },
     limitBytes: LIMIT,
     rule: 'pages and API answers at most 1 MB decoded; downloads (content-disposition: attachment) at most 1 MB on the wire (gzip when asked)',
     operations: sweep.operations,
