@@ -74,6 +74,15 @@ describe('motions, one school one vote', () => {
     expect(detail.body.electorateFrozenAt).not.toBeNull();
   });
 
+  it('pages the electorate in the motion (200 schools by default, by name), with `electorate` counting them all', async () => {
+    const all = (await json(await admin.get(`${base}/motions/${motionId}`))).body;
+    expect(all).toMatchObject({ electoratePage: 1, electoratePageSize: 200, electorate: 4 });
+    const second = (await json(await admin.get(`${base}/motions/${motionId}?page=2&pageSize=3`))).body;
+    expect(second).toMatchObject({ electoratePage: 2, electoratePageSize: 3, electorate: 4 });
+    expect(second.electorateSchools.map((s: { urn: string }) => s.urn)).toEqual(all.electorateSchools.slice(3).map((s: { urn: string }) => s.urn));
+    expect((await json(await admin.get(`${base}/motions/${motionId}?pageSize=201`))).status).toBe(400);
+  });
+
   it('takes the designated voter’s ballot once, and refuses a second with nothing changed', async () => {
     const first = await json(await vote('910001', motionId, 'for'));
     expect(first.status, JSON.stringify(first.body)).toBe(201);

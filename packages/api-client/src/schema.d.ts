@@ -6377,6 +6377,9 @@ export interface components {
             candidateList: components["schemas"]["CandidateDto"][];
             candidates: number;
             electorate: number;
+            electoratePage: number;
+            electoratePageSize: number;
+            /** @description One page (electoratePage, electoratePageSize) of the frozen electorate; `electorate` is how many in all */
             electorateSchools: components["schemas"]["ElectorateSchoolDto"][];
             eligibleRoles: string[];
             id: string;
@@ -7441,7 +7444,9 @@ export interface components {
             electorateChangedSince: string | null;
             /** @description When the electorate was frozen (the poll opened) */
             electorateFrozenAt: string | null;
-            /** @description The frozen electorate: who may vote and whether each school has (never what it chose) */
+            electoratePage: number;
+            electoratePageSize: number;
+            /** @description One page (electoratePage, electoratePageSize) of the frozen electorate, by school name: who may vote and whether each school has (never what it chose); `electorate` is how many in all */
             electorateSchools: components["schemas"]["ElectorateSchoolDto"][];
             id: string;
             /** @enum {string} */
@@ -15880,7 +15885,11 @@ export interface operations {
     };
     ElectionsController_detail: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Which page of the electorate */
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -18773,7 +18782,11 @@ export interface operations {
     };
     GeneralMeetingsController_detail: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Which page of the electorate */
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;

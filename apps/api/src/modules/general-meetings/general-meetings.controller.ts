@@ -14,6 +14,7 @@ import {
   ProxyListQueryDto,
   SchoolVoterListDto,
   SchoolVoterListQueryDto,
+  ElectoratePageQueryDto,
 } from './general-meetings.dto';
 import { MotionsService } from './motions.service';
 import { CreatedDto } from '../../common/created.dto';
@@ -43,8 +44,8 @@ export class GeneralMeetingsController {
   @Access('read', 'GeneralMeeting')
   @ApiOperation({ summary: 'A motion: its frozen electorate (who has voted, never what they chose) and, once counted, its result' })
   @ApiResponse({ status: 200, type: MotionDetailDto })
-  detail(@Ctx() ctx: TenantContext, @Param('id') id: string) {
-    return this.motions.detail(ctx, id);
+  detail(@Ctx() ctx: TenantContext, @Param('id') id: string, @Query() page: ElectoratePageQueryDto) {
+    return this.motions.detail(ctx, id, page);
   }
 
   @Post('motions/:id/open')

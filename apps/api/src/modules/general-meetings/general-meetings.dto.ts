@@ -146,9 +146,24 @@ export class ElectorateSchoolDto {
   @ApiProperty() voted: boolean;
 }
 
+/** A page of a poll's frozen electorate: a general meeting of every member school can have 10,000. */
+export const ELECTORATE_PAGE_SIZE = 200;
+
+export class ElectoratePageQueryDto {
+  @ApiProperty({ required: false, default: 1, minimum: 1, description: 'Which page of the electorate' })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'page must be a whole number' }) @Min(1, { message: 'page starts at 1' })
+  page: number = 1;
+
+  @ApiProperty({ required: false, default: ELECTORATE_PAGE_SIZE, minimum: 1, maximum: ELECTORATE_PAGE_SIZE })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'pageSize must be a whole number' }) @Min(1) @Max(ELECTORATE_PAGE_SIZE, { message: `pageSize can be at most ${ELECTORATE_PAGE_SIZE}` })
+  pageSize: number = ELECTORATE_PAGE_SIZE;
+}
+
 export class MotionDetailDto extends MotionDto {
-  @ApiProperty({ type: [ElectorateSchoolDto], description: 'The frozen electorate: who may vote and whether each school has (never what it chose)' })
+  @ApiProperty({ type: [ElectorateSchoolDto], description: 'One page (electoratePage, electoratePageSize) of the frozen electorate, by school name: who may vote and whether each school has (never what it chose); `electorate` is how many in all' })
   electorateSchools: ElectorateSchoolDto[];
+  @ApiProperty() electoratePage: number;
+  @ApiProperty() electoratePageSize: number;
   @ApiProperty({
     nullable: true,
     type: String,
@@ -384,7 +399,9 @@ export class ElectionDto {
 
 export class ElectionDetailDto extends ElectionDto {
   @ApiProperty({ type: [CandidateDto] }) candidateList: CandidateDto[];
-  @ApiProperty({ type: [ElectorateSchoolDto] }) electorateSchools: ElectorateSchoolDto[];
+  @ApiProperty({ type: [ElectorateSchoolDto], description: 'One page (electoratePage, electoratePageSize) of the frozen electorate; `electorate` is how many in all' }) electorateSchools: ElectorateSchoolDto[];
+  @ApiProperty() electoratePage: number;
+  @ApiProperty() electoratePageSize: number;
 }
 
 export class ElectionListDto {

@@ -19,6 +19,7 @@ import { isUuid } from '../../common/ids';
 import type { TenantContext } from '../../common/request-context';
 import { isUniqueViolation, likePattern } from '../../common/sql-text';
 import { pageFrom, windowOf } from '../../common/pagination';
+import { offsetOf } from '../../common/pagination.dto';
 import { ElectorateRepository, type VotingSchool } from './electorate.repository';
 import type {
   BallotReceiptDto,
@@ -34,7 +35,9 @@ import type {
   ProxyListQueryDto,
   SchoolVoterListDto,
   SchoolVoterListQueryDto,
+  ElectoratePageQueryDto,
 } from './general-meetings.dto';
+import { ELECTORATE_PAGE_SIZE } from './general-meetings.dto';
 import { refused } from './general-meetings.errors';
 import { type MeetingForVote, type Motion, MotionRepository, type MotionSummary, type StoredMotionResult } from './motion.repository';
 import { proxyDto } from './proxy-dto';
@@ -115,7 +118,7 @@ export class MotionsService {
     });
   }
 
-  async detail(ctx: TenantContext, id: string): Promise<MotionDetailDto> {
+  async detail(ctx: TenantContext, id: string, page: ElectoratePageQueryDto = { page: 1, pageSize: ELECTORATE_PAGE_SIZE }): Promise<MotionDetailDto> {
     return this.inTenant(this.actorOf(ctx), async (em) => {
       const motions = new MotionRepository(em);
       const summary = isUuid(id) ? await motions.findSummary(id) : null;
@@ -123,7 +126,11 @@ export class MotionsService {
       const electorate = await motions.electorate(id);
       return {
         ...(await this.toDto(em, summary)),
-        electorateSchools: electorate.map((e) => ({ urn: e.urn, name: e.name, category: e.category, voterName: e.voterName, voted: e.voted })),
+        electorateSchools: electorate
+          .slice(offsetOf(page), offsetOf(page) + page.pageSize)
+          .map((e) => ({ urn: e.urn, name: e.name, category: e.category, voterName: e.voterName, voted: e.voted })),
+        electoratePage: page.page,
+        electoratePageSize: page.pageSize,
         electorateChangedSince: summary.status === 'open' ? await this.changedSince(em, electorate) : null,
       };
     });

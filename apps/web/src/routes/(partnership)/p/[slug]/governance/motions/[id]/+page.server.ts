@@ -7,7 +7,8 @@ export const load: PageServerLoad = async (event) => {
   const { slug, id } = event.params;
   const { canManage } = await event.parent();
   const api = apiFor(event);
-  const motion = await loadOrFail(event, api.GET('/api/v1/tenants/{slug}/motions/{id}', { params: { path: { slug, id } } }));
+  const electoratePage = /^[1-9]\d{0,5}$/.test(event.url.searchParams.get('page') ?? '') ? Number(event.url.searchParams.get('page')) : undefined;
+  const motion = await loadOrFail(event, api.GET('/api/v1/tenants/{slug}/motions/{id}', { params: { path: { slug, id }, query: { page: electoratePage } } }));
   const proxies = canManage ? await loadOrFail(event, api.GET('/api/v1/tenants/{slug}/proxies', { params: { path: { slug }, query: { meetingId: motion.meetingId } } })) : null;
   return { motion, proxies: proxies?.items.filter((p) => !p.revokedAt) ?? [] };
 };
