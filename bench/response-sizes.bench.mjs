@@ -222,7 +222,7 @@ async function openMotion(base, actor, meetingId) {
   const opened = await fetch(`${base}/api/v1/tenants/${actor.slug}/motions/${id}/open`, { method: 'POST', headers, body: '{}' });
   if (opened.status !== 200) return { opened: false, why: `opening: ${opened.status} ${await opened.text()}` };
   const detail = await (await fetch(`${base}/api/v1/tenants/${actor.slug}/motions/${id}`, { headers })).json();
-  return { opened: true, id, electorate: detail.electorateSchools?.length ?? null };
+  return { opened: true, id, electorate: detail.electorate ?? null };
 }
 
 // ---------------------------------------------------------------- web pages

@@ -131,6 +131,15 @@ describe('motions, one school one vote', () => {
     const detail = (await json(await admin.get(`${base}/motions/${motionId}`))).body;
     expect(detail.electorate).toBe(4);
     expect(detail.electorateChangedSince).toMatch(/Newbury Park Primary School has become a voting member/);
+    // Past ten schools the notice names the first ten by name and counts the rest.
+    await t.owner.query(
+      `INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode) SELECT (990000 + i)::text, 'Joiner School ' || lpad(i::text, 2, '0'), 'primary', 'Community school', 'Redbridge', 100, 'IG1 1AA' FROM generate_series(1, 12) i`,
+    );
+    await t.owner.query(`INSERT INTO memberships (tenant_id, school_id, category, status, joined_on) SELECT t.id, s.id, 'full', 'active', '2025-09-01' FROM tenants t, schools s WHERE t.slug = 'redbridge' AND s.name LIKE 'Joiner School %'`);
+    const many = (await json(await admin.get(`${base}/motions/${motionId}`))).body;
+    expect(many.electorateChangedSince).toMatch(/^Since this poll opened, Joiner School 01, Joiner School 02, (Joiner School 0\d, ){7}Joiner School 10 and 3 other schools have become a voting member\./);
+    await t.owner.query(`DELETE FROM memberships WHERE school_id IN (SELECT id FROM schools WHERE name LIKE 'Joiner School %')`);
+    await t.owner.query(`DELETE FROM schools WHERE name LIKE 'Joiner School %'`);
     // The database refuses a late addition too.
     await expect(
       t.owner.query(`INSERT INTO motion_electorate (tenant_id, motion_id, school_id, category) VALUES ($1, $2, $3, 'full')`, [tenantId, motionId, school.id]),

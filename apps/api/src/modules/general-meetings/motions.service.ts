@@ -44,6 +44,8 @@ import { proxyDto } from './proxy-dto';
 import { type ProxyAppointment, ProxyRepository } from './proxy.repository';
 import type { CreatedDto } from '../../common/created.dto';
 
+/** How many schools that joined or left since a poll opened its notice names (then how many more). */
+const CHANGES_NAMED = 10;
 /** Far enough ahead to stand for "until the poll is closed at the meeting". */
 const NO_CLOSE = '9999-12-31T00:00:00.000Z';
 
@@ -144,7 +146,9 @@ export class MotionsService {
     const joined = now.filter((s) => !frozenIds.has(s.schoolId)).map((s) => s.name);
     const left = frozen.filter((e) => !nowIds.has(e.schoolId)).map((e) => e.name);
     if (joined.length === 0 && left.length === 0) return null;
-    const parts = [joined.length ? `${joined.join(', ')} ${joined.length === 1 ? 'has' : 'have'} become a voting member` : '', left.length ? `${left.join(', ')} no longer ${left.length === 1 ? 'votes' : 'vote'}` : ''];
+    // The first few by name, then how many more: 10,000 schools joining would otherwise be a 200 KB sentence.
+    const named = (names: string[]) => (names.length <= CHANGES_NAMED ? names.join(', ') : `${names.slice(0, CHANGES_NAMED).join(', ')} and ${names.length - CHANGES_NAMED} other schools`);
+    const parts = [joined.length ? `${named(joined)} ${joined.length === 1 ? 'has' : 'have'} become a voting member` : '', left.length ? `${named(left)} no longer ${left.length === 1 ? 'votes' : 'vote'}` : ''];
     return `Since this poll opened, ${parts.filter(Boolean).join('; ')}. The poll keeps the electorate it opened with.`;
   }
 
