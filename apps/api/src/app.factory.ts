@@ -13,6 +13,7 @@ import type { Runtime } from '@partnerships/jobs';
 import { keepRawBodyForStripeWebhooks } from './modules/billing/stripe-webhook.raw-body';
 import { installInputGuard } from './common/input-guard';
 import { installRequestUnits } from './common/request-unit.hooks';
+import { installDownloadCompression } from './common/compress-downloads';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -42,6 +43,8 @@ export async function createApp(runtime: Runtime): Promise<NestFastifyApplicatio
   installRequestUnits(app.getHttpAdapter().getInstance(), runtime.db);
   keepRawBodyForStripeWebhooks(app.getHttpAdapter().getInstance());
   installInputGuard(app.getHttpAdapter().getInstance());
+  // Downloads are gzip-compressed when the client accepts it (docs/scaling.md).
+  installDownloadCompression(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();

@@ -392,6 +392,17 @@ describe('settings and reminders', () => {
     const byPeriod = await json(await admin.get('/api/v1/tenants/ealing/billing-report?groupBy=period'), 200);
     expect(byPeriod.rows.map((r: { label: string }) => r.label)).toEqual(['2018–19']);
   });
+
+  it('pages the report (50 rows by default), with totals over every row', async () => {
+    const all = await json(await admin.get('/api/v1/tenants/ealing/billing-report?groupBy=school'), 200);
+    expect(all).toMatchObject({ page: 1, pageSize: 50, total: 6 });
+    const second = await json(await admin.get('/api/v1/tenants/ealing/billing-report?groupBy=school&pageSize=4&page=2'), 200);
+    expect(second).toMatchObject({ page: 2, pageSize: 4, total: 6 });
+    expect(second.rows.map((r: { key: string }) => r.key)).toEqual(all.rows.slice(4).map((r: { key: string }) => r.key));
+    expect(second.totals).toEqual(all.totals);
+    await json(await admin.get('/api/v1/tenants/ealing/billing-report?pageSize=201'), 400);
+    await json(await admin.get('/api/v1/tenants/ealing/billing-report?page=0'), 400);
+  });
 });
 
 describe('price before joining', () => {

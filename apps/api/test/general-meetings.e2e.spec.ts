@@ -74,6 +74,15 @@ describe('motions, one school one vote', () => {
     expect(detail.body.electorateFrozenAt).not.toBeNull();
   });
 
+  it('pages the electorate in the motion (200 schools by default, by name), with `electorate` counting them all', async () => {
+    const all = (await json(await admin.get(`${base}/motions/${motionId}`))).body;
+    expect(all).toMatchObject({ electoratePage: 1, electoratePageSize: 200, electorate: 4 });
+    const second = (await json(await admin.get(`${base}/motions/${motionId}?page=2&pageSize=3`))).body;
+    expect(second).toMatchObject({ electoratePage: 2, electoratePageSize: 3, electorate: 4 });
+    expect(second.electorateSchools.map((s: { urn: string }) => s.urn)).toEqual(all.electorateSchools.slice(3).map((s: { urn: string }) => s.urn));
+    expect((await json(await admin.get(`${base}/motions/${motionId}?pageSize=201`))).status).toBe(400);
+  });
+
   it('takes the designated voter’s ballot once, and refuses a second with nothing changed', async () => {
     const first = await json(await vote('910001', motionId, 'for'));
     expect(first.status, JSON.stringify(first.body)).toBe(201);
@@ -122,6 +131,15 @@ describe('motions, one school one vote', () => {
     const detail = (await json(await admin.get(`${base}/motions/${motionId}`))).body;
     expect(detail.electorate).toBe(4);
     expect(detail.electorateChangedSince).toMatch(/Newbury Park Primary School has become a voting member/);
+    // Past ten schools the notice names the first ten by name and counts the rest.
+    await t.owner.query(
+      `INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode) SELECT (990000 + i)::text, 'Joiner School ' || lpad(i::text, 2, '0'), 'primary', 'Community school', 'Redbridge', 100, 'IG1 1AA' FROM generate_series(1, 12) i`,
+    );
+    await t.owner.query(`INSERT INTO memberships (tenant_id, school_id, category, status, joined_on) SELECT t.id, s.id, 'full', 'active', '2025-09-01' FROM tenants t, schools s WHERE t.slug = 'redbridge' AND s.name LIKE 'Joiner School %'`);
+    const many = (await json(await admin.get(`${base}/motions/${motionId}`))).body;
+    expect(many.electorateChangedSince).toMatch(/^Since this poll opened, Joiner School 01, Joiner School 02, (Joiner School 0\d, ){7}Joiner School 10 and 3 other schools have become a voting member\./);
+    await t.owner.query(`DELETE FROM memberships WHERE school_id IN (SELECT id FROM schools WHERE name LIKE 'Joiner School %')`);
+    await t.owner.query(`DELETE FROM schools WHERE name LIKE 'Joiner School %'`);
     // The database refuses a late addition too.
     await expect(
       t.owner.query(`INSERT INTO motion_electorate (tenant_id, motion_id, school_id, category) VALUES ($1, $2, $3, 'full')`, [tenantId, motionId, school.id]),
@@ -320,6 +338,25 @@ describe('voters', () => {
     expect(voters.find((v: { school: { urn: string } }) => v.school.urn === '910005')).toMatchObject({ votes: false });
     expect((await heads['910001']!.send('PUT', `${portal('910001')}/voters/redbridge`, { userId: null })).status).toBe(200);
     await admin.send('POST', `${base}/motions/${id}/close`, {});
+  });
+
+  it('pages the school voters (1,000 by default, by name) and finds one by school, URN or voter', async () => {
+    const all = (await json(await admin.get(`${base}/school-voters`))).body;
+    expect(all).toMatchObject({ page: 1, pageSize: 1000 });
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    const names = all.items.map((v: { school: { name: string } }) => v.school.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
+    const second = (await json(await admin.get(`${base}/school-voters?pageSize=2&page=2`))).body;
+    expect(second).toMatchObject({ page: 2, pageSize: 2, total: all.total });
+    expect(second.items.map((v: { school: { urn: string } }) => v.school.urn)).toEqual(all.items.slice(2, 4).map((v: { school: { urn: string } }) => v.school.urn));
+    const byUrn = (await json(await admin.get(`${base}/school-voters?q=910001`))).body;
+    expect(byUrn.items.map((v: { school: { urn: string } }) => v.school.urn)).toEqual(['910001']);
+    expect(byUrn.total).toBe(1);
+    const voterName = all.items.find((v: { voter: { name: string } | null }) => v.voter)!.voter.name as string;
+    expect((await json(await admin.get(`${base}/school-voters?q=${encodeURIComponent(voterName)}`))).body.items.length).toBeGreaterThanOrEqual(1);
+    expect((await json(await admin.get(`${base}/school-voters?q=100%25`))).body.total).toBe(0);
+    expect((await json(await admin.get(`${base}/school-voters?pageSize=1001`))).status).toBe(400);
   });
 });
 

@@ -321,4 +321,18 @@ describe('annual report and participation', () => {
     expect(await csv.text()).toContain('URN,School,Meetings attended');
     expect((await json(await s.officer!.get(`${base}/participation?year=soon`))).status).toBe(400);
   });
+
+  it('pages the schools (50 by default) and names only the first schools not taking part, with the picture over them all', async () => {
+    const all = (await json(await s.officer!.get(`${base}/participation?year=2026`))).body;
+    expect(all).toMatchObject({ page: 1, pageSize: 50 });
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    expect(all.picture.notTakingPartCount).toBeGreaterThanOrEqual(all.picture.notTakingPart.length);
+    expect(all.picture.notTakingPart.length).toBeLessThanOrEqual(20);
+    const second = (await json(await s.officer!.get(`${base}/participation?year=2026&pageSize=2&page=2`))).body;
+    expect(second).toMatchObject({ page: 2, pageSize: 2, total: all.total });
+    expect(second.items.map((r: { urn: string }) => r.urn)).toEqual(all.items.slice(2, 4).map((r: { urn: string }) => r.urn));
+    expect(second.picture).toEqual(all.picture);
+    expect((await json(await s.officer!.get(`${base}/participation?pageSize=500`))).status).toBe(400);
+  });
 });

@@ -5453,7 +5453,12 @@ export interface components {
         BillingReportDto: {
             /** @enum {string} */
             groupBy: "school" | "period" | "month";
+            page: number;
+            pageSize: number;
+            /** @description One page of the rows (page, pageSize); the totals are over them all */
             rows: components["schemas"]["BillingReportRowDto"][];
+            /** @description How many rows there are in all */
+            total: number;
             totals: components["schemas"]["BillingReportRowDto"];
         };
         BillingReportRowDto: {
@@ -6372,6 +6377,9 @@ export interface components {
             candidateList: components["schemas"]["CandidateDto"][];
             candidates: number;
             electorate: number;
+            electoratePage: number;
+            electoratePageSize: number;
+            /** @description One page (electoratePage, electoratePageSize) of the frozen electorate; `electorate` is how many in all */
             electorateSchools: components["schemas"]["ElectorateSchoolDto"][];
             eligibleRoles: string[];
             id: string;
@@ -7436,7 +7444,9 @@ export interface components {
             electorateChangedSince: string | null;
             /** @description When the electorate was frozen (the poll opened) */
             electorateFrozenAt: string | null;
-            /** @description The frozen electorate: who may vote and whether each school has (never what it chose) */
+            electoratePage: number;
+            electoratePageSize: number;
+            /** @description One page (electoratePage, electoratePageSize) of the frozen electorate, by school name: who may vote and whether each school has (never what it chose); `electorate` is how many in all */
             electorateSchools: components["schemas"]["ElectorateSchoolDto"][];
             id: string;
             /** @enum {string} */
@@ -7808,12 +7818,20 @@ export interface components {
         };
         ParticipationDto: {
             academicYearStart: number;
+            /** @description One page of the schools (page, pageSize); the picture is over them all */
             items: components["schemas"]["ParticipationRowDto"][];
+            page: number;
+            pageSize: number;
             picture: components["schemas"]["ParticipationPictureDto"];
+            /** @description How many schools there are in all */
+            total: number;
         };
         ParticipationPictureDto: {
             givingSupport: number;
+            /** @description The first 20 schools not taking part, by name (notTakingPartCount: how many in all) */
             notTakingPart: string[];
+            /** @description How many schools are not taking part */
+            notTakingPartCount: number;
             schools: number;
             totals: components["schemas"]["ParticipationTotalsDto"];
         };
@@ -9205,7 +9223,12 @@ export interface components {
             votes: boolean;
         };
         SchoolVoterListDto: {
+            /** @description One page, by school name */
             items: components["schemas"]["SchoolVoterDto"][];
+            page: number;
+            pageSize: number;
+            /** @description How many schools match in all */
+            total: number;
         };
         SchoolVotesDto: {
             items: components["schemas"]["SchoolPartnershipVotesDto"][];
@@ -13808,6 +13831,8 @@ export interface operations {
     BillingController_report: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 groupBy?: "school" | "period" | "month";
                 /** @description Billing year label, e.g. 2018-19 */
                 period?: string;
@@ -15860,7 +15885,11 @@ export interface operations {
     };
     ElectionsController_detail: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Which page of the electorate */
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -18753,7 +18782,11 @@ export interface operations {
     };
     GeneralMeetingsController_detail: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Which page of the electorate */
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -19302,6 +19335,8 @@ export interface operations {
     AnnualReportsController_participation: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 /** @description Academic year; default this one */
                 year?: number;
             };
@@ -19336,6 +19371,8 @@ export interface operations {
     AnnualReportsController_participationCsv: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 /** @description Academic year; default this one */
                 year?: number;
             };
@@ -20662,7 +20699,12 @@ export interface operations {
     };
     GeneralMeetingsController_voters: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Part of a school’s name or URN, or of its voter’s name */
+                q?: string;
+            };
             header?: never;
             path: {
                 /** @description The partnership's URL name */

@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination.dto';
 
 // Money reports: invoiced, paid, credited, outstanding and overdue by school, billing period or month.
 
-export class BillingReportQueryDto {
+export class BillingReportQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, enum: ['school', 'period', 'month'], default: 'school' })
   @IsOptional() @IsIn(['school', 'period', 'month'], { message: 'Group by school, period or month' }) groupBy?: 'school' | 'period' | 'month';
   @ApiProperty({ required: false, description: 'Billing year label, e.g. 2018-19' }) @IsOptional() @IsString() @MaxLength(40) period?: string;
@@ -22,8 +23,11 @@ export class BillingReportRowDto {
 
 export class BillingReportDto {
   @ApiProperty({ enum: ['school', 'period', 'month'] }) groupBy: string;
-  @ApiProperty({ type: [BillingReportRowDto] }) rows: BillingReportRowDto[];
+  @ApiProperty({ type: [BillingReportRowDto], description: 'One page of the rows (page, pageSize); the totals are over them all' }) rows: BillingReportRowDto[];
   @ApiProperty({ type: BillingReportRowDto }) totals: BillingReportRowDto;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ description: 'How many rows there are in all' }) total: number;
 }
 
 export class BillingOverviewQueryDto {

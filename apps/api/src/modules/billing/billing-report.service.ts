@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@partnerships/db';
+import { offsetOf } from '../../common/pagination.dto';
 import { inTenant, type TenantContext } from '../../common/request-context';
 import { academicYearOf, londonToday } from '@partnerships/domain';
 import { type CurrentFeeRow, InvoiceRepository } from '@partnerships/invoicing';
@@ -63,7 +64,11 @@ export class BillingReportService {
       const sum = (f: Exclude<keyof BillingReportRowDto, 'key' | 'label'>) => out.reduce((t, r) => t + r[f], 0);
       return {
         groupBy,
-        rows: out,
+        // One page of rows (10,000 schools would be 1.5 MB); the totals are over every row.
+        rows: out.slice(offsetOf(query), offsetOf(query) + query.pageSize),
+        page: query.page,
+        pageSize: query.pageSize,
+        total: out.length,
         totals: { key: 'total', label: 'Total', invoices: sum('invoices'), invoicedPence: sum('invoicedPence'), paidPence: sum('paidPence'), creditedPence: sum('creditedPence'), outstandingPence: sum('outstandingPence'), overduePence: sum('overduePence') },
       };
     });

@@ -8,6 +8,7 @@ import {
   ElectionDetailDto,
   ElectionListDto,
   ElectionListQueryDto,
+  ElectoratePageQueryDto,
   ElectionReceiptDto,
   NominateDto,
 } from './general-meetings.dto';
@@ -39,8 +40,8 @@ export class ElectionsController {
   @Access('read', 'GeneralMeeting')
   @ApiOperation({ summary: 'An election: candidates, the frozen electorate (who has voted) and, once counted, the result' })
   @ApiResponse({ status: 200, type: ElectionDetailDto })
-  detail(@Ctx() ctx: TenantContext, @Param('id') id: string) {
-    return this.elections.detail(ctx, id);
+  detail(@Ctx() ctx: TenantContext, @Param('id') id: string, @Query() page: ElectoratePageQueryDto) {
+    return this.elections.detail(ctx, id, page);
   }
 
   @Post(':id/nominations')

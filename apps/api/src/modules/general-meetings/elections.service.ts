@@ -19,8 +19,10 @@ import type {
   ElectionListQueryDto,
   ElectionReceiptDto,
   ElectionResultDto,
+  ElectoratePageQueryDto,
   ReservationViewDto,
 } from './general-meetings.dto';
+import { ELECTORATE_PAGE_SIZE } from './general-meetings.dto';
 import { refused } from './general-meetings.errors';
 import type { VoteActor } from './motions.service';
 import { ProxyRepository } from './proxy.repository';
@@ -124,11 +126,11 @@ export class ElectionsService {
     });
   }
 
-  async detail(ctx: TenantContext, id: string): Promise<ElectionDetailDto> {
-    return this.inTenant(this.actorOf(ctx), (em) => this.detailIn(em, id));
+  async detail(ctx: TenantContext, id: string, page?: ElectoratePageQueryDto): Promise<ElectionDetailDto> {
+    return this.inTenant(this.actorOf(ctx), (em) => this.detailIn(em, id, page));
   }
 
-  private async detailIn(em: EntityManager, id: string): Promise<ElectionDetailDto> {
+  private async detailIn(em: EntityManager, id: string, page: ElectoratePageQueryDto = { page: 1, pageSize: ELECTORATE_PAGE_SIZE }): Promise<ElectionDetailDto> {
     const elections = new ElectionRepository(em);
     const summary = isUuid(id) ? await elections.findSummary(id) : null;
     if (!summary) throw notFound('election');
@@ -136,7 +138,11 @@ export class ElectionsService {
     return {
       ...(await this.toDto(em, summary)),
       candidateList: (await elections.nominations(id)).map(candidateDto),
-      electorateSchools: electorate.map((e) => ({ urn: e.urn, name: e.name, category: e.category, voterName: e.voterName, voted: e.voted })),
+      electorateSchools: electorate
+        .slice((page.page - 1) * page.pageSize, page.page * page.pageSize)
+        .map((e) => ({ urn: e.urn, name: e.name, category: e.category, voterName: e.voterName, voted: e.voted })),
+      electoratePage: page.page,
+      electoratePageSize: page.pageSize,
     };
   }
 

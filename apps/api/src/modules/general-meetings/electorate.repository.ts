@@ -1,4 +1,4 @@
-import { SchoolVoter, UnitOfWorkRepository } from '@partnerships/db';
+import { type PagedRows, type PageWindow, SchoolVoter, UnitOfWorkRepository, withPageTotal } from '@partnerships/db';
 import type { Phase } from '@partnerships/domain';
 
 /** A member school as a general meeting sees it: may it vote, and who votes for it. */
@@ -53,6 +53,18 @@ export class ElectorateRepository extends UnitOfWorkRepository {
   /** Every school on the partnership's list in a member's state, voting or not (the voter designations page). */
   listMembers(): Promise<VotingSchool[]> {
     return this.rows<VotingSchool>(`${VOTING_SCHOOL_SQL} AND m.status = ANY($1) ORDER BY s.name, s.urn`, [MEMBER_STATUSES]);
+  }
+
+  /**
+   * One page of listMembers (by name), with how many match: `pattern` (an ILIKE pattern, or null)
+   * matches the school's name or URN or its voter's name. The page and total are one statement (ADR 0009).
+   */
+  pageMembers(window: PageWindow, pattern: string | null): Promise<PagedRows<VotingSchool>> {
+    return this.pageRows<VotingSchool>(
+      `${withPageTotal(VOTING_SCHOOL_SQL)} AND m.status = ANY($1) AND ($2::text IS NULL OR s.name ILIKE $2 OR s.urn LIKE $2 OR u.name ILIKE $2) ORDER BY s.name, s.urn`,
+      [MEMBER_STATUSES, pattern],
+      window,
+    );
   }
 
   /** One school on the partnership's list (any state), by URN, or null. */

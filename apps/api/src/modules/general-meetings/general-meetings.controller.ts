@@ -13,6 +13,8 @@ import {
   ProxyListDto,
   ProxyListQueryDto,
   SchoolVoterListDto,
+  SchoolVoterListQueryDto,
+  ElectoratePageQueryDto,
 } from './general-meetings.dto';
 import { MotionsService } from './motions.service';
 import { CreatedDto } from '../../common/created.dto';
@@ -42,8 +44,8 @@ export class GeneralMeetingsController {
   @Access('read', 'GeneralMeeting')
   @ApiOperation({ summary: 'A motion: its frozen electorate (who has voted, never what they chose) and, once counted, its result' })
   @ApiResponse({ status: 200, type: MotionDetailDto })
-  detail(@Ctx() ctx: TenantContext, @Param('id') id: string) {
-    return this.motions.detail(ctx, id);
+  detail(@Ctx() ctx: TenantContext, @Param('id') id: string, @Query() page: ElectoratePageQueryDto) {
+    return this.motions.detail(ctx, id, page);
   }
 
   @Post('motions/:id/open')
@@ -84,7 +86,7 @@ export class GeneralMeetingsController {
   @Access('read', 'GeneralMeeting')
   @ApiOperation({ summary: 'Each member school’s designated voter (the headteacher unless the school named another) and whether its category votes' })
   @ApiResponse({ status: 200, type: SchoolVoterListDto })
-  voters(@Ctx() ctx: TenantContext) {
-    return this.motions.voters(ctx);
+  voters(@Ctx() ctx: TenantContext, @Query() query: SchoolVoterListQueryDto) {
+    return this.motions.voters(ctx, query);
   }
 }

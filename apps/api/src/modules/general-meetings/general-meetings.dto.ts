@@ -146,9 +146,24 @@ export class ElectorateSchoolDto {
   @ApiProperty() voted: boolean;
 }
 
+/** A page of a poll's frozen electorate: a general meeting of every member school can have 10,000. */
+export const ELECTORATE_PAGE_SIZE = 200;
+
+export class ElectoratePageQueryDto {
+  @ApiProperty({ required: false, default: 1, minimum: 1, description: 'Which page of the electorate' })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'page must be a whole number' }) @Min(1, { message: 'page starts at 1' })
+  page: number = 1;
+
+  @ApiProperty({ required: false, default: ELECTORATE_PAGE_SIZE, minimum: 1, maximum: ELECTORATE_PAGE_SIZE })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'pageSize must be a whole number' }) @Min(1) @Max(ELECTORATE_PAGE_SIZE, { message: `pageSize can be at most ${ELECTORATE_PAGE_SIZE}` })
+  pageSize: number = ELECTORATE_PAGE_SIZE;
+}
+
 export class MotionDetailDto extends MotionDto {
-  @ApiProperty({ type: [ElectorateSchoolDto], description: 'The frozen electorate: who may vote and whether each school has (never what it chose)' })
+  @ApiProperty({ type: [ElectorateSchoolDto], description: 'One page (electoratePage, electoratePageSize) of the frozen electorate, by school name: who may vote and whether each school has (never what it chose); `electorate` is how many in all' })
   electorateSchools: ElectorateSchoolDto[];
+  @ApiProperty() electoratePage: number;
+  @ApiProperty() electoratePageSize: number;
   @ApiProperty({
     nullable: true,
     type: String,
@@ -207,8 +222,26 @@ export class SchoolVoterDto {
   @ApiProperty({ description: 'True when the school named its voter; false: the headteacher' }) named: boolean;
 }
 
+/** The voter list feeds the governance pages' pickers, so its pages are large; still bounded (about 120 KB a page). */
+export const SCHOOL_VOTERS_PAGE_SIZE = 1000;
+
+export class SchoolVoterListQueryDto {
+  @ApiProperty({ required: false, default: 1, minimum: 1 })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'page must be a whole number' }) @Min(1, { message: 'page starts at 1' })
+  page: number = 1;
+
+  @ApiProperty({ required: false, default: SCHOOL_VOTERS_PAGE_SIZE, minimum: 1, maximum: SCHOOL_VOTERS_PAGE_SIZE })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'pageSize must be a whole number' }) @Min(1) @Max(SCHOOL_VOTERS_PAGE_SIZE, { message: `pageSize can be at most ${SCHOOL_VOTERS_PAGE_SIZE}` })
+  pageSize: number = SCHOOL_VOTERS_PAGE_SIZE;
+
+  @ApiProperty({ required: false, description: 'Part of a school’s name or URN, or of its voter’s name' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+}
+
 export class SchoolVoterListDto {
-  @ApiProperty({ type: [SchoolVoterDto] }) items: SchoolVoterDto[];
+  @ApiProperty({ type: [SchoolVoterDto], description: 'One page, by school name' }) items: SchoolVoterDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ description: 'How many schools match in all' }) total: number;
 }
 
 export class NameVoterDto {
@@ -366,7 +399,9 @@ export class ElectionDto {
 
 export class ElectionDetailDto extends ElectionDto {
   @ApiProperty({ type: [CandidateDto] }) candidateList: CandidateDto[];
-  @ApiProperty({ type: [ElectorateSchoolDto] }) electorateSchools: ElectorateSchoolDto[];
+  @ApiProperty({ type: [ElectorateSchoolDto], description: 'One page (electoratePage, electoratePageSize) of the frozen electorate; `electorate` is how many in all' }) electorateSchools: ElectorateSchoolDto[];
+  @ApiProperty() electoratePage: number;
+  @ApiProperty() electoratePageSize: number;
 }
 
 export class ElectionListDto {

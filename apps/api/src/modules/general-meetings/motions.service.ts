@@ -17,7 +17,9 @@ import {
 import { conflict, invalid, notFound } from '../../common/app-error';
 import { isUuid } from '../../common/ids';
 import type { TenantContext } from '../../common/request-context';
-import { isUniqueViolation } from '../../common/sql-text';
+import { isUniqueViolation, likePattern } from '../../common/sql-text';
+import { pageFrom, windowOf } from '../../common/pagination';
+import { offsetOf } from '../../common/pagination.dto';
 import { ElectorateRepository, type VotingSchool } from './electorate.repository';
 import type {
   BallotReceiptDto,
@@ -32,13 +34,18 @@ import type {
   ProxyListDto,
   ProxyListQueryDto,
   SchoolVoterListDto,
+  SchoolVoterListQueryDto,
+  ElectoratePageQueryDto,
 } from './general-meetings.dto';
+import { ELECTORATE_PAGE_SIZE } from './general-meetings.dto';
 import { refused } from './general-meetings.errors';
 import { type MeetingForVote, type Motion, MotionRepository, type MotionSummary, type StoredMotionResult } from './motion.repository';
 import { proxyDto } from './proxy-dto';
 import { type ProxyAppointment, ProxyRepository } from './proxy.repository';
 import type { CreatedDto } from '../../common/created.dto';
 
+/** How many schools that joined or left since a poll opened its notice names (then how many more). */
+const CHANGES_NAMED = 10;
 /** Far enough ahead to stand for "until the poll is closed at the meeting". */
 const NO_CLOSE = '9999-12-31T00:00:00.000Z';
 
@@ -113,7 +120,7 @@ export class MotionsService {
     });
   }
 
-  async detail(ctx: TenantContext, id: string): Promise<MotionDetailDto> {
+  async detail(ctx: TenantContext, id: string, page: ElectoratePageQueryDto = { page: 1, pageSize: ELECTORATE_PAGE_SIZE }): Promise<MotionDetailDto> {
     return this.inTenant(this.actorOf(ctx), async (em) => {
       const motions = new MotionRepository(em);
       const summary = isUuid(id) ? await motions.findSummary(id) : null;
@@ -121,7 +128,11 @@ export class MotionsService {
       const electorate = await motions.electorate(id);
       return {
         ...(await this.toDto(em, summary)),
-        electorateSchools: electorate.map((e) => ({ urn: e.urn, name: e.name, category: e.category, voterName: e.voterName, voted: e.voted })),
+        electorateSchools: electorate
+          .slice(offsetOf(page), offsetOf(page) + page.pageSize)
+          .map((e) => ({ urn: e.urn, name: e.name, category: e.category, voterName: e.voterName, voted: e.voted })),
+        electoratePage: page.page,
+        electoratePageSize: page.pageSize,
         electorateChangedSince: summary.status === 'open' ? await this.changedSince(em, electorate) : null,
       };
     });
@@ -135,7 +146,9 @@ export class MotionsService {
     const joined = now.filter((s) => !frozenIds.has(s.schoolId)).map((s) => s.name);
     const left = frozen.filter((e) => !nowIds.has(e.schoolId)).map((e) => e.name);
     if (joined.length === 0 && left.length === 0) return null;
-    const parts = [joined.length ? `${joined.join(', ')} ${joined.length === 1 ? 'has' : 'have'} become a voting member` : '', left.length ? `${left.join(', ')} no longer ${left.length === 1 ? 'votes' : 'vote'}` : ''];
+    // The first few by name, then how many more: 10,000 schools joining would otherwise be a 200 KB sentence.
+    const named = (names: string[]) => (names.length <= CHANGES_NAMED ? names.join(', ') : `${names.slice(0, CHANGES_NAMED).join(', ')} and ${names.length - CHANGES_NAMED} other schools`);
+    const parts = [joined.length ? `${named(joined)} ${joined.length === 1 ? 'has' : 'have'} become a voting member` : '', left.length ? `${named(left)} no longer ${left.length === 1 ? 'votes' : 'vote'}` : ''];
     return `Since this poll opened, ${parts.filter(Boolean).join('; ')}. The poll keeps the electorate it opened with.`;
   }
 
@@ -240,16 +253,16 @@ export class MotionsService {
   }
 
   /** Each member school's designated voter (the headteacher unless the school named another) and whether its category votes. */
-  async voters(ctx: TenantContext): Promise<SchoolVoterListDto> {
-    return this.inTenant(this.actorOf(ctx), async (em) => ({
-      items: (await new ElectorateRepository(em).listMembers()).map((s) => ({
+  async voters(ctx: TenantContext, query: SchoolVoterListQueryDto): Promise<SchoolVoterListDto> {
+    return this.inTenant(this.actorOf(ctx), async (em) =>
+      pageFrom(query, await new ElectorateRepository(em).pageMembers(windowOf(query), likePattern(query.q)), (s) => ({
         school: { urn: s.urn, name: s.name },
         category: s.categoryName,
         votes: s.votes,
         voter: s.voterUserId ? { userId: s.voterUserId, name: s.voterName ?? '' } : null,
         named: s.voterNamed,
       })),
-    }));
+    );
   }
 
   /** A ballot from a tenant route (a chair holding proxies, or a voter who also has a role in the partnership). */

@@ -58,7 +58,7 @@ export class AnnualReportsController {
   @ApiOperation({ summary: 'Per school, what it took part in and gave in a year, and the partnership’s picture' })
   @ApiResponse({ status: 200, type: ParticipationDto })
   participation(@Ctx() ctx: TenantContext, @Query() query: ParticipationQueryDto) {
-    return this.reports.participation(ctx, query.year);
+    return this.reports.participationPage(ctx, query);
   }
 
   @Get('participation.csv')

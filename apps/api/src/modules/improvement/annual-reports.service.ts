@@ -3,12 +3,13 @@ import { Database } from '@partnerships/db';
 import { academicYearOf, buildAnnualReport, compareRound, londonToday, markdownToHtml, participationCsv, participationPicture, reportMarkdown } from '@partnerships/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError, notFound } from '../../common/app-error';
+import { offsetOf } from '../../common/pagination.dto';
 import { inTenant, type TenantContext } from '../../common/request-context';
 import { AnnualReportRepository } from './annual-report.repository';
 import { ConcernRepository } from './concern.repository';
 import { DataRoundRepository } from './data-round.repository';
 import { DataSetRepository } from './data-set.repository';
-import type { AnnualReportInputDto } from './improvement.dto';
+import { NOT_TAKING_PART_NAMED, type AnnualReportInputDto, type ParticipationDto, type ParticipationQueryDto } from './improvement.dto';
 import { ParticipationRepository } from './participation.repository';
 import { SupportRepository } from './support.repository';
 
@@ -89,6 +90,23 @@ export class AnnualReportsService {
       const items = await new ParticipationRepository(em, ctx.tenant.id).forYear(from, to, y);
       return { academicYearStart: y, items, picture: participationPicture(items) };
     });
+  }
+
+  /**
+   * One page of the schools (10,000 of them would be 2.5 MB), the picture over them all, and the
+   * first few schools not taking part by name with how many there are (the CSV has every school).
+   */
+  async participationPage(ctx: TenantContext, query: ParticipationQueryDto): Promise<ParticipationDto> {
+    const { academicYearStart, items, picture } = await this.participation(ctx, query.year);
+    const start = offsetOf(query);
+    return {
+      academicYearStart,
+      items: items.slice(start, start + query.pageSize),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: items.length,
+      picture: { ...picture, notTakingPart: picture.notTakingPart.slice(0, NOT_TAKING_PART_NAMED), notTakingPartCount: picture.notTakingPart.length },
+    };
   }
 
   async participationCsv(ctx: TenantContext, year?: number): Promise<string> {

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BENCHMARK_SOURCES, CONCERN_KINDS, CONCERN_STATUSES, INDICATOR_UNITS, NEED_STATUSES, SUPPORTER_KINDS } from '@partnerships/domain';
 import { Type } from 'class-transformer';
+import { PageQueryDto } from '../../common/pagination.dto';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -458,7 +459,7 @@ export class ExportQueryDto {
   @ApiProperty({ required: false, enum: ['md', 'html'], description: 'Default md' }) @IsOptional() @IsIn(['md', 'html'], { message: 'The format is md or html' }) format?: 'md' | 'html';
 }
 
-export class ParticipationQueryDto {
+export class ParticipationQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, description: 'Academic year; default this one' }) @IsOptional() @Type(() => Number) @IsInt({ message: 'Give the year as a number, e.g. 2026' }) @Min(2000) @Max(2100) year?: number;
 }
 
@@ -485,15 +486,22 @@ export class ParticipationTotalsDto {
   @ApiProperty() dataRoundsSubmitted: number;
 }
 
+/** How many schools not taking part the picture names (the CSV has every school). */
+export const NOT_TAKING_PART_NAMED = 20;
+
 export class ParticipationPictureDto {
   @ApiProperty() schools: number;
   @ApiProperty({ type: ParticipationTotalsDto }) totals: ParticipationTotalsDto;
-  @ApiProperty({ type: [String] }) notTakingPart: string[];
+  @ApiProperty({ type: [String], description: `The first ${NOT_TAKING_PART_NAMED} schools not taking part, by name (notTakingPartCount: how many in all)` }) notTakingPart: string[];
+  @ApiProperty({ description: 'How many schools are not taking part' }) notTakingPartCount: number;
   @ApiProperty() givingSupport: number;
 }
 
 export class ParticipationDto {
   @ApiProperty() academicYearStart: number;
-  @ApiProperty({ type: [ParticipationRowDto] }) items: ParticipationRowDto[];
+  @ApiProperty({ type: [ParticipationRowDto], description: 'One page of the schools (page, pageSize); the picture is over them all' }) items: ParticipationRowDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ description: 'How many schools there are in all' }) total: number;
   @ApiProperty({ type: ParticipationPictureDto }) picture: ParticipationPictureDto;
 }

@@ -70,4 +70,4 @@ export interface ParticipationRow {
   schoolId: string; urn: string; schoolName: string; meetingsAttended: number; reviewsLed: number; reviewsReceived: number;
   supportGiven: number; supportReceived: number; cpdPlaces: number; dataRoundsSubmitted: number;
 }
-export interface Participation { academicYearStart: number; items: ParticipationRow[]; picture: { schools: number; totals: Omit<ParticipationRow, 'schoolId' | 'urn' | 'schoolName'>; notTakingPart: string[]; givingSupport: number } }
+export interface Participation { academicYearStart: number; items: ParticipationRow[]; page: number; pageSize: number; total: number; picture: { schools: number; totals: Omit<ParticipationRow, 'schoolId' | 'urn' | 'schoolName'>; notTakingPart: string[]; notTakingPartCount: number; givingSupport: number } }

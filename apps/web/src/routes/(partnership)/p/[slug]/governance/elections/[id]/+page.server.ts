@@ -10,8 +10,9 @@ export const load: PageServerLoad = async (event) => {
   // As the governance layout's canManage, from the session's roles, so both calls start at once.
   const canManage = managesGovernance(tenantRoles(event.locals.me, slug));
   const api = apiFor(event);
+  const electoratePage = /^[1-9]\d{0,5}$/.test(event.url.searchParams.get('page') ?? '') ? Number(event.url.searchParams.get('page')) : undefined;
   const [election, voters] = await Promise.all([
-    loadOrFail(event, api.GET('/api/v1/tenants/{slug}/elections/{id}', { params: { path: { slug, id } } })),
+    loadOrFail(event, api.GET('/api/v1/tenants/{slug}/elections/{id}', { params: { path: { slug, id }, query: { page: electoratePage } } })),
     canManage ? loadOrFail(event, api.GET('/api/v1/tenants/{slug}/school-voters', { params: { path: { slug } } })) : null,
   ]);
   const standing = new Set(election.candidateList.map((c) => `${c.userId}|${c.school.urn}`));

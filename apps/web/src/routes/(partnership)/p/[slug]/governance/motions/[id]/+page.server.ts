@@ -10,7 +10,8 @@ export const load: PageServerLoad = async (event) => {
   // As the governance layout's canManage, from the session's roles, so the motion is asked for at once.
   const canManage = managesGovernance(tenantRoles(event.locals.me, slug));
   const api = apiFor(event);
-  const motion = await loadOrFail(event, api.GET('/api/v1/tenants/{slug}/motions/{id}', { params: { path: { slug, id } } }));
+  const electoratePage = /^[1-9]\d{0,5}$/.test(event.url.searchParams.get('page') ?? '') ? Number(event.url.searchParams.get('page')) : undefined;
+  const motion = await loadOrFail(event, api.GET('/api/v1/tenants/{slug}/motions/{id}', { params: { path: { slug, id }, query: { page: electoratePage } } }));
   // The proxies are asked for by the motion's meeting, which only the motion gives: a third round for managers.
   const proxies = canManage ? await loadOrFail(event, api.GET('/api/v1/tenants/{slug}/proxies', { params: { path: { slug }, query: { meetingId: motion.meetingId } } })) : null;
   return { motion, proxies: proxies?.items.filter((p) => !p.revokedAt) ?? [] };
