@@ -234,6 +234,18 @@ describe('running a meeting', () => {
     expect(recorded.status).toBe(200);
     expect(recorded.body.quorum).toMatchObject({ met: true, counted: 2, required: 2 });
     expect(recorded.body.followUp.map((f: { schoolUrn: string }) => f.schoolUrn).sort()).toEqual(['920003', '920004']);
+
+    // Saving only some rows (one page of a paged register) changes those rows and never clears the others.
+    const partial = await json(await admin.send('PUT', `${base}/meetings/${past}/attendance`, { entries: [{ seatKey: seatOf('920004'), status: 'absent' }] }));
+    expect(partial.status).toBe(200);
+    const statusOf = (urn: string) =>
+      (partial.body.attendance as { seatKey: string | null; status: string; reason: string | null }[]).find((a) => a.seatKey === seatOf(urn));
+    expect(statusOf('920001')?.status).toBe('present');
+    expect(statusOf('920002')?.status).toBe('deputy');
+    expect(statusOf('920003')).toMatchObject({ status: 'apologies', reason: 'Ofsted inspection' });
+    expect(statusOf('920004')?.status).toBe('absent');
+    // The quorum still counts every seat, not only the rows just saved.
+    expect(partial.body.quorum).toMatchObject({ met: true, counted: 2, required: 2 });
   });
 
   it('lets only a member of the body approve the minutes, at the next meeting; open actions carry over', async () => {

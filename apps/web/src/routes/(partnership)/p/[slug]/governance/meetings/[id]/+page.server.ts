@@ -15,6 +15,9 @@ function shiftDay(iso: string, days: number): string {
   return londonDayOf(new Date(new Date(iso).getTime() + days * 86_400_000).toISOString());
 }
 
+const REGISTER_PAGE = 50;
+const DEPUTY_LIST_LIMIT = 100;
+
 export const load: PageServerLoad = async (event) => {
   const { slug, id } = event.params;
   const api = apiFor(event);
@@ -30,6 +33,34 @@ export const load: PageServerLoad = async (event) => {
   const people = new Map<string, string>();
   for (const seat of body.seats) if (seat.holder) people.set(seat.holder.userId, seat.holder.name);
   for (const v of voters.items) if (v.voter) people.set(v.voter.userId, `${v.voter.name} (${v.school.name})`);
+  // The attendance register is paged and searchable (a general meeting has a seat per member school): only the page's
+  // rows are sent and posted, and the API records only the rows posted, so saving one page never changes another.
+  const schoolNames = new Map([...body.schools, ...voters.items.map((v) => v.school)].map((s) => [s.urn, s.name]));
+  const q = (event.url.searchParams.get('q') ?? '').trim().slice(0, 100);
+  const needle = q.toLowerCase();
+  const matching = needle
+    ? body.seats.filter((s) =>
+        [s.label, s.holder?.name, s.holder?.schoolUrn, s.holder?.schoolUrn ? schoolNames.get(s.holder.schoolUrn) : null].some((x) => x?.toLowerCase().includes(needle)),
+      )
+    : body.seats;
+  const pages = Math.max(1, Math.ceil(matching.length / REGISTER_PAGE));
+  const registerPage = Math.min(pages, Math.max(1, Number.parseInt(event.url.searchParams.get('register') ?? '1', 10) || 1));
+  const pageSeats = matching.slice((registerPage - 1) * REGISTER_PAGE, registerPage * REGISTER_PAGE);
+  // A deputy drop-down in every row lists everyone only while that is a short list; beyond it, a row lists its own school's people.
+  const everyone = [...people.entries()].map(([userId, name]) => ({ userId, name })).sort((a, b) => a.name.localeCompare(b.name));
+  const recordedDeputies = new Map(
+    (meeting.attendance as unknown as AttendanceRow[]).filter((a) => a.seatKey && a.deputyUserId).map((a) => [a.seatKey!, { userId: a.deputyUserId!, name: a.deputyName ?? 'Someone' }]),
+  );
+  const deputies: Record<string, { userId: string; name: string }[]> = {};
+  if (everyone.length > DEPUTY_LIST_LIMIT) {
+    const bySchool = new Map<string, { userId: string; name: string }[]>();
+    for (const v of voters.items) if (v.voter) bySchool.set(v.school.urn, [...(bySchool.get(v.school.urn) ?? []), { userId: v.voter.userId, name: `${v.voter.name} (${v.school.name})` }]);
+    for (const seat of pageSeats) {
+      const own = seat.holder?.schoolUrn ? (bySchool.get(seat.holder.schoolUrn) ?? []) : [];
+      const current = recordedDeputies.get(seat.id);
+      deputies[seat.id] = current && !own.some((p) => p.userId === current.userId) ? [current, ...own] : own;
+    }
+  }
   const order = siblings.items.filter((m) => m.status !== 'cancelled');
   const at = order.findIndex((m) => m.id === meeting.id);
   return {
@@ -43,8 +74,10 @@ export const load: PageServerLoad = async (event) => {
       previousMinutes: meeting.previousMinutes as unknown as PreviousMinutes | null,
       actions: meeting.actions as unknown as Action[],
     },
-    body: { id: body.id, name: body.name, seats: body.seats, schools: [...body.schools, ...voters.items.map((v) => v.school)] },
-    people: [...people.entries()].map(([userId, name]) => ({ userId, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    body: { id: body.id, name: body.name, seats: pageSeats, schools: [...body.schools, ...voters.items.map((v) => v.school)] },
+    register: { q, page: registerPage, pages, matching: matching.length, total: body.seats.length },
+    deputies: everyone.length > DEPUTY_LIST_LIMIT ? deputies : null,
+    people: everyone,
     isNoteTaker: Boolean(meeting.noteTakerUserId) && meeting.noteTakerUserId === event.locals.me?.user.id,
     previous: at > 0 ? order[at - 1] : null,
     next: at >= 0 && at < order.length - 1 ? order[at + 1] : null,
