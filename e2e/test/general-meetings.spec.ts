@@ -195,4 +195,41 @@ describe('general meetings at Tower Hamlets', () => {
     for (const name of winners) expect(seats).toContain(name);
     await checkPage(page, 'm09-advisory-council-seats');
   }, JOURNEY_TIMEOUT);
+
+  it('shows a general meeting of many schools 50 seats a page, with a search, and its register from the same pages', async () => {
+    const { page } = browser;
+    // 230 more full members: the AGM then has more seats than the body's answer carries (200).
+    await db.query(
+      `INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode)
+       SELECT (960000 + i)::text, 'Many School ' || lpad(i::text, 3, '0'), 'primary', 'Community school', 'Tower Hamlets', 100, 'E1 1AA' FROM generate_series(1, 230) i`,
+    );
+    await db.query(
+      `INSERT INTO memberships (tenant_id, school_id, category, status, joined_on) SELECT t.id, s.id, 'full', 'active', '2025-09-01' FROM tenants t, schools s WHERE t.slug = 'tower-hamlets' AND s.name LIKE 'Many School %'`,
+    );
+    const [{ id: agmId }] = await db.query(`SELECT b.id FROM bodies b JOIN tenants t ON t.id = b.tenant_id WHERE t.slug = 'tower-hamlets' AND b.kind = 'general_meeting' ORDER BY b.position LIMIT 1`);
+    await as(page, ADMIN);
+    await visit(page, `${stack.webUrl}/p/tower-hamlets/governance/bodies/${agmId}`);
+    const caption = (await page.getByRole('table', { name: /^Seats/ }).locator('caption').textContent()) ?? '';
+    const total = Number(/Seats \((\d+)\)/.exec(caption)?.[1]);
+    expect(total).toBeGreaterThan(230);
+    expect(await page.getByRole('table', { name: /^Seats/ }).locator('tbody tr').count()).toBe(50);
+    await checkPage(page, 'm10-agm-seats-paged');
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await page.waitForURL(/page=2/);
+    await hydrated(page);
+    expect(await page.getByRole('status').filter({ hasText: 'page 2 of' }).count()).toBe(1);
+    await page.getByLabel('Find a seat by school, URN or person').fill('Many School 117');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/q=Many/);
+    await hydrated(page);
+    const rows = page.getByRole('table', { name: /^Seats/ }).locator('tbody tr');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Many School 117');
+    // The AGM's meeting register pages the same seats.
+    const [{ id: meetingId }] = await db.query(`SELECT id FROM meetings WHERE body_id = $1 ORDER BY starts_at LIMIT 1`, [agmId]);
+    await visit(page, `${stack.webUrl}/p/tower-hamlets/governance/meetings/${meetingId}?q=960117`);
+    const register = page.getByRole('table', { name: 'Attendance by seat' });
+    expect(await register.locator('tbody tr').count()).toBe(1);
+    expect(await register.textContent()).toContain('Many School 117');
+  }, JOURNEY_TIMEOUT);
 });

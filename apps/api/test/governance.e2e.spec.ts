@@ -67,6 +67,11 @@ describe('bodies and seats', () => {
       expect(seat).toMatchObject({ id: expect.any(String), rule: expect.any(String), label: expect.stringMatching(/^Primary headteacher: /), voting: 'voting', holder: { userId: expect.any(String), name: expect.any(String), schoolUrn: expect.stringMatching(/^92000[1-4]$/) } });
     }
     expect((await json(await admin.get(`${base}/bodies`))).body.items[0].seatCount).toBe(4);
+    // A small body's answer carries every seat; the paged seats route gives the same seats.
+    expect(body.body).toMatchObject({ seatCount: 4, seatTotal: 4, seatsTruncated: false });
+    const paged = await json(await admin.get(`${base}/bodies/${boardId}/seats`));
+    expect(paged.status).toBe(200);
+    expect(paged.body).toEqual({ items: body.body.seats, page: 1, pageSize: 50, total: 4 });
   });
 
   it('keeps seats current when a school’s headteacher changes, with the history', async () => {
@@ -364,5 +369,91 @@ describe('the daily governance sweep', () => {
     await t.runtime.handlers[JobName.GovernanceSweep]({ date: today }, { jobId: 'test-sweep-2', attempt: 1 });
     await new Promise((r) => setTimeout(r, 500));
     expect(reminders()).toBe(2);
+  });
+});
+
+describe('a general meeting of many schools: its seats are paged', () => {
+  const rb = '/api/v1/tenants/redbridge';
+  const EXTRA = 230;
+  let agmId: string;
+  let rbAdmin: Session;
+  let members: number;
+
+  beforeAll(async () => {
+    rbAdmin = await t.signIn('admin@redbridge.demo.test');
+    await t.owner.query(
+      `INSERT INTO schools (urn, name, phase, type, local_authority, pupils, postcode)
+       SELECT (960000 + i)::text, 'Many School ' || lpad(i::text, 3, '0'), 'primary', 'Community school', 'Redbridge', 100, 'IG1 1AA' FROM generate_series(1, $1) i`,
+      [EXTRA],
+    );
+    await t.owner.query(
+      `INSERT INTO memberships (tenant_id, school_id, category, status, joined_on) SELECT t.id, s.id, 'full', 'active', '2025-09-01' FROM tenants t, schools s WHERE t.slug = 'redbridge' AND s.name LIKE 'Many School %'`,
+    );
+    [{ n: members }] = await t.owner.query(`SELECT count(*)::int AS n FROM memberships m JOIN tenants t ON t.id = m.tenant_id WHERE t.slug = 'redbridge' AND m.status IN ('active', 'notice-given')`);
+    const created = await json(await rbAdmin.send('POST', `${rb}/bodies`, { name: 'Members’ meeting of many schools', kind: 'general_meeting', quorumRule: { type: 'count', n: 2 } }));
+    expect(created.status).toBe(201);
+    agmId = created.body.id;
+    expect((await rbAdmin.send('POST', `${rb}/bodies/${agmId}/seat-rules`, { rule: { kind: 'school_representative', scope: { type: 'partnership' } }, voting: 'voting', label: 'Member school' })).status).toBe(201);
+  });
+
+  it('answers the body with its first 200 seats, the total and that there are more', async () => {
+    expect(members).toBeGreaterThanOrEqual(EXTRA + 1);
+    const body = await json(await rbAdmin.get(`${rb}/bodies/${agmId}`));
+    expect(body.status).toBe(200);
+    expect(body.body.seats).toHaveLength(200);
+    expect(body.body).toMatchObject({ seatTotal: members, seatsTruncated: true });
+    // Seats held are counted over every seat, not the 200 sent: the demo schools' heads hold theirs, the new schools have none.
+    const [{ n: held }] = await t.owner.query(`SELECT count(*)::int AS n FROM seat_holdings WHERE body_id = $1 AND ends_on IS NULL`, [agmId]);
+    expect(held).toBeGreaterThan(0);
+    expect(body.body.seatCount).toBe(held);
+  });
+
+  it('pages the seats, 50 by default, in the body’s order, with the total', async () => {
+    const first = (await json(await rbAdmin.get(`${rb}/bodies/${agmId}`))).body.seats;
+    const page2 = await json(await rbAdmin.get(`${rb}/bodies/${agmId}/seats?page=2`));
+    expect(page2.status).toBe(200);
+    expect(page2.body).toMatchObject({ page: 2, pageSize: 50, total: members });
+    expect(page2.body.items).toEqual(first.slice(50, 100));
+    const last = await json(await rbAdmin.get(`${rb}/bodies/${agmId}/seats?page=2&pageSize=200`));
+    expect(last.body.items).toHaveLength(members - 200);
+    expect(last.body.total).toBe(members);
+    const past = await json(await rbAdmin.get(`${rb}/bodies/${agmId}/seats?page=99&pageSize=200`));
+    expect(past.body).toEqual({ items: [], page: 99, pageSize: 200, total: members });
+    const ids = new Set<string>();
+    for (let page = 1; page <= Math.ceil(members / 100); page++) {
+      for (const seat of (await json(await rbAdmin.get(`${rb}/bodies/${agmId}/seats?page=${page}&pageSize=100`))).body.items) ids.add(seat.id);
+    }
+    expect(ids.size).toBe(members);
+  });
+
+  it('searches by school name, URN, holder’s name and seat label', async () => {
+    const byName = await json(await rbAdmin.get(`${rb}/bodies/${agmId}/seats?q=${encodeURIComponent('many school 117')}`));
+    expect(byName.body.total).toBe(1);
+    expect(byName.body.items[0]).toMatchObject({ label: 'Member school: Many School 117', holder: null, voting: 'voting' });
+    const byUrn = await json(await rbAdmin.get(`${rb}/bodies/${agmId}/seats?q=960117`));
+    expect(byUrn.body.items.map((s: { id: string }) => s.id)).toEqual([byName.body.items[0].id]);
+    const held = (await json(await rbAdmin.get(`${rb}/bodies/${agmId}/seats?pageSize=200`))).body.items.find((s: { holder: unknown }) => s.holder);
+    const byHolder = await json(await rbAdmin.get(`${rb}/bodies/${agmId}/seats?q=${encodeURIComponent(held.holder.name)}`));
+    expect(byHolder.body.items.map((s: { id: string }) => s.id)).toContain(held.id);
+    expect(byHolder.body.total).toBeLessThan(members);
+    const byLabel = await json(await rbAdmin.get(`${rb}/bodies/${agmId}/seats?q=MEMBER%20SCHOOL&pageSize=10`));
+    expect(byLabel.body).toMatchObject({ total: members, pageSize: 10 });
+    const none = await json(await rbAdmin.get(`${rb}/bodies/${agmId}/seats?q=nothing-like-this`));
+    expect(none.body).toEqual({ items: [], page: 1, pageSize: 50, total: 0 });
+  });
+
+  it('refuses a bad page or page size with the field, and answers 404 to another partnership', async () => {
+    const big = await json(await rbAdmin.get(`${rb}/bodies/${agmId}/seats?pageSize=201`));
+    expect(big.status).toBe(400);
+    expect(big.body.errors[0].field).toBe('pageSize');
+    const zero = await json(await rbAdmin.get(`${rb}/bodies/${agmId}/seats?page=0`));
+    expect(zero.status).toBe(400);
+    expect(zero.body.errors[0].field).toBe('page');
+    const words = await json(await rbAdmin.get(`${rb}/bodies/${agmId}/seats?page=two`));
+    expect(words.status).toBe(400);
+    expect(words.body.errors[0].field).toBe('page');
+    expect((await admin.get(`${rb}/bodies/${agmId}/seats`)).status).toBe(404);
+    expect((await admin.get(`${base}/bodies/${agmId}/seats`)).status).toBe(404);
+    expect((await admin.get(`${base}/bodies/not-an-id/seats`)).status).toBe(404);
   });
 });

@@ -2285,6 +2285,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{slug}/bodies/{id}/seats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One page of a body’s seats (resolved now), searched by seat label, school name or URN, or holder’s name */
+        get: operations["BodiesController_seats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{slug}/bodies/{id}/terms-of-reference": {
         parameters: {
             query?: never;
@@ -5600,7 +5617,12 @@ export interface components {
             /** @description Seats held now */
             seatCount: number;
             seatRules: components["schemas"]["SeatRuleDto"][];
+            /** @description Every seat now, held or empty (seatCount counts the held ones) */
+            seatTotal: number;
+            /** @description Every seat, or the first 200 when the body has more (seatsTruncated; the rest from GET bodies/{id}/seats) */
             seats: components["schemas"]["SeatDto"][];
+            /** @description The body has more than 200 seats and seats holds only the first 200 */
+            seatsTruncated: boolean;
             /** @description The current terms of reference */
             termsOfReference: Record<string, never> | null;
         };
@@ -9251,6 +9273,13 @@ export interface components {
             name: string;
             schoolUrn: string | null;
             userId: string;
+        };
+        SeatPageDto: {
+            /** @description One page, in the body’s seat order */
+            items: components["schemas"]["SeatDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         SeatRuleDto: {
             id: string;
@@ -14680,6 +14709,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedDto"];
+                };
+            };
+            /** @description An error, as application/problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BodiesController_seats: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Part of a seat’s label, its school’s name or URN, or its holder’s name */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description The partnership's URL name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeatPageDto"];
                 };
             };
             /** @description An error, as application/problem+json */

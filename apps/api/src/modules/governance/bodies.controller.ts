@@ -11,6 +11,7 @@ import {
   BodyDto,
   BodyInputDto,
   BodyListDto,
+  BodySeatsQueryDto,
   CalendarUrlDto,
   EndAppointmentDto,
   OfficeInputDto,
@@ -18,6 +19,7 @@ import {
   MeetingPlanInputDto,
   MeetingPlanResultDto,
   SchoolsDto,
+  SeatPageDto,
   SeatRuleInputDto,
   StructureDto,
   TermsOfReferenceInputDto,
@@ -57,6 +59,14 @@ export class BodiesController {
   @ApiResponse({ status: 200, type: BodyDto })
   get(@Ctx() ctx: TenantContext, @Param('id') id: string) {
     return this.bodies.get(ctx, id);
+  }
+
+  @Get('bodies/:id/seats')
+  @Access('read', 'Governance')
+  @ApiOperation({ summary: 'One page of a body’s seats (resolved now), searched by seat label, school name or URN, or holder’s name' })
+  @ApiResponse({ status: 200, type: SeatPageDto })
+  seats(@Ctx() ctx: TenantContext, @Param('id') id: string, @Query() query: BodySeatsQueryDto) {
+    return this.bodies.seats(ctx, id, query);
   }
 
   @Put('bodies/:id')

@@ -12,13 +12,19 @@ import type {
   AppointmentDto,
   BodyDto,
   BodyInputDto,
+  BodySeatsQueryDto,
   EndAppointmentDto,
   OfficeInputDto,
+  SeatDto,
+  SeatPageDto,
   SeatRuleInputDto,
   StructureDto,
   TermsOfReferenceInputDto,
 } from './governance.dto';
-import { resolveAndRecordSeats, SeatRepository, type SeatRuleFields } from '@partnerships/jobs';
+import { BODY_SEATS_LIMIT } from './governance.dto';
+import { resolveAndRecordSeats, SeatRepository, type SeatRuleFields, type SeatRuleRow } from '@partnerships/jobs';
+import { pageFrom, windowOf } from '../../common/pagination';
+import { searchSeats } from './seat-search';
 
 export const canManageGovernance = (ctx: TenantContext) => ctx.ability.can('manage', subjectOf('Governance', { tenantId: ctx.tenant.id }));
 
@@ -50,6 +56,19 @@ export class BodiesService {
       const body = await new BodyRepository(em, ctx.tenant.id).findById(id);
       if (!body || (body.archivedAt && !canManageGovernance(ctx))) throw notFound('body');
       return this.describe(em, ctx, body);
+    });
+  }
+
+  /** One page of the body's seats (resolved now, as GET bodies/{id} does), searched by label, school, URN or holder. */
+  async seats(ctx: TenantContext, id: string, query: BodySeatsQueryDto): Promise<SeatPageDto> {
+    if (!isUuid(id)) throw notFound('body');
+    return inTenant(this.db, ctx, async (em) => {
+      const body = await new BodyRepository(em, ctx.tenant.id).findById(id);
+      if (!body || (body.archivedAt && !canManageGovernance(ctx))) throw notFound('body');
+      const { seats } = await this.resolvedSeats(em, ctx, body);
+      const matching = searchSeats(seats, query.q);
+      const { limit, offset } = windowOf(query);
+      return pageFrom(query, { rows: matching.slice(offset, offset + limit), total: matching.length, head: null });
     });
   }
 
@@ -271,20 +290,12 @@ export class BodiesService {
   private async describe(em: EntityManager, ctx: TenantContext, body: BodyRecord): Promise<BodyDto> {
     const bodies = new BodyRepository(em, ctx.tenant.id);
     const seatsRepo = new SeatRepository(em, ctx.tenant.id);
-    const [resolved] = body.archivedAt ? [{ rules: await seatsRepo.rules(body.id), seats: [] }] : await resolveAndRecordSeats(em, ctx.tenant.id, [body.id], londonToday());
+    const resolved = await this.resolvedSeats(em, ctx, body);
     const offices = await bodies.currentOffices(body.id);
     const schools = body.schoolIds.length ? await bodies.schoolsByIds(body.schoolIds) : [];
     const [terms] = await bodies.termsOfReference(body.id);
     const isMember = await seatsRepo.isMember(body.id, ctx.user.id);
-    const kindOf = new Map(resolved!.rules.map((r) => [r.id, r.rule.kind]));
-    const seats = resolved!.seats.map((seat) => ({
-      id: seat.key,
-      rule: seat.ruleId,
-      ruleKind: kindOf.get(seat.ruleId) ?? 'unknown',
-      label: seat.label,
-      voting: seat.voting as SeatVoting,
-      holder: seat.holder ? { userId: seat.holder.userId, name: seat.holder.name, schoolUrn: seat.holder.schoolUrn } : null,
-    }));
+    const seats = resolved.seats;
     return {
       id: body.id,
       name: body.name,
@@ -299,12 +310,32 @@ export class BodiesService {
       annualRhythm: body.annualRhythm as unknown as Record<string, unknown>[],
       archived: body.archivedAt !== null,
       schools,
-      seats,
-      seatRules: resolved!.rules.map((r) => ({ id: r.id, rule: r.rule as unknown as Record<string, unknown>, voting: r.voting, termMonths: r.termMonths, label: r.label, position: r.position })),
+      // A general meeting has a seat per member school: the answer carries the first BODY_SEATS_LIMIT, the rest are paged (GET bodies/{id}/seats).
+      seats: seats.length > BODY_SEATS_LIMIT ? seats.slice(0, BODY_SEATS_LIMIT) : seats,
+      seatTotal: seats.length,
+      seatsTruncated: seats.length > BODY_SEATS_LIMIT,
+      seatRules: resolved.rules.map((r) => ({ id: r.id, rule: r.rule as unknown as Record<string, unknown>, voting: r.voting, termMonths: r.termMonths, label: r.label, position: r.position })),
       offices: offices.map((o) => ({ office: o.office, userId: o.userId, name: o.name, fromOn: o.fromOn, filledBy: o.filledBy })),
       isMember,
       termsOfReference: terms ? { version: terms.version, text: terms.text, reviewDueOn: terms.reviewDueOn, approvedOn: terms.approvedOn } : null,
     };
+  }
+
+  /** The body's seats resolved now (and recorded), in the body's order, as its answers show them; none for an archived body. */
+  private async resolvedSeats(em: EntityManager, ctx: TenantContext, body: BodyRecord): Promise<{ rules: SeatRuleRow[]; seats: SeatDto[] }> {
+    const [resolved] = body.archivedAt
+      ? [{ rules: await new SeatRepository(em, ctx.tenant.id).rules(body.id), seats: [] }]
+      : await resolveAndRecordSeats(em, ctx.tenant.id, [body.id], londonToday());
+    const kindOf = new Map(resolved!.rules.map((r) => [r.id, r.rule.kind]));
+    const seats = resolved!.seats.map((seat) => ({
+      id: seat.key,
+      rule: seat.ruleId,
+      ruleKind: kindOf.get(seat.ruleId) ?? 'unknown',
+      label: seat.label,
+      voting: seat.voting as SeatVoting,
+      holder: seat.holder ? { userId: seat.holder.userId, name: seat.holder.name, schoolUrn: seat.holder.schoolUrn } : null,
+    }));
+    return { rules: resolved!.rules, seats };
   }
 
   private async bodyOfRule(em: EntityManager, ctx: TenantContext, ruleId: string): Promise<string> {

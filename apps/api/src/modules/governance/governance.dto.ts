@@ -18,7 +18,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination.dto';
 import { SchoolRefDto } from '../../common/school-ref.dto';
+
+/** The most seats a body's own answer carries (a general meeting has one per member school). */
+export const BODY_SEATS_LIMIT = 200;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -97,11 +101,25 @@ export class BodyDto extends BodySummaryDto {
   @ApiProperty({ type: [Object] }) annualRhythm: Record<string, unknown>[];
   @ApiProperty() archived: boolean;
   @ApiProperty({ type: [SchoolRefDto] }) schools: SchoolRefDto[];
-  @ApiProperty({ type: [SeatDto] }) seats: SeatDto[];
+  @ApiProperty({ type: [SeatDto], description: `Every seat, or the first ${BODY_SEATS_LIMIT} when the body has more (seatsTruncated; the rest from GET bodies/{id}/seats)` }) seats: SeatDto[];
+  @ApiProperty({ description: 'Every seat now, held or empty (seatCount counts the held ones)' }) seatTotal: number;
+  @ApiProperty({ description: `The body has more than ${BODY_SEATS_LIMIT} seats and seats holds only the first ${BODY_SEATS_LIMIT}` }) seatsTruncated: boolean;
   @ApiProperty({ type: [SeatRuleDto] }) seatRules: SeatRuleDto[];
   @ApiProperty({ type: [OfficeDto] }) offices: OfficeDto[];
   @ApiProperty({ description: 'The signed-in person holds a seat or office here' }) isMember: boolean;
   @ApiProperty({ nullable: true, type: Object, description: 'The current terms of reference' }) termsOfReference: Record<string, unknown> | null;
+}
+
+export class BodySeatsQueryDto extends PageQueryDto {
+  @ApiProperty({ required: false, description: 'Part of a seat’s label, its school’s name or URN, or its holder’s name' })
+  @IsOptional() @IsString({ message: 'q is text' }) @MaxLength(100, { message: 'q can be at most 100 characters' }) q?: string;
+}
+
+export class SeatPageDto {
+  @ApiProperty({ type: [SeatDto], description: 'One page, in the body’s seat order' }) items: SeatDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
 }
 
 export class ParentsDto {

@@ -10,6 +10,13 @@ import type { Actions, PageServerLoad } from './$types';
 const RULE_KINDS = ['school_representative', 'role_at_schools', 'office_holder', 'appointed', 'elected', 'ex_officio'] as const;
 const SCOPES = ['partnership', 'phase', 'category', 'cluster'] as const;
 
+/** Seats a page of a large body's seat list shows (a general meeting has one per member school). */
+const SEAT_PAGE = 50;
+/** People a large body's "appoint" drop-down lists: the voters of schools matching the search. */
+const CHOICE_LIMIT = 50;
+/** Rows of the seat history shown (newest first). */
+const HISTORY_LIMIT = 200;
+
 export const load: PageServerLoad = async (event) => {
   const { slug, id } = event.params;
   const api = apiFor(event);
@@ -20,12 +27,30 @@ export const load: PageServerLoad = async (event) => {
     loadOrFail(event, api.GET('/api/v1/tenants/{slug}/school-voters', { params: { path: { slug } } })),
   ]);
   const today = londonToday();
+  // Heads (or named voters) of member schools, to appoint to a seat.
+  const voterChoices = (items: typeof voters.items) =>
+    items.filter((v) => v.voter).map((v) => ({ userId: v.voter!.userId, name: v.voter!.name, schoolUrn: v.school.urn, schoolName: v.school.name }));
+  // A body with more seats than its answer carries (a general meeting of many schools): one page of seats, searched, and
+  // drop-downs limited to what the search finds, so the page never lists every school's people.
+  let seatList: { q: string; page: number; pages: number; matching: number; items: typeof body.seats } | null = null;
+  let people = voterChoices(voters.items);
+  if (body.seatsTruncated) {
+    const q = (event.url.searchParams.get('q') ?? '').trim().slice(0, 100);
+    const wanted = Math.max(1, Number.parseInt(event.url.searchParams.get('page') ?? '1', 10) || 1);
+    const [seats, found] = await Promise.all([
+      loadOrFail(event, api.GET('/api/v1/tenants/{slug}/bodies/{id}/seats', { params: { path: { slug, id }, query: { page: wanted, pageSize: SEAT_PAGE, ...(q ? { q } : {}) } } })),
+      loadOrFail(event, api.GET('/api/v1/tenants/{slug}/school-voters', { params: { path: { slug }, query: { pageSize: CHOICE_LIMIT, ...(q ? { q } : {}) } } })),
+    ]);
+    seatList = { q, page: seats.page, pages: Math.max(1, Math.ceil(seats.total / SEAT_PAGE)), matching: seats.total, items: seats.items };
+    people = voterChoices(found.items);
+  }
   return {
-    body,
-    history: history.items,
+    body: seatList ? { ...body, seats: [] } : body,
+    seatList,
+    history: history.items.slice(0, HISTORY_LIMIT),
+    historyTotal: history.items.length,
     bodies: bodies.items,
-    // Heads (or named voters) of member schools, to appoint to a seat.
-    people: voters.items.filter((v) => v.voter).map((v) => ({ userId: v.voter!.userId, name: v.voter!.name, schoolUrn: v.school.urn, schoolName: v.school.name })),
+    people,
     nextYear: academicYearOf(today) + 1,
     created: event.url.searchParams.has('created'),
   };

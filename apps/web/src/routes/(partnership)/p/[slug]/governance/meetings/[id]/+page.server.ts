@@ -37,15 +37,34 @@ export const load: PageServerLoad = async (event) => {
   // rows are sent and posted, and the API records only the rows posted, so saving one page never changes another.
   const schoolNames = new Map([...body.schools, ...voters.items.map((v) => v.school)].map((s) => [s.urn, s.name]));
   const q = (event.url.searchParams.get('q') ?? '').trim().slice(0, 100);
-  const needle = q.toLowerCase();
-  const matching = needle
-    ? body.seats.filter((s) =>
-        [s.label, s.holder?.name, s.holder?.schoolUrn, s.holder?.schoolUrn ? schoolNames.get(s.holder.schoolUrn) : null].some((x) => x?.toLowerCase().includes(needle)),
-      )
-    : body.seats;
-  const pages = Math.max(1, Math.ceil(matching.length / REGISTER_PAGE));
-  const registerPage = Math.min(pages, Math.max(1, Number.parseInt(event.url.searchParams.get('register') ?? '1', 10) || 1));
-  const pageSeats = matching.slice((registerPage - 1) * REGISTER_PAGE, registerPage * REGISTER_PAGE);
+  const wanted = Math.max(1, Number.parseInt(event.url.searchParams.get('register') ?? '1', 10) || 1);
+  let pageSeats: typeof body.seats;
+  let matchingCount: number;
+  let registerPage: number;
+  let pages: number;
+  if (body.seatsTruncated) {
+    // More seats than the body's answer carries: the register's page (and search) comes from the body's paged seats.
+    const ask = (page: number) =>
+      loadOrFail(event, api.GET('/api/v1/tenants/{slug}/bodies/{id}/seats', { params: { path: { slug, id: body.id }, query: { page, pageSize: REGISTER_PAGE, ...(q ? { q } : {}) } } }));
+    let found = await ask(wanted);
+    pages = Math.max(1, Math.ceil(found.total / REGISTER_PAGE));
+    if (wanted > pages) found = await ask(pages);
+    registerPage = Math.min(wanted, pages);
+    pageSeats = found.items;
+    matchingCount = found.total;
+    for (const seat of pageSeats) if (seat.holder && !people.has(seat.holder.userId)) people.set(seat.holder.userId, seat.holder.name);
+  } else {
+    const needle = q.toLowerCase();
+    const matching = needle
+      ? body.seats.filter((s) =>
+          [s.label, s.holder?.name, s.holder?.schoolUrn, s.holder?.schoolUrn ? schoolNames.get(s.holder.schoolUrn) : null].some((x) => x?.toLowerCase().includes(needle)),
+        )
+      : body.seats;
+    pages = Math.max(1, Math.ceil(matching.length / REGISTER_PAGE));
+    registerPage = Math.min(pages, wanted);
+    pageSeats = matching.slice((registerPage - 1) * REGISTER_PAGE, registerPage * REGISTER_PAGE);
+    matchingCount = matching.length;
+  }
   // A deputy drop-down in every row lists everyone only while that is a short list; beyond it, a row lists its own school's people.
   const everyone = [...people.entries()].map(([userId, name]) => ({ userId, name })).sort((a, b) => a.name.localeCompare(b.name));
   const recordedDeputies = new Map(
@@ -75,7 +94,7 @@ export const load: PageServerLoad = async (event) => {
       actions: meeting.actions as unknown as Action[],
     },
     body: { id: body.id, name: body.name, seats: pageSeats, schools: [...body.schools, ...voters.items.map((v) => v.school)] },
-    register: { q, page: registerPage, pages, matching: matching.length, total: body.seats.length },
+    register: { q, page: registerPage, pages, matching: matchingCount, total: body.seatTotal },
     deputies: everyone.length > DEPUTY_LIST_LIMIT ? deputies : null,
     people: everyone,
     isNoteTaker: Boolean(meeting.noteTakerUserId) && meeting.noteTakerUserId === event.locals.me?.user.id,
